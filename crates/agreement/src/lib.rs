@@ -1,0 +1,1 @@
+//! tryghed-agreement (work in progress).

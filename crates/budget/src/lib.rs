@@ -1,0 +1,1 @@
+//! tryghed-budget (work in progress).

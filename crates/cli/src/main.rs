@@ -1,0 +1,2 @@
+//! The `tryghed` command-line tool.
+fn main() {}

@@ -1,0 +1,1 @@
+//! tryghed-geography (work in progress).

@@ -1,0 +1,1 @@
+//! tryghed-goals (work in progress).

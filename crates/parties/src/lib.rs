@@ -1,0 +1,1 @@
+//! tryghed-parties (work in progress).

@@ -1,0 +1,1 @@
+//! tryghed-plan (work in progress).

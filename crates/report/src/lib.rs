@@ -1,0 +1,1 @@
+//! tryghed-report (work in progress).
