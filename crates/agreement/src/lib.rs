@@ -1,1 +1,57 @@
-//! tryghed-agreement (work in progress).
+//! A Copenhagen safety partnership agreement (partnerskabsaftale) as typed, checked data,
+//! with the Folehaven Tryghedspartnerskab 2026–2029 embedded.
+//!
+//! An [`Agreement`] says who takes part (the parties, from `tryghed-parties`), for how long
+//! (the [`Period`], and the partnership's earlier periods), what it works on (the focus areas,
+//! indsatsområder), how it is organised (styregruppe, arbejdsgruppe, sekretariat) and how it has
+//! been changed (dated [`Amendment`]s). The agreement is **data**: a TOML file, read and checked
+//! by this crate. The Folehaven agreement is embedded ([`FOLEHAVEN_TOML`]); any other
+//! partnership (Tingbjerg-Husum, Amager) is another file of the same format.
+//!
+//! # Example
+//!
+//! ```
+//! use tryghed_agreement::Agreement;
+//!
+//! # fn main() -> Result<(), Box<dyn std::error::Error>> {
+//! let agreement = Agreement::folehaven();
+//! assert_eq!(agreement.title(), "Folehaven Tryghedspartnerskab 2026–2029");
+//!
+//! // The seven forvaltninger, Københavns Politi, 3B and SAB.
+//! for party in agreement.participants() {
+//!     println!("{} ({})", party.name(), party.kind());
+//! }
+//!
+//! // Any partnership in the same format, with errors that name line, column and field.
+//! let text = tryghed_agreement::FOLEHAVEN_TOML.replace("\"sab\"]", "\"fsb\"]");
+//! let error = tryghed_agreement::Agreement::from_toml_str(&text).unwrap_err();
+//! assert!(error.to_string().contains("unknown party \"fsb\""));
+//! # Ok(())
+//! # }
+//! ```
+//!
+//! # Checks
+//!
+//! Loading an agreement checks, and reports **every** problem at once with its line, column
+//! and field:
+//!
+//! - the file is TOML of the documented shape (unknown keys are errors, not ignored);
+//! - every id is valid and used once (parties, focus areas);
+//! - every party reference resolves (parents, signatories, participants);
+//! - the period ends on or after its start; earlier periods are oldest first, without overlap,
+//!   and end before the current period; amendments are in date order inside the period.
+//!
+//! # Features
+//!
+//! - `serde`: `Serialize` for [`Agreement`] and its parts (the CLI's `--format json`). Reading
+//!   goes through [`Agreement::from_toml_str`], which checks everything; there is no
+//!   unchecked `Deserialize`.
+#![deny(missing_docs)]
+
+mod agreement;
+mod error;
+mod period;
+
+pub use agreement::{Agreement, Amendment, Decision, FOLEHAVEN_TOML, FORMAT_VERSION};
+pub use error::{AgreementError, Location, Problem};
+pub use period::{Period, YearSpan};

@@ -1,2 +1,48 @@
-//! The `tryghed` command-line tool.
-fn main() {}
+//! `tryghed`: the command-line tool of a Copenhagen safety partnership (tryghedspartnerskab).
+//!
+//! Every subcommand is a thin layer over a library call that a service could make itself.
+//! Exit codes: 0 success, 1 the input is invalid (every problem is listed), 2 usage or I/O error.
+
+mod agreement;
+mod common;
+
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+use crate::common::CliError;
+
+/// The command line of `tryghed`.
+#[derive(Debug, Parser)]
+#[command(
+    name = "tryghed",
+    version,
+    about = "Tools for a Copenhagen safety partnership (tryghedspartnerskab): the agreement, its budget, goals, plan, geography and the annual status report.",
+    long_about = None,
+    after_help = "Exit codes: 0 success, 1 invalid input (all problems are listed), 2 usage or I/O error.\n\nWith no --agreement the embedded Folehaven Tryghedspartnerskab 2026–2029 is used."
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+/// One subcommand per job of the project leader.
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Print the agreement: parties, organisation, period, focus areas and amendments.
+    Agreement(agreement::Args),
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Agreement(args) => agreement::run(&args),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            eprintln!("{error}");
+            error.exit_code()
+        }
+    }
+}

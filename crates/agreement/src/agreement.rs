@@ -1,0 +1,653 @@
+//! The agreement as a whole, and how it is read from TOML and checked.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::fmt;
+use std::ops::Range;
+use std::path::Path;
+use std::sync::LazyLock;
+
+use chrono::{Datelike, NaiveDate};
+use serde::Deserialize;
+use toml::Spanned;
+use tryghed_parties::{Parties, Party, PartyId};
+use tryghed_plan::{FocusArea, FocusAreaId};
+
+use crate::error::{Location, Problem};
+use crate::{AgreementError, Period, YearSpan};
+
+/// The embedded Folehaven Tryghedspartnerskab 2026–2029, as TOML.
+///
+/// This is the text [`Agreement::folehaven`] parses. It is also a complete, commented example
+/// of the file format that [`Agreement::from_toml_str`] reads.
+pub const FOLEHAVEN_TOML: &str = include_str!("../data/folehaven-2026-2029.toml");
+
+const FOLEHAVEN_ORIGIN: &str = "<embedded folehaven-2026-2029.toml>";
+
+/// The only file format version this crate reads.
+pub const FORMAT_VERSION: u32 = 1;
+
+static FOLEHAVEN: LazyLock<Agreement> = LazyLock::new(|| {
+    #[allow(
+        clippy::expect_used,
+        reason = "the embedded file is fixed at build time and a unit test proves it valid"
+    )]
+    Agreement::parse(FOLEHAVEN_TOML, FOLEHAVEN_ORIGIN)
+        .expect("the embedded Folehaven agreement is valid")
+});
+
+/// A safety partnership agreement (partnerskabsaftale): who takes part, for how long, what
+/// the partnership works on and how it is organised.
+///
+/// Build one with [`Agreement::folehaven`] (the embedded Folehaven Tryghedspartnerskab
+/// 2026–2029) or load any partnership in the same format with [`Agreement::from_toml_str`] or
+/// [`Agreement::from_path`]. Every value has been checked on the way in: every party
+/// reference resolves, no id is used twice, dates are in order.
+#[doc(alias = "partnerskabsaftale")]
+#[doc(alias = "tryghedspartnerskab")]
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+pub struct Agreement {
+    id: String,
+    title: String,
+    short_name: Option<String>,
+    purpose: Option<String>,
+    district: Option<String>,
+    period: Period,
+    earlier_periods: Vec<YearSpan>,
+    decision: Option<Decision>,
+    parties: Parties,
+    signatories: Vec<PartyId>,
+    participants: Vec<PartyId>,
+    focus_areas: Vec<FocusArea>,
+    amendments: Vec<Amendment>,
+}
+
+impl Agreement {
+    /// The Folehaven Tryghedspartnerskab 2026–2029, embedded in this crate.
+    ///
+    /// The data is [`FOLEHAVEN_TOML`], checked by the same code as any other file; a unit test
+    /// proves it valid, so this never fails.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use tryghed_agreement::Agreement;
+    ///
+    /// let agreement = Agreement::folehaven();
+    /// assert_eq!(agreement.participants().count(), 10);
+    /// assert_eq!(agreement.period().years(), 2026..=2029);
+    /// ```
+    #[doc(alias = "folehaven")]
+    pub fn folehaven() -> Agreement {
+        FOLEHAVEN.clone()
+    }
+
+    /// Reads and checks an agreement from TOML text in the format of [`FOLEHAVEN_TOML`].
+    ///
+    /// # Errors
+    ///
+    /// [`AgreementError::Syntax`] when the text is not TOML of the expected shape (the first
+    /// such problem, with line and column), [`AgreementError::Invalid`] listing every broken
+    /// rule with its line, column and field.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use tryghed_agreement::{Agreement, FOLEHAVEN_TOML};
+    ///
+    /// let broken = FOLEHAVEN_TOML.replace("end = 2029-12-31", "end = 2025-12-31");
+    /// let error = Agreement::from_toml_str(&broken).unwrap_err();
+    /// assert!(error.to_string().contains("period.end"));
+    /// ```
+    pub fn from_toml_str(text: &str) -> Result<Agreement, AgreementError> {
+        Agreement::parse(text, "<string>")
+    }
+
+    /// Reads and checks the agreement in the TOML file at `path`.
+    ///
+    /// Problems name the file, line, column and field.
+    ///
+    /// # Errors
+    ///
+    /// [`AgreementError::Io`] when the file cannot be read; otherwise as
+    /// [`Agreement::from_toml_str`].
+    pub fn from_path(path: impl AsRef<Path>) -> Result<Agreement, AgreementError> {
+        let path = path.as_ref();
+        let text = std::fs::read_to_string(path).map_err(|source| AgreementError::Io {
+            path: path.to_owned(),
+            source,
+        })?;
+        Agreement::parse(&text, &path.display().to_string())
+    }
+
+    fn parse(text: &str, origin: &str) -> Result<Agreement, AgreementError> {
+        let raw: RawAgreement = toml::from_str(text).map_err(|error| {
+            let offset = error.span().map_or(0, |span| span.start);
+            AgreementError::Syntax {
+                location: Location::in_text(origin, text, offset),
+                message: error.message().trim_end().to_owned(),
+            }
+        })?;
+        let mut check = Checker {
+            origin,
+            text,
+            problems: Vec::new(),
+        };
+        let agreement = check.agreement(raw);
+        match agreement {
+            Some(agreement) if check.problems.is_empty() => Ok(agreement),
+            _ => Err(AgreementError::Invalid {
+                problems: check.problems,
+            }),
+        }
+    }
+
+    /// A stable id for the agreement, e.g. `folehaven-2026-2029`.
+    pub fn id(&self) -> &str {
+        &self.id
+    }
+
+    /// The agreement's title, e.g. "Folehaven Tryghedspartnerskab 2026–2029".
+    pub fn title(&self) -> &str {
+        &self.title
+    }
+
+    /// The partnership's name without the period, e.g. "Folehaven Tryghedspartnerskab".
+    pub fn short_name(&self) -> Option<&str> {
+        self.short_name.as_deref()
+    }
+
+    /// The purpose in one Danish sentence, where the file gives it.
+    pub fn purpose(&self) -> Option<&str> {
+        self.purpose.as_deref()
+    }
+
+    /// The city district (bydel) the partnership area lies in, e.g. "Valby".
+    #[doc(alias = "bydel")]
+    pub fn district(&self) -> Option<&str> {
+        self.district.as_deref()
+    }
+
+    /// The period the agreement is in force, both ends included.
+    #[doc(alias = "aftaleperiode")]
+    pub fn period(&self) -> &Period {
+        &self.period
+    }
+
+    /// The partnership's earlier periods, oldest first (for Folehaven 2018–2021 and
+    /// 2022–2025).
+    pub fn earlier_periods(&self) -> &[YearSpan] {
+        &self.earlier_periods
+    }
+
+    /// The political decision behind the agreement, where the file gives it.
+    #[doc(alias = "beslutning")]
+    pub fn decision(&self) -> Option<&Decision> {
+        self.decision.as_ref()
+    }
+
+    /// Every party the agreement names: participants, their parents (Københavns Kommune) and
+    /// units within them (SSP, the secretariat's office).
+    #[doc(alias = "parter")]
+    pub fn parties(&self) -> &Parties {
+        &self.parties
+    }
+
+    /// The ids of the parties that sign the agreement.
+    pub fn signatory_ids(&self) -> &[PartyId] {
+        &self.signatories
+    }
+
+    /// The parties that sign the agreement (for Folehaven: Københavns Kommune, Københavns
+    /// Politi, Boligforeningen 3B and Boligforeningen SAB).
+    pub fn signatories(&self) -> impl Iterator<Item = &Party> {
+        self.signatories.iter().filter_map(|id| self.parties.get(id))
+    }
+
+    /// The ids of the parties that take part ("deltagere"), in the agreement's order.
+    pub fn participant_ids(&self) -> &[PartyId] {
+        &self.participants
+    }
+
+    /// The parties that take part, in the agreement's order (for Folehaven: the seven
+    /// forvaltninger, Københavns Politi, Boligforeningen 3B and Boligforeningen SAB).
+    #[doc(alias = "deltagere")]
+    pub fn participants(&self) -> impl Iterator<Item = &Party> {
+        self.participants
+            .iter()
+            .filter_map(|id| self.parties.get(id))
+    }
+
+    /// The focus areas (indsatsområder), in the agreement's order.
+    #[doc(alias = "indsatsområder")]
+    pub fn focus_areas(&self) -> &[FocusArea] {
+        &self.focus_areas
+    }
+
+    /// The focus area with this id, if the agreement has it.
+    pub fn focus_area(&self, id: &FocusAreaId) -> Option<&FocusArea> {
+        self.focus_areas.iter().find(|area| area.id() == id)
+    }
+
+    /// The dated amendments (tillæg), oldest first.
+    #[doc(alias = "tillæg")]
+    #[doc(alias = "justeringer")]
+    pub fn amendments(&self) -> &[Amendment] {
+        &self.amendments
+    }
+}
+
+/// A political decision behind an agreement: which body decided what, and when.
+#[doc(alias = "beslutning")]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+pub struct Decision {
+    body: String,
+    date: NaiveDate,
+    summary: String,
+}
+
+impl Decision {
+    /// The deciding body, e.g. "Økonomiudvalget".
+    pub fn body(&self) -> &str {
+        &self.body
+    }
+
+    /// The day of the decision.
+    pub fn date(&self) -> NaiveDate {
+        self.date
+    }
+
+    /// What was decided, in Danish.
+    pub fn summary(&self) -> &str {
+        &self.summary
+    }
+}
+
+impl fmt::Display for Decision {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} {}: {}", self.body, self.date, self.summary)
+    }
+}
+
+/// A dated amendment (tillæg) to an agreement, such as the table of 2025 baselines that is
+/// added after the first report in 2026.
+#[doc(alias = "tillæg")]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+pub struct Amendment {
+    date: NaiveDate,
+    title: String,
+    description: Option<String>,
+}
+
+impl Amendment {
+    /// The day the amendment was agreed.
+    pub fn date(&self) -> NaiveDate {
+        self.date
+    }
+
+    /// A short title.
+    pub fn title(&self) -> &str {
+        &self.title
+    }
+
+    /// What the amendment changes, where the file says.
+    pub fn description(&self) -> Option<&str> {
+        self.description.as_deref()
+    }
+}
+
+// --- The file format --------------------------------------------------------------------------
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawAgreement {
+    format_version: Spanned<u32>,
+    id: Spanned<String>,
+    title: Spanned<String>,
+    short_name: Option<String>,
+    purpose: Option<String>,
+    district: Option<String>,
+    period: RawPeriod,
+    #[serde(default)]
+    earlier_periods: Vec<Spanned<RawYearSpan>>,
+    decision: Option<RawDecision>,
+    signatories: Spanned<Vec<Spanned<PartyId>>>,
+    participants: Spanned<Vec<Spanned<PartyId>>>,
+    parties: Spanned<Vec<Spanned<Party>>>,
+    focus_areas: Spanned<Vec<Spanned<FocusArea>>>,
+    #[serde(default)]
+    amendments: Vec<Spanned<RawAmendment>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawPeriod {
+    start: Spanned<toml::value::Datetime>,
+    end: Spanned<toml::value::Datetime>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawYearSpan {
+    first_year: i32,
+    last_year: i32,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawDecision {
+    body: Spanned<String>,
+    date: Spanned<toml::value::Datetime>,
+    summary: Spanned<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawAmendment {
+    date: Spanned<toml::value::Datetime>,
+    title: Spanned<String>,
+    description: Option<String>,
+}
+
+/// Collects every problem in one pass, so that a user sees all of them at once.
+struct Checker<'a> {
+    origin: &'a str,
+    text: &'a str,
+    problems: Vec<Problem>,
+}
+
+impl Checker<'_> {
+    fn report(&mut self, span: Range<usize>, field: impl Into<String>, message: impl Into<String>) {
+        let location = Location::in_text(self.origin, self.text, span.start);
+        self.problems.push(Problem::new(location, field, message));
+    }
+
+    fn date(&mut self, value: &Spanned<toml::value::Datetime>, field: &str) -> Option<NaiveDate> {
+        let datetime = value.get_ref();
+        let date = match (datetime.date, datetime.time, datetime.offset) {
+            (Some(date), None, None) => NaiveDate::from_ymd_opt(
+                i32::from(date.year),
+                u32::from(date.month),
+                u32::from(date.day),
+            ),
+            _ => None,
+        };
+        if date.is_none() {
+            self.report(
+                value.span(),
+                field,
+                format!("expected a calendar date such as 2026-01-01, found {datetime}"),
+            );
+        }
+        date
+    }
+
+    fn non_empty(&mut self, value: Spanned<String>, field: &str) -> String {
+        if value.get_ref().trim().is_empty() {
+            self.report(value.span(), field, "must not be empty");
+        }
+        value.into_inner()
+    }
+
+    fn agreement(&mut self, raw: RawAgreement) -> Option<Agreement> {
+        if *raw.format_version.get_ref() != FORMAT_VERSION {
+            self.report(
+                raw.format_version.span(),
+                "format_version",
+                format!(
+                    "this version of tryghed reads format version {FORMAT_VERSION}, found {}",
+                    raw.format_version.get_ref()
+                ),
+            );
+        }
+        let id = self.non_empty(raw.id, "id");
+        let title = self.non_empty(raw.title, "title");
+        let period = self.period(&raw.period);
+        let earlier_periods = self.earlier_periods(raw.earlier_periods, period.as_ref());
+        let decision = raw.decision.and_then(|d| self.decision(d));
+        let parties = self.parties(raw.parties);
+        let known: BTreeSet<PartyId> = parties
+            .as_ref()
+            .map(|p| p.iter().map(|party| party.id().clone()).collect())
+            .unwrap_or_default();
+        let signatories = self.party_list(raw.signatories, "signatories", &known);
+        let participants = self.party_list(raw.participants, "participants", &known);
+        let focus_areas = self.focus_areas(raw.focus_areas);
+        let amendments = self.amendments(raw.amendments, period.as_ref());
+        Some(Agreement {
+            id,
+            title,
+            short_name: raw.short_name,
+            purpose: raw.purpose,
+            district: raw.district,
+            period: period?,
+            earlier_periods,
+            decision,
+            parties: parties?,
+            signatories,
+            participants,
+            focus_areas,
+            amendments,
+        })
+    }
+
+    fn period(&mut self, raw: &RawPeriod) -> Option<Period> {
+        let start = self.date(&raw.start, "period.start");
+        let end = self.date(&raw.end, "period.end");
+        let (start, end) = (start?, end?);
+        match Period::new(start, end) {
+            Ok(period) => Some(period),
+            Err(error) => {
+                self.report(raw.end.span(), "period.end", error.to_string());
+                None
+            }
+        }
+    }
+
+    fn earlier_periods(
+        &mut self,
+        raw: Vec<Spanned<RawYearSpan>>,
+        current: Option<&Period>,
+    ) -> Vec<YearSpan> {
+        let mut spans: Vec<YearSpan> = Vec::with_capacity(raw.len());
+        for (i, item) in raw.into_iter().enumerate() {
+            let field = format!("earlier_periods[{i}]");
+            let span = item.span();
+            let RawYearSpan {
+                first_year,
+                last_year,
+            } = item.into_inner();
+            match YearSpan::new(first_year, last_year) {
+                Err(error) => self.report(span, field, error.to_string()),
+                Ok(years) => {
+                    if let Some(previous) = spans.last() {
+                        if years.first_year() <= previous.last_year() {
+                            self.report(
+                                span.clone(),
+                                field.clone(),
+                                format!(
+                                    "{years} must come after the earlier period {previous}, oldest first, without overlap"
+                                ),
+                            );
+                        }
+                    }
+                    if let Some(current) = current {
+                        if years.last_year() >= current.start().year() {
+                            self.report(
+                                span,
+                                field,
+                                format!("{years} does not end before the agreement's period ({current})"),
+                            );
+                        }
+                    }
+                    spans.push(years);
+                }
+            }
+        }
+        spans
+    }
+
+    fn decision(&mut self, raw: RawDecision) -> Option<Decision> {
+        let date = self.date(&raw.date, "decision.date");
+        let body = self.non_empty(raw.body, "decision.body");
+        let summary = self.non_empty(raw.summary, "decision.summary");
+        Some(Decision {
+            body,
+            date: date?,
+            summary,
+        })
+    }
+
+    fn parties(&mut self, raw: Spanned<Vec<Spanned<Party>>>) -> Option<Parties> {
+        let list_span = raw.span();
+        let raw = raw.into_inner();
+        let mut first_seen: BTreeMap<PartyId, usize> = BTreeMap::new();
+        let mut clean = true;
+        for (i, party) in raw.iter().enumerate() {
+            let id = party.get_ref().id();
+            if let Some(first) = first_seen.get(id) {
+                clean = false;
+                self.report(
+                    party.span(),
+                    format!("parties[{i}].id"),
+                    format!("party id {:?} is used twice (first by parties[{first}])", id.as_str()),
+                );
+            } else {
+                first_seen.insert(id.clone(), i);
+            }
+        }
+        for (i, party) in raw.iter().enumerate() {
+            if let Some(parent) = party.get_ref().parent() {
+                if !first_seen.contains_key(parent) {
+                    clean = false;
+                    self.report(
+                        party.span(),
+                        format!("parties[{i}].parent"),
+                        format!(
+                            "party {:?} names an unknown parent {:?}",
+                            party.get_ref().id().as_str(),
+                            parent.as_str()
+                        ),
+                    );
+                }
+            }
+        }
+        if raw.is_empty() {
+            self.report(list_span.clone(), "parties", "an agreement needs at least one party");
+            return None;
+        }
+        if !clean {
+            return None;
+        }
+        match Parties::new(raw.into_iter().map(Spanned::into_inner).collect()) {
+            Ok(parties) => Some(parties),
+            Err(error) => {
+                self.report(list_span, "parties", error.to_string());
+                None
+            }
+        }
+    }
+
+    fn party_list(
+        &mut self,
+        raw: Spanned<Vec<Spanned<PartyId>>>,
+        field: &str,
+        known: &BTreeSet<PartyId>,
+    ) -> Vec<PartyId> {
+        let list_span = raw.span();
+        let raw = raw.into_inner();
+        if raw.is_empty() {
+            self.report(list_span, field, "the list is empty");
+        }
+        let mut seen = BTreeSet::new();
+        let mut ids = Vec::with_capacity(raw.len());
+        for (i, id) in raw.into_iter().enumerate() {
+            let span = id.span();
+            let id = id.into_inner();
+            if !known.is_empty() && !known.contains(&id) {
+                self.report(
+                    span.clone(),
+                    format!("{field}[{i}]"),
+                    format!("unknown party {:?}: it is not among [[parties]]", id.as_str()),
+                );
+            }
+            if !seen.insert(id.clone()) {
+                self.report(
+                    span,
+                    format!("{field}[{i}]"),
+                    format!("party {:?} is listed twice", id.as_str()),
+                );
+            }
+            ids.push(id);
+        }
+        ids
+    }
+
+    fn focus_areas(&mut self, raw: Spanned<Vec<Spanned<FocusArea>>>) -> Vec<FocusArea> {
+        let list_span = raw.span();
+        let raw = raw.into_inner();
+        if raw.is_empty() {
+            self.report(list_span, "focus_areas", "an agreement needs at least one focus area");
+        }
+        let mut seen = BTreeSet::new();
+        let mut areas = Vec::with_capacity(raw.len());
+        for (i, area) in raw.into_iter().enumerate() {
+            let span = area.span();
+            let area = area.into_inner();
+            if !seen.insert(area.id().clone()) {
+                self.report(
+                    span,
+                    format!("focus_areas[{i}].id"),
+                    format!("focus area id {:?} is used twice", area.id().as_str()),
+                );
+            }
+            areas.push(area);
+        }
+        areas
+    }
+
+    fn amendments(
+        &mut self,
+        raw: Vec<Spanned<RawAmendment>>,
+        period: Option<&Period>,
+    ) -> Vec<Amendment> {
+        let mut amendments: Vec<Amendment> = Vec::with_capacity(raw.len());
+        for (i, item) in raw.into_iter().enumerate() {
+            let item = item.into_inner();
+            let field = format!("amendments[{i}]");
+            let date_span = item.date.span();
+            let date = self.date(&item.date, &format!("{field}.date"));
+            let title = self.non_empty(item.title, &format!("{field}.title"));
+            let Some(date) = date else { continue };
+            if let Some(previous) = amendments.last() {
+                if date < previous.date {
+                    self.report(
+                        date_span.clone(),
+                        format!("{field}.date"),
+                        format!(
+                            "amendments must be in date order: {date} comes after {}",
+                            previous.date
+                        ),
+                    );
+                }
+            }
+            if let Some(period) = period {
+                if date > period.end() {
+                    self.report(
+                        date_span,
+                        format!("{field}.date"),
+                        format!("{date} is after the agreement's period ends ({})", period.end()),
+                    );
+                }
+            }
+            amendments.push(Amendment {
+                date,
+                title,
+                description: item.description,
+            });
+        }
+        amendments
+    }
+}

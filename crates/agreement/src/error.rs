@@ -1,0 +1,195 @@
+//! The error type of this crate and the place a problem was found.
+
+use std::fmt;
+use std::path::PathBuf;
+
+use chrono::NaiveDate;
+
+/// Where in an agreement file a problem is: the file, line and column (both from 1) and the
+/// field (a path such as `parties[3].parent`).
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+pub struct Location {
+    origin: String,
+    line: usize,
+    column: usize,
+}
+
+impl Location {
+    pub(crate) fn in_text(origin: &str, text: &str, offset: usize) -> Self {
+        let before = text.get(..offset).unwrap_or(text);
+        let line = before.matches('\n').count() + 1;
+        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+        let column = before.get(line_start..).map_or(1, |s| s.chars().count() + 1);
+        Location {
+            origin: origin.to_owned(),
+            line,
+            column,
+        }
+    }
+
+    /// The file (or `<embedded …>` for the built-in data, `<string>` for text).
+    pub fn origin(&self) -> &str {
+        &self.origin
+    }
+
+    /// The line, counted from 1.
+    pub fn line(&self) -> usize {
+        self.line
+    }
+
+    /// The column in characters, counted from 1.
+    pub fn column(&self) -> usize {
+        self.column
+    }
+}
+
+impl fmt::Display for Location {
+    /// Formats as `file:line:column`, as rustc and cargo do.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}:{}:{}", self.origin, self.line, self.column)
+    }
+}
+
+/// One problem found while validating an agreement: where, which field and what is wrong.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+pub struct Problem {
+    location: Location,
+    field: String,
+    message: String,
+}
+
+impl Problem {
+    pub(crate) fn new(location: Location, field: impl Into<String>, message: impl Into<String>) -> Self {
+        Problem {
+            location,
+            field: field.into(),
+            message: message.into(),
+        }
+    }
+
+    /// Where the problem is.
+    pub fn location(&self) -> &Location {
+        &self.location
+    }
+
+    /// The field, as a path such as `parties[3].parent`.
+    pub fn field(&self) -> &str {
+        &self.field
+    }
+
+    /// What is wrong, with the offending value.
+    pub fn message(&self) -> &str {
+        &self.message
+    }
+}
+
+impl fmt::Display for Problem {
+    /// Formats as `file:line:column: field: message`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}: {}", self.location, self.field, self.message)
+    }
+}
+
+/// Everything that can go wrong when loading or building an agreement.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum AgreementError {
+    /// The agreement file could not be read.
+    #[error("could not read {}: {source}", path.display())]
+    Io {
+        /// The file.
+        path: PathBuf,
+        /// The underlying error.
+        #[source]
+        source: std::io::Error,
+    },
+    /// The text is not valid TOML, or a value has the wrong type or an invalid form (a bad CVR
+    /// number, an unknown party kind, a malformed date).
+    #[error("{location}: {message}")]
+    Syntax {
+        /// Where the parser stopped.
+        location: Location,
+        /// The parser's message, naming the field and the value where it can.
+        message: String,
+    },
+    /// The file parsed but breaks the agreement's rules; every problem is listed.
+    #[error("the agreement is invalid ({} problem{}):\n{}", problems.len(), if problems.len() == 1 { "" } else { "s" }, ProblemList(problems))]
+    Invalid {
+        /// Every problem found, in file order.
+        problems: Vec<Problem>,
+    },
+    /// A period whose end is before its start.
+    #[error("the period ends ({end}) before it starts ({start})")]
+    PeriodEndsBeforeStart {
+        /// The first day given.
+        start: NaiveDate,
+        /// The last day given.
+        end: NaiveDate,
+    },
+    /// A span of years whose last year is before its first.
+    #[error("the years end ({last_year}) before they start ({first_year})")]
+    YearSpanEndsBeforeStart {
+        /// The first year given.
+        first_year: i32,
+        /// The last year given.
+        last_year: i32,
+    },
+}
+
+impl AgreementError {
+    /// Whether this is an I/O error (the file could not be read) rather than invalid content.
+    ///
+    /// Command-line tools use it to choose an exit code.
+    pub fn is_io(&self) -> bool {
+        matches!(self, AgreementError::Io { .. })
+    }
+
+    /// The problems behind an [`AgreementError::Invalid`] or [`AgreementError::Syntax`] error.
+    pub fn problems(&self) -> Vec<Problem> {
+        match self {
+            AgreementError::Invalid { problems } => problems.clone(),
+            AgreementError::Syntax { location, message } => {
+                vec![Problem::new(location.clone(), "", message.clone())]
+            }
+            _ => Vec::new(),
+        }
+    }
+}
+
+struct ProblemList<'a>(&'a [Problem]);
+
+impl fmt::Display for ProblemList<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (i, problem) in self.0.iter().enumerate() {
+            if i > 0 {
+                f.write_str("\n")?;
+            }
+            write!(f, "  {problem}")?;
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn locations_count_lines_and_characters_from_one() {
+        let text = "a = 1\nbø = 2\n";
+        let at = text.find('2').unwrap();
+        let location = Location::in_text("f.toml", text, at);
+        assert_eq!((location.line(), location.column()), (2, 6));
+        assert_eq!(location.to_string(), "f.toml:2:6");
+        assert_eq!(Location::in_text("f", text, 0).to_string(), "f:1:1");
+        assert_eq!(Location::in_text("f", text, 999).line(), 3);
+    }
+
+    #[test]
+    fn the_error_is_send_sync_static() {
+        fn check<T: Send + Sync + 'static>() {}
+        check::<AgreementError>();
+    }
+}

@@ -1,0 +1,109 @@
+//! What the subcommands share: output formats, the agreement option, errors and exit codes.
+
+use std::fmt;
+use std::fs::File;
+use std::io::{self, BufWriter, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::ValueEnum;
+use tryghed_agreement::{Agreement, AgreementError};
+
+/// Output format of commands that print a document.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
+pub(crate) enum Format {
+    /// For people: Danish names and Danish number formatting.
+    #[default]
+    Text,
+    /// The serde form of the library's types, for services.
+    Json,
+}
+
+/// A failed command: why, and which exit code it gives.
+#[derive(Debug)]
+pub(crate) enum CliError {
+    /// The input is invalid: exit code 1. The message lists every problem.
+    Invalid(String),
+    /// A usage or I/O error: exit code 2.
+    Usage(String),
+}
+
+impl CliError {
+    /// The process exit code for this error.
+    pub(crate) fn exit_code(&self) -> ExitCode {
+        match self {
+            CliError::Invalid(_) => ExitCode::from(1),
+            CliError::Usage(_) => ExitCode::from(2),
+        }
+    }
+
+    /// An I/O error on `path`, as a usage error (exit 2).
+    pub(crate) fn io(path: &Path, error: &io::Error) -> Self {
+        CliError::Usage(format!("error: {}: {error}", path.display()))
+    }
+}
+
+impl fmt::Display for CliError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            CliError::Invalid(message) | CliError::Usage(message) => f.write_str(message),
+        }
+    }
+}
+
+impl From<AgreementError> for CliError {
+    fn from(error: AgreementError) -> Self {
+        if error.is_io() {
+            CliError::Usage(format!("error: {error}"))
+        } else {
+            CliError::Invalid(format!("error: {error}"))
+        }
+    }
+}
+
+/// Loads the agreement from `path`, or the embedded Folehaven agreement when `None`.
+pub(crate) fn load_agreement(path: Option<&Path>) -> Result<Agreement, CliError> {
+    match path {
+        Some(path) => Ok(Agreement::from_path(path)?),
+        None => Ok(Agreement::folehaven()),
+    }
+}
+
+/// Writes `text` to `output` (a file) or to standard output.
+pub(crate) fn write_output(output: Option<&PathBuf>, text: &str) -> Result<(), CliError> {
+    match output {
+        Some(path) => {
+            let file = File::create(path).map_err(|e| CliError::io(path, &e))?;
+            let mut writer = BufWriter::new(file);
+            writer
+                .write_all(text.as_bytes())
+                .and_then(|()| writer.flush())
+                .map_err(|e| CliError::io(path, &e))
+        }
+        None => {
+            let stdout = io::stdout();
+            let mut lock = stdout.lock();
+            lock.write_all(text.as_bytes())
+                .and_then(|()| lock.flush())
+                .or_else(ignore_broken_pipe)
+                .map_err(|e| CliError::Usage(format!("error: standard output: {e}")))
+        }
+    }
+}
+
+/// A closed pipe (`tryghed … | head`) is not an error worth reporting.
+fn ignore_broken_pipe(error: io::Error) -> io::Result<()> {
+    if error.kind() == io::ErrorKind::BrokenPipe {
+        Ok(())
+    } else {
+        Err(error)
+    }
+}
+
+/// Serialises `value` as pretty JSON followed by a newline.
+pub(crate) fn to_json<T: serde::Serialize>(value: &T) -> Result<String, CliError> {
+    let mut text = serde_json::to_string_pretty(value)
+        .map_err(|e| CliError::Usage(format!("error: could not write JSON: {e}")))?;
+    text.push('\n');
+    Ok(text)
+}
