@@ -1,0 +1,277 @@
+//! The crate's single error type.
+
+use std::fmt;
+
+use chrono::NaiveDate;
+
+use crate::governance::BodyKind;
+use crate::id::PartyId;
+
+/// Everything that can go wrong when building the values of this crate.
+///
+/// Every variant carries the offending value so that the message alone tells a
+/// user what to fix.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum PartiesError {
+    /// A slug identifier ([`PartyId`](crate::PartyId) or [`BodyId`](crate::BodyId)) is malformed.
+    #[error("invalid {what} {value:?}: {problem}")]
+    InvalidSlug {
+        /// Which kind of identifier: `"party id"` or `"body id"`.
+        what: &'static str,
+        /// The rejected text.
+        value: String,
+        /// What is wrong with it.
+        problem: SlugProblem,
+    },
+    /// A CVR number does not have exactly eight characters.
+    #[error(
+        "invalid CVR number {value:?}: it has {length} characters, a CVR number has exactly 8 digits"
+    )]
+    CvrLength {
+        /// The rejected text.
+        value: String,
+        /// Its length in characters.
+        length: usize,
+    },
+    /// A CVR number contains something other than the digits 0–9.
+    #[error("invalid CVR number {value:?}: {found:?} at position {position} is not a digit 0-9")]
+    CvrNotDigit {
+        /// The rejected text.
+        value: String,
+        /// The first character that is not a digit.
+        found: char,
+        /// Its position (1-based, in characters).
+        position: usize,
+    },
+    /// A CVR number starts with 0; CVR numbers run from 10000000 upward.
+    #[error("invalid CVR number {value:?}: a CVR number does not start with 0")]
+    CvrLeadingZero {
+        /// The rejected text.
+        value: String,
+    },
+    /// A CVR number fails the modulus-11 check.
+    #[error(
+        "invalid CVR number {value:?}: modulus-11 check failed (weighted sum {weighted_sum} leaves remainder {remainder} when divided by 11)"
+    )]
+    CvrChecksum {
+        /// The rejected text.
+        value: String,
+        /// The sum of the digits weighted 2, 7, 6, 5, 4, 3, 2, 1.
+        weighted_sum: u32,
+        /// `weighted_sum % 11`, which must be 0.
+        remainder: u32,
+    },
+    /// A Danish municipality code (kommunekode) is not three digits from 100 to 999.
+    #[error(
+        "invalid municipality code {value:?}: a kommunekode has exactly 3 digits and does not start with 0"
+    )]
+    InvalidMunicipalityCode {
+        /// The rejected text.
+        value: String,
+    },
+    /// A text field that must hold something is empty or only whitespace.
+    #[error("{field} must not be empty{}", context_suffix(.context.as_deref()))]
+    Empty {
+        /// The field, e.g. `"name"`, `"identifier scheme"`, `"role"`.
+        field: &'static str,
+        /// Where: the party or body it belongs to, when known.
+        context: Option<String>,
+    },
+    /// A text field starts or ends with whitespace (it is rejected, not trimmed).
+    #[error("{field} {value:?} starts or ends with whitespace")]
+    SurroundingWhitespace {
+        /// The field.
+        field: &'static str,
+        /// The rejected text.
+        value: String,
+    },
+    /// A name (such as a party kind or body kind) is not one of the known names.
+    #[error("unknown {what} {value:?}")]
+    UnknownName {
+        /// What was being parsed, e.g. `"party kind"`.
+        what: &'static str,
+        /// The rejected text.
+        value: String,
+    },
+    /// A party names itself as its parent.
+    #[error("party {party} cannot be its own parent")]
+    SelfParent {
+        /// The party.
+        party: PartyId,
+    },
+    /// The party list breaks one or more rules; every problem found is listed.
+    #[error("{} in the party list: {}", count(.issues.len(), "problem"), join(.issues))]
+    InvalidParties {
+        /// All problems, in the order found.
+        issues: Vec<RegistryIssue>,
+    },
+    /// A membership ends before it starts.
+    #[error("membership of {party} in the {body}: it ends on {to} before it starts on {from}")]
+    MembershipDates {
+        /// The member party.
+        party: PartyId,
+        /// The body.
+        body: BodyKind,
+        /// Start date.
+        from: NaiveDate,
+        /// End date, earlier than `from`.
+        to: NaiveDate,
+    },
+    /// A full-time-equivalent figure is out of range or not a number.
+    #[error("invalid årsværk (FTE) {value:?}: {problem}")]
+    InvalidFte {
+        /// The rejected text or number.
+        value: String,
+        /// What is wrong.
+        problem: &'static str,
+    },
+    /// A meeting rule's maximum is below its minimum.
+    #[error("meeting rule for the {body}: maximum {max} per year is below minimum {min}")]
+    InvalidMeetingRule {
+        /// The body.
+        body: BodyKind,
+        /// Minimum per year.
+        min: u32,
+        /// Maximum per year.
+        max: u32,
+    },
+    /// Two governance bodies share an id.
+    #[error("body id {id} is used by more than one body")]
+    DuplicateBody {
+        /// The repeated id.
+        id: String,
+    },
+    /// A rule refers to a kind of body that the governance does not have.
+    #[error("a {rule} rule refers to the {body}, but no body of that kind is defined")]
+    RuleForMissingBody {
+        /// `"meeting"` or `"representation"`.
+        rule: &'static str,
+        /// The body kind.
+        body: BodyKind,
+    },
+}
+
+/// What is wrong with a slug identifier.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum SlugProblem {
+    /// It is empty.
+    Empty,
+    /// It has more than [`crate::PartyId::MAX_LEN`] characters.
+    TooLong {
+        /// Its length in characters.
+        length: usize,
+    },
+    /// It contains a character other than `a`–`z`, `0`–`9` and `-`.
+    BadChar {
+        /// The character.
+        found: char,
+        /// Its position (1-based, in characters).
+        position: usize,
+    },
+    /// It starts with `-`.
+    StartsWithHyphen,
+}
+
+impl fmt::Display for SlugProblem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::Empty => f.write_str("it is empty"),
+            Self::TooLong { length } => write!(
+                f,
+                "it has {length} characters, at most {} are allowed",
+                crate::id::MAX_SLUG_LEN
+            ),
+            Self::BadChar { found, position } => write!(
+                f,
+                "{found:?} at position {position} is not allowed (use lowercase a-z, digits 0-9 and '-')"
+            ),
+            Self::StartsWithHyphen => f.write_str("it must start with a letter or digit, not '-'"),
+        }
+    }
+}
+
+/// One problem in a list of parties, found by [`Parties::new`](crate::Parties::new).
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum RegistryIssue {
+    /// Two parties share an id.
+    DuplicateId {
+        /// The repeated id.
+        id: PartyId,
+        /// Position (0-based) of the first party with the id.
+        first: usize,
+        /// Position (0-based) of the later party with the same id.
+        again: usize,
+    },
+    /// A party's parent is not in the list.
+    UnknownParent {
+        /// The party.
+        party: PartyId,
+        /// The parent id that does not resolve.
+        parent: PartyId,
+    },
+    /// Parents form a cycle; the parties are listed from the smallest id, each
+    /// followed by its parent.
+    ParentCycle {
+        /// The parties in the cycle.
+        cycle: Vec<PartyId>,
+    },
+}
+
+impl fmt::Display for RegistryIssue {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::DuplicateId { id, first, again } => write!(
+                f,
+                "party id {id} is used at positions {first} and {again} (counting from 0)"
+            ),
+            Self::UnknownParent { party, parent } => write!(
+                f,
+                "party {party} has parent {parent}, which is not in the list"
+            ),
+            Self::ParentCycle { cycle } => {
+                f.write_str("parents form a cycle: ")?;
+                for party in cycle {
+                    write!(f, "{party} -> ")?;
+                }
+                match cycle.first() {
+                    Some(first) => write!(f, "{first}"),
+                    None => Ok(()),
+                }
+            }
+        }
+    }
+}
+
+fn context_suffix(context: Option<&str>) -> String {
+    context.map_or_else(String::new, |c| format!(" (in {c})"))
+}
+
+fn count(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
+}
+
+fn join<T: fmt::Display>(items: &[T]) -> String {
+    items
+        .iter()
+        .map(ToString::to_string)
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn error_is_send_sync_static() {
+        fn assert_bounds<T: std::error::Error + Send + Sync + 'static>() {}
+        assert_bounds::<PartiesError>();
+    }
+}
