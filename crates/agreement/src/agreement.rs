@@ -77,7 +77,6 @@ impl Agreement {
     /// assert_eq!(agreement.participants().count(), 10);
     /// assert_eq!(agreement.period().years(), 2026..=2029);
     /// ```
-    #[doc(alias = "folehaven")]
     pub fn folehaven() -> Agreement {
         FOLEHAVEN.clone()
     }
@@ -201,7 +200,9 @@ impl Agreement {
     /// The parties that sign the agreement (for Folehaven: Københavns Kommune, Københavns
     /// Politi, Boligforeningen 3B and Boligforeningen SAB).
     pub fn signatories(&self) -> impl Iterator<Item = &Party> {
-        self.signatories.iter().filter_map(|id| self.parties.get(id))
+        self.signatories
+            .iter()
+            .filter_map(|id| self.parties.get(id))
     }
 
     /// The ids of the parties that take part ("deltagere"), in the agreement's order.
@@ -462,25 +463,27 @@ impl Checker<'_> {
             match YearSpan::new(first_year, last_year) {
                 Err(error) => self.report(span, field, error.to_string()),
                 Ok(years) => {
-                    if let Some(previous) = spans.last() {
-                        if years.first_year() <= previous.last_year() {
-                            self.report(
+                    if let Some(previous) = spans.last()
+                        && years.first_year() <= previous.last_year()
+                    {
+                        self.report(
                                 span.clone(),
                                 field.clone(),
                                 format!(
                                     "{years} must come after the earlier period {previous}, oldest first, without overlap"
                                 ),
                             );
-                        }
                     }
-                    if let Some(current) = current {
-                        if years.last_year() >= current.start().year() {
-                            self.report(
-                                span,
-                                field,
-                                format!("{years} does not end before the agreement's period ({current})"),
-                            );
-                        }
+                    if let Some(current) = current
+                        && years.last_year() >= current.start().year()
+                    {
+                        self.report(
+                            span,
+                            field,
+                            format!(
+                                "{years} does not end before the agreement's period ({current})"
+                            ),
+                        );
                     }
                     spans.push(years);
                 }
@@ -512,30 +515,37 @@ impl Checker<'_> {
                 self.report(
                     party.span(),
                     format!("parties[{i}].id"),
-                    format!("party id {:?} is used twice (first by parties[{first}])", id.as_str()),
+                    format!(
+                        "party id {:?} is used twice (first by parties[{first}])",
+                        id.as_str()
+                    ),
                 );
             } else {
                 first_seen.insert(id.clone(), i);
             }
         }
         for (i, party) in raw.iter().enumerate() {
-            if let Some(parent) = party.get_ref().parent() {
-                if !first_seen.contains_key(parent) {
-                    clean = false;
-                    self.report(
-                        party.span(),
-                        format!("parties[{i}].parent"),
-                        format!(
-                            "party {:?} names an unknown parent {:?}",
-                            party.get_ref().id().as_str(),
-                            parent.as_str()
-                        ),
-                    );
-                }
+            if let Some(parent) = party.get_ref().parent()
+                && !first_seen.contains_key(parent)
+            {
+                clean = false;
+                self.report(
+                    party.span(),
+                    format!("parties[{i}].parent"),
+                    format!(
+                        "party {:?} names an unknown parent {:?}",
+                        party.get_ref().id().as_str(),
+                        parent.as_str()
+                    ),
+                );
             }
         }
         if raw.is_empty() {
-            self.report(list_span.clone(), "parties", "an agreement needs at least one party");
+            self.report(
+                list_span.clone(),
+                "parties",
+                "an agreement needs at least one party",
+            );
             return None;
         }
         if !clean {
@@ -570,7 +580,10 @@ impl Checker<'_> {
                 self.report(
                     span.clone(),
                     format!("{field}[{i}]"),
-                    format!("unknown party {:?}: it is not among [[parties]]", id.as_str()),
+                    format!(
+                        "unknown party {:?}: it is not among [[parties]]",
+                        id.as_str()
+                    ),
                 );
             }
             if !seen.insert(id.clone()) {
@@ -589,7 +602,11 @@ impl Checker<'_> {
         let list_span = raw.span();
         let raw = raw.into_inner();
         if raw.is_empty() {
-            self.report(list_span, "focus_areas", "an agreement needs at least one focus area");
+            self.report(
+                list_span,
+                "focus_areas",
+                "an agreement needs at least one focus area",
+            );
         }
         let mut seen = BTreeSet::new();
         let mut areas = Vec::with_capacity(raw.len());
@@ -621,26 +638,29 @@ impl Checker<'_> {
             let date = self.date(&item.date, &format!("{field}.date"));
             let title = self.non_empty(item.title, &format!("{field}.title"));
             let Some(date) = date else { continue };
-            if let Some(previous) = amendments.last() {
-                if date < previous.date {
-                    self.report(
-                        date_span.clone(),
-                        format!("{field}.date"),
-                        format!(
-                            "amendments must be in date order: {date} comes after {}",
-                            previous.date
-                        ),
-                    );
-                }
+            if let Some(previous) = amendments.last()
+                && date < previous.date
+            {
+                self.report(
+                    date_span.clone(),
+                    format!("{field}.date"),
+                    format!(
+                        "amendments must be in date order: {date} comes after {}",
+                        previous.date
+                    ),
+                );
             }
-            if let Some(period) = period {
-                if date > period.end() {
-                    self.report(
-                        date_span,
-                        format!("{field}.date"),
-                        format!("{date} is after the agreement's period ends ({})", period.end()),
-                    );
-                }
+            if let Some(period) = period
+                && date > period.end()
+            {
+                self.report(
+                    date_span,
+                    format!("{field}.date"),
+                    format!(
+                        "{date} is after the agreement's period ends ({})",
+                        period.end()
+                    ),
+                );
             }
             amendments.push(Amendment {
                 date,
@@ -649,5 +669,22 @@ impl Checker<'_> {
             });
         }
         amendments
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_embedded_agreement_is_valid() {
+        let agreement = Agreement::parse(FOLEHAVEN_TOML, FOLEHAVEN_ORIGIN).unwrap();
+        assert_eq!(agreement.id(), "folehaven-2026-2029");
+        assert_eq!(agreement.participants().count(), 10);
+        assert_eq!(agreement.signatories().count(), 4);
+        assert_eq!(agreement.focus_areas().len(), 3);
+        assert_eq!(agreement.period().years(), 2026..=2029);
+        assert_eq!(agreement.earlier_periods().len(), 2);
+        assert_eq!(Agreement::folehaven(), agreement);
     }
 }

@@ -20,7 +20,9 @@ impl Location {
         let before = text.get(..offset).unwrap_or(text);
         let line = before.matches('\n').count() + 1;
         let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-        let column = before.get(line_start..).map_or(1, |s| s.chars().count() + 1);
+        let column = before
+            .get(line_start..)
+            .map_or(1, |s| s.chars().count() + 1);
         Location {
             origin: origin.to_owned(),
             line,
@@ -61,7 +63,11 @@ pub struct Problem {
 }
 
 impl Problem {
-    pub(crate) fn new(location: Location, field: impl Into<String>, message: impl Into<String>) -> Self {
+    pub(crate) fn new(
+        location: Location,
+        field: impl Into<String>,
+        message: impl Into<String>,
+    ) -> Self {
         Problem {
             location,
             field: field.into(),

@@ -71,23 +71,20 @@ pub(crate) fn load_agreement(path: Option<&Path>) -> Result<Agreement, CliError>
 
 /// Writes `text` to `output` (a file) or to standard output.
 pub(crate) fn write_output(output: Option<&PathBuf>, text: &str) -> Result<(), CliError> {
-    match output {
-        Some(path) => {
-            let file = File::create(path).map_err(|e| CliError::io(path, &e))?;
-            let mut writer = BufWriter::new(file);
-            writer
-                .write_all(text.as_bytes())
-                .and_then(|()| writer.flush())
-                .map_err(|e| CliError::io(path, &e))
-        }
-        None => {
-            let stdout = io::stdout();
-            let mut lock = stdout.lock();
-            lock.write_all(text.as_bytes())
-                .and_then(|()| lock.flush())
-                .or_else(ignore_broken_pipe)
-                .map_err(|e| CliError::Usage(format!("error: standard output: {e}")))
-        }
+    if let Some(path) = output {
+        let file = File::create(path).map_err(|e| CliError::io(path, &e))?;
+        let mut writer = BufWriter::new(file);
+        writer
+            .write_all(text.as_bytes())
+            .and_then(|()| writer.flush())
+            .map_err(|e| CliError::io(path, &e))
+    } else {
+        let stdout = io::stdout();
+        let mut lock = stdout.lock();
+        lock.write_all(text.as_bytes())
+            .and_then(|()| lock.flush())
+            .or_else(ignore_broken_pipe)
+            .map_err(|e| CliError::Usage(format!("error: standard output: {e}")))
     }
 }
 
@@ -106,4 +103,29 @@ pub(crate) fn to_json<T: serde::Serialize>(value: &T) -> Result<String, CliError
         .map_err(|e| CliError::Usage(format!("error: could not write JSON: {e}")))?;
     text.push('\n');
     Ok(text)
+}
+
+/// A date in Danish, e.g. `8. april 2025`.
+pub(crate) fn danish_date(date: chrono::NaiveDate) -> String {
+    use chrono::Datelike;
+    const MONTHS: [&str; 12] = [
+        "januar",
+        "februar",
+        "marts",
+        "april",
+        "maj",
+        "juni",
+        "juli",
+        "august",
+        "september",
+        "oktober",
+        "november",
+        "december",
+    ];
+    let month = usize::try_from(date.month0())
+        .ok()
+        .and_then(|m| MONTHS.get(m))
+        .copied()
+        .unwrap_or("?");
+    format!("{}. {} {}", date.day(), month, date.year())
 }

@@ -10,8 +10,6 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
-use crate::common::CliError;
-
 /// The command line of `tryghed`.
 #[derive(Debug, Parser)]
 #[command(

@@ -1,0 +1,134 @@
+//! `tryghed agreement`: print the agreement.
+
+use std::fmt::Write as _;
+use std::path::PathBuf;
+
+use tryghed_agreement::Agreement;
+use tryghed_parties::Party;
+
+use crate::common::{CliError, Format, danish_date, load_agreement, to_json, write_output};
+
+/// Print the agreement: parties with kind and parent, organisation, period, focus areas and
+/// amendments.
+#[derive(Debug, clap::Args)]
+#[command(
+    after_help = "Examples:\n  tryghed agreement\n  tryghed agreement --format json\n  tryghed agreement --agreement tingbjerg-husum.toml"
+)]
+pub(crate) struct Args {
+    /// An agreement file in TOML (default: the embedded Folehaven agreement).
+    #[arg(long, value_name = "FILE")]
+    agreement: Option<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t)]
+    format: Format,
+    /// Write to FILE instead of standard output.
+    #[arg(short, long, value_name = "FILE")]
+    output: Option<PathBuf>,
+}
+
+pub(crate) fn run(args: &Args) -> Result<(), CliError> {
+    let agreement = load_agreement(args.agreement.as_deref())?;
+    let text = match args.format {
+        Format::Json => to_json(&agreement)?,
+        Format::Text => text(&agreement),
+    };
+    write_output(args.output.as_ref(), &text)
+}
+
+fn party_line(agreement: &Agreement, party: &Party) -> String {
+    let mut line = party.name().to_owned();
+    if let Some(abbreviation) = party.abbreviation()
+        && abbreviation != party.name()
+    {
+        let _ = write!(line, " ({abbreviation})");
+    }
+    let _ = write!(line, " — {}", party.kind().label_da());
+    if let Some(parent) = party.parent().and_then(|id| agreement.parties().get(id)) {
+        let _ = write!(line, " under {}", parent.name());
+    }
+    for identifier in party.identifiers() {
+        let _ = write!(line, ", {} {}", identifier.scheme(), identifier.id());
+    }
+    line
+}
+
+/// The agreement for people, in Danish.
+fn text(agreement: &Agreement) -> String {
+    let mut out = String::new();
+    let _ = writeln!(out, "{}", agreement.title());
+    let _ = writeln!(out, "{}", "=".repeat(agreement.title().chars().count()));
+    if let Some(purpose) = agreement.purpose() {
+        let _ = writeln!(out, "{purpose}");
+    }
+    let period = agreement.period();
+    let _ = writeln!(
+        out,
+        "\nPeriode: {} til og med {}",
+        danish_date(period.start()),
+        danish_date(period.end())
+    );
+    if !agreement.earlier_periods().is_empty() {
+        let earlier: Vec<String> = agreement
+            .earlier_periods()
+            .iter()
+            .map(ToString::to_string)
+            .collect();
+        let _ = writeln!(out, "Tidligere perioder: {}", earlier.join(", "));
+    }
+    if let Some(decision) = agreement.decision() {
+        let _ = writeln!(
+            out,
+            "Beslutning: {}, {}: {}",
+            decision.body(),
+            danish_date(decision.date()),
+            decision.summary()
+        );
+    }
+    if let Some(district) = agreement.district() {
+        let _ = writeln!(out, "Bydel: {district}");
+    }
+
+    let _ = writeln!(out, "\nDeltagere ({}):", agreement.participant_ids().len());
+    for party in agreement.participants() {
+        let _ = writeln!(out, "  - {}", party_line(agreement, party));
+    }
+    let signatories: Vec<&str> = agreement.signatories().map(Party::name).collect();
+    let _ = writeln!(
+        out,
+        "\nAftaleparter (underskrivere): {}",
+        signatories.join(", ")
+    );
+    let others: Vec<&Party> = agreement
+        .parties()
+        .iter()
+        .filter(|p| !agreement.participant_ids().contains(p.id()))
+        .collect();
+    if !others.is_empty() {
+        let _ = writeln!(out, "\nØvrige parter og enheder:");
+        for party in others {
+            let _ = writeln!(out, "  - {}", party_line(agreement, party));
+        }
+    }
+
+    let _ = writeln!(out, "\nIndsatsområder:");
+    for (i, area) in agreement.focus_areas().iter().enumerate() {
+        let _ = writeln!(out, "  {}. {}", i + 1, area.name());
+    }
+
+    let _ = writeln!(out, "\nTillæg:");
+    if agreement.amendments().is_empty() {
+        let _ = writeln!(out, "  ingen endnu");
+    }
+    for amendment in agreement.amendments() {
+        let _ = writeln!(
+            out,
+            "  - {}: {}",
+            danish_date(amendment.date()),
+            amendment.title()
+        );
+        if let Some(description) = amendment.description() {
+            let _ = writeln!(out, "    {description}");
+        }
+    }
+    out
+}
