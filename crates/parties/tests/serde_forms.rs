@@ -269,3 +269,19 @@ fn violations_serialise_tagged() {
         r#"{"violation":"too_few_meetings","year":2026,"body":"working_group","held":7,"min":8}"#
     );
 }
+
+#[test]
+fn representation_of_kinds_form() {
+    let g: Governance = toml::from_str(
+        r#"bodies = [{ id = "w", kind = "working_group", name = "W" }]
+        representation_rules = [{ body = "working_group", requirement = { of_kinds = ["police", "housing_association"] } }]"#,
+    )
+    .unwrap();
+    assert_eq!(
+        g.representation_rules()[0].requirement(),
+        &tryghed_parties::RepresentationRequirement::OfKinds(vec![
+            PartyKind::Police,
+            PartyKind::HousingAssociation
+        ])
+    );
+}
