@@ -12,7 +12,7 @@ use toml::Spanned;
 use tryghed_parties::{Parties, Party, PartyId};
 use tryghed_plan::{FocusArea, FocusAreaId};
 
-use crate::error::{Location, Problem};
+use crate::error::{Location, Problem, field_at};
 use crate::{AgreementError, Period, YearSpan};
 
 /// The embedded Folehaven Tryghedspartnerskab 2026–2029, as TOML.
@@ -124,6 +124,7 @@ impl Agreement {
             let offset = error.span().map_or(0, |span| span.start);
             AgreementError::Syntax {
                 location: Location::in_text(origin, text, offset),
+                field: field_at(text, offset),
                 message: error.message().trim_end().to_owned(),
             }
         })?;
@@ -408,11 +409,13 @@ impl Checker<'_> {
         let period = self.period(&raw.period);
         let earlier_periods = self.earlier_periods(raw.earlier_periods, period.as_ref());
         let decision = raw.decision.and_then(|d| self.decision(d));
+        let known: BTreeSet<PartyId> = raw
+            .parties
+            .get_ref()
+            .iter()
+            .map(|party| party.get_ref().id().clone())
+            .collect();
         let parties = self.parties(raw.parties);
-        let known: BTreeSet<PartyId> = parties
-            .as_ref()
-            .map(|p| p.iter().map(|party| party.id().clone()).collect())
-            .unwrap_or_default();
         let signatories = self.party_list(raw.signatories, "signatories", &known);
         let participants = self.party_list(raw.participants, "participants", &known);
         let focus_areas = self.focus_areas(raw.focus_areas);
@@ -576,7 +579,7 @@ impl Checker<'_> {
         for (i, id) in raw.into_iter().enumerate() {
             let span = id.span();
             let id = id.into_inner();
-            if !known.is_empty() && !known.contains(&id) {
+            if !known.contains(&id) {
                 self.report(
                     span.clone(),
                     format!("{field}[{i}]"),
