@@ -195,7 +195,7 @@ pub(crate) fn field_at(text: &str, offset: usize) -> String {
                 .or_insert(0);
             table = format!("{name}[{n}]");
         } else if let Some(name) = line.strip_prefix('[').and_then(|l| l.split(']').next()) {
-            table = name.trim().to_owned();
+            name.trim().clone_into(&mut table);
         }
     }
     let current = text
