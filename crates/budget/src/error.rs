@@ -1,0 +1,371 @@
+//! The crate's one error type.
+
+use std::fmt;
+
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+
+use crate::{ActivityId, Dkk, LineId, TransactionKind};
+
+/// Everything that can go wrong in `tryghed-budget`.
+///
+/// Every variant carries the offending value (and, where there is one, the year, the line or
+/// the activity), so the message alone tells a user what to fix.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum BudgetError {
+    /// A text could not be read as an amount in kroner.
+    #[error("invalid amount {input:?}: {kind}")]
+    InvalidAmount {
+        /// The text as given.
+        input: String,
+        /// What was wrong with it.
+        kind: AmountErrorKind,
+    },
+    /// A decimal number has more than two decimals after normalisation (finer than one øre).
+    #[error(
+        "the amount {value} has more than two decimals; amounts are whole øre and are never rounded"
+    )]
+    SubOre {
+        /// The number as given.
+        value: Decimal,
+    },
+    /// An amount is outside the range of [`Dkk`] (whole øre in an `i64`).
+    #[error("the amount {value} is outside the supported range {min} to {max}", min = Dkk::MIN.machine(), max = Dkk::MAX.machine())]
+    OutOfRange {
+        /// The number as given.
+        value: String,
+    },
+    /// Arithmetic on amounts overflowed the range of [`Dkk`].
+    #[error("overflow: {operation} is outside the supported range of amounts")]
+    Overflow {
+        /// The operation with its operands, e.g. `1.000,00 kr. + 2,00 kr.`.
+        operation: String,
+    },
+    /// An identifier (line id or activity id) is not a valid slug.
+    #[error("invalid {what} {input:?}: {reason}")]
+    InvalidId {
+        /// Which kind of identifier (`activity id`, `line id`).
+        what: &'static str,
+        /// The text as given.
+        input: String,
+        /// What was wrong with it.
+        reason: &'static str,
+    },
+    /// A budget line's name is empty.
+    #[error("budget line {line}: the name is empty")]
+    EmptyLineName {
+        /// The line.
+        line: LineId,
+    },
+    /// A budget line has a negative amount.
+    #[error("budget line {line}: the amount {amount} is negative")]
+    NegativeLineAmount {
+        /// The line.
+        line: LineId,
+        /// The amount given.
+        amount: Dkk,
+    },
+    /// A budget line's full-time equivalent (årsværk) is negative.
+    #[error("budget line {line}: the full-time equivalent (årsværk) {fte} is negative")]
+    NegativeFte {
+        /// The line.
+        line: LineId,
+        /// The value given.
+        fte: Decimal,
+    },
+    /// A full-time equivalent (årsværk) could not be read.
+    #[error("invalid full-time equivalent (årsværk) {input:?}: {reason}")]
+    InvalidFte {
+        /// The text as given.
+        input: String,
+        /// What was wrong with it.
+        reason: String,
+    },
+    /// An annual budget has no lines.
+    #[error("budget {year}: there are no budget lines")]
+    NoLines {
+        /// The budget year.
+        year: i32,
+    },
+    /// Two lines of an annual budget share an id.
+    #[error("budget {year}: the line id {line} is used twice")]
+    DuplicateLine {
+        /// The budget year.
+        year: i32,
+        /// The repeated id.
+        line: LineId,
+    },
+    /// An annual budget does not have exactly one line of the given kind (activity funds), or has
+    /// more than one project-management line.
+    #[error("budget {year}: {count} lines of kind {kind}, expected {expected}")]
+    LineKindCount {
+        /// The budget year.
+        year: i32,
+        /// The kind counted.
+        kind: crate::LineKind,
+        /// How many lines of that kind there are.
+        count: usize,
+        /// What is allowed (`exactly one`, `at most one`).
+        expected: &'static str,
+    },
+    /// The lines of an annual budget do not add up to its total.
+    #[error(
+        "budget {year}: the lines sum to {sum} but the total is {total} (difference {difference})"
+    )]
+    LinesDoNotSum {
+        /// The budget year.
+        year: i32,
+        /// The stated total.
+        total: Dkk,
+        /// The sum of the lines.
+        sum: Dkk,
+        /// `total - sum`.
+        difference: Dkk,
+    },
+    /// A period budget has no years, or its first year is after its last.
+    #[error("budget period {first}–{last} is empty")]
+    EmptyPeriod {
+        /// The first year given.
+        first: i32,
+        /// The last year given.
+        last: i32,
+    },
+    /// A period budget has two budgets for the same year.
+    #[error("budget period: the year {year} appears twice")]
+    DuplicateYear {
+        /// The repeated year.
+        year: i32,
+    },
+    /// A period budget has no budget for a year inside its period.
+    #[error("budget period {first}–{last}: the year {year} has no budget")]
+    MissingYear {
+        /// The missing year.
+        year: i32,
+        /// The first year of the period.
+        first: i32,
+        /// The last year of the period.
+        last: i32,
+    },
+    /// The budget data mixes the uniform and the per-year form, or lacks a field.
+    #[error("budget period: {0}")]
+    PeriodForm(String),
+    /// An allocation or a transaction names an activity that has no allocation.
+    #[error("activity {activity} has no allocation")]
+    UnknownActivity {
+        /// The activity named.
+        activity: ActivityId,
+    },
+    /// `allocate` was called for an activity that already has an allocation.
+    #[error(
+        "activity {activity} already has an allocation of {existing}; use reallocate to change it"
+    )]
+    DuplicateAllocation {
+        /// The activity.
+        activity: ActivityId,
+        /// Its current allocation.
+        existing: Dkk,
+    },
+    /// An allocation amount is negative.
+    #[error("activity {activity}: the allocation {amount} is negative")]
+    NegativeAllocation {
+        /// The activity.
+        activity: ActivityId,
+        /// The amount given.
+        amount: Dkk,
+    },
+    /// An allocation would take the total allocated above the activity funds.
+    #[error(
+        "activity {activity}: allocating {amount} would exceed the activity funds of {funds} \
+         ({allocated} is already allocated to other activities, {available} is available)",
+        available = AvailableDisplay(*funds, *allocated)
+    )]
+    OverAllocation {
+        /// The activity.
+        activity: ActivityId,
+        /// The amount asked for.
+        amount: Dkk,
+        /// The year's activity funds.
+        funds: Dkk,
+        /// What is allocated to the other activities.
+        allocated: Dkk,
+    },
+    /// A new allocation would be lower than what the activity's ledger needs.
+    #[error(
+        "activity {activity}: the allocation cannot be set to {amount} because its booked expenditure \
+         (up to {needed} without a recorded overrun) would then exceed it"
+    )]
+    AllocationBelowSpent {
+        /// The activity.
+        activity: ActivityId,
+        /// The allocation asked for.
+        amount: Dkk,
+        /// The expenditure that needs to stay covered.
+        needed: Dkk,
+    },
+    /// Splitting by weights needs at least one weight.
+    #[error("cannot split {amount} by an empty list of weights")]
+    EmptyWeights {
+        /// The amount to split.
+        amount: Dkk,
+    },
+    /// Splitting by weights needs at least one weight above zero.
+    #[error("cannot split {amount}: all {count} weights are zero")]
+    ZeroWeights {
+        /// The amount to split.
+        amount: Dkk,
+        /// How many weights were given.
+        count: usize,
+    },
+    /// A transaction date is outside the ledger's year.
+    #[error("transaction dated {date} is outside the ledger year {year}")]
+    DateOutsideYear {
+        /// The date given.
+        date: NaiveDate,
+        /// The ledger's year.
+        year: i32,
+    },
+    /// A year has no calendar in `chrono` (far outside any real budget).
+    #[error("the year {year} is outside the supported calendar")]
+    UnsupportedYear {
+        /// The year given.
+        year: i32,
+    },
+    /// A transaction amount is zero or negative (direction is given by the kind).
+    #[error("transaction amount {amount} must be above zero; use a reversal to go back")]
+    NonPositiveTransaction {
+        /// The amount given.
+        amount: Dkk,
+    },
+    /// A transaction has an empty text.
+    #[error("transaction for activity {activity} dated {date}: the text is empty")]
+    EmptyTransactionText {
+        /// The activity.
+        activity: ActivityId,
+        /// The date.
+        date: NaiveDate,
+    },
+    /// Only expenditures can be recorded as overruns.
+    #[error(
+        "transaction for activity {activity} dated {date}: a {kind} cannot be marked as an overrun"
+    )]
+    OverrunNotExpenditure {
+        /// The activity.
+        activity: ActivityId,
+        /// The date.
+        date: NaiveDate,
+        /// The kind given.
+        kind: TransactionKind,
+    },
+    /// An expenditure would take spending above the activity's allocation.
+    #[error(
+        "activity {activity}: spending {amount} would exceed the allocation of {allocated} \
+         ({spent} is already spent); record it explicitly as an overrun if that is intended"
+    )]
+    Overspend {
+        /// The activity.
+        activity: ActivityId,
+        /// The expenditure.
+        amount: Dkk,
+        /// The activity's allocation.
+        allocated: Dkk,
+        /// What is already spent.
+        spent: Dkk,
+    },
+    /// A reversal is larger than what it reverses.
+    #[error(
+        "activity {activity}: a {kind} of {amount} exceeds the {available} that can be reversed"
+    )]
+    ReversalTooLarge {
+        /// The activity.
+        activity: ActivityId,
+        /// The reversal kind.
+        kind: TransactionKind,
+        /// The reversal amount.
+        amount: Dkk,
+        /// What is committed (or spent) and can be reversed.
+        available: Dkk,
+    },
+    /// A transaction read from data was rejected; `index` counts from 1.
+    #[error("transaction {index}: {source}")]
+    Transaction {
+        /// Position of the transaction in the list, counting from 1.
+        index: usize,
+        /// Why it was rejected.
+        source: Box<BudgetError>,
+    },
+}
+
+/// `funds - allocated`, shown in an error message (cannot overflow for valid states, but a
+/// message must never panic either).
+struct AvailableDisplay(Dkk, Dkk);
+
+impl fmt::Display for AvailableDisplay {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.0.checked_sub(self.1) {
+            Ok(v) => write!(f, "{v}"),
+            Err(_) => f.write_str("(out of range)"),
+        }
+    }
+}
+
+/// What was wrong with a text given as an amount; part of [`BudgetError::InvalidAmount`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum AmountErrorKind {
+    /// Nothing but whitespace (or only a sign or `kr.`).
+    Empty,
+    /// A character that is not a digit, `.`, `,`, a leading `-` or a trailing `kr.`.
+    InvalidCharacter(char),
+    /// One `.` followed by exactly three digits and no decimal comma, such as `1.467`: it could
+    /// be Danish thousands grouping (1467 kr.) or a decimal point (1,467 kr.).
+    Ambiguous,
+    /// English grouping with `,` as thousands separator, such as `1,467.00` or `1,467,000`.
+    EnglishGrouping,
+    /// Danish thousands grouping that is not groups of three digits after a first group of one
+    /// to three digits, such as `1.46.000`.
+    BadGrouping,
+    /// A separator with no digits on one side, such as `,50` or `1467.`.
+    MissingDigits,
+    /// More than two decimals (finer than one øre); never rounded.
+    TooManyDecimals,
+    /// Outside the range of [`Dkk`].
+    OutOfRange,
+    /// A floating-point number in data (JSON/TOML); write the amount as a string.
+    Float,
+}
+
+impl fmt::Display for AmountErrorKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::Empty => f.write_str("no amount given"),
+            Self::InvalidCharacter(c) => write!(
+                f,
+                "unexpected character {c:?}; use digits, '.' for thousands, ',' for decimals and an optional 'kr.'"
+            ),
+            Self::Ambiguous => f.write_str(
+                "ambiguous: a single '.' followed by three digits could be thousands or decimals; \
+                 write e.g. 1467, 1.467,00 or 1,467",
+            ),
+            Self::EnglishGrouping => f.write_str(
+                "English grouping with ',' between thousands is not accepted; write 1.467.000,00 or 1467000.00",
+            ),
+            Self::BadGrouping => f.write_str(
+                "thousands groups after a '.' must have exactly three digits, and the first group one to three digits not starting with 0",
+            ),
+            Self::MissingDigits => f.write_str("a separator has no digits on one side"),
+            Self::TooManyDecimals => {
+                f.write_str("more than two decimals; amounts are whole øre and are never rounded")
+            }
+            Self::OutOfRange => write!(
+                f,
+                "outside the supported range {} to {}",
+                Dkk::MIN.machine(),
+                Dkk::MAX.machine()
+            ),
+            Self::Float => f.write_str(
+                "a floating-point number is not accepted because it may already be rounded; write the amount as a string, e.g. \"1467000.50\"",
+            ),
+        }
+    }
+}

@@ -1,0 +1,121 @@
+//! The crate's single error type.
+
+/// Everything that can go wrong in `tryghed-goals`: invalid identifiers, codes, shares,
+/// category files, observation files and goal definitions.
+///
+/// Every variant names the offending value and, where there is one, where it came from
+/// (line and column of a file, the field of a definition).
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum GoalsError {
+    /// An identifier (indicator, goal, category, area) is not a valid slug.
+    #[error("invalid {kind} id {value:?}: {reason}")]
+    InvalidId {
+        /// What kind of identifier it was meant to be (`"indicator"`, `"area"`, …).
+        kind: &'static str,
+        /// The rejected text.
+        value: String,
+        /// Why it was rejected.
+        reason: &'static str,
+    },
+    /// An offence code (gerningskode) is not 1–12 ASCII digits.
+    #[error("invalid offence code {value:?}: {reason}")]
+    InvalidOffenceCode {
+        /// The rejected text.
+        value: String,
+        /// Why it was rejected.
+        reason: &'static str,
+    },
+    /// A share is not a ratio `numerator / denominator` with `0 ≤ numerator ≤ denominator`,
+    /// `denominator > 0`.
+    #[error("invalid share {numerator}/{denominator}: {reason}")]
+    InvalidShare {
+        /// The numerator given.
+        numerator: u64,
+        /// The denominator given.
+        denominator: u64,
+        /// Why it was rejected.
+        reason: &'static str,
+    },
+    /// A value (of an observation or a baseline) could not be read or is out of range.
+    #[error("invalid value {value:?}: {reason}")]
+    InvalidValue {
+        /// The rejected text or number.
+        value: String,
+        /// Why it was rejected.
+        reason: String,
+    },
+    /// A crime-category file is malformed or violates an invariant.
+    #[error("crime-category file, line {line}, column {column}: {message}")]
+    CategoryFile {
+        /// 1-based line of the problem (0 when the parser gave no position).
+        line: usize,
+        /// 1-based column of the problem (0 when the parser gave no position).
+        column: usize,
+        /// What was wrong.
+        message: String,
+    },
+    /// A row of an observations CSV file is malformed.
+    #[error("observations CSV, line {line}, column {column:?}: {message}")]
+    Csv {
+        /// 1-based line in the file (the header is line 1).
+        line: u64,
+        /// The column's name (from the header), or `"-"` for row-level problems.
+        column: String,
+        /// What was wrong, with the offending value.
+        message: String,
+    },
+    /// Two observations for the same indicator, area and year.
+    #[error("duplicate observation for indicator {indicator:?}, area {area:?}, year {year}")]
+    DuplicateObservation {
+        /// The indicator id.
+        indicator: String,
+        /// The area id.
+        area: String,
+        /// The year.
+        year: u16,
+    },
+    /// An observation's parts do not fit together (e.g. respondents on a count).
+    #[error("invalid observation for {indicator:?}: {reason}")]
+    InvalidObservation {
+        /// The indicator id.
+        indicator: String,
+        /// Why it was rejected.
+        reason: String,
+    },
+    /// A goal, indicator, baseline or target definition is invalid.
+    #[error("invalid goal definition {goal:?}, field {field}: {reason}")]
+    InvalidGoal {
+        /// The goal (or indicator) id, as given.
+        goal: String,
+        /// The field at fault.
+        field: String,
+        /// Why it was rejected.
+        reason: String,
+    },
+    /// Reading or writing a file failed.
+    #[error("I/O error: {0}")]
+    Io(#[from] std::io::Error),
+}
+
+#[cfg(test)]
+mod tests {
+    use super::GoalsError;
+
+    #[test]
+    fn error_is_send_sync_static() {
+        fn assert_bounds<T: Send + Sync + 'static + std::error::Error>() {}
+        assert_bounds::<GoalsError>();
+    }
+
+    #[test]
+    fn messages_name_the_value_and_place() {
+        let e = GoalsError::Csv {
+            line: 7,
+            column: "year".into(),
+            message: "\"20x5\" is not a year".into(),
+        };
+        let s = e.to_string();
+        assert!(s.contains("line 7") && s.contains("year") && s.contains("20x5"));
+    }
+}

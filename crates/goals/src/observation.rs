@@ -1,0 +1,708 @@
+//! Observations (målinger): the yearly figures that goals are evaluated against, and the
+//! observations CSV format (documented in `docs/observations.md`).
+//!
+//! # Years
+//!
+//! An observation's year is the year the figure *describes*: a survey share under the year of
+//! the survey, a count of reports under the calendar year the reports were made. The
+//! Tryghedsundersøgelse published in year Y reports the crime of year Y − 1
+//! ([`crime_year_reported_in`]); record those counts under Y − 1. The 2025 crime baselines are
+//! therefore counts for calendar 2025, published with the 2026 survey.
+
+use std::collections::BTreeMap;
+use std::fmt;
+use std::io;
+
+use rust_decimal::Decimal;
+
+use crate::{AreaId, GoalsError, IndicatorId, Share};
+
+/// The calendar year of the crime figures that the Tryghedsundersøgelse of `survey_year`
+/// reports: `survey_year − 1`.
+///
+/// ```
+/// assert_eq!(tryghed_goals::crime_year_reported_in(2026), 2025);
+/// ```
+pub fn crime_year_reported_in(survey_year: u16) -> u16 {
+    survey_year.saturating_sub(1)
+}
+
+/// The value of one observation, exactly as given.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ObservedValue {
+    /// A whole number: reports (anmeldelser) or residents (indbyggere).
+    Count(u64),
+    /// An exact share: a survey share (`77%`, `317/412`) or a share of plan activities
+    /// (`12/15`).
+    Share(Share),
+}
+
+impl ObservedValue {
+    /// Parses the CSV/TOML form: a whole number (`14`), a percentage (`77%`), a ratio
+    /// (`12/15`) or a fraction with a decimal point (`0.77`).
+    ///
+    /// # Errors
+    ///
+    /// [`GoalsError::InvalidValue`] / [`GoalsError::InvalidShare`] when it is none of those.
+    pub fn parse(s: &str) -> Result<Self, GoalsError> {
+        let t = s.trim();
+        if !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit()) {
+            return t.parse::<u64>().map(ObservedValue::Count).map_err(|_| {
+                GoalsError::InvalidValue {
+                    value: s.to_owned(),
+                    reason: "too large for a count".into(),
+                }
+            });
+        }
+        t.parse::<Share>().map(ObservedValue::Share)
+    }
+
+    /// The form written to CSV: `14`, `77%`, `12/15`.
+    pub fn to_machine_string(self) -> String {
+        match self {
+            ObservedValue::Count(n) => n.to_string(),
+            ObservedValue::Share(s) => s.to_machine_string(),
+        }
+    }
+}
+
+impl fmt::Display for ObservedValue {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ObservedValue::Count(n) => write!(f, "{n}"),
+            ObservedValue::Share(s) => write!(f, "{s}"),
+        }
+    }
+}
+
+#[cfg(feature = "serde")]
+impl serde::Serialize for ObservedValue {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self {
+            ObservedValue::Count(n) => s.serialize_u64(*n),
+            ObservedValue::Share(sh) => s.serialize_str(&sh.to_machine_string()),
+        }
+    }
+}
+
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for ObservedValue {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl serde::de::Visitor<'_> for V {
+            type Value = ObservedValue;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a whole number or a share such as \"77%\" or \"12/15\"")
+            }
+            fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<ObservedValue, E> {
+                Ok(ObservedValue::Count(v))
+            }
+            fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<ObservedValue, E> {
+                u64::try_from(v)
+                    .map(ObservedValue::Count)
+                    .map_err(|_| E::custom(format!("a count cannot be negative: {v}")))
+            }
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<ObservedValue, E> {
+                ObservedValue::parse(v).map_err(E::custom)
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
+/// One observation (måling): the value of an indicator for an area in a year.
+///
+/// For survey shares, `respondents` is the number of people who answered (n), needed for
+/// confidence intervals and significance tests; `None` when unknown (the agreement's 2025
+/// figures give no n). The number of residents of an area is an observation of the reserved
+/// indicator [`IndicatorId::residents`]; rates per 1,000 residents are derived, never stored.
+///
+/// ```
+/// use tryghed_goals::{AreaId, Observation, Share};
+/// let o = Observation::share(
+///     "tryg-i-nabolaget".parse()?,
+///     AreaId::partnership(),
+///     2025,
+///     Share::new(77, 100)?,
+///     None, // the agreement gives no number of respondents
+/// )?;
+/// assert_eq!(o.year(), 2025);
+/// # Ok::<(), tryghed_goals::GoalsError>(())
+/// ```
+#[doc(alias = "måling")]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(
+    feature = "serde",
+    serde(try_from = "RawObservation", into = "RawObservation")
+)]
+pub struct Observation {
+    indicator: IndicatorId,
+    area: AreaId,
+    year: u16,
+    value: ObservedValue,
+    respondents: Option<u64>,
+}
+
+/// The serde form of an [`Observation`] (validated through [`Observation::new`]).
+#[cfg(feature = "serde")]
+#[derive(serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawObservation {
+    indicator: IndicatorId,
+    area: AreaId,
+    year: u16,
+    value: ObservedValue,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    respondents: Option<u64>,
+}
+
+#[cfg(feature = "serde")]
+impl TryFrom<RawObservation> for Observation {
+    type Error = GoalsError;
+    fn try_from(r: RawObservation) -> Result<Self, GoalsError> {
+        Observation::new(r.indicator, r.area, r.year, r.value, r.respondents)
+    }
+}
+
+#[cfg(feature = "serde")]
+impl From<Observation> for RawObservation {
+    fn from(o: Observation) -> Self {
+        RawObservation {
+            indicator: o.indicator,
+            area: o.area,
+            year: o.year,
+            value: o.value,
+            respondents: o.respondents,
+        }
+    }
+}
+
+impl Observation {
+    /// A validated observation.
+    ///
+    /// # Errors
+    ///
+    /// [`GoalsError::InvalidObservation`] when `respondents` is given for a count or is 0,
+    /// or when a residents observation is not a positive count.
+    pub fn new(
+        indicator: IndicatorId,
+        area: AreaId,
+        year: u16,
+        value: ObservedValue,
+        respondents: Option<u64>,
+    ) -> Result<Self, GoalsError> {
+        let err = |reason: &str| GoalsError::InvalidObservation {
+            indicator: indicator.to_string(),
+            reason: reason.to_owned(),
+        };
+        match value {
+            ObservedValue::Count(_) if respondents.is_some() => {
+                return Err(err("respondents belong to survey shares, not to counts"));
+            }
+            ObservedValue::Count(0) if indicator.is_residents() => {
+                return Err(err("an area has at least one resident"));
+            }
+            ObservedValue::Share(_) if indicator.is_residents() => {
+                return Err(err("the number of residents is a count, not a share"));
+            }
+            _ => {}
+        }
+        if respondents == Some(0) {
+            return Err(err("a survey share needs at least one respondent"));
+        }
+        Ok(Self {
+            indicator,
+            area,
+            year,
+            value,
+            respondents,
+        })
+    }
+
+    /// A survey or plan share, with the number of respondents when known.
+    ///
+    /// # Errors
+    ///
+    /// As [`Observation::new`].
+    pub fn share(
+        indicator: IndicatorId,
+        area: AreaId,
+        year: u16,
+        share: Share,
+        respondents: Option<u64>,
+    ) -> Result<Self, GoalsError> {
+        Self::new(
+            indicator,
+            area,
+            year,
+            ObservedValue::Share(share),
+            respondents,
+        )
+    }
+
+    /// A count of reports.
+    ///
+    /// # Errors
+    ///
+    /// As [`Observation::new`] (a residents count must be positive).
+    pub fn count(
+        indicator: IndicatorId,
+        area: AreaId,
+        year: u16,
+        count: u64,
+    ) -> Result<Self, GoalsError> {
+        Self::new(indicator, area, year, ObservedValue::Count(count), None)
+    }
+
+    /// The number of residents (indbyggere) of `area` in `year`.
+    ///
+    /// # Errors
+    ///
+    /// [`GoalsError::InvalidObservation`] when `residents` is 0.
+    #[doc(alias = "indbyggere")]
+    pub fn residents(area: AreaId, year: u16, residents: u64) -> Result<Self, GoalsError> {
+        Self::count(IndicatorId::residents(), area, year, residents)
+    }
+
+    /// The indicator.
+    pub fn indicator(&self) -> &IndicatorId {
+        &self.indicator
+    }
+    /// The area.
+    pub fn area(&self) -> &AreaId {
+        &self.area
+    }
+    /// The year the figure describes.
+    pub fn year(&self) -> u16 {
+        self.year
+    }
+    /// The value as given.
+    pub fn value(&self) -> ObservedValue {
+        self.value
+    }
+    /// The number of survey respondents, when known.
+    pub fn respondents(&self) -> Option<u64> {
+        self.respondents
+    }
+}
+
+type Key = (IndicatorId, AreaId, u16);
+
+/// A collection of observations, at most one per (indicator, area, year).
+///
+/// ```
+/// use tryghed_goals::{AreaId, Observation, Observations};
+/// let mut obs = Observations::new();
+/// let a = AreaId::partnership();
+/// // synthetic figures
+/// obs.insert(Observation::count("straffelov".parse()?, a.clone(), 2026, 90)?)?;
+/// obs.insert(Observation::residents(a.clone(), 2026, 2_000)?)?;
+/// assert_eq!(
+///     obs.rate_per_1000(&"straffelov".parse()?, &a, 2026),
+///     Some("45".parse()?)
+/// );
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Observations {
+    map: BTreeMap<Key, Observation>,
+}
+
+/// The columns of the observations CSV, in the order written.
+pub const CSV_COLUMNS: [&str; 5] = ["indicator", "area", "year", "value", "respondents"];
+
+impl Observations {
+    /// An empty collection.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Adds an observation.
+    ///
+    /// # Errors
+    ///
+    /// [`GoalsError::DuplicateObservation`] when one for the same indicator, area and year
+    /// is already present (nothing is silently replaced).
+    pub fn insert(&mut self, observation: Observation) -> Result<(), GoalsError> {
+        let key = (
+            observation.indicator.clone(),
+            observation.area.clone(),
+            observation.year,
+        );
+        if self.map.contains_key(&key) {
+            return Err(GoalsError::DuplicateObservation {
+                indicator: key.0.to_string(),
+                area: key.1.to_string(),
+                year: key.2,
+            });
+        }
+        self.map.insert(key, observation);
+        Ok(())
+    }
+
+    /// Adds every observation of `other`.
+    ///
+    /// # Errors
+    ///
+    /// [`GoalsError::DuplicateObservation`] on the first clash; observations before it are
+    /// kept.
+    pub fn merge(&mut self, other: Observations) -> Result<(), GoalsError> {
+        for o in other.map.into_values() {
+            self.insert(o)?;
+        }
+        Ok(())
+    }
+
+    /// The observation for `indicator`, `area`, `year`.
+    pub fn get(&self, indicator: &IndicatorId, area: &AreaId, year: u16) -> Option<&Observation> {
+        self.map.get(&(indicator.clone(), area.clone(), year))
+    }
+
+    /// The count observed for `indicator`, `area`, `year`, if it is a count.
+    pub fn count(&self, indicator: &IndicatorId, area: &AreaId, year: u16) -> Option<u64> {
+        match self.get(indicator, area, year)?.value {
+            ObservedValue::Count(n) => Some(n),
+            ObservedValue::Share(_) => None,
+        }
+    }
+
+    /// The number of residents of `area` in `year`.
+    #[doc(alias = "indbyggere")]
+    pub fn residents(&self, area: &AreaId, year: u16) -> Option<u64> {
+        self.count(&IndicatorId::residents(), area, year)
+    }
+
+    /// Reports per 1,000 residents, derived from the count of `indicator` and the residents
+    /// of `area` in `year`: `count × 1000 / residents`, exact where the decimal expansion
+    /// ends within 28 significant digits, otherwise rounded there. `None` when either is
+    /// missing.
+    pub fn rate_per_1000(
+        &self,
+        indicator: &IndicatorId,
+        area: &AreaId,
+        year: u16,
+    ) -> Option<Decimal> {
+        let count = self.count(indicator, area, year)?;
+        let residents = self.residents(area, year)?;
+        rate_per_1000(count, residents)
+    }
+
+    /// All observations, ordered by indicator, area, year.
+    pub fn iter(&self) -> impl Iterator<Item = &Observation> + '_ {
+        self.map.values()
+    }
+
+    /// The number of observations.
+    pub fn len(&self) -> usize {
+        self.map.len()
+    }
+
+    /// Whether there are none.
+    pub fn is_empty(&self) -> bool {
+        self.map.is_empty()
+    }
+
+    /// The latest year of any observation (the CLI's default year).
+    pub fn latest_year(&self) -> Option<u16> {
+        self.map.keys().map(|k| k.2).max()
+    }
+
+    /// Reads the observations CSV format (see `docs/observations.md`).
+    ///
+    /// The header names the columns (any order): `indicator`, `area`, `year`, `value` are
+    /// required, `respondents` is optional. Lines starting with `#` are comments.
+    ///
+    /// # Errors
+    ///
+    /// [`GoalsError::Csv`] naming the line and column of the first bad cell, a missing or
+    /// unknown column, a row with the wrong number of cells, or a duplicate row;
+    /// [`GoalsError::Io`] when reading fails.
+    #[allow(clippy::too_many_lines)] // one linear pass: header checks, then per-cell checks
+    pub fn from_csv_reader<R: io::Read>(reader: R) -> Result<Self, GoalsError> {
+        let mut rdr = csv::ReaderBuilder::new()
+            .has_headers(true)
+            .comment(Some(b'#'))
+            .flexible(false)
+            .trim(csv::Trim::All)
+            .from_reader(reader);
+        let csv_err = |e: csv::Error| -> GoalsError {
+            let line = e.position().map_or(0, csv::Position::line);
+            match e.into_kind() {
+                csv::ErrorKind::Io(io) => GoalsError::Io(io),
+                csv::ErrorKind::UnequalLengths {
+                    expected_len, len, ..
+                } => GoalsError::Csv {
+                    line,
+                    column: "-".into(),
+                    message: format!("{len} cells where the header has {expected_len}"),
+                },
+                other => GoalsError::Csv {
+                    line,
+                    column: "-".into(),
+                    message: format!("{other:?}"),
+                },
+            }
+        };
+        let headers = rdr.headers().map_err(csv_err)?.clone();
+        let header_line = rdr.position().line().max(1);
+        let mut index = [None::<usize>; 5];
+        for (i, name) in headers.iter().enumerate() {
+            let Some(slot) = CSV_COLUMNS.iter().position(|c| *c == name) else {
+                return Err(GoalsError::Csv {
+                    line: header_line,
+                    column: name.to_owned(),
+                    message: format!(
+                        "unknown column {name:?}; the columns are {}",
+                        CSV_COLUMNS.join(", ")
+                    ),
+                });
+            };
+            if let Some(s) = index.get_mut(slot) {
+                if s.is_some() {
+                    return Err(GoalsError::Csv {
+                        line: header_line,
+                        column: name.to_owned(),
+                        message: format!("column {name:?} appears twice"),
+                    });
+                }
+                *s = Some(i);
+            }
+        }
+        for (slot, name) in index.iter().zip(CSV_COLUMNS).take(4) {
+            if slot.is_none() {
+                return Err(GoalsError::Csv {
+                    line: header_line,
+                    column: name.to_owned(),
+                    message: format!("the header lacks the required column {name:?}"),
+                });
+            }
+        }
+        let mut out = Observations::new();
+        let mut lines: BTreeMap<Key, u64> = BTreeMap::new();
+        for record in rdr.records() {
+            let record = record.map_err(csv_err)?;
+            let line = record.position().map_or(0, csv::Position::line);
+            let cell = |slot: usize| -> &str {
+                index
+                    .get(slot)
+                    .copied()
+                    .flatten()
+                    .and_then(|i| record.get(i))
+                    .unwrap_or("")
+            };
+            let bad = |column: &str, message: String| GoalsError::Csv {
+                line,
+                column: column.to_owned(),
+                message,
+            };
+            let indicator =
+                IndicatorId::new(cell(0)).map_err(|e| bad("indicator", e.to_string()))?;
+            let area = AreaId::new(cell(1)).map_err(|e| bad("area", e.to_string()))?;
+            let year_text = cell(2);
+            let year: u16 = year_text
+                .parse()
+                .ok()
+                .filter(|y| (1000..=9999).contains(y))
+                .ok_or_else(|| bad("year", format!("{year_text:?} is not a four-digit year")))?;
+            let value = ObservedValue::parse(cell(3)).map_err(|e| bad("value", e.to_string()))?;
+            let resp_text = cell(4);
+            let respondents = if resp_text.is_empty() {
+                None
+            } else {
+                Some(resp_text.parse::<u64>().map_err(|_| {
+                    bad(
+                        "respondents",
+                        format!("{resp_text:?} is not a whole number of respondents"),
+                    )
+                })?)
+            };
+            let obs = Observation::new(indicator, area, year, value, respondents).map_err(|e| {
+                let column = if respondents.is_some() && matches!(value, ObservedValue::Count(_)) {
+                    "respondents"
+                } else {
+                    "value"
+                };
+                bad(column, e.to_string())
+            })?;
+            let key = (obs.indicator.clone(), obs.area.clone(), obs.year);
+            if let Some(first) = lines.get(&key) {
+                return Err(bad(
+                    "-",
+                    format!(
+                        "duplicate row for indicator {}, area {}, year {}; first on line {first}",
+                        key.0, key.1, key.2
+                    ),
+                ));
+            }
+            lines.insert(key, line);
+            out.insert(obs)?;
+        }
+        Ok(out)
+    }
+
+    /// Reads the CSV format from a string.
+    ///
+    /// # Errors
+    ///
+    /// As [`Observations::from_csv_reader`].
+    pub fn from_csv_str(text: &str) -> Result<Self, GoalsError> {
+        Self::from_csv_reader(text.as_bytes())
+    }
+
+    /// Writes every observation in the CSV format, with the header.
+    ///
+    /// # Errors
+    ///
+    /// [`GoalsError::Io`] when writing fails.
+    pub fn write_csv<W: io::Write>(&self, writer: W) -> Result<(), GoalsError> {
+        write_csv(self.iter(), writer)
+    }
+}
+
+/// Writes `observations` in the observations CSV format (header first), e.g. the counts
+/// that `tryghed count` produces. [`Observations::from_csv_reader`] reads the output back to
+/// equal observations.
+///
+/// # Errors
+///
+/// [`GoalsError::Io`] when writing fails.
+pub fn write_csv<'a, W: io::Write>(
+    observations: impl IntoIterator<Item = &'a Observation>,
+    writer: W,
+) -> Result<(), GoalsError> {
+    let mut w = csv::Writer::from_writer(writer);
+    let io_err = |e: csv::Error| match e.into_kind() {
+        csv::ErrorKind::Io(io) => GoalsError::Io(io),
+        other => GoalsError::Io(io::Error::other(format!("{other:?}"))),
+    };
+    w.write_record(CSV_COLUMNS).map_err(io_err)?;
+    for o in observations {
+        let year = o.year.to_string();
+        let value = o.value.to_machine_string();
+        let respondents = o.respondents.map(|n| n.to_string()).unwrap_or_default();
+        w.write_record([
+            o.indicator.as_str(),
+            o.area.as_str(),
+            &year,
+            &value,
+            &respondents,
+        ])
+        .map_err(io_err)?;
+    }
+    w.flush()?;
+    Ok(())
+}
+
+/// `count × 1000 / residents`; `None` when `residents` is 0.
+pub(crate) fn rate_per_1000(count: u64, residents: u64) -> Option<Decimal> {
+    Decimal::from(count)
+        .checked_mul(Decimal::ONE_THOUSAND)?
+        .checked_div(Decimal::from(residents))
+        .map(|d| d.normalize())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SYNTHETIC_CSV: &str = "\
+# synthetic observations for tests
+indicator,area,year,value,respondents
+tryg-i-nabolaget,omraade,2026,80%,412
+tryg-i-nabolaget,kobenhavn,2026,317/412,
+straffelov,omraade,2026,90,
+indbyggere,omraade,2026,2000,
+";
+
+    #[test]
+    fn reads_and_writes_round_trip() {
+        let obs = Observations::from_csv_str(SYNTHETIC_CSV).unwrap();
+        assert_eq!(obs.len(), 4);
+        let a = AreaId::partnership();
+        let t: IndicatorId = "tryg-i-nabolaget".parse().unwrap();
+        let o = obs.get(&t, &a, 2026).unwrap();
+        assert_eq!(o.respondents(), Some(412));
+        assert_eq!(
+            o.value(),
+            ObservedValue::Share(Share::new(80, 100).unwrap())
+        );
+        assert_eq!(obs.residents(&a, 2026), Some(2000));
+        assert_eq!(
+            obs.rate_per_1000(&"straffelov".parse().unwrap(), &a, 2026),
+            Some(Decimal::from(45))
+        );
+        assert_eq!(obs.latest_year(), Some(2026));
+        let mut buf = Vec::new();
+        obs.write_csv(&mut buf).unwrap();
+        let text = String::from_utf8(buf).unwrap();
+        assert!(text.starts_with("indicator,area,year,value,respondents\n"));
+        assert_eq!(Observations::from_csv_str(&text).unwrap(), obs);
+    }
+
+    #[test]
+    fn column_order_is_free_and_respondents_optional() {
+        let obs =
+            Observations::from_csv_str("year,value,area,indicator\n2025,77%,omraade,x\n").unwrap();
+        assert_eq!(obs.len(), 1);
+    }
+
+    fn err(text: &str) -> (u64, String, String) {
+        match Observations::from_csv_str(text).unwrap_err() {
+            GoalsError::Csv {
+                line,
+                column,
+                message,
+            } => (line, column, message),
+            e => panic!("{e}"),
+        }
+    }
+
+    #[test]
+    fn bad_rows_name_line_and_column() {
+        let h = "indicator,area,year,value,respondents\n";
+        let (l, c, m) = err(&format!("{h}x,omraade,2025,77%,\nx,omraade,20x5,1,\n"));
+        assert_eq!((l, c.as_str()), (3, "year"));
+        assert!(m.contains("20x5"));
+        let (l, c, _) = err(&format!("{h}x,omraade,2025,120%,\n"));
+        assert_eq!((l, c.as_str()), (2, "value"));
+        let (l, c, _) = err(&format!("{h}x,Valby,2025,1,\n"));
+        assert_eq!((l, c.as_str()), (2, "area"));
+        let (l, c, _) = err(&format!("{h}x,omraade,2025,1,400\n"));
+        assert_eq!((l, c.as_str()), (2, "respondents"));
+        let (l, c, _) = err(&format!("{h}x,omraade,2025,7%,many\n"));
+        assert_eq!((l, c.as_str()), (2, "respondents"));
+        let (l, c, m) = err(&format!("{h}x,omraade,2025,1,\nx,omraade,2025,2,\n"));
+        assert_eq!((l, c.as_str()), (3, "-"));
+        assert!(m.contains("line 2"), "{m}");
+        let (l, _, m) = err(&format!("{h}x,omraade,2025\n"));
+        assert_eq!(l, 2);
+        assert!(m.contains("cells"), "{m}");
+        let (_, c, _) = err("indicator,area,year,valu\n");
+        assert_eq!(c, "valu");
+        let (_, c, _) = err("indicator,area,year\n");
+        assert_eq!(c, "value");
+        let (l, c, _) = err(&format!("{h}indbyggere,omraade,2025,0,\n"));
+        assert_eq!((l, c.as_str()), (2, "value"));
+    }
+
+    #[test]
+    fn duplicates_are_rejected_not_replaced() {
+        let mut obs = Observations::new();
+        let o = Observation::count("x".parse().unwrap(), AreaId::valby(), 2025, 1).unwrap();
+        obs.insert(o.clone()).unwrap();
+        assert!(matches!(
+            obs.insert(o),
+            Err(GoalsError::DuplicateObservation { year: 2025, .. })
+        ));
+    }
+
+    #[test]
+    fn rate_is_exact_where_possible() {
+        assert_eq!(rate_per_1000(3, 2000), Some("1.5".parse().unwrap()));
+        assert_eq!(rate_per_1000(1, 0), None);
+        let r = rate_per_1000(1, 3).unwrap();
+        assert!(r.to_string().starts_with("333.333"));
+    }
+}
