@@ -4,6 +4,7 @@
 //! Exit codes: 0 success, 1 the input is invalid (every problem is listed), 2 usage or I/O error.
 
 mod agreement;
+mod budget;
 mod common;
 
 use std::process::ExitCode;
@@ -29,12 +30,15 @@ struct Cli {
 enum Command {
     /// Print the agreement: parties, organisation, period, focus areas and amendments.
     Agreement(agreement::Args),
+    /// Print the budget per year and line, in Danish kroner.
+    Budget(budget::Args),
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Agreement(args) => agreement::run(&args),
+        Command::Budget(args) => budget::run(&args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
