@@ -646,3 +646,199 @@ impl From<Ledger> for RawLedger {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kr(k: i64) -> Dkk {
+        Dkk::from_kroner(k).unwrap()
+    }
+
+    fn id(s: &str) -> ActivityId {
+        ActivityId::new(s).unwrap()
+    }
+
+    fn date(m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, m, d).unwrap()
+    }
+
+    fn tx(activity: &str, kind: TransactionKind, amount: Dkk) -> Transaction {
+        Transaction::new(date(3, 1), id(activity), kind, amount, "synthetic").unwrap()
+    }
+
+    /// A ledger over 1.050.000 kr. with a1 = 100.000 and a2 = 50.000 kr.
+    fn synthetic_ledger() -> Ledger {
+        let a = Allocations::with_funds(
+            2026,
+            LineId::new("aktivitetsmidler").unwrap(),
+            kr(1_050_000),
+        )
+        .unwrap();
+        let mut l = Ledger::with_allocations(a);
+        l.allocate(id("a1"), kr(100_000)).unwrap();
+        l.allocate(id("a2"), kr(50_000)).unwrap();
+        l
+    }
+
+    use TransactionKind::{Commitment, CommitmentReversal, Expenditure, ExpenditureReversal};
+
+    #[test]
+    fn books_and_summarises() {
+        let mut l = synthetic_ledger();
+        l.record(tx("a1", Commitment, kr(80_000))).unwrap();
+        l.record(tx("a1", Expenditure, kr(30_000))).unwrap();
+        l.record(tx("a1", Expenditure, kr(30_000))).unwrap();
+        l.record(tx("a1", ExpenditureReversal, kr(5_000))).unwrap();
+        l.record(tx("a2", Commitment, kr(10_000))).unwrap();
+        l.record(tx("a2", CommitmentReversal, kr(10_000))).unwrap();
+        assert_eq!(l.transactions().len(), 6, "nothing is merged");
+        let b = l.balance(&id("a1")).unwrap();
+        assert_eq!(
+            (
+                b.allocated(),
+                b.committed(),
+                b.spent(),
+                b.remaining(),
+                b.overrun()
+            ),
+            (kr(100_000), kr(80_000), kr(55_000), kr(45_000), Dkk::ZERO)
+        );
+        let s = l.summary();
+        assert_eq!(s.funds(), kr(1_050_000));
+        assert_eq!(s.allocated(), kr(150_000));
+        assert_eq!(s.unallocated(), kr(900_000));
+        assert_eq!(s.committed(), kr(80_000));
+        assert_eq!(s.spent(), kr(55_000));
+        assert_eq!(s.remaining(), kr(995_000));
+        assert_eq!(s.overrun(), Dkk::ZERO);
+        assert_eq!(s.activities().len(), 2);
+        assert_eq!(s.line().as_str(), "aktivitetsmidler");
+        assert_eq!(s.year(), 2026);
+    }
+
+    #[test]
+    fn overspend_is_refused_unless_recorded_as_overrun() {
+        let mut l = synthetic_ledger();
+        l.record(tx("a2", Expenditure, kr(50_000))).unwrap();
+        let before = l.clone();
+        let e = l
+            .record(tx("a2", Expenditure, Dkk::from_ore(1)))
+            .unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "activity a2: spending 0,01 kr. would exceed the allocation of 50.000,00 kr. \
+             (50.000,00 kr. is already spent); record it explicitly as an overrun if that is intended"
+        );
+        assert_eq!(l, before);
+        l.record(
+            tx("a2", Expenditure, kr(2_000))
+                .recorded_as_overrun()
+                .unwrap(),
+        )
+        .unwrap();
+        let b = l.balance(&id("a2")).unwrap();
+        assert_eq!(b.remaining(), kr(-2_000));
+        assert_eq!(b.overrun(), kr(2_000));
+        assert_eq!(l.summary().overrun(), kr(2_000));
+        assert!(l.transactions().last().unwrap().is_overrun());
+    }
+
+    #[test]
+    fn commitments_are_not_limited_by_the_allocation() {
+        let mut l = synthetic_ledger();
+        l.record(tx("a2", Commitment, kr(70_000))).unwrap();
+        assert_eq!(l.balance(&id("a2")).unwrap().committed(), kr(70_000));
+    }
+
+    #[test]
+    fn reversals_cannot_exceed_what_they_reverse() {
+        let mut l = synthetic_ledger();
+        l.record(tx("a1", Commitment, kr(10))).unwrap();
+        l.record(tx("a1", Expenditure, kr(5))).unwrap();
+        let before = l.clone();
+        let e = l.record(tx("a1", CommitmentReversal, kr(11))).unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "activity a1: a commitment_reversal of 11,00 kr. exceeds the 10,00 kr. that can be reversed"
+        );
+        let e = l.record(tx("a1", ExpenditureReversal, kr(6))).unwrap_err();
+        assert!(
+            e.to_string()
+                .contains("expenditure_reversal of 6,00 kr. exceeds the 5,00 kr.")
+        );
+        assert_eq!(l, before);
+    }
+
+    #[test]
+    fn date_activity_and_transaction_checks() {
+        let mut l = synthetic_ledger();
+        let t = Transaction::new(
+            NaiveDate::from_ymd_opt(2027, 1, 1).unwrap(),
+            id("a1"),
+            Commitment,
+            kr(1),
+            "x",
+        )
+        .unwrap();
+        let e = l.record(t).unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "transaction dated 2027-01-01 is outside the ledger year 2026"
+        );
+        let e = l.record(tx("a9", Commitment, kr(1))).unwrap_err();
+        assert_eq!(e.to_string(), "activity a9 has no allocation");
+        let e = Transaction::new(date(1, 1), id("a1"), Commitment, Dkk::ZERO, "x").unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "transaction amount 0,00 kr. must be above zero; use a reversal to go back"
+        );
+        let e = Transaction::new(date(1, 1), id("a1"), Commitment, kr(1), "  ").unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "transaction for activity a1 dated 2026-01-01: the text is empty"
+        );
+        let e = tx("a1", Commitment, kr(1))
+            .recorded_as_overrun()
+            .unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "transaction for activity a1 dated 2026-03-01: a commitment cannot be marked as an overrun"
+        );
+        assert!(l.transactions().is_empty());
+    }
+
+    #[test]
+    fn reallocation_keeps_booked_spending_covered() {
+        let mut l = synthetic_ledger();
+        l.record(tx("a1", Expenditure, kr(100_000))).unwrap();
+        l.record(tx("a1", ExpenditureReversal, kr(50_000))).unwrap();
+        let before = l.clone();
+        // Spending is 50.000 now, but the first expenditure needed 100.000 when it was booked.
+        let e = l.reallocate(&id("a1"), kr(50_000)).unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "activity a1: the allocation cannot be set to 50.000,00 kr. because its booked \
+             expenditure (up to 100.000,00 kr. without a recorded overrun) would then exceed it"
+        );
+        assert_eq!(l, before);
+        l.reallocate(&id("a1"), kr(200_000)).unwrap();
+        assert_eq!(l.allocations().get(&id("a1")).unwrap(), kr(200_000));
+        assert!(l.reallocate(&id("a9"), kr(1)).is_err());
+    }
+
+    #[test]
+    fn record_all_is_all_or_nothing() {
+        let mut l = synthetic_ledger();
+        let e = l
+            .record_all([tx("a1", Commitment, kr(1)), tx("a9", Commitment, kr(1))])
+            .unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "transaction 2: activity a9 has no allocation"
+        );
+        assert!(l.transactions().is_empty());
+        l.record_all([tx("a1", Commitment, kr(1))]).unwrap();
+        assert_eq!(l.transactions().len(), 1);
+    }
+}
