@@ -370,3 +370,32 @@ impl fmt::Display for AmountErrorKind {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn error_is_send_sync_static() {
+        fn check<E: std::error::Error + Send + Sync + 'static>() {}
+        check::<BudgetError>();
+    }
+
+    #[test]
+    fn float_and_range_messages() {
+        let e = BudgetError::InvalidAmount {
+            input: "1.5".to_owned(),
+            kind: AmountErrorKind::Float,
+        };
+        assert!(
+            e.to_string().contains("write the amount as a string"),
+            "{e}"
+        );
+        let e = Dkk::from_kroner(i64::MAX).unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "the amount 9223372036854775807 is outside the supported range \
+             -92233720368547758.08 to 92233720368547758.07"
+        );
+    }
+}
