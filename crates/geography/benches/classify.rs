@@ -74,14 +74,13 @@ fn classify(c: &mut Criterion) {
         b.iter(|| {
             points[..NAIVE_POINTS]
                 .iter()
-                .map(|p| {
+                .filter_map(|p| {
                     let pt = geo::Point::new(p.lon(), p.lat());
                     layer
                         .areas()
                         .iter()
                         .position(|a| a.geometry().contains(&pt))
                 })
-                .flatten()
                 .count()
         });
     });
@@ -102,7 +101,7 @@ fn classify(c: &mut Criterion) {
         b.iter(|| {
             points
                 .iter()
-                .map(|p| {
+                .filter_map(|p| {
                     let c = geo_types::coord! { x: p.lon(), y: p.lat() };
                     trees.iter().position(|(r, t)| {
                         c.x >= r.min().x
@@ -112,7 +111,6 @@ fn classify(c: &mut Criterion) {
                             && t.contains(&c)
                     })
                 })
-                .flatten()
                 .count()
         });
     });
