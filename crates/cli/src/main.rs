@@ -6,6 +6,7 @@
 mod agreement;
 mod budget;
 mod common;
+mod locate;
 
 use std::process::ExitCode;
 
@@ -32,6 +33,8 @@ enum Command {
     Agreement(agreement::Args),
     /// Print the budget per year and line, in Danish kroner.
     Budget(budget::Args),
+    /// Add the area (or estate) containing each row's point to a CSV file, streaming.
+    Locate(locate::Args),
 }
 
 fn main() -> ExitCode {
@@ -39,6 +42,7 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Agreement(args) => agreement::run(&args),
         Command::Budget(args) => budget::run(&args),
+        Command::Locate(args) => locate::run(&args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
