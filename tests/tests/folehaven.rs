@@ -105,7 +105,10 @@ fn eleven_working_group_meetings_are_too_many() {
 #[test]
 fn the_participants_are_the_forvaltninger_the_police_and_the_housing_associations() {
     let agreement = Agreement::folehaven();
-    let kinds: Vec<PartyKind> = agreement.participants().map(|p| p.kind()).collect();
+    let kinds: Vec<PartyKind> = agreement
+        .participants()
+        .map(tryghed_parties::Party::kind)
+        .collect();
     assert_eq!(
         kinds
             .iter()
@@ -123,18 +126,25 @@ fn the_participants_are_the_forvaltninger_the_police_and_the_housing_association
     );
     for party in agreement.participants() {
         if party.kind() == PartyKind::Administration {
-            assert_eq!(party.parent().map(|p| p.as_str()), Some("kk"));
+            assert_eq!(
+                party.parent().map(tryghed_parties::PartyId::as_str),
+                Some("kk")
+            );
         }
     }
     let kk = agreement.parties().get("kk").unwrap();
-    assert_eq!(kk.cvr().map(|c| c.get()), Some(64_942_212));
+    assert_eq!(kk.cvr().map(tryghed_parties::Cvr::get), Some(64_942_212));
 }
 
 #[test]
 fn the_budget_holds_for_every_year_of_the_period() {
     let agreement = Agreement::folehaven();
     let budget = agreement.budget();
-    let years: Vec<i32> = budget.years().iter().map(|y| y.year()).collect();
+    let years: Vec<i32> = budget
+        .years()
+        .iter()
+        .map(tryghed_budget::AnnualBudget::year)
+        .collect();
     assert_eq!(years, agreement.period().years().collect::<Vec<_>>());
     for year in budget.years() {
         assert_eq!(year.total(), Dkk::from_kroner(1_467_000).unwrap());
@@ -146,7 +156,8 @@ fn the_budget_holds_for_every_year_of_the_period() {
         let pm = year.project_management().unwrap();
         assert_eq!(pm.amount(), Dkk::from_kroner(417_000).unwrap());
         assert_eq!(pm.fte().map(|f| f.to_string()), Some("0.5".to_owned()));
-        let sum = Dkk::checked_sum(year.lines().iter().map(|l| l.amount())).unwrap();
+        let sum =
+            Dkk::checked_sum(year.lines().iter().map(tryghed_budget::BudgetLine::amount)).unwrap();
         assert_eq!(sum, year.total());
     }
     assert_eq!(budget.total(), Dkk::from_kroner(5_868_000).unwrap());
