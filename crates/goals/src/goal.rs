@@ -102,7 +102,11 @@ impl fmt::Display for Target {
             Target::ApproachReference {
                 reference_area,
                 by_year,
-            } => write!(f, "skal nærme sig niveauet i {reference_area} i {by_year}"),
+            } => write!(
+                f,
+                "skal nærme sig niveauet i {} i {by_year}",
+                reference_area.danish_name()
+            ),
             Target::NotAboveBaseline => f.write_str("skal som minimum fastholdes på baseline"),
             Target::ShareAtLeast { minimum } => write!(f, "skal være mindst {minimum}"),
             Target::MonitorOnly => f.write_str("monitoreres"),

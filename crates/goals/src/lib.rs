@@ -82,18 +82,18 @@
 
 #![deny(missing_docs)]
 
-mod category;
+pub mod category;
 mod error;
-mod eval;
+pub mod eval;
 mod fmt;
 mod goal;
 mod id;
 mod indicator;
-mod observation;
+pub mod observation;
 #[cfg(feature = "serde")]
 mod serde_forms;
 mod share;
-mod stats;
+pub mod stats;
 
 pub use category::{
     Category, CategoryMatches, CategorySet, MAX_CATEGORIES, OffenceCode, STRAFFELOV_2026_TOML,
