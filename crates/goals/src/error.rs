@@ -45,8 +45,8 @@ pub enum GoalsError {
         /// Why it was rejected.
         reason: String,
     },
-    /// A crime_category file is malformed or violates an invariant.
-    #[error("crime_category file, line {line}, column {column}: {message}")]
+    /// A crime-category file is malformed or violates an invariant.
+    #[error("crime-category file, line {line}, column {column}: {message}")]
     CategoryFile {
         /// 1-based line of the problem (0 when the parser gave no position).
         line: usize,
