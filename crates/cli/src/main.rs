@@ -6,6 +6,7 @@
 mod agreement;
 mod budget;
 mod common;
+mod goals;
 
 use std::process::ExitCode;
 
@@ -32,6 +33,8 @@ enum Command {
     Agreement(agreement::Args),
     /// Print the budget per year and line, in Danish kroner.
     Budget(budget::Args),
+    /// Evaluate every goal for a year, with the numbers behind each status.
+    Goals(goals::Args),
 }
 
 fn main() -> ExitCode {
@@ -39,6 +42,7 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Agreement(args) => agreement::run(&args),
         Command::Budget(args) => budget::run(&args),
+        Command::Goals(args) => goals::run(&args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

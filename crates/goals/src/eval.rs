@@ -862,7 +862,13 @@ fn evaluate_target(ctx: &mut Ctx<'_>, target: &Target) -> TargetEvaluation {
     let cur = match &ctx.current {
         Ok(Some(m)) => *m,
         Ok(None) => {
-            let r = format!("ingen måling for {} i {year}", area.danish_name());
+            let mut r = format!("ingen måling for {} i {year}", area.danish_name());
+            // A pending baseline is the more fundamental gap: say it first.
+            if matches!(target, Target::NotAboveBaseline)
+                && let Some(Err(baseline)) = &ctx.baseline
+            {
+                r = format!("{baseline}; {r}");
+            }
             return target_eval(
                 target,
                 pending(r.clone()),

@@ -188,7 +188,11 @@ fn year_2026_synthetic_statuses() {
     assert_eq!(*tryghed.status(), Status::OffTrack);
 
     let crime = eval(&g[1], &obs, 2026);
-    let st: Vec<&Status> = crime.indicators().iter().map(tryghed_goals::IndicatorEvaluation::status).collect();
+    let st: Vec<&Status> = crime
+        .indicators()
+        .iter()
+        .map(tryghed_goals::IndicatorEvaluation::status)
+        .collect();
     // rate 100 → 96,15; indbrud 14 → 16; tyveri 40 → 38; vold 20 → 20 (held).
     assert_eq!(st[0], &Status::Met);
     assert_eq!(crime.indicators()[0].baseline(), Some(d("100")));
