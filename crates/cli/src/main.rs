@@ -7,6 +7,7 @@ mod agreement;
 mod budget;
 mod common;
 mod goals;
+mod locate;
 
 use std::process::ExitCode;
 
@@ -35,6 +36,8 @@ enum Command {
     Budget(budget::Args),
     /// Evaluate every goal for a year, with the numbers behind each status.
     Goals(goals::Args),
+    /// Add the area (or estate) containing each row's point to a CSV file, streaming.
+    Locate(locate::Args),
 }
 
 fn main() -> ExitCode {
@@ -43,6 +46,7 @@ fn main() -> ExitCode {
         Command::Agreement(args) => agreement::run(&args),
         Command::Budget(args) => budget::run(&args),
         Command::Goals(args) => goals::run(&args),
+        Command::Locate(args) => locate::run(&args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -66,7 +66,7 @@
 //! A [`Locator`] is a prepared index built once per layer: a grid over the layer's bounding
 //! box answers most points with one lookup; points near a boundary go to geo's
 //! `IntervalTreeMultiPolygon`. It has single, batch, columnar (`xs`/`ys`) and parallel forms
-//! that agree point by point. About 4 ns per point on one core for the city layer (see
+//! that agree point by point: about 11 ns per point on one core for the city layer (see
 //! `docs/performance.md`).
 //!
 //! **Boundary rule:** a point exactly on an area's boundary is *outside* it, as in GEOS /
