@@ -6,6 +6,7 @@
 mod agreement;
 mod budget;
 mod common;
+mod goals;
 mod locate;
 
 use std::process::ExitCode;
@@ -33,6 +34,8 @@ enum Command {
     Agreement(agreement::Args),
     /// Print the budget per year and line, in Danish kroner.
     Budget(budget::Args),
+    /// Evaluate every goal for a year, with the numbers behind each status.
+    Goals(goals::Args),
     /// Add the area (or estate) containing each row's point to a CSV file, streaming.
     Locate(locate::Args),
 }
@@ -42,6 +45,7 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Agreement(args) => agreement::run(&args),
         Command::Budget(args) => budget::run(&args),
+        Command::Goals(args) => goals::run(&args),
         Command::Locate(args) => locate::run(&args),
     };
     match result {
