@@ -9,10 +9,11 @@ use std::sync::LazyLock;
 use chrono::{Datelike, NaiveDate};
 use serde::Deserialize;
 use toml::Spanned;
-use tryghed_parties::{Parties, Party, PartyId};
+use tryghed_budget::{AnnualBudget, PeriodBudget};
+use tryghed_parties::{Governance, Parties, Party, PartyId};
 use tryghed_plan::{FocusArea, FocusAreaId};
 
-use crate::error::{Location, Problem};
+use crate::error::{Location, Problem, field_at};
 use crate::{AgreementError, Period, YearSpan};
 
 /// The embedded Folehaven Tryghedspartnerskab 2026–2029, as TOML.
@@ -58,7 +59,10 @@ pub struct Agreement {
     parties: Parties,
     signatories: Vec<PartyId>,
     participants: Vec<PartyId>,
+    secretariat: Option<PartyId>,
+    organisation: Governance,
     focus_areas: Vec<FocusArea>,
+    budget: PeriodBudget,
     amendments: Vec<Amendment>,
 }
 
@@ -124,6 +128,7 @@ impl Agreement {
             let offset = error.span().map_or(0, |span| span.start);
             AgreementError::Syntax {
                 location: Location::in_text(origin, text, offset),
+                field: field_at(text, offset),
                 message: error.message().trim_end().to_owned(),
             }
         })?;
@@ -217,6 +222,40 @@ impl Agreement {
         self.participants
             .iter()
             .filter_map(|id| self.parties.get(id))
+    }
+
+    /// The party that holds the secretariat (for Folehaven: Kontor for Sikker By og Udsatte
+    /// Boligområder in Økonomiforvaltningen), where the file names one.
+    #[doc(alias = "sekretariat")]
+    pub fn secretariat(&self) -> Option<&Party> {
+        self.secretariat
+            .as_ref()
+            .and_then(|id| self.parties.get(id))
+    }
+
+    /// The organisation (organisering): bodies (styregruppe, arbejdsgruppe, sekretariat), their
+    /// meeting and representation rules, and posts such as the projektleder.
+    ///
+    /// Check a year's roster and meetings against it with
+    /// [`Governance::check`](tryghed_parties::Governance::check) and [`Agreement::parties`].
+    #[doc(alias = "organisering")]
+    #[doc(alias = "styregruppe")]
+    #[doc(alias = "arbejdsgruppe")]
+    pub fn organisation(&self) -> &Governance {
+        &self.organisation
+    }
+
+    /// The budget for every year of the period, checked line by line: each year's lines sum to
+    /// its total exactly, and the years are exactly the period's.
+    #[doc(alias = "økonomi")]
+    #[doc(alias = "bevilling")]
+    pub fn budget(&self) -> &PeriodBudget {
+        &self.budget
+    }
+
+    /// The budget of one year, if the year is in the period.
+    pub fn annual_budget(&self, year: i32) -> Option<&AnnualBudget> {
+        self.budget.year(year)
     }
 
     /// The focus areas (indsatsområder), in the agreement's order.
@@ -316,8 +355,11 @@ struct RawAgreement {
     decision: Option<RawDecision>,
     signatories: Spanned<Vec<Spanned<PartyId>>>,
     participants: Spanned<Vec<Spanned<PartyId>>>,
+    secretariat: Option<Spanned<PartyId>>,
     parties: Spanned<Vec<Spanned<Party>>>,
+    organisation: Spanned<Governance>,
     focus_areas: Spanned<Vec<Spanned<FocusArea>>>,
+    budget: Spanned<PeriodBudget>,
     #[serde(default)]
     amendments: Vec<Spanned<RawAmendment>>,
 }
@@ -408,14 +450,33 @@ impl Checker<'_> {
         let period = self.period(&raw.period);
         let earlier_periods = self.earlier_periods(raw.earlier_periods, period.as_ref());
         let decision = raw.decision.and_then(|d| self.decision(d));
+        let known: BTreeSet<PartyId> = raw
+            .parties
+            .get_ref()
+            .iter()
+            .map(|party| party.get_ref().id().clone())
+            .collect();
         let parties = self.parties(raw.parties);
-        let known: BTreeSet<PartyId> = parties
-            .as_ref()
-            .map(|p| p.iter().map(|party| party.id().clone()).collect())
-            .unwrap_or_default();
         let signatories = self.party_list(raw.signatories, "signatories", &known);
         let participants = self.party_list(raw.participants, "participants", &known);
+        let secretariat = raw.secretariat.map(|id| {
+            let span = id.span();
+            let id = id.into_inner();
+            if !known.contains(&id) {
+                self.report(
+                    span,
+                    "secretariat",
+                    format!(
+                        "unknown party {:?}: it is not among [[parties]]",
+                        id.as_str()
+                    ),
+                );
+            }
+            id
+        });
+        let organisation = self.organisation(raw.organisation, &known);
         let focus_areas = self.focus_areas(raw.focus_areas);
+        let budget = self.budget(raw.budget, period.as_ref());
         let amendments = self.amendments(raw.amendments, period.as_ref());
         Some(Agreement {
             id,
@@ -429,9 +490,52 @@ impl Checker<'_> {
             parties: parties?,
             signatories,
             participants,
+            secretariat,
+            organisation,
             focus_areas,
+            budget,
             amendments,
         })
+    }
+
+    /// Checks that every party the organisation names (posts) is known.
+    fn organisation(&mut self, raw: Spanned<Governance>, known: &BTreeSet<PartyId>) -> Governance {
+        let span = raw.span();
+        let governance = raw.into_inner();
+        for (i, post) in governance.posts().iter().enumerate() {
+            if !known.contains(post.held_by()) {
+                self.report(
+                    span.clone(),
+                    format!("organisation.posts[{i}].held_by"),
+                    format!(
+                        "unknown party {:?}: it is not among [[parties]]",
+                        post.held_by().as_str()
+                    ),
+                );
+            }
+        }
+        governance
+    }
+
+    /// Checks that the budget covers exactly the years of the period.
+    fn budget(&mut self, raw: Spanned<PeriodBudget>, period: Option<&Period>) -> PeriodBudget {
+        let span = raw.span();
+        let budget = raw.into_inner();
+        if let Some(period) = period {
+            let (first, last) = (*period.years().start(), *period.years().end());
+            if budget.first_year() != first || budget.last_year() != last {
+                self.report(
+                    span,
+                    "budget",
+                    format!(
+                        "the budget covers {}–{} but the period covers {first}–{last}",
+                        budget.first_year(),
+                        budget.last_year()
+                    ),
+                );
+            }
+        }
+        budget
     }
 
     fn period(&mut self, raw: &RawPeriod) -> Option<Period> {
@@ -576,7 +680,7 @@ impl Checker<'_> {
         for (i, id) in raw.into_iter().enumerate() {
             let span = id.span();
             let id = id.into_inner();
-            if !known.is_empty() && !known.contains(&id) {
+            if !known.contains(&id) {
                 self.report(
                     span.clone(),
                     format!("{field}[{i}]"),

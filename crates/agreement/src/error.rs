@@ -113,11 +113,14 @@ pub enum AgreementError {
     },
     /// The text is not valid TOML, or a value has the wrong type or an invalid form (a bad CVR
     /// number, an unknown party kind, a malformed date).
-    #[error("{location}: {message}")]
+    #[error("{location}: {}{message}", if field.is_empty() { String::new() } else { format!("{field}: ") })]
     Syntax {
         /// Where the parser stopped.
         location: Location,
-        /// The parser's message, naming the field and the value where it can.
+        /// The field at that place, as a path such as `parties[0].identifiers`, or empty when
+        /// the text is not TOML at all.
+        field: String,
+        /// The parser's message, naming the value where it can.
         message: String,
     },
     /// The file parsed but breaks the agreement's rules; every problem is listed.
@@ -156,11 +159,68 @@ impl AgreementError {
     pub fn problems(&self) -> Vec<Problem> {
         match self {
             AgreementError::Invalid { problems } => problems.clone(),
-            AgreementError::Syntax { location, message } => {
-                vec![Problem::new(location.clone(), "", message.clone())]
+            AgreementError::Syntax {
+                location,
+                field,
+                message,
+            } => {
+                vec![Problem::new(
+                    location.clone(),
+                    field.clone(),
+                    message.clone(),
+                )]
             }
             _ => Vec::new(),
         }
+    }
+}
+
+/// The field at byte `offset` of a TOML document, as a path such as `parties[3].parent`.
+///
+/// It follows table headers (`[period]`, `[[parties]]`, counting array entries) and the key
+/// on the line of `offset`. It is a reading aid for error messages, not a TOML parser: for
+/// text that is not TOML it gives its best guess, or an empty string.
+pub(crate) fn field_at(text: &str, offset: usize) -> String {
+    let before = text.get(..offset).unwrap_or(text);
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    let mut table = String::new();
+    let mut counts: std::collections::BTreeMap<String, usize> = std::collections::BTreeMap::new();
+    let current = text.get(line_start..).and_then(|rest| rest.lines().next()).unwrap_or("");
+    let headers = text.get(..line_start).unwrap_or("").lines().chain(
+        // An error at a table header belongs to that table.
+        Some(current).filter(|line| line.trim_start().starts_with('[')),
+    );
+    for line in headers {
+        let line = line.trim();
+        if let Some(name) = line.strip_prefix("[[").and_then(|l| l.split("]]").next()) {
+            let name = name.trim().to_owned();
+            let n = counts
+                .entry(name.clone())
+                .and_modify(|n| *n += 1)
+                .or_insert(0);
+            table = format!("{name}[{n}]");
+        } else if let Some(name) = line.strip_prefix('[').and_then(|l| l.split(']').next()) {
+            name.trim().clone_into(&mut table);
+        }
+    }
+    let current = text
+        .get(line_start..)
+        .and_then(|rest| rest.lines().next())
+        .unwrap_or("");
+    let key = current
+        .split_once('=')
+        .map(|(key, _)| key.trim())
+        .filter(|key| {
+            !key.is_empty()
+                && key
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-' || c == '.')
+        })
+        .unwrap_or("");
+    match (table.is_empty(), key.is_empty()) {
+        (true, _) => key.to_owned(),
+        (false, true) => table,
+        (false, false) => format!("{table}.{key}"),
     }
 }
 
@@ -191,6 +251,20 @@ mod tests {
         assert_eq!(location.to_string(), "f.toml:2:6");
         assert_eq!(Location::in_text("f", text, 0).to_string(), "f:1:1");
         assert_eq!(Location::in_text("f", text, 999).line(), 3);
+    }
+
+    #[test]
+    fn fields_follow_tables_and_keys() {
+        let text =
+            "id = 1\n[period]\nstart = 2\n[[parties]]\nid = \"a\"\n[[parties]]\nid = \"b\"\n";
+        assert_eq!(field_at(text, 0), "id");
+        assert_eq!(
+            field_at(text, text.find("start").unwrap() + 8),
+            "period.start"
+        );
+        assert_eq!(field_at(text, text.find("\"b\"").unwrap()), "parties[1].id");
+        assert_eq!(field_at(text, text.find("[[parties]]").unwrap()), "parties[0]");
+        assert_eq!(field_at(text, text.find("[period]").unwrap()), "period");
     }
 
     #[test]

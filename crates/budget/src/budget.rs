@@ -664,3 +664,159 @@ mod serde_forms {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kr(k: i64) -> Dkk {
+        Dkk::from_kroner(k).unwrap()
+    }
+
+    fn line(id: &str, kind: LineKind, amount: Dkk) -> BudgetLine {
+        BudgetLine::new(LineId::new(id).unwrap(), id, kind, amount).unwrap()
+    }
+
+    /// The Folehaven lines from section 5 of the agreement.
+    fn folehaven_lines() -> Vec<BudgetLine> {
+        vec![
+            line("projektledelse", LineKind::ProjectManagement, kr(417_000))
+                .with_fte(Decimal::new(5, 1))
+                .unwrap(),
+            line("aktivitetsmidler", LineKind::ActivityFunds, kr(1_050_000)),
+        ]
+    }
+
+    #[test]
+    fn folehaven_year_and_period() {
+        let year = AnnualBudget::new(2026, kr(1_467_000), folehaven_lines()).unwrap();
+        assert_eq!(year.activity_funds().amount(), kr(1_050_000));
+        let pm = year.project_management().unwrap();
+        assert_eq!(pm.amount(), kr(417_000));
+        assert_eq!(pm.fte(), Some(Decimal::new(5, 1)));
+        assert_eq!(year.line("projektledelse"), Some(pm));
+        assert!(year.line("andet").is_none());
+
+        let period = PeriodBudget::uniform(2026, 2029, kr(1_467_000), folehaven_lines()).unwrap();
+        assert_eq!(period.first_year(), 2026);
+        assert_eq!(period.last_year(), 2029);
+        assert_eq!(period.years().len(), 4);
+        assert_eq!(period.total(), kr(5_868_000));
+        assert_eq!(period.line_total("projektledelse"), Some(kr(1_668_000)));
+        assert_eq!(period.line_total("aktivitetsmidler"), Some(kr(4_200_000)));
+        assert!(period.is_uniform());
+        for (y, b) in (2026..=2029).zip(period.years()) {
+            assert_eq!(b.year(), y);
+            assert_eq!(period.year(y), Some(b));
+        }
+        assert!(period.year(2025).is_none() && period.year(i32::MIN).is_none());
+    }
+
+    #[test]
+    fn annual_budget_errors_name_year_and_values() {
+        let e = AnnualBudget::new(2026, kr(1_467_001), folehaven_lines()).unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "budget 2026: the lines sum to 1.467.000,00 kr. but the total is 1.467.001,00 kr. \
+             (difference 1,00 kr.)"
+        );
+        let e = AnnualBudget::new(2026, Dkk::ZERO, vec![]).unwrap_err();
+        assert_eq!(e.to_string(), "budget 2026: there are no budget lines");
+        let mut lines = folehaven_lines();
+        lines.push(line("aktivitetsmidler", LineKind::Other, Dkk::ZERO));
+        let e = AnnualBudget::new(2026, kr(1_467_000), lines).unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "budget 2026: the line id aktivitetsmidler is used twice"
+        );
+        let lines = vec![line("projektledelse", LineKind::ProjectManagement, kr(1))];
+        let e = AnnualBudget::new(2027, kr(1), lines).unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "budget 2027: 0 lines of kind activity_funds, expected exactly one"
+        );
+        let lines = vec![
+            line("a", LineKind::ProjectManagement, kr(1)),
+            line("b", LineKind::ProjectManagement, kr(1)),
+            line("c", LineKind::ActivityFunds, kr(1)),
+        ];
+        let e = AnnualBudget::new(2027, kr(3), lines).unwrap_err();
+        assert!(
+            e.to_string()
+                .contains("2 lines of kind project_management, expected at most one")
+        );
+        let lines = vec![
+            line("a", LineKind::ActivityFunds, Dkk::MAX),
+            line("b", LineKind::Other, Dkk::MAX),
+        ];
+        assert!(matches!(
+            AnnualBudget::new(2027, Dkk::MAX, lines),
+            Err(BudgetError::Overflow { .. })
+        ));
+    }
+
+    #[test]
+    fn budget_line_errors() {
+        let id = LineId::new("x").unwrap();
+        let e = BudgetLine::new(id.clone(), " ", LineKind::Other, Dkk::ZERO).unwrap_err();
+        assert_eq!(e.to_string(), "budget line x: the name is empty");
+        let e = BudgetLine::new(id.clone(), "X", LineKind::Other, Dkk::from_ore(-1)).unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "budget line x: the amount -0,01 kr. is negative"
+        );
+        let e = BudgetLine::new(id, "X", LineKind::Other, Dkk::ZERO)
+            .unwrap()
+            .with_fte(Decimal::new(-5, 1))
+            .unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "budget line x: the full-time equivalent (årsværk) -0.5 is negative"
+        );
+    }
+
+    #[test]
+    fn period_errors_name_the_year() {
+        let y = AnnualBudget::new(2026, kr(1_467_000), folehaven_lines()).unwrap();
+        let e = PeriodBudget::new(vec![y.clone(), y.with_year(2028)]).unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "budget period 2026–2028: the year 2027 has no budget"
+        );
+        let e = PeriodBudget::new(vec![y.with_year(2027), y.clone(), y.clone()]).unwrap_err();
+        assert_eq!(e.to_string(), "budget period: the year 2026 appears twice");
+        assert!(matches!(
+            PeriodBudget::new(vec![]),
+            Err(BudgetError::EmptyPeriod { .. })
+        ));
+        let e = PeriodBudget::uniform(2029, 2026, kr(1_467_000), folehaven_lines()).unwrap_err();
+        assert_eq!(e.to_string(), "budget period 2029–2026 is empty");
+        // Unsorted input is sorted.
+        let p = PeriodBudget::new(vec![y.with_year(2027), y.clone()]).unwrap();
+        assert_eq!(p.first_year(), 2026);
+    }
+
+    #[test]
+    fn period_with_changing_lines() {
+        let a = AnnualBudget::new(2026, kr(1_467_000), folehaven_lines()).unwrap();
+        let b = AnnualBudget::new(
+            2027,
+            kr(100),
+            vec![
+                line("aktivitetsmidler", LineKind::ActivityFunds, kr(60)),
+                line("synthetic-andet", LineKind::Other, kr(40)),
+            ],
+        )
+        .unwrap();
+        let p = PeriodBudget::new(vec![a, b]).unwrap();
+        assert!(!p.is_uniform());
+        assert_eq!(p.line_total("aktivitetsmidler"), Some(kr(1_050_060)));
+        assert_eq!(p.line_total("synthetic-andet"), Some(kr(40)));
+        assert_eq!(p.line_total("projektledelse"), Some(kr(417_000)));
+        let ids: Vec<&str> = p.line_totals().map(|(id, _)| id.as_str()).collect();
+        assert_eq!(
+            ids,
+            ["projektledelse", "aktivitetsmidler", "synthetic-andet"]
+        );
+    }
+}

@@ -317,7 +317,8 @@ pub enum AmountErrorKind {
     Empty,
     /// A character that is not a digit, `.`, `,`, a leading `-` or a trailing `kr.`.
     InvalidCharacter(char),
-    /// One `.` followed by exactly three digits and no decimal comma, such as `1.467`: it could
+    /// One `.` followed by exactly three digits, with no decimal comma and no `kr.`, such as
+    /// `1.467`: it could
     /// be Danish thousands grouping (1467 kr.) or a decimal point (1,467 kr.).
     Ambiguous,
     /// English grouping with `,` as thousands separator, such as `1,467.00` or `1,467,000`.
@@ -345,7 +346,7 @@ impl fmt::Display for AmountErrorKind {
             ),
             Self::Ambiguous => f.write_str(
                 "ambiguous: a single '.' followed by three digits could be thousands or decimals; \
-                 write e.g. 1467, 1.467,00 or 1,467",
+                 write e.g. 1467, 1.467 kr., 1.467,00 or 1,467",
             ),
             Self::EnglishGrouping => f.write_str(
                 "English grouping with ',' between thousands is not accepted; write 1.467.000,00 or 1467000.00",
@@ -367,5 +368,34 @@ impl fmt::Display for AmountErrorKind {
                 "a floating-point number is not accepted because it may already be rounded; write the amount as a string, e.g. \"1467000.50\"",
             ),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn error_is_send_sync_static() {
+        fn check<E: std::error::Error + Send + Sync + 'static>() {}
+        check::<BudgetError>();
+    }
+
+    #[test]
+    fn float_and_range_messages() {
+        let e = BudgetError::InvalidAmount {
+            input: "1.5".to_owned(),
+            kind: AmountErrorKind::Float,
+        };
+        assert!(
+            e.to_string().contains("write the amount as a string"),
+            "{e}"
+        );
+        let e = Dkk::from_kroner(i64::MAX).unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "the amount 9223372036854775807 is outside the supported range \
+             -92233720368547758.08 to 92233720368547758.07"
+        );
     }
 }

@@ -37,6 +37,8 @@ use crate::error::{AmountErrorKind, BudgetError};
 /// | `1.467.000,50`, `1.467,5` | 1.467.000,50 kr., 1.467,50 kr. | `,` is the Danish decimal comma; `.` before it separate thousands |
 /// | `1,5`, `0,05` | 1,50 kr., 0,05 kr. | a decimal comma needs no thousands separators |
 /// | `-1.467.000,50 kr.`, ` 12 kr ` | negative, 12,00 kr. | sign, `kr.`/`kr` and whitespace around |
+/// | `417.000 kr.`, `1.467 kr` | 417.000,00 kr., 1.467,00 kr. | with `kr.` the text is Danish, so `.` only separates thousands |
+/// | `1.5 kr.`, `1467000.50 kr.` | **error** (bad grouping) | the same: with `kr.` write decimals with `,` |
 /// | `1.467`, `1.500` | **error** (ambiguous) | one `.` followed by exactly three digits and no `,`: thousands or decimals? Write `1467`, `1.467,00` or `1,467` |
 /// | `1,467.00`, `1,467,000` | **error** (English grouping) | `,` before a `.`, or more than one `,` |
 /// | `1.46.000`, `0.467.000`, `1.4670,00` | **error** (bad grouping) | after the first group (1–3 digits, not starting with 0) every group has exactly 3 digits |
@@ -316,8 +318,11 @@ impl FromStr for Dkk {
 /// Whole kroner and øre read from digits, before the sign is applied.
 fn parse(input: &str) -> Result<Dkk, AmountErrorKind> {
     let mut s = input.trim();
+    // With `kr.` the text is in the Danish form, where '.' only separates thousands.
+    let mut danish = false;
     if let Some(rest) = s.strip_suffix("kr.").or_else(|| s.strip_suffix("kr")) {
         s = rest.trim_end();
+        danish = true;
     }
     let (negative, s) = match s.strip_prefix('-') {
         Some(rest) => (true, rest),
@@ -348,6 +353,8 @@ fn parse(input: &str) -> Result<Dkk, AmountErrorKind> {
         (kroner, fraction(frac)?)
     } else if dots == 0 {
         (digits(s)?, 0)
+    } else if dots == 1 && danish {
+        (grouped(s)?, 0)
     } else if dots == 1 {
         let (int, frac) = s.split_once('.').ok_or(AmountErrorKind::MissingDigits)?;
         if frac.len() == 3 && is_first_group(int) {
@@ -527,6 +534,8 @@ mod tests {
         assert_eq!(ok("-0"), 0);
         assert_eq!(ok("007"), 700);
         assert_eq!(ok("12 kr"), 1200);
+        assert_eq!(ok("417.000 kr."), 41_700_000);
+        assert_eq!(ok("-1.467 kr"), -146_700);
         assert_eq!(ok("92233720368547758.07"), i64::MAX);
         assert_eq!(ok("-92233720368547758.08"), i64::MIN);
         assert_eq!(ok("92.233.720.368.547.758,07 kr."), i64::MAX);
@@ -536,7 +545,9 @@ mod tests {
     fn rejects_ambiguous_and_malformed_text() {
         assert_eq!(err("1.467"), AmountErrorKind::Ambiguous);
         assert_eq!(err("1.500"), AmountErrorKind::Ambiguous);
-        assert_eq!(err("-1.467 kr."), AmountErrorKind::Ambiguous);
+        assert_eq!(err("-1.467"), AmountErrorKind::Ambiguous);
+        assert_eq!(err("1.5 kr."), AmountErrorKind::BadGrouping);
+        assert_eq!(err("1467000.50 kr"), AmountErrorKind::BadGrouping);
         assert_eq!(err("1,467.00"), AmountErrorKind::EnglishGrouping);
         assert_eq!(err("1,467,000"), AmountErrorKind::EnglishGrouping);
         assert_eq!(err("1.46.000"), AmountErrorKind::BadGrouping);

@@ -4,7 +4,7 @@ use std::fmt::Write as _;
 use std::path::PathBuf;
 
 use tryghed_agreement::Agreement;
-use tryghed_parties::Party;
+use tryghed_parties::{BodyKind, Party};
 
 use crate::common::{CliError, Format, danish_date, load_agreement, to_json, write_output};
 
@@ -50,6 +50,75 @@ fn party_line(agreement: &Agreement, party: &Party) -> String {
         let _ = write!(line, ", {} {}", identifier.scheme(), identifier.id());
     }
     line
+}
+
+/// The organisation section: bodies with their rules, the secretariat and posts.
+fn organisation(out: &mut String, agreement: &Agreement) {
+    let governance = agreement.organisation();
+    let _ = writeln!(out, "\nOrganisering:");
+    for body in governance.bodies() {
+        let mut line = format!("  - {}", body.name());
+        for rule in governance
+            .meeting_rules()
+            .iter()
+            .filter(|r| r.body() == body.kind())
+        {
+            match rule.max_per_year() {
+                Some(max) if max == rule.min_per_year() => {
+                    let _ = write!(line, "; mødes {max} gange om året");
+                }
+                Some(max) => {
+                    let _ = write!(line, "; mødes {}–{max} gange om året", rule.min_per_year());
+                }
+                None => {
+                    let _ = write!(
+                        line,
+                        "; mødes mindst {} gang{} om året",
+                        rule.min_per_year(),
+                        if rule.min_per_year() == 1 { "" } else { "e" }
+                    );
+                }
+            }
+        }
+        for rule in governance
+            .representation_rules()
+            .iter()
+            .filter(|r| r.body() == body.kind())
+        {
+            let required: Vec<&str> = agreement
+                .parties()
+                .iter()
+                .filter(|party| rule.requirement().requires(party))
+                .map(|party| party.abbreviation().unwrap_or(party.name()))
+                .collect();
+            let _ = write!(
+                line,
+                "; skal have repræsentanter for {}",
+                required.join(", ")
+            );
+        }
+        if body.kind() == BodyKind::Secretariat
+            && let Some(secretariat) = agreement.secretariat()
+        {
+            let _ = write!(
+                line,
+                "; varetages af {}",
+                party_line(agreement, secretariat)
+            );
+        }
+        let _ = writeln!(out, "{line}");
+    }
+    for post in governance.posts() {
+        let holder = agreement
+            .parties()
+            .get(post.held_by())
+            .map_or(post.held_by().as_str(), Party::name);
+        let mut line = format!("  Stilling: {} ({holder})", post.title());
+        if let Some(fte) = post.fte() {
+            let _ = write!(line, ", {} årsværk", fte.to_string().replace('.', ","));
+        }
+        let _ = writeln!(out, "{line}");
+    }
 }
 
 /// The agreement for people, in Danish.
@@ -109,6 +178,8 @@ fn text(agreement: &Agreement) -> String {
             let _ = writeln!(out, "  - {}", party_line(agreement, party));
         }
     }
+
+    organisation(&mut out, agreement);
 
     let _ = writeln!(out, "\nIndsatsområder:");
     for (i, area) in agreement.focus_areas().iter().enumerate() {

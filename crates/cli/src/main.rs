@@ -4,7 +4,9 @@
 //! Exit codes: 0 success, 1 the input is invalid (every problem is listed), 2 usage or I/O error.
 
 mod agreement;
+mod budget;
 mod common;
+mod locate;
 
 use std::process::ExitCode;
 
@@ -29,12 +31,18 @@ struct Cli {
 enum Command {
     /// Print the agreement: parties, organisation, period, focus areas and amendments.
     Agreement(agreement::Args),
+    /// Print the budget per year and line, in Danish kroner.
+    Budget(budget::Args),
+    /// Add the area (or estate) containing each row's point to a CSV file, streaming.
+    Locate(locate::Args),
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Agreement(args) => agreement::run(&args),
+        Command::Budget(args) => budget::run(&args),
+        Command::Locate(args) => locate::run(&args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -26,7 +26,6 @@ pub(crate) fn percent(fraction: Decimal) -> String {
 }
 
 /// A difference of fractions shown in percentage points: `0.11` → `11,0 procentpoint`.
-#[allow(dead_code)] // used by the evaluation (next commit)
 pub(crate) fn points(fraction: Decimal) -> String {
     format!(
         "{} procentpoint",
@@ -35,7 +34,6 @@ pub(crate) fn points(fraction: Decimal) -> String {
 }
 
 /// An f64 probability with a decimal comma (three decimals).
-#[allow(dead_code)] // used by the evaluation (next commit)
 pub(crate) fn prob(p: f64) -> String {
     format!("{p:.3}").replace('.', ",")
 }

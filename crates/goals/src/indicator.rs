@@ -163,6 +163,14 @@ impl fmt::Display for Dimension {
 /// ```
 #[doc(alias = "indikator")]
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(
+    feature = "serde",
+    serde(
+        try_from = "crate::serde_forms::RawIndicator",
+        into = "crate::serde_forms::RawIndicator"
+    )
+)]
 pub struct Indicator {
     id: IndicatorId,
     name: String,

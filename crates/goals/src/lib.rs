@@ -1,23 +1,116 @@
-//! Indicators, baselines, targets, observations and the evaluation of a safety partnership's
-//! goals (målsætninger), with survey statistics. (Work in progress.)
+//! Indicators, baselines, targets, observations and an honest evaluation of a safety
+//! partnership's goals (målsætninger), with the survey statistics behind them.
+//!
+//! A Copenhagen tryghedspartnerskab is judged every year by its goals: does the share of
+//! residents who feel safe (Tryghedsundersøgelsen) rise and approach the city's level; are
+//! the police reports (anmeldelser) at least held at the baseline; do three quarters of the
+//! tryghedsplan's activities involve several partners? This crate models those goals as
+//! data ([`Goal`], [`Indicator`], [`Baseline`], [`Target`]), the yearly figures as
+//! [`Observations`] (read from and written to a documented CSV format), crime categories as
+//! versioned sets of offence codes ([`CategorySet`]), and evaluates a goal for a year
+//! ([`evaluate`]) with the numbers behind each verdict and a one-line Danish explanation. It
+//! does not claim more than the data shows: a missing baseline is [`Status::Pending`], never
+//! met; survey shares carry Wilson intervals; a rise says whether it is statistically
+//! significant.
+//!
+//! # Example
+//!
+//! ```
+//! use tryghed_goals::{
+//!     AreaId, Baseline, Dimension, Direction, EvalOptions, Goal, GoalIndicator, Indicator,
+//!     IndicatorId, Observation, Observations, Share, Source, Status, Target, Unit, evaluate,
+//! };
+//! # fn main() -> Result<(), Box<dyn std::error::Error>> {
+//! let indicator = Indicator::new(
+//!     "tryg-i-nabolaget".parse()?,
+//!     "Andel trygge borgere i nabolaget",
+//!     Unit::ShareOfRespondents,
+//!     Direction::HigherIsBetter,
+//!     Source::Tryghedsundersoegelsen,
+//!     Dimension::Neighbourhood,
+//! )?;
+//! let goal = Goal::new(
+//!     "tryghed".parse()?,
+//!     "Flere trygge borgere",
+//!     vec![GoalIndicator::new(
+//!         indicator,
+//!         Some(Baseline::Observed { year: 2025 }),
+//!         vec![
+//!             Target::IncreaseEveryYear,
+//!             Target::ApproachReference { reference_area: AreaId::copenhagen(), by_year: 2029 },
+//!         ],
+//!     )?],
+//! )?;
+//!
+//! let id: IndicatorId = "tryg-i-nabolaget".parse()?;
+//! let mut obs = Observations::new();
+//! // 2025: the agreement's figures (no number of respondents given).
+//! obs.insert(Observation::share(id.clone(), AreaId::partnership(), 2025, Share::new(77, 100)?, None)?)?;
+//! obs.insert(Observation::share(id.clone(), AreaId::copenhagen(), 2025, Share::new(88, 100)?, None)?)?;
+//! // 2026: synthetic figures with respondents.
+//! obs.insert(Observation::share(id.clone(), AreaId::partnership(), 2026, Share::new(81, 100)?, Some(350))?)?;
+//! obs.insert(Observation::share(id, AreaId::copenhagen(), 2026, Share::new(88, 100)?, Some(3_600))?)?;
+//!
+//! let result = evaluate(&goal, &obs, 2026, &EvalOptions::default());
+//! let ind = &result.indicators()[0];
+//! println!("{}", ind.explanation());
+//! // Rose 77 % → 81 %; the trajectory 77 % → 88 % over 2025–2029 asks 79,75 % in 2026.
+//! assert_eq!(*result.status(), Status::OnTrack);
+//! assert!(ind.interval().is_some());
+//! # Ok(())
+//! # }
+//! ```
+//!
+//! # Modules of the model
+//!
+//! - Crime categories and the offence-code matcher, with prefix semantics: see
+//!   [`CategorySet`] and [`OffenceCode`] (a code counts in every category one of whose codes
+//!   is a prefix of it: `1320` → straffelovskriminalitet and indbrud; `3210` → narkotika).
+//! - Observations, the CSV format and the survey-year convention: [`Observations`],
+//!   [`crime_year_reported_in`].
+//! - Statistics (Wilson score interval, two-proportion z test): [`wilson_interval`],
+//!   [`TwoProportionZTest`], [`SignificanceTest`].
+//! - Evaluation and the status order: [`evaluate`], [`Status`], [`EvalOptions`].
+//!
+//! # Cargo features
+//!
+//! - `serde` (off by default): `Serialize`/`Deserialize` for the public data types
+//!   ([`Goal`], [`GoalIndicator`], [`Indicator`], [`Baseline`], [`Target`], [`Observation`],
+//!   ids, [`Share`]) in a TOML-friendly form validated by the same constructors, and
+//!   `Serialize` for the evaluation results ([`GoalEvaluation`] …) for JSON output. Decimals
+//!   are serialised as strings.
 
 #![deny(missing_docs)]
 
-mod category;
+pub mod category;
 mod error;
+pub mod eval;
 mod fmt;
+mod goal;
 mod id;
 mod indicator;
-mod observation;
+pub mod observation;
+#[cfg(feature = "serde")]
+mod serde_forms;
 mod share;
+pub mod stats;
 
 pub use category::{
     Category, CategoryMatches, CategorySet, MAX_CATEGORIES, OffenceCode, STRAFFELOV_2026_TOML,
 };
 pub use error::GoalsError;
+pub use eval::{
+    AreaValue, Change, EvalOptions, GoalEvaluation, IndicatorEvaluation, Significance, Status,
+    TargetEvaluation, evaluate, evaluate_share_at_least,
+};
+pub use goal::{Baseline, Goal, GoalIndicator, Target};
 pub use id::{AreaId, CategoryId, GoalId, IndicatorId};
 pub use indicator::{Dimension, Direction, Indicator, Source, Unit};
 pub use observation::{
     CSV_COLUMNS, Observation, Observations, ObservedValue, crime_year_reported_in, write_csv,
 };
 pub use share::Share;
+pub use stats::{
+    Alternative, Interval, Proportion, SignificanceTest, TestOutcome, TwoProportionZTest,
+    wilson_interval,
+};

@@ -310,7 +310,7 @@ impl Post {
 /// With the `serde` feature:
 /// `{ party = "okf", body = "working_group", role = "tovholder", person = "…",
 /// on_behalf_of = "…", from = "2026-01-01", to = "2026-12-31" }`, where only `party`,
-/// `body` and `role` are required.
+/// `body` and `role` are required. Dates are quoted strings.
 #[doc(alias = "medlemskab")]
 #[doc(alias = "repræsentant")]
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]

@@ -1,0 +1,113 @@
+//! Loading an agreement never panics, whatever the text, and a valid file stays valid.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic
+)]
+
+use proptest::prelude::*;
+use tryghed_agreement::{Agreement, AgreementError, FOLEHAVEN_TOML};
+
+/// Cuts `text` at char boundaries near the given fractions.
+fn splice(text: &str, at: usize, len: usize, insert: &str) -> String {
+    let mut start = at.min(text.len());
+    while !text.is_char_boundary(start) {
+        start -= 1;
+    }
+    let mut end = (start + len).min(text.len());
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    format!("{}{}{}", &text[..start], insert, &text[end..])
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(1000))]
+
+    /// Any edit of the embedded file gives an agreement or an error with a location inside the
+    /// text, never a panic.
+    #[test]
+    fn edits_never_panic(at in 0..FOLEHAVEN_TOML.len(), len in 0usize..40, insert in "[ -~æøåÆØÅ\n]{0,12}") {
+        let text = splice(FOLEHAVEN_TOML, at, len, &insert);
+        match Agreement::from_toml_str(&text) {
+            Ok(agreement) => prop_assert!(!agreement.participant_ids().is_empty()),
+            Err(error) => {
+                let lines = text.lines().count().max(1) + 1;
+                for problem in error.problems() {
+                    prop_assert!(problem.location().line() >= 1 && problem.location().line() <= lines, "{error}");
+                }
+                prop_assert!(!error.to_string().is_empty());
+            }
+        }
+    }
+
+    /// Arbitrary text is rejected cleanly.
+    #[test]
+    fn arbitrary_text_never_panics(text in "\\PC{0,200}") {
+        let _ = Agreement::from_toml_str(&text);
+    }
+}
+
+#[test]
+fn the_embedded_file_round_trips_through_from_toml_str() {
+    let a = Agreement::from_toml_str(FOLEHAVEN_TOML).unwrap();
+    assert_eq!(a, Agreement::folehaven());
+}
+
+#[test]
+fn duplicate_ids_are_reported_with_both_places() {
+    let text = FOLEHAVEN_TOML.replace("id = \"buf\"", "id = \"okf\"");
+    let error = Agreement::from_toml_str(&text).unwrap_err();
+    let AgreementError::Invalid { problems } = &error else {
+        panic!("{error}")
+    };
+    assert!(
+        problems.iter().any(|p| p
+            .message()
+            .contains("\"okf\" is used twice (first by parties[1])")),
+        "{error}"
+    );
+}
+
+#[test]
+fn unknown_keys_are_errors_not_ignored() {
+    let text = FOLEHAVEN_TOML.replace(
+        "district = \"Valby\"",
+        "district = \"Valby\"\ndistrikt = \"x\"",
+    );
+    let error = Agreement::from_toml_str(&text).unwrap_err();
+    assert!(error.to_string().contains("distrikt"), "{error}");
+}
+
+#[test]
+fn amendments_must_be_in_date_order_inside_the_period() {
+    let text = format!(
+        "{FOLEHAVEN_TOML}\n[[amendments]]\ndate = 2027-06-01\ntitle = \"synthetic B\"\n\n[[amendments]]\ndate = 2026-06-01\ntitle = \"synthetic A\"\n\n[[amendments]]\ndate = 2031-01-01\ntitle = \"synthetic C\"\n"
+    );
+    let error = Agreement::from_toml_str(&text).unwrap_err();
+    let message = error.to_string();
+    assert!(
+        message.contains("amendments[1].date: amendments must be in date order"),
+        "{message}"
+    );
+    assert!(
+        message.contains("amendments[2].date: 2031-01-01 is after the agreement's period ends"),
+        "{message}"
+    );
+}
+
+#[test]
+fn earlier_periods_must_come_before_the_current_one() {
+    let text = FOLEHAVEN_TOML.replace(
+        "first_year = 2022\nlast_year = 2025",
+        "first_year = 2022\nlast_year = 2026",
+    );
+    let error = Agreement::from_toml_str(&text).unwrap_err();
+    assert!(
+        error
+            .to_string()
+            .contains("earlier_periods[1]: 2022–2026 does not end before"),
+        "{error}"
+    );
+}
