@@ -11,7 +11,7 @@ use serde::Deserialize;
 use toml::Spanned;
 use tryghed_budget::{AnnualBudget, PeriodBudget};
 use tryghed_parties::{Governance, Parties, Party, PartyId};
-use tryghed_plan::{FocusArea, FocusAreaId};
+use tryghed_plan::{FocusArea, FocusAreaId, PlanContext};
 
 use crate::error::{Location, Problem, field_at};
 use crate::{AgreementError, Period, YearSpan};
@@ -256,6 +256,40 @@ impl Agreement {
     /// The budget of one year, if the year is in the period.
     pub fn annual_budget(&self, year: i32) -> Option<&AnnualBudget> {
         self.budget.year(year)
+    }
+
+    /// What a yearly tryghedsplan is validated against: the period's years, the parties, the
+    /// focus areas and each year's activity funds (aktivitetsmidler). See
+    /// [`tryghed_plan::check_plan`].
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use tryghed_agreement::Agreement;
+    ///
+    /// let context = Agreement::folehaven().plan_context();
+    /// assert_eq!(context.years(), 2026..=2029);
+    /// assert_eq!(context.activity_funds(2026).map(|d| d.to_string()).as_deref(), Some("1.050.000,00 kr."));
+    /// ```
+    #[doc(alias = "tryghedsplan")]
+    pub fn plan_context(&self) -> PlanContext {
+        let funds = self
+            .budget
+            .years()
+            .iter()
+            .map(|year| (year.year(), year.activity_funds().amount()))
+            .collect();
+        #[allow(
+            clippy::expect_used,
+            reason = "a checked agreement has a non-empty period, a budget for exactly its years and no negative line, which are all PlanContext::new asks"
+        )]
+        PlanContext::new(
+            self.period.years(),
+            &self.parties,
+            self.focus_areas.clone(),
+            funds,
+        )
+        .expect("a checked agreement gives a valid plan context")
     }
 
     /// The focus areas (indsatsområder), in the agreement's order.

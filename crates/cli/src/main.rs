@@ -7,6 +7,7 @@ mod agreement;
 mod budget;
 mod common;
 mod locate;
+mod plan;
 
 use std::process::ExitCode;
 
@@ -35,6 +36,8 @@ enum Command {
     Budget(budget::Args),
     /// Add the area (or estate) containing each row's point to a CSV file, streaming.
     Locate(locate::Args),
+    /// The yearly tryghedsplan: check it against the agreement, start one, sum it up.
+    Plan(plan::Args),
 }
 
 fn main() -> ExitCode {
@@ -43,6 +46,7 @@ fn main() -> ExitCode {
         Command::Agreement(args) => agreement::run(&args),
         Command::Budget(args) => budget::run(&args),
         Command::Locate(args) => locate::run(&args),
+        Command::Plan(args) => plan::run(&args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
