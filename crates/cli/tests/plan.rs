@@ -1,5 +1,10 @@
 //! `tryghed plan`: the example passes; a broken plan lists every problem with its line.
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, clippy::panic)]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic
+)]
 
 mod support;
 
@@ -20,8 +25,9 @@ fn the_example_plan_passes() {
     assert_eq!(out.code, 0, "{}{}", out.stdout, out.stderr);
     assert!(out.stdout.contains("the plan is valid"), "{}", out.stdout);
     assert!(
-        out.stdout
-            .contains("835.000,00 kr. of 1.050.000,00 kr. activity funds (remainder 215.000,00 kr.)"),
+        out.stdout.contains(
+            "835.000,00 kr. of 1.050.000,00 kr. activity funds (remainder 215.000,00 kr.)"
+        ),
         "{}",
         out.stdout
     );
@@ -127,22 +133,43 @@ fn new_writes_a_skeleton_that_checks_with_one_warning() {
     let out = run(&["plan", "new", "--year", "2027"]);
     assert_eq!(out.code, 0, "{}", out.stderr);
     assert!(out.stdout.contains("year = 2027"));
-    assert!(out.stdout.contains("#   positive-faellesskaber  Flere positive fællesskaber"));
-    assert!(!out.stdout.contains("\n[[activities]]"), "no invented activities");
+    assert!(
+        out.stdout
+            .contains("#   positive-faellesskaber  Flere positive fællesskaber")
+    );
+    assert!(
+        !out.stdout.contains("\n[[activities]]"),
+        "no invented activities"
+    );
     let path = temp_file("skeleton.toml", &out.stdout);
     let check = run(&["plan", "check", path.to_str().unwrap()]);
     assert_eq!(check.code, 0, "{}", check.stderr);
-    assert!(check.stdout.contains("has no activities"), "{}", check.stdout);
+    assert!(
+        check.stdout.contains("has no activities"),
+        "{}",
+        check.stdout
+    );
 
     let outside = run(&["plan", "new", "--year", "2031"]);
     assert_eq!(outside.code, 2);
-    assert!(outside.stderr.contains("outside the agreement period 2026–2029"));
+    assert!(
+        outside
+            .stderr
+            .contains("outside the agreement period 2026–2029")
+    );
 }
 
 #[test]
 fn new_does_not_overwrite_a_file() {
     let path = temp_file("exists.toml", "year = 2026\n");
-    let out = run(&["plan", "new", "--year", "2026", "-o", path.to_str().unwrap()]);
+    let out = run(&[
+        "plan",
+        "new",
+        "--year",
+        "2026",
+        "-o",
+        path.to_str().unwrap(),
+    ]);
     assert_eq!(out.code, 2);
     assert_eq!(std::fs::read_to_string(&path).unwrap(), "year = 2026\n");
 }
@@ -151,17 +178,35 @@ fn new_does_not_overwrite_a_file() {
 fn summary_with_follow_up() {
     let out = run(&["plan", "summary", EXAMPLE, "--follow-up", FOLLOW_UP]);
     assert_eq!(out.code, 0, "{}", out.stderr);
-    assert!(out.stdout.contains("5 aktiviteter i alt, 6 leverancer"), "{}", out.stdout);
+    assert!(
+        out.stdout.contains("5 aktiviteter i alt, 6 leverancer"),
+        "{}",
+        out.stdout
+    );
     assert!(out.stdout.contains("Tryggere byrum"), "{}", out.stdout);
-    assert!(out.stdout.contains("4 af 5 aktiviteter har to eller flere partnere (80,0 %)"), "{}", out.stdout);
     assert!(
         out.stdout
-            .contains("Opfølgning på leverancerne: 4 leveret, 1 delvist, 1 ikke leveret, 0 ikke rapporteret"),
+            .contains("4 af 5 aktiviteter har to eller flere partnere (80,0 %)"),
+        "{}",
+        out.stdout
+    );
+    assert!(
+        out.stdout.contains(
+            "Opfølgning på leverancerne: 4 leveret, 1 delvist, 1 ikke leveret, 0 ikke rapporteret"
+        ),
         "{}",
         out.stdout
     );
 
-    let json = run(&["plan", "summary", EXAMPLE, "--follow-up", FOLLOW_UP, "--format", "json"]);
+    let json = run(&[
+        "plan",
+        "summary",
+        EXAMPLE,
+        "--follow-up",
+        FOLLOW_UP,
+        "--format",
+        "json",
+    ]);
     assert_eq!(json.code, 0, "{}", json.stderr);
     let value: serde_json::Value = serde_json::from_str(&json.stdout).unwrap();
     assert_eq!(value["summary"]["budget"]["total"], "835000.00");
@@ -172,8 +217,23 @@ fn summary_with_follow_up() {
 fn a_follow_up_naming_an_unknown_deliverable_fails_with_its_line() {
     let text = "year = 2026\n\n[[deliverables]]\nactivity = \"nyhedsbrev\"\ndeliverable = \"nr-9\"\nstatus = \"delivered\"\n";
     let path = temp_file("synthetic-follow-up.toml", text);
-    let out = run(&["plan", "summary", EXAMPLE, "--follow-up", path.to_str().unwrap()]);
+    let out = run(&[
+        "plan",
+        "summary",
+        EXAMPLE,
+        "--follow-up",
+        path.to_str().unwrap(),
+    ]);
     assert_eq!(out.code, 1, "{}", out.stdout);
-    assert!(out.stderr.contains("activity \"nyhedsbrev\" has no deliverable \"nr-9\""), "{}", out.stderr);
-    assert!(out.stderr.contains("synthetic-follow-up.toml:5:15"), "{}", out.stderr);
+    assert!(
+        out.stderr
+            .contains("activity \"nyhedsbrev\" has no deliverable \"nr-9\""),
+        "{}",
+        out.stderr
+    );
+    assert!(
+        out.stderr.contains("synthetic-follow-up.toml:5:15"),
+        "{}",
+        out.stderr
+    );
 }

@@ -132,7 +132,7 @@ fn plural(n: usize) -> &'static str {
 /// "#;
 /// let check = check_plan(text, "plan.toml", &context);
 /// assert!(!check.is_valid());
-/// let unknown = &check.diagnostics()[0];
+/// let unknown = check.diagnostics().iter().find(|d| d.is_error()).ok_or("no error")?;
 /// assert_eq!(unknown.field(), "activities[0].partners[0]");
 /// assert_eq!(unknown.location().map(|l| (l.line(), l.column())), Some((9, 13)));
 /// # Ok(())

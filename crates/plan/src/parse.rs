@@ -510,8 +510,11 @@ fn read_partner(
         other => {
             reader.push(
                 Some(span),
-                Diagnostic::error(field, format!("a partner cannot be a {}", other.type_str()))
-                    .with_help(shape),
+                Diagnostic::error(
+                    field,
+                    format!("a partner cannot be {}", with_article(other.type_str())),
+                )
+                .with_help(shape),
             );
             None
         }
@@ -528,7 +531,10 @@ fn read_amount(reader: &mut Reader<'_>, field: &str, value: &Spanned<toml::Value
         toml::Value::Float(_) => Err(
             "a budget cannot be a floating-point number, which is not exact to the øre".to_owned(),
         ),
-        other => Err(format!("a budget cannot be a {}", other.type_str())),
+        other => Err(format!(
+            "a budget cannot be {}",
+            with_article(other.type_str())
+        )),
     };
     match amount {
         Ok(amount) if amount.is_negative() => {
@@ -549,6 +555,15 @@ fn read_amount(reader: &mut Reader<'_>, field: &str, value: &Spanned<toml::Value
     }
 }
 
+/// "an integer", "a string": the TOML type name with its article.
+fn with_article(type_name: &str) -> String {
+    if type_name.starts_with(['a', 'e', 'i', 'o', 'u']) {
+        format!("an {type_name}")
+    } else {
+        format!("a {type_name}")
+    }
+}
+
 /// Reads a date given as a TOML date or as a string `YYYY-MM-DD`.
 pub(crate) fn read_date(value: &toml::Value) -> Result<NaiveDate, String> {
     let expected = "expected a date such as 2026-06-30";
@@ -564,7 +579,10 @@ pub(crate) fn read_date(value: &toml::Value) -> Result<NaiveDate, String> {
         },
         toml::Value::String(text) => NaiveDate::parse_from_str(text, "%Y-%m-%d")
             .map_err(|_| format!("\"{text}\" is not a date; {expected}")),
-        other => Err(format!("a {} is not a date; {expected}", other.type_str())),
+        other => Err(format!(
+            "{} is not a date; {expected}",
+            with_article(other.type_str())
+        )),
     }
 }
 
