@@ -262,6 +262,12 @@ impl Agreement {
     /// focus areas and each year's activity funds (aktivitetsmidler). See
     /// [`tryghed_plan::check_plan`].
     ///
+    /// # Panics
+    ///
+    /// Never: an agreement is only built after checking that its period is not empty, that
+    /// its budget covers exactly the period's years and that no budget line is negative,
+    /// which is everything [`PlanContext::new`] asks.
+    ///
     /// # Examples
     ///
     /// ```

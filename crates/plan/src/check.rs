@@ -1,5 +1,7 @@
 //! [`check_plan`]: read a plan file and validate it against the agreement in one step.
 
+use std::fmt::Write as _;
+
 use crate::parse::parse;
 use crate::validate::validate;
 use crate::{BudgetUse, Collaboration, Diagnostic, Plan, PlanContext, PlanError, Severity};
@@ -80,12 +82,13 @@ impl PlanCheck {
             plural(warnings)
         );
         if self.valid {
-            out.push_str(&format!("{}: the plan is valid ({counts})\n", self.origin));
+            let _ = writeln!(out, "{}: the plan is valid ({counts})", self.origin);
         } else {
-            out.push_str(&format!(
-                "error: {} does not keep the agreement ({counts})\n",
+            let _ = writeln!(
+                out,
+                "error: {} does not keep the agreement ({counts})",
                 self.origin
-            ));
+            );
         }
         out
     }

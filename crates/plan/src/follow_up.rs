@@ -392,17 +392,17 @@ fn parse(text: &str, origin: &str) -> (Option<FollowUp>, Vec<ReportSpans>, Vec<D
             );
             None
         }
-        Some(year) => match i32::try_from(*year.get_ref()) {
-            Ok(y) => Some(y),
-            Err(_) => {
+        Some(year) => {
+            let read = i32::try_from(*year.get_ref()).ok();
+            if read.is_none() {
                 reader.error(
                     year.span(),
                     "year".to_owned(),
                     format!("{} is not a calendar year", year.get_ref()),
                 );
-                None
             }
-        },
+            read
+        }
     };
     let mut reports = Vec::new();
     let mut spans = Vec::new();
@@ -513,6 +513,7 @@ impl FollowUpCheck {
 /// # Ok(())
 /// # }
 /// ```
+#[allow(clippy::too_many_lines, reason = "one rule after the other")]
 pub fn check_follow_up(text: &str, origin: &str, plan: &Plan) -> FollowUpCheck {
     let (follow_up, spans, mut diagnostics) = parse(text, origin);
     let reader = Reader {

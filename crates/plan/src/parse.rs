@@ -473,13 +473,10 @@ fn read_partner(
             if let Some(key) = table.keys().find(|k| *k != "name" && *k != "located") {
                 problems.push(format!("unknown key \"{key}\" in an external partner"));
             }
-            let name = match table.get("name") {
-                Some(toml::Value::String(name)) => Some(name.as_str()),
-                _ => {
-                    problems.push("an external partner needs a name (a string)".to_owned());
-                    None
-                }
-            };
+            let name = table.get("name").and_then(toml::Value::as_str);
+            if name.is_none() {
+                problems.push("an external partner needs a name (a string)".to_owned());
+            }
             let located = match table.get("located").and_then(toml::Value::as_str) {
                 Some("inside") => Some(Locality::Inside),
                 Some("outside") => Some(Locality::Outside),

@@ -111,22 +111,19 @@ impl Plan {
         let known = areas.len();
         for activity in self.activities() {
             let position = areas.iter().position(|a| &a.id == activity.focus_area());
-            let area = match position.and_then(|p| areas.get_mut(p)) {
-                Some(area) => area,
-                None => {
-                    areas.push(FocusAreaSummary {
-                        id: activity.focus_area().clone(),
-                        name: None,
-                        activities: 0,
-                        multi_partner: 0,
-                        budget: Dkk::ZERO,
-                        deliverables: 0,
-                    });
-                    match areas.last_mut() {
-                        Some(area) => area,
-                        None => continue,
-                    }
-                }
+            if position.is_none() {
+                areas.push(FocusAreaSummary {
+                    id: activity.focus_area().clone(),
+                    name: None,
+                    activities: 0,
+                    multi_partner: 0,
+                    budget: Dkk::ZERO,
+                    deliverables: 0,
+                });
+            }
+            let index = position.unwrap_or(areas.len().saturating_sub(1));
+            let Some(area) = areas.get_mut(index) else {
+                continue;
             };
             area.activities = area.activities.saturating_add(1);
             if activity.is_multi_partner(context) {

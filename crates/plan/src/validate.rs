@@ -303,6 +303,7 @@ fn named(activity: &Activity) -> String {
     format!("activity \"{}\"", activity.id())
 }
 
+#[allow(clippy::too_many_lines, reason = "one rule after the other")]
 fn check_activity(
     i: usize,
     activity: &Activity,
@@ -473,7 +474,6 @@ fn check_budget(plan: &Plan, used: &BudgetUse, in_period: bool, out: &mut Vec<(S
                 .with_help("lower one or more budgets so that the total is within the activity funds"),
             ));
         }
-        Some(_) => {}
         None if in_period => out.push((
             Site::Year,
             Diagnostic::warning(
@@ -484,7 +484,7 @@ fn check_budget(plan: &Plan, used: &BudgetUse, in_period: bool, out: &mut Vec<(S
                 ),
             ),
         )),
-        None => {}
+        Some(_) | None => {}
     }
 }
 

@@ -1,5 +1,5 @@
 //! Shared by the integration tests: a context with the Folehaven agreement's facts.
-#![allow(dead_code, clippy::unwrap_used)]
+#![allow(dead_code, clippy::unwrap_used, clippy::missing_panics_doc)]
 
 use std::collections::BTreeMap;
 
@@ -9,7 +9,7 @@ use tryghed_plan::{FocusArea, PlanContext};
 
 /// The parties, focus areas and period of the Folehaven agreement 2026–2029 (as in the
 /// agreement's data file), with the activity funds of 1.050.000 kr. for `funded_years`.
-pub fn folehaven_context_with_funds(funded_years: &[i32]) -> PlanContext {
+pub(crate) fn folehaven_context_with_funds(funded_years: &[i32]) -> PlanContext {
     let party = |id: &str, name: &str, kind| Party::new(id.parse().unwrap(), name, kind).unwrap();
     let under = |p: Party, parent: &str| p.with_parent(parent.parse().unwrap()).unwrap();
     let parties = Parties::new(vec![
@@ -93,6 +93,6 @@ pub fn folehaven_context_with_funds(funded_years: &[i32]) -> PlanContext {
 }
 
 /// The Folehaven context with the activity funds of every year of the period.
-pub fn folehaven_context() -> PlanContext {
+pub(crate) fn folehaven_context() -> PlanContext {
     folehaven_context_with_funds(&[2026, 2027, 2028, 2029])
 }
