@@ -6,6 +6,7 @@
 mod agreement;
 mod budget;
 mod common;
+mod goals;
 mod locate;
 mod plan;
 
@@ -34,6 +35,8 @@ enum Command {
     Agreement(agreement::Args),
     /// Print the budget per year and line, in Danish kroner.
     Budget(budget::Args),
+    /// Evaluate every goal for a year, with the numbers behind each status.
+    Goals(goals::Args),
     /// Add the area (or estate) containing each row's point to a CSV file, streaming.
     Locate(locate::Args),
     /// The yearly tryghedsplan: check it against the agreement, start one, sum it up.
@@ -45,6 +48,7 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Agreement(args) => agreement::run(&args),
         Command::Budget(args) => budget::run(&args),
+        Command::Goals(args) => goals::run(&args),
         Command::Locate(args) => locate::run(&args),
         Command::Plan(args) => plan::run(&args),
     };

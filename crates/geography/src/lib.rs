@@ -77,9 +77,10 @@
 //!
 //! # Cargo features
 //!
-//! - `serde`: `Serialize`/`Deserialize` for [`Crs`], [`Wgs84`], [`Utm32`] and [`EstateId`];
-//!   deserialising validates through the same constructors. Areas and outlines are exchanged
-//!   as GeoJSON.
+//! - `serde`: `Serialize`/`Deserialize` for [`Crs`], [`Wgs84`], [`Utm32`], [`EstateId`] and
+//!   [`Estate`] (its outline as a GeoJSON geometry in EPSG:25832); deserialising validates
+//!   through the same constructors and geometry checks. Areas and layers are exchanged as
+//!   GeoJSON ([`Layer::to_geojson`]).
 //! - `rayon`: [`Locator::par_locate_batch`] and [`Locator::par_locate_columns`], which
 //!   classify on all cores.
 #![deny(missing_docs)]

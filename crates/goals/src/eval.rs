@@ -47,7 +47,7 @@ use crate::{
 /// The verdict for a target, an indicator or a goal.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
-#[cfg_attr(feature = "serde", serde(tag = "status", rename_all = "kebab-case"))]
+#[cfg_attr(feature = "serde", serde(tag = "status", rename_all = "snake_case"))]
 #[non_exhaustive]
 pub enum Status {
     /// The target is met (opfyldt).
@@ -119,7 +119,7 @@ impl fmt::Display for Status {
 /// Whether a change between two years is statistically significant.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
-#[cfg_attr(feature = "serde", serde(tag = "kind", rename_all = "kebab-case"))]
+#[cfg_attr(feature = "serde", serde(tag = "kind", rename_all = "snake_case"))]
 #[non_exhaustive]
 pub enum Significance {
     /// The test rejects "no change" at its level α.
@@ -862,7 +862,13 @@ fn evaluate_target(ctx: &mut Ctx<'_>, target: &Target) -> TargetEvaluation {
     let cur = match &ctx.current {
         Ok(Some(m)) => *m,
         Ok(None) => {
-            let r = format!("ingen måling for {} i {year}", area.danish_name());
+            let mut r = format!("ingen måling for {} i {year}", area.danish_name());
+            // A pending baseline is the more fundamental gap: say it first.
+            if matches!(target, Target::NotAboveBaseline)
+                && let Some(Err(baseline)) = &ctx.baseline
+            {
+                r = format!("{baseline}; {r}");
+            }
             return target_eval(
                 target,
                 pending(r.clone()),

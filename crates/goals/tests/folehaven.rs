@@ -93,18 +93,18 @@ fn toml_round_trip_is_lossless() {
 #[test]
 fn invalid_definitions_are_rejected_on_the_way_in() {
     let bad = GOALS.replacen(
-        "direction = \"higher-is-better\"",
-        "direction = \"lower-is-better\"",
+        "direction = \"higher_is_better\"",
+        "direction = \"lower_is_better\"",
         1,
     );
     let e = toml::from_str::<Fixture>(&bad).unwrap_err().to_string();
-    assert!(e.contains("increase-every-year"), "{e}");
+    assert!(e.contains("increase_every_year"), "{e}");
     let bad = GOALS.replace(
         "numerator = 3, denominator = 4",
         "numerator = 5, denominator = 4",
     );
     assert!(toml::from_str::<Fixture>(&bad).is_err());
-    let bad = GOALS.replace("{ kind = \"monitor-only\" }", "{ kind = \"watch\" }");
+    let bad = GOALS.replace("{ kind = \"monitor_only\" }", "{ kind = \"watch\" }");
     assert!(toml::from_str::<Fixture>(&bad).is_err());
     let bad = GOALS.replacen(
         "baseline = { year = 2025 }",
@@ -188,7 +188,11 @@ fn year_2026_synthetic_statuses() {
     assert_eq!(*tryghed.status(), Status::OffTrack);
 
     let crime = eval(&g[1], &obs, 2026);
-    let st: Vec<&Status> = crime.indicators().iter().map(tryghed_goals::IndicatorEvaluation::status).collect();
+    let st: Vec<&Status> = crime
+        .indicators()
+        .iter()
+        .map(tryghed_goals::IndicatorEvaluation::status)
+        .collect();
     // rate 100 → 96,15; indbrud 14 → 16; tyveri 40 → 38; vold 20 → 20 (held).
     assert_eq!(st[0], &Status::Met);
     assert_eq!(crime.indicators()[0].baseline(), Some(d("100")));
@@ -248,6 +252,6 @@ fn evaluation_serialises_to_json() {
     let obs = observations(&[AGREEMENT_2025, SYNTHETIC_2026]);
     let e = eval(&goals()[0], &obs, 2026);
     let v = serde_json::to_value(&e).unwrap();
-    assert_eq!(v["status"]["status"], "off-track");
+    assert_eq!(v["status"]["status"], "off_track");
     assert_eq!(v["indicators"][0]["value"], "0.80");
 }
