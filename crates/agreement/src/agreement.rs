@@ -14,7 +14,7 @@ use tryghed_goals::{
     Baseline, CategorySet, Dimension, Goal, GoalIndicator, IndicatorId, Observation, Observations,
 };
 use tryghed_parties::{Governance, Parties, Party, PartyId};
-use tryghed_plan::{FocusArea, FocusAreaId};
+use tryghed_plan::{FocusArea, FocusAreaId, PlanContext};
 
 use crate::error::{Location, Problem, field_at};
 use crate::{AgreementError, Period, YearSpan};
@@ -271,6 +271,52 @@ impl Agreement {
     /// The budget of one year, if the year is in the period.
     pub fn annual_budget(&self, year: i32) -> Option<&AnnualBudget> {
         self.budget.year(year)
+    }
+
+    /// What a yearly tryghedsplan is validated against: the period's years, the parties, the
+    /// focus areas, each year's activity funds (aktivitetsmidler) and the goals' indicator
+    /// ids. See
+    /// [`tryghed_plan::check_plan`].
+    ///
+    /// # Panics
+    ///
+    /// Never: an agreement is only built after checking that its period is not empty, that
+    /// its budget covers exactly the period's years and that no budget line is negative,
+    /// which is everything [`PlanContext::new`] asks.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use tryghed_agreement::Agreement;
+    ///
+    /// let context = Agreement::folehaven().plan_context();
+    /// assert_eq!(context.years(), 2026..=2029);
+    /// assert_eq!(context.activity_funds(2026).map(|d| d.to_string()).as_deref(), Some("1.050.000,00 kr."));
+    /// ```
+    #[doc(alias = "tryghedsplan")]
+    pub fn plan_context(&self) -> PlanContext {
+        let funds = self
+            .budget
+            .years()
+            .iter()
+            .map(|year| (year.year(), year.activity_funds().amount()))
+            .collect();
+        #[allow(
+            clippy::expect_used,
+            reason = "a checked agreement has a non-empty period, a budget for exactly its years and no negative line, which are all PlanContext::new asks"
+        )]
+        PlanContext::new(
+            self.period.years(),
+            &self.parties,
+            self.focus_areas.clone(),
+            funds,
+        )
+        .expect("a checked agreement gives a valid plan context")
+        .with_indicators(
+            self.goals
+                .iter()
+                .flat_map(|goal| goal.indicators().iter().map(|i| i.indicator().id().clone())),
+        )
     }
 
     /// The goals (målsætninger), in the agreement's order, with every amendment applied: a

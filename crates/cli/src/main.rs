@@ -8,6 +8,7 @@ mod budget;
 mod common;
 mod goals;
 mod locate;
+mod plan;
 
 use std::process::ExitCode;
 
@@ -38,6 +39,8 @@ enum Command {
     Goals(goals::Args),
     /// Add the area (or estate) containing each row's point to a CSV file, streaming.
     Locate(locate::Args),
+    /// The yearly tryghedsplan: check it against the agreement, start one, sum it up.
+    Plan(plan::Args),
 }
 
 fn main() -> ExitCode {
@@ -47,6 +50,7 @@ fn main() -> ExitCode {
         Command::Budget(args) => budget::run(&args),
         Command::Goals(args) => goals::run(&args),
         Command::Locate(args) => locate::run(&args),
+        Command::Plan(args) => plan::run(&args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
