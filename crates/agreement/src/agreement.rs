@@ -70,6 +70,9 @@ pub struct Agreement {
     #[cfg_attr(feature = "serde", serde(serialize_with = "serialize_observations"))]
     observations: Observations,
     amendments: Vec<Amendment>,
+    /// Built once while checking, so that building it can be reported as a problem.
+    #[cfg_attr(feature = "serde", serde(skip))]
+    plan_context: PlanContext,
 }
 
 /// Observations as a list, in their stored order.
@@ -295,28 +298,7 @@ impl Agreement {
     /// ```
     #[doc(alias = "tryghedsplan")]
     pub fn plan_context(&self) -> PlanContext {
-        let funds = self
-            .budget
-            .years()
-            .iter()
-            .map(|year| (year.year(), year.activity_funds().amount()))
-            .collect();
-        #[allow(
-            clippy::expect_used,
-            reason = "a checked agreement has a non-empty period, a budget for exactly its years and no negative line, which are all PlanContext::new asks"
-        )]
-        PlanContext::new(
-            self.period.years(),
-            &self.parties,
-            self.focus_areas.clone(),
-            funds,
-        )
-        .expect("a checked agreement gives a valid plan context")
-        .with_indicators(
-            self.goals
-                .iter()
-                .flat_map(|goal| goal.indicators().iter().map(|i| i.indicator().id().clone())),
-        )
+        self.plan_context.clone()
     }
 
     /// The goals (målsætninger), in the agreement's order, with every amendment applied: a
@@ -642,16 +624,19 @@ impl Checker<'_> {
             &mut goals,
             &mut observations,
         );
+        let period = period?;
+        let parties = parties?;
+        let plan_context = self.plan_context(&period, &parties, &focus_areas, &budget, &goals)?;
         Some(Agreement {
             id,
             title,
             short_name: raw.short_name,
             purpose: raw.purpose,
             district: raw.district,
-            period: period?,
+            period,
             earlier_periods,
             decision,
-            parties: parties?,
+            parties,
             signatories,
             participants,
             secretariat,
@@ -661,7 +646,38 @@ impl Checker<'_> {
             goals,
             observations,
             amendments,
+            plan_context,
         })
+    }
+
+    /// What a tryghedsplan is checked against: the period, parties, focus areas, each year's
+    /// activity funds and the goals' indicators.
+    fn plan_context(
+        &mut self,
+        period: &Period,
+        parties: &Parties,
+        focus_areas: &[FocusArea],
+        budget: &PeriodBudget,
+        goals: &[Goal],
+    ) -> Option<PlanContext> {
+        let funds = budget
+            .years()
+            .iter()
+            .map(|year| (year.year(), year.activity_funds().amount()))
+            .collect();
+        match PlanContext::new(period.years(), parties, focus_areas.to_vec(), funds) {
+            Ok(context) => {
+                Some(context.with_indicators(
+                    goals.iter().flat_map(|goal| {
+                        goal.indicators().iter().map(|i| i.indicator().id().clone())
+                    }),
+                ))
+            }
+            Err(error) => {
+                self.report(0..0, "budget", error.to_string());
+                None
+            }
+        }
     }
 
     /// Checks goal and indicator ids for duplicates, and that every crime category an
