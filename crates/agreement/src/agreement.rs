@@ -626,7 +626,7 @@ impl Checker<'_> {
         );
         let period = period?;
         let parties = parties?;
-        let plan_context = self.plan_context(&period, &parties, &focus_areas, &budget, &goals)?;
+        let plan_context = self.plan_context(period, &parties, &focus_areas, &budget, &goals)?;
         Some(Agreement {
             id,
             title,
@@ -654,7 +654,7 @@ impl Checker<'_> {
     /// activity funds and the goals' indicators.
     fn plan_context(
         &mut self,
-        period: &Period,
+        period: Period,
         parties: &Parties,
         focus_areas: &[FocusArea],
         budget: &PeriodBudget,
