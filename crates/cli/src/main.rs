@@ -6,6 +6,7 @@
 mod agreement;
 mod budget;
 mod common;
+mod report;
 
 use std::process::ExitCode;
 
@@ -32,6 +33,8 @@ enum Command {
     Agreement(agreement::Args),
     /// Print the budget per year and line, in Danish kroner.
     Budget(budget::Args),
+    /// Write the annual status for Økonomiudvalget as Markdown, HTML or JSON.
+    Report(report::Args),
 }
 
 fn main() -> ExitCode {
@@ -39,6 +42,7 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Agreement(args) => agreement::run(&args),
         Command::Budget(args) => budget::run(&args),
+        Command::Report(args) => report::run(&args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
