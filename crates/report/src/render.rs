@@ -9,10 +9,27 @@ use crate::{ReportError, StatusReport, charts};
 const MARKDOWN_TEMPLATE: &str = include_str!("../templates/report.md");
 const HTML_TEMPLATE: &str = include_str!("../templates/report.html");
 
+/// Escapes text for Markdown: a `<` that could open an HTML tag (`<stier>`) is written `\<`,
+/// so that no input text turns into markup. `< 5` stays as it is.
+fn md_text(value: &str) -> String {
+    let mut out = String::with_capacity(value.len());
+    let mut chars = value.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == '<'
+            && chars
+                .peek()
+                .is_some_and(|n| n.is_ascii_alphabetic() || matches!(n, '/' | '!' | '?'))
+        {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
 /// Escapes a Markdown table cell: pipes and line breaks would break the table.
 fn md_cell(value: &str) -> String {
-    value
-        .replace('\\', "\\\\")
+    md_text(&value.replace('\\', "\\\\"))
         .replace('|', "\\|")
         .replace(['\n', '\r'], " ")
 }
@@ -25,6 +42,7 @@ fn environment() -> Result<Environment<'static>, ReportError> {
     // `.html` templates are HTML-escaped (minijinja's default for that extension); the
     // Markdown template is not, and escapes table cells with the `cell` filter.
     env.add_filter("cell", |v: String| md_cell(&v));
+    env.add_filter("md", |v: String| md_text(&v));
     for (name, source) in [
         ("report.md", MARKDOWN_TEMPLATE),
         ("report.html", HTML_TEMPLATE),
@@ -126,5 +144,7 @@ mod tests {
     #[test]
     fn markdown_cells_are_escaped() {
         assert_eq!(md_cell("a|b\nc"), "a\\|b c");
+        assert_eq!(md_cell("<stier> < 5"), "\\<stier> < 5");
+        assert_eq!(md_text("a </b> <!x"), "a \\</b> \\<!x");
     }
 }

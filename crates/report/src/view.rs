@@ -258,7 +258,20 @@ pub(crate) fn view(r: &StatusReport) -> View {
                 }
                 Some(c) => {
                     let d = *c.to() - *c.from();
-                    if matches!(g.value(), Some(Figure::Count { count } | Figure::Rate { count, .. }) if count.is_suppressed())
+                    // No change is derived from a suppressed count, this year's or last year's.
+                    let previous_suppressed = r
+                        .crime()
+                        .iter()
+                        .find(|x| x.category() == g.indicator())
+                        .and_then(|x| {
+                            x.series()
+                                .iter()
+                                .find(|p| *p.year() + 1 == *g.year())
+                                .map(|p| p.count().is_suppressed())
+                        })
+                        .unwrap_or(false);
+                    if previous_suppressed
+                        || matches!(g.value(), Some(Figure::Count { count } | Figure::Rate { count, .. }) if count.is_suppressed())
                     {
                         "–".into()
                     } else {
@@ -318,7 +331,17 @@ pub(crate) fn view(r: &StatusReport) -> View {
                     })
                     .collect(),
                 baseline: baseline_text(c.baseline(), thr),
-                trend: c.trend().label().to_owned(),
+                // A trend between suppressed counts would reveal their order.
+                trend: if c.trend() != &crate::model::Trend::Unknown
+                    && c.series()
+                        .iter()
+                        .filter(|p| *p.year() + 1 >= *r.crime_year())
+                        .any(|p| p.count().is_suppressed())
+                {
+                    "ikke vist".to_owned()
+                } else {
+                    c.trend().label().to_owned()
+                },
                 status,
                 key,
             }
