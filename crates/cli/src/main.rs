@@ -6,6 +6,8 @@
 mod agreement;
 mod budget;
 mod common;
+mod goals;
+mod locate;
 mod report;
 
 use std::process::ExitCode;
@@ -33,6 +35,10 @@ enum Command {
     Agreement(agreement::Args),
     /// Print the budget per year and line, in Danish kroner.
     Budget(budget::Args),
+    /// Evaluate every goal for a year, with the numbers behind each status.
+    Goals(goals::Args),
+    /// Add the area (or estate) containing each row's point to a CSV file, streaming.
+    Locate(locate::Args),
     /// Write the annual status for Økonomiudvalget as Markdown, HTML or JSON.
     Report(report::Args),
 }
@@ -42,6 +48,8 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Agreement(args) => agreement::run(&args),
         Command::Budget(args) => budget::run(&args),
+        Command::Goals(args) => goals::run(&args),
+        Command::Locate(args) => locate::run(&args),
         Command::Report(args) => report::run(&args),
     };
     match result {

@@ -12,6 +12,7 @@ use tryghed_goals::{
     Status, Target, Unit, evaluate,
 };
 
+use crate::ReportError;
 use crate::fmt as dk;
 use crate::model::{
     ActivitiesSection, AreaSection, AreaSeries, BaselineCell, BudgetActivityRow, BudgetSection,
@@ -20,7 +21,6 @@ use crate::model::{
     SharePoint, SignificanceCell, SourceNote, StatusReport, SummaryLine, SurveySeries, Trajectory,
     Trend,
 };
-use crate::{ReportError, data};
 
 /// Builds a [`StatusReport`] (the annual status for Økonomiudvalget).
 ///
@@ -192,14 +192,11 @@ fn source_of(goal: &Goal) -> Option<Source> {
 
 impl<'a> Build<'a> {
     fn new(b: ReportBuilder<'a>) -> Result<Self, ReportError> {
-        let mut observations = data::figures_of(b.agreement)?;
+        let mut observations = b.agreement.observations().clone();
         let mut has_user_observations = false;
         let mut source_label = None;
         let mut user_latest: Option<u16> = None;
-        let goals = match b.goals {
-            Some(g) => Some(g),
-            None => data::goals_of(b.agreement)?,
-        };
+        let goals = Some(b.goals.unwrap_or_else(|| b.agreement.goals().to_vec()));
         let police: BTreeSet<IndicatorId> = goals
             .iter()
             .flatten()
@@ -608,12 +605,12 @@ impl<'a> Build<'a> {
 
     fn crime_row(&self, gi: &GoalIndicator, row: &GoalRow) -> CrimeRow {
         let id = gi.indicator().id();
-        let (name, verified) = match gi.indicator().dimension() {
+        let (category, name, verified) = match gi.indicator().dimension() {
             Dimension::CrimeCategory(c) => match self.categories.by_id(c) {
-                Some(cat) => (cat.name().to_owned(), cat.is_verified()),
-                None => (gi.indicator().name().to_owned(), false),
+                Some(cat) => (c.to_string(), cat.name().to_owned(), cat.is_verified()),
+                None => (c.to_string(), gi.indicator().name().to_owned(), false),
             },
-            _ => (gi.indicator().name().to_owned(), true),
+            _ => (id.to_string(), gi.indicator().name().to_owned(), true),
         };
         let area = AreaId::partnership();
         let series: Vec<CountPoint> = self
@@ -636,7 +633,8 @@ impl<'a> Build<'a> {
             _ => Trend::Unknown,
         };
         CrimeRow {
-            category: id.to_string(),
+            indicator: id.to_string(),
+            category,
             name,
             monitored_only: gi.is_monitor_only(),
             codes_verified: verified,
@@ -1091,7 +1089,7 @@ mod tests {
     #[test]
     fn merge_accepts_equal_and_refuses_contradictions() {
         let a = Agreement::folehaven();
-        let mut base = data::figures_of(&a).unwrap();
+        let mut base = a.observations().clone();
         let mut same = Observations::new();
         same.insert(
             Observation::share(

@@ -73,13 +73,6 @@
 //! chart point is derived from it. A count at the threshold is printed. The JSON keeps the exact
 //! values for internal use and marks each such count with `"suppressed": true` ([`Count`]).
 //!
-//! # Provisional data
-//!
-//! Until `tryghed-agreement` carries the agreement's goals and its 2025 survey figures, this
-//! crate embeds them for the Folehaven agreement (`data/folehaven-goals.toml`,
-//! `data/folehaven-2025.csv`, each fact from the agreement's section 1–2). The 2025 crime
-//! baselines are pending, as in the agreement.
-//!
 //! # Cargo features
 //!
 //! This crate has no optional features: serde is always on because the JSON form is one of
@@ -88,7 +81,6 @@
 
 mod build;
 mod charts;
-mod data;
 mod error;
 mod fmt;
 mod model;

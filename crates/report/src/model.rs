@@ -422,6 +422,7 @@ impl Trend {
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct CrimeRow {
+    pub(crate) indicator: String,
     pub(crate) category: String,
     pub(crate) name: String,
     pub(crate) monitored_only: bool,
@@ -433,6 +434,8 @@ pub struct CrimeRow {
 }
 
 accessors!(CrimeRow {
+    /// The indicator id (`straffelov-per-1000`, `indbrud`, …).
+    indicator: str,
     /// The category id (`chikane`, `indbrud`, …).
     category: str,
     /// The Danish name.

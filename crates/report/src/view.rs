@@ -240,8 +240,8 @@ pub(crate) fn view(r: &StatusReport) -> View {
                     dk::percent(*i.upper()),
                     dk::int(*n)
                 ),
-                _ if g.value().as_ref().is_some_and(|v| matches!(v, Figure::Share { .. }))
-                    && g.goal() != "samarbejde" =>
+                _ if g.value().is_some()
+                    && r.survey().iter().any(|s| s.indicator() == g.indicator()) =>
                 {
                     "n ukendt".into()
                 }
@@ -262,7 +262,7 @@ pub(crate) fn view(r: &StatusReport) -> View {
                     let previous_suppressed = r
                         .crime()
                         .iter()
-                        .find(|x| x.category() == g.indicator())
+                        .find(|x| x.indicator() == g.indicator())
                         .and_then(|x| {
                             x.series()
                                 .iter()

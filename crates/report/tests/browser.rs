@@ -1,7 +1,12 @@
 //! Opens the HTML report in headless Chromium and checks that the three charts render at a
 //! visible size. Skips (with a message) when Chromium is not installed; CI installs Debian's
 //! `chromium` package.
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, clippy::panic)]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic
+)]
 
 mod support;
 
@@ -14,10 +19,14 @@ fn chromium() -> Option<PathBuf> {
     if let Some(p) = std::env::var_os("CHROMIUM") {
         return Some(PathBuf::from(p));
     }
-    ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"]
-        .into_iter()
-        .map(PathBuf::from)
-        .find(|p| p.exists())
+    [
+        "/usr/bin/chromium",
+        "/usr/bin/chromium-browser",
+        "/usr/bin/google-chrome",
+    ]
+    .into_iter()
+    .map(PathBuf::from)
+    .find(|p| p.exists())
 }
 
 /// A small script appended to the page: it writes each SVG's rendered size into a
@@ -65,7 +74,9 @@ fn charts_render_at_a_visible_size_in_chromium() {
     );
     let mut sizes = Vec::new();
     for id in ["chart-survey", "chart-crime", "chart-map"] {
-        let at = dom.find(&format!("id=\"{id}\"")).unwrap_or_else(|| panic!("{id} missing"));
+        let at = dom
+            .find(&format!("id=\"{id}\""))
+            .unwrap_or_else(|| panic!("{id} missing"));
         let tag_start = dom[..at].rfind("<svg").unwrap();
         let tag_end = at + dom[at..].find('>').unwrap();
         let tag = &dom[tag_start..tag_end];

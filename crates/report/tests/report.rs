@@ -76,7 +76,7 @@ fn embedded_report_says_what_is_missing_and_claims_nothing() {
     // The 2025 survey baseline comes from the agreement.
     let md = render_markdown(&r).unwrap();
     assert!(
-        md.contains("| Andel trygge i eget nabolag | 2026 | 77 % (2025) |"),
+        md.contains("| Andel trygge borgere i nabolaget | 2026 | 77 % (2025) |"),
         "{md}"
     );
 }
@@ -120,7 +120,7 @@ fn with_indbrud(count: u64, threshold: Option<u64>) -> StatusReport {
         .unwrap();
     obs.insert(
         Observation::count(
-            "straffelovskriminalitet".parse().unwrap(),
+            "straffelov-per-1000".parse().unwrap(),
             a.clone(),
             2025,
             count,
@@ -168,7 +168,7 @@ fn suppression_at_the_threshold_edges() {
         .as_array()
         .unwrap()
         .iter()
-        .find(|c| c["category"] == "indbrud")
+        .find(|c| c["indicator"] == "indbrud")
         .unwrap();
     assert_eq!(indbrud["series"][0]["count"]["value"], 4);
     assert_eq!(indbrud["series"][0]["count"]["suppressed"], true);
