@@ -177,9 +177,7 @@ fn humanise(reason: &str) -> String {
 }
 
 fn to_dec6(x: f64) -> Decimal {
-    Decimal::try_from(x)
-        .map(|d| d.round_dp(6))
-        .unwrap_or(Decimal::ZERO)
+    Decimal::try_from(x).map_or(Decimal::ZERO, |d| d.round_dp(6))
 }
 
 fn source_of(goal: &Goal) -> Option<Source> {
@@ -218,7 +216,7 @@ impl<'a> Build<'a> {
                 };
                 user_latest = Some(user_latest.map_or(report_year, |y| y.max(report_year)));
             }
-            merge(&mut observations, user)?;
+            merge(&mut observations, &user)?;
         }
         let first_year = u16::try_from(*b.agreement.period().years().start()).unwrap_or(2026);
         let year = b.year.or(user_latest).unwrap_or(first_year);
@@ -542,7 +540,7 @@ impl<'a> Build<'a> {
         });
         let status = match ie.status() {
             Status::Pending { reason } => ReportStatus::Pending {
-                reason: self.pending_reason(gi, ie, reason),
+                reason: Self::pending_reason(gi, ie, reason),
             },
             s => ReportStatus::from(s),
         };
@@ -564,7 +562,7 @@ impl<'a> Build<'a> {
     }
 
     /// A plain Danish reason for a pending indicator.
-    fn pending_reason(&self, gi: &GoalIndicator, ie: &IndicatorEvaluation, raw: &str) -> String {
+    fn pending_reason(gi: &GoalIndicator, ie: &IndicatorEvaluation, raw: &str) -> String {
         let year = ie.year();
         if ie.value().is_none() {
             return match gi.indicator().source() {
@@ -923,7 +921,7 @@ impl<'a> Build<'a> {
                 .iter()
                 .map(|b| BudgetActivityRow {
                     activity: b.activity().to_string(),
-                    title: title(&b.activity().to_string()),
+                    title: title(b.activity().as_ref()),
                     allocated: b.allocated(),
                     committed: b.committed(),
                     spent: b.spent(),
@@ -1039,7 +1037,7 @@ fn join_and(items: &[&str]) -> String {
 /// Adds `user` to `base` (the agreement's figures). An observation equal to one the agreement
 /// states is accepted once; a different value for the same indicator, area and year is an
 /// error (nothing is silently replaced).
-fn merge(base: &mut Observations, user: Observations) -> Result<(), ReportError> {
+fn merge(base: &mut Observations, user: &Observations) -> Result<(), ReportError> {
     for o in user.iter() {
         if let Some(existing) = base.get(o.indicator(), o.area(), o.year()) {
             if existing.value() == o.value() {
@@ -1102,7 +1100,7 @@ mod tests {
             .unwrap(),
         )
         .unwrap();
-        merge(&mut base, same).unwrap();
+        merge(&mut base, &same).unwrap();
         assert_eq!(base.len(), 6);
         let o = base
             .get(
@@ -1125,7 +1123,7 @@ mod tests {
                 .unwrap(),
             )
             .unwrap();
-        let err = merge(&mut base, other).unwrap_err().to_string();
+        let err = merge(&mut base, &other).unwrap_err().to_string();
         assert!(err.contains("contradicts"), "{err}");
     }
 }

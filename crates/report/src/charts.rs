@@ -2,6 +2,8 @@
 //! files needed): the survey shares with the trajectory, crime against the baseline, and the
 //! map of the area.
 
+use std::fmt::Write as _;
+
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
@@ -32,6 +34,18 @@ fn colour(area: &str) -> RGBColor {
     }
 }
 
+/// A non-negative whole number in Danish form (`1.234`), for axis labels and lengths.
+#[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+fn whole(v: f64) -> String {
+    // Rounded, clamped at zero and finite: the cast is exact for the sizes drawn here.
+    let v = if v.is_finite() {
+        v.round().max(0.0)
+    } else {
+        0.0
+    };
+    dk::int(v as u64)
+}
+
 fn pct(d: rust_decimal::Decimal) -> f64 {
     (d * rust_decimal::Decimal::ONE_HUNDRED)
         .to_f64()
@@ -53,21 +67,23 @@ fn responsive(svg: &str, id: &str, title: &str) -> String {
         for attr in split_attrs(head.trim_start_matches("<svg")) {
             if attr.starts_with("width=") {
                 let w = attr.trim_start_matches("width=").trim_matches('"');
-                new_head.push_str(&format!(
+                let _ = write!(
+                    new_head,
                     " style=\"width:100%;max-width:{w}px;height:auto\""
-                ));
+                );
             } else if !attr.starts_with("height=") {
                 new_head.push(' ');
                 new_head.push_str(attr);
             }
         }
-        new_head.push_str(&format!(
+        let _ = write!(
+            new_head,
             " id=\"{id}\" role=\"img\" aria-labelledby=\"{id}-title\""
-        ));
+        );
         out.push_str(&svg[..start]);
         out.push_str(&new_head);
         out.push('>');
-        out.push_str(&format!("<title id=\"{id}-title\">{title}</title>"));
+        let _ = write!(out, "<title id=\"{id}-title\">{title}</title>");
         out.push_str(svg.get(head_end + 1..).unwrap_or(""));
     } else {
         out.push_str(svg);
@@ -302,6 +318,7 @@ pub(crate) fn crime_chart(report: &StatusReport) -> Result<String, ReportError> 
     ))
 }
 
+#[allow(clippy::too_many_lines)] // one panel: data, axes, series, baseline
 fn crime_panel<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
     row: &CrimeRow,
@@ -319,15 +336,7 @@ fn crime_panel<DB: DrawingBackend>(
         .collect();
     let baseline = match row.baseline() {
         BaselineCell::Known {
-            value: Some(Figure::Count { count }),
-            ..
-        } if !count.is_suppressed() => {
-            #[allow(clippy::cast_precision_loss)]
-            let v = count.value() as f64;
-            Some(v)
-        }
-        BaselineCell::Known {
-            value: Some(Figure::Rate { count, .. }),
+            value: Some(Figure::Count { count } | Figure::Rate { count, .. }),
             ..
         } if !count.is_suppressed() => {
             #[allow(clippy::cast_precision_loss)]
@@ -342,7 +351,7 @@ fn crime_panel<DB: DrawingBackend>(
         let inner = area.titled(&title, (FONT, 16)).map_err(|x| x.to_string())?;
         let mut text = format!("Ingen tal for {} endnu.", report.crime_year());
         if row.series().iter().any(|p| p.count().is_suppressed()) {
-            text = "Kun tal under tærsklen – ikke vist.".to_owned();
+            "Kun tal under tærsklen – ikke vist.".clone_into(&mut text);
         }
         if pending {
             text.push_str("\nBaseline 2025 afventer.");
@@ -383,7 +392,7 @@ fn crime_panel<DB: DrawingBackend>(
         .x_desc("År")
         .y_desc("Anmeldelser")
         .x_label_formatter(&|y| y.to_string())
-        .y_label_formatter(&|v| dk::int(v.round().max(0.0) as u64))
+        .y_label_formatter(&|v| whole(*v))
         .axis_desc_style((FONT, 14))
         .label_style((FONT, 13))
         .light_line_style(RGBColor(235, 235, 235))
@@ -439,7 +448,8 @@ pub(crate) fn map_chart(area: Option<&PartnershipArea>) -> Result<String, Report
     clippy::cast_possible_truncation,
     clippy::cast_precision_loss,
     clippy::cast_possible_wrap,
-    clippy::too_many_lines
+    clippy::too_many_lines,
+    clippy::many_single_char_names
 )]
 fn draw_map<DB: DrawingBackend>(
     root: &DrawingArea<DB, Shift>,
@@ -481,7 +491,7 @@ fn draw_map<DB: DrawingBackend>(
         format!(
             "Partnerskabsområdet: {} ({} m²)",
             a.area().name(),
-            dk::int(a.area().area_m2().round().max(0.0) as u64)
+            whole(a.area().area_m2())
         ),
         (side as i32, 22),
         TextStyle::from((FONT, 20).into_font().style(FontStyle::Bold)),
@@ -581,7 +591,7 @@ fn draw_map<DB: DrawingBackend>(
     let small = TextStyle::from((FONT, 14).into_font()).color(&RGBColor(40, 40, 40));
     for (x, label) in [
         (bx, "0".to_owned()),
-        (bx + bar_px, format!("{} m", dk::int(length as u64))),
+        (bx + bar_px, format!("{} m", whole(length))),
     ] {
         root.draw(&Text::new(
             label,
@@ -590,12 +600,6 @@ fn draw_map<DB: DrawingBackend>(
         ))
         .map_err(|x| x.to_string())?;
     }
-    let estates_text = if known == 0 {
-        "Afdelingernes afgrænsninger (Folehaven, Bærhaven, Elmehaven, Elleparken) er ikke offentligt kendt og er ikke vist."
-            .to_owned()
-    } else {
-        format!("{known} afdelinger vist med deres afgrænsning.")
-    };
     let estates_text = if a.estates().is_empty() {
         String::new()
     } else if known == 0 {
@@ -609,7 +613,7 @@ fn draw_map<DB: DrawingBackend>(
             names.join(", ")
         )
     } else {
-        estates_text
+        format!("{known} afdelinger vist med deres afgrænsning.")
     };
     root.draw(&Text::new(
         format!("EPSG:25832 (ETRS89 / UTM 32N), nord opad. {estates_text}"),
