@@ -83,4 +83,40 @@ mod tests {
         assert_eq!(points(Decimal::new(4, 2)), "+4,0 procentpoint");
         assert_eq!(points(Decimal::new(-11, 3)), "-1,1 procentpoint");
     }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(1000))]
+
+        /// Thousands dots never change the digits, and sit every three from the right.
+        #[test]
+        fn int_groups_digits(n in proptest::prelude::any::<u64>()) {
+            let s = int(n);
+            proptest::prop_assert_eq!(s.replace('.', ""), n.to_string());
+            for (i, part) in s.split('.').enumerate() {
+                if i == 0 {
+                    proptest::prop_assert!((1..=3).contains(&part.len()));
+                } else {
+                    proptest::prop_assert_eq!(part.len(), 3);
+                }
+            }
+        }
+
+        /// A Danish number reads back (dots dropped, comma as point) to the rounded value.
+        #[test]
+        fn number_reads_back(m in -10_000_000_000i64..10_000_000_000, dp in 0u32..4) {
+            let d = Decimal::new(m, 3);
+            let s = number(d, dp);
+            let back: Decimal = s.replace('.', "").replace(',', ".").parse().unwrap();
+            let r = d.round_dp_with_strategy(dp, RoundingStrategy::MidpointAwayFromZero);
+            proptest::prop_assert_eq!(back, r);
+        }
+
+        /// Suppression is exactly "below the threshold".
+        #[test]
+        fn count_suppressed_below_threshold(v in 0u64..100, t in 0u64..100) {
+            let c = crate::Count::new(v, t);
+            proptest::prop_assert_eq!(c.is_suppressed(), v < t);
+            proptest::prop_assert_eq!(c.value(), v);
+        }
+    }
 }
