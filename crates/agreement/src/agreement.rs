@@ -14,7 +14,7 @@ use tryghed_goals::{
     Baseline, CategorySet, Dimension, Goal, GoalIndicator, IndicatorId, Observation, Observations,
 };
 use tryghed_parties::{Governance, Parties, Party, PartyId};
-use tryghed_plan::{FocusArea, FocusAreaId};
+use tryghed_plan::{FocusArea, FocusAreaId, PlanContext};
 
 use crate::error::{Location, Problem, field_at};
 use crate::{AgreementError, Period, YearSpan};
@@ -70,6 +70,9 @@ pub struct Agreement {
     #[cfg_attr(feature = "serde", serde(serialize_with = "serialize_observations"))]
     observations: Observations,
     amendments: Vec<Amendment>,
+    /// Built once while checking, so that building it can be reported as a problem.
+    #[cfg_attr(feature = "serde", serde(skip))]
+    plan_context: PlanContext,
 }
 
 /// Observations as a list, in their stored order.
@@ -271,6 +274,31 @@ impl Agreement {
     /// The budget of one year, if the year is in the period.
     pub fn annual_budget(&self, year: i32) -> Option<&AnnualBudget> {
         self.budget.year(year)
+    }
+
+    /// What a yearly tryghedsplan is validated against: the period's years, the parties, the
+    /// focus areas, each year's activity funds (aktivitetsmidler) and the goals' indicator
+    /// ids. See
+    /// [`tryghed_plan::check_plan`].
+    ///
+    /// # Panics
+    ///
+    /// Never: an agreement is only built after checking that its period is not empty, that
+    /// its budget covers exactly the period's years and that no budget line is negative,
+    /// which is everything [`PlanContext::new`] asks.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use tryghed_agreement::Agreement;
+    ///
+    /// let context = Agreement::folehaven().plan_context();
+    /// assert_eq!(context.years(), 2026..=2029);
+    /// assert_eq!(context.activity_funds(2026).map(|d| d.to_string()).as_deref(), Some("1.050.000,00 kr."));
+    /// ```
+    #[doc(alias = "tryghedsplan")]
+    pub fn plan_context(&self) -> PlanContext {
+        self.plan_context.clone()
     }
 
     /// The goals (målsætninger), in the agreement's order, with every amendment applied: a
@@ -596,16 +624,19 @@ impl Checker<'_> {
             &mut goals,
             &mut observations,
         );
+        let period = period?;
+        let parties = parties?;
+        let plan_context = self.plan_context(period, &parties, &focus_areas, &budget, &goals)?;
         Some(Agreement {
             id,
             title,
             short_name: raw.short_name,
             purpose: raw.purpose,
             district: raw.district,
-            period: period?,
+            period,
             earlier_periods,
             decision,
-            parties: parties?,
+            parties,
             signatories,
             participants,
             secretariat,
@@ -615,7 +646,38 @@ impl Checker<'_> {
             goals,
             observations,
             amendments,
+            plan_context,
         })
+    }
+
+    /// What a tryghedsplan is checked against: the period, parties, focus areas, each year's
+    /// activity funds and the goals' indicators.
+    fn plan_context(
+        &mut self,
+        period: Period,
+        parties: &Parties,
+        focus_areas: &[FocusArea],
+        budget: &PeriodBudget,
+        goals: &[Goal],
+    ) -> Option<PlanContext> {
+        let funds = budget
+            .years()
+            .iter()
+            .map(|year| (year.year(), year.activity_funds().amount()))
+            .collect();
+        match PlanContext::new(period.years(), parties, focus_areas.to_vec(), funds) {
+            Ok(context) => {
+                Some(context.with_indicators(
+                    goals.iter().flat_map(|goal| {
+                        goal.indicators().iter().map(|i| i.indicator().id().clone())
+                    }),
+                ))
+            }
+            Err(error) => {
+                self.report(0..0, "budget", error.to_string());
+                None
+            }
+        }
     }
 
     /// Checks goal and indicator ids for duplicates, and that every crime category an

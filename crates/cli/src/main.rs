@@ -8,6 +8,7 @@ mod budget;
 mod common;
 mod goals;
 mod locate;
+mod plan;
 mod report;
 
 use std::process::ExitCode;
@@ -39,6 +40,8 @@ enum Command {
     Goals(goals::Args),
     /// Add the area (or estate) containing each row's point to a CSV file, streaming.
     Locate(locate::Args),
+    /// The yearly tryghedsplan: check it against the agreement, start one, sum it up.
+    Plan(plan::Args),
     /// Write the annual status for Økonomiudvalget as Markdown, HTML or JSON.
     Report(report::Args),
 }
@@ -50,6 +53,7 @@ fn main() -> ExitCode {
         Command::Budget(args) => budget::run(&args),
         Command::Goals(args) => goals::run(&args),
         Command::Locate(args) => locate::run(&args),
+        Command::Plan(args) => plan::run(&args),
         Command::Report(args) => report::run(&args),
     };
     match result {

@@ -5,8 +5,9 @@ use std::path::{Path, PathBuf};
 use clap::ValueEnum;
 use tryghed_budget::Ledger;
 use tryghed_goals::Observations;
+use tryghed_plan::{check_follow_up, check_plan};
 use tryghed_report::{
-    ReportBuilder, ReportError, ReportOptions, render_html, render_json, render_markdown,
+    PlanInput, ReportBuilder, ReportError, ReportOptions, render_html, render_json, render_markdown,
 };
 
 use crate::common::{CliError, load_agreement, write_output};
@@ -79,6 +80,47 @@ fn load_ledger(path: &Path) -> Result<Ledger, CliError> {
     }
 }
 
+/// Reads and checks the plan (and follow-up) as `tryghed plan check` does; any error is
+/// shown the same way, pointing at the line.
+fn load_plan(
+    agreement: &tryghed_agreement::Agreement,
+    path: &Path,
+    follow_up: Option<&Path>,
+) -> Result<PlanInput, CliError> {
+    let context = agreement.plan_context();
+    let text = read(path)?;
+    let checked = check_plan(&text, &path.display().to_string(), &context);
+    let Some(plan) = checked.plan() else {
+        return Err(CliError::Invalid(
+            checked.render(&text).trim_end().to_owned(),
+        ));
+    };
+    if !checked.is_valid() {
+        return Err(CliError::Invalid(
+            checked.render(&text).trim_end().to_owned(),
+        ));
+    }
+    let follow = match follow_up {
+        None => None,
+        Some(fpath) => {
+            let ftext = read(fpath)?;
+            let fcheck = check_follow_up(&ftext, &fpath.display().to_string(), plan);
+            if !fcheck.is_valid() {
+                return Err(CliError::Invalid(
+                    fcheck.render(&ftext).trim_end().to_owned(),
+                ));
+            }
+            fcheck.follow_up().cloned()
+        }
+    };
+    let name = path.file_name().map_or_else(
+        || path.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    );
+    let title = format!("Tryghedsplanen fra {name}");
+    PlanInput::from_plan(plan, follow.as_ref(), &context, title).map_err(report_error)
+}
+
 fn report_error(error: ReportError) -> CliError {
     match error {
         ReportError::InvalidInput { .. } | ReportError::Goals(_) => {
@@ -90,12 +132,6 @@ fn report_error(error: ReportError) -> CliError {
 
 pub(crate) fn run(args: &Args) -> Result<(), CliError> {
     let agreement = load_agreement(args.agreement.as_deref())?;
-    if args.plan.is_some() || args.follow_up.is_some() {
-        return Err(CliError::Usage(
-            "error: --plan and --follow-up need the tryghedsplan file format of tryghed-plan, which this build does not have yet; the report lists the plan as missing without them"
-                .into(),
-        ));
-    }
     let mut builder = ReportBuilder::new(&agreement)
         .options(ReportOptions::default().with_suppression_threshold(args.suppression_threshold));
     if let Some(year) = args.year {
@@ -109,6 +145,9 @@ pub(crate) fn run(args: &Args) -> Result<(), CliError> {
             |n| n.to_string_lossy().into_owned(),
         );
         builder = builder.observations(observations, Some(name));
+    }
+    if let Some(path) = &args.plan {
+        builder = builder.plan(load_plan(&agreement, path, args.follow_up.as_deref())?);
     }
     let ledger = args.ledger.as_deref().map(load_ledger).transpose()?;
     if let Some(ledger) = &ledger {

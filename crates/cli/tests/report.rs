@@ -18,10 +18,16 @@ const SYNTHETIC_LEDGER: &str = include_str!("../../report/tests/data/synthetic_l
 fn with_no_options_it_reports_on_the_embedded_agreement_and_says_what_is_missing() {
     let out = run(&["report"]);
     assert_eq!(out.code, 0, "{}", out.stderr);
-    assert!(out.stdout.starts_with("# Status 2026: Folehaven Tryghedspartnerskab 2026–2029"));
+    assert!(
+        out.stdout
+            .starts_with("# Status 2026: Folehaven Tryghedspartnerskab 2026–2029")
+    );
     assert!(out.stdout.contains("77 % (2025)"));
     assert!(out.stdout.contains("Mangler i grundlaget"));
-    assert!(out.stdout.contains("Tryghedsplanen for 2026 er ikke angivet"));
+    assert!(
+        out.stdout
+            .contains("Tryghedsplanen for 2026 er ikke angivet")
+    );
 }
 
 #[test]
@@ -68,7 +74,10 @@ fn observations_and_ledger_feed_the_report() {
 
 #[test]
 fn bad_observations_exit_1_and_name_the_line() {
-    let obs = temp_file("bad.csv", "indicator,area,year,value\nindbrud,omraade,20x5,3\n");
+    let obs = temp_file(
+        "bad.csv",
+        "indicator,area,year,value\nindbrud,omraade,20x5,3\n",
+    );
     let out = run(&["report", "--observations", obs.to_str().unwrap()]);
     assert_eq!(out.code, 1, "{}", out.stderr);
     assert!(out.stderr.contains("bad.csv"), "{}", out.stderr);
@@ -83,9 +92,37 @@ fn a_missing_file_exits_2() {
 }
 
 #[test]
-fn the_plan_flag_says_it_is_not_available_yet() {
-    let plan = temp_file("plan.toml", "");
+fn the_example_plan_and_follow_up_feed_the_report() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples");
+    let plan = root.join("tryghedsplan-2026-eksempel.toml");
+    let follow_up = root.join("opfoelgning-2026-eksempel.toml");
+    let out = run(&[
+        "report",
+        "--plan",
+        plan.to_str().unwrap(),
+        "--follow-up",
+        follow_up.to_str().unwrap(),
+    ]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(
+        !out.stdout
+            .contains("Tryghedsplanen for 2026 er ikke angivet")
+    );
+    assert!(
+        out.stdout
+            .contains("Tryghedsplanen fra tryghedsplan-2026-eksempel.toml (2026)")
+    );
+    assert!(out.stdout.contains("aktiviteter ("), "{}", out.stdout);
+    assert!(
+        !out.stdout
+            .contains("Opfølgningen på tryghedsplanen er ikke angivet")
+    );
+}
+
+#[test]
+fn an_invalid_plan_exits_1() {
+    let plan = temp_file("plan.toml", "year = \"x\"\n");
     let out = run(&["report", "--plan", plan.to_str().unwrap()]);
-    assert_eq!(out.code, 2);
-    assert!(out.stderr.contains("--plan"), "{}", out.stderr);
+    assert_eq!(out.code, 1, "{}", out.stderr);
+    assert!(out.stderr.contains("plan.toml"), "{}", out.stderr);
 }

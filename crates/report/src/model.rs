@@ -604,6 +604,7 @@ pub struct ActivityRow {
     pub(crate) focus_area: String,
     pub(crate) responsible: String,
     pub(crate) partners: Vec<String>,
+    pub(crate) multi_partner: bool,
     pub(crate) budget: Option<Dkk>,
     pub(crate) deliverables: Vec<DeliverableRow>,
 }
@@ -644,12 +645,19 @@ impl ActivityRow {
         if partners.iter().any(|p| p.trim().is_empty()) {
             return Err(bad("partners", "a partner's name must not be blank"));
         }
+        let mut names: Vec<String> = std::iter::once(&responsible)
+            .chain(&partners)
+            .map(|n| n.trim().to_lowercase())
+            .collect();
+        names.sort();
+        names.dedup();
         Ok(Self {
             id,
             title,
             focus_area,
             responsible,
             partners,
+            multi_partner: names.len() >= 2,
             budget: None,
             deliverables: Vec::new(),
         })
@@ -669,21 +677,12 @@ impl ActivityRow {
         self
     }
 
-    /// The number of distinct parties involved: the responsible party and the partners
-    /// (names compared after trimming and ignoring case).
-    pub fn involved(&self) -> usize {
-        let mut names: Vec<String> = std::iter::once(&self.responsible)
-            .chain(&self.partners)
-            .map(|n| n.trim().to_lowercase())
-            .collect();
-        names.sort();
-        names.dedup();
-        names.len()
-    }
-
-    /// Whether two or more parties are involved (the agreement's collaboration goal).
+    /// Whether two or more partners are involved (the agreement's collaboration goal). Rows
+    /// built with [`ActivityRow::new`] count distinct names (trimmed, ignoring case); rows from
+    /// a [`tryghed_plan::Plan`] ([`PlanInput::from_plan`]) use the plan crate's rule, where a
+    /// unit counts as the organisation it belongs to.
     pub fn is_multi_partner(&self) -> bool {
-        self.involved() >= 2
+        self.multi_partner
     }
 }
 
@@ -758,6 +757,75 @@ impl PlanInput {
             follow_up,
             activities,
         })
+    }
+}
+
+impl PlanInput {
+    /// The report's view of a checked [`tryghed_plan::Plan`] and, when given, its follow-up:
+    /// party ids become the parties' names from `context`, and each deliverable takes its
+    /// status from the follow-up (not reported when the follow-up has none for it).
+    ///
+    /// # Errors
+    ///
+    /// As [`PlanInput::new`] and [`ActivityRow::new`] (a plan the plan crate has checked
+    /// passes).
+    #[doc(alias = "tryghedsplan")]
+    pub fn from_plan(
+        plan: &tryghed_plan::Plan,
+        follow_up: Option<&tryghed_plan::FollowUp>,
+        context: &tryghed_plan::PlanContext,
+        title: impl Into<String>,
+    ) -> Result<Self, crate::ReportError> {
+        let name = |id: &tryghed_parties::PartyId| {
+            context
+                .party_name(id)
+                .map_or_else(|| id.to_string(), str::to_owned)
+        };
+        let mut rows = Vec::new();
+        for a in plan.activities() {
+            let partners = a
+                .partners()
+                .iter()
+                .map(|p| match p {
+                    tryghed_plan::Partner::Party(id) => name(id),
+                    tryghed_plan::Partner::External(e) => e.name().to_owned(),
+                    other => format!("{other:?}"),
+                })
+                .collect();
+            let mut deliverables = Vec::new();
+            for d in a.deliverables() {
+                let report = follow_up.and_then(|f| f.report(a.id(), d.id()));
+                let delivery = match report.map(tryghed_plan::DeliverableReport::status) {
+                    Some(tryghed_plan::DeliveryStatus::Delivered) => Delivery::Delivered,
+                    Some(tryghed_plan::DeliveryStatus::PartlyDelivered) => {
+                        Delivery::PartlyDelivered
+                    }
+                    Some(tryghed_plan::DeliveryStatus::NotDelivered) => Delivery::NotDelivered,
+                    _ => Delivery::NotReported,
+                };
+                deliverables.push(DeliverableRow::new(
+                    d.what(),
+                    delivery,
+                    report.and_then(|r| r.note()).map(str::to_owned),
+                )?);
+            }
+            let mut row = ActivityRow::new(
+                a.id().to_string(),
+                a.title(),
+                a.focus_area().as_str(),
+                name(a.responsible()),
+                partners,
+            )?
+            .with_budget(a.budget())
+            .with_deliverables(deliverables);
+            row.multi_partner = a.is_multi_partner(context);
+            rows.push(row);
+        }
+        let year = u16::try_from(plan.year()).map_err(|_| crate::ReportError::InvalidInput {
+            field: "plan.year".into(),
+            reason: format!("{} is not a year the report can show", plan.year()),
+        })?;
+        PlanInput::new(year, title, follow_up.is_some(), rows)
     }
 }
 
