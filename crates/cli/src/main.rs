@@ -9,6 +9,7 @@ mod common;
 mod goals;
 mod locate;
 mod plan;
+mod report;
 
 use std::process::ExitCode;
 
@@ -41,6 +42,8 @@ enum Command {
     Locate(locate::Args),
     /// The yearly tryghedsplan: check it against the agreement, start one, sum it up.
     Plan(plan::Args),
+    /// Write the annual status for Økonomiudvalget as Markdown, HTML or JSON.
+    Report(report::Args),
 }
 
 fn main() -> ExitCode {
@@ -51,6 +54,7 @@ fn main() -> ExitCode {
         Command::Goals(args) => goals::run(&args),
         Command::Locate(args) => locate::run(&args),
         Command::Plan(args) => plan::run(&args),
+        Command::Report(args) => report::run(&args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
