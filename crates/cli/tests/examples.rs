@@ -1,0 +1,58 @@
+//! Every file in `examples/` works with the command it is an example for, so the README's
+//! walkthrough keeps working.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic
+)]
+
+mod support;
+
+use support::run;
+
+fn example(name: &str) -> String {
+    format!("{}/../../examples/{name}", env!("CARGO_MANIFEST_DIR"))
+}
+
+#[test]
+fn the_readme_walkthrough_report_uses_every_example() {
+    let out = run(&[
+        "report",
+        "--observations",
+        &example("synthetic-observationer-2026.csv"),
+        "--plan",
+        &example("tryghedsplan-2026-eksempel.toml"),
+        "--follow-up",
+        &example("opfoelgning-2026-eksempel.toml"),
+        "--ledger",
+        &example("synthetic-regnskab-2026.toml"),
+        "--format",
+        "md",
+    ]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let md = out.stdout;
+    assert!(md.contains("4 af 5 aktiviteter (80 %)"), "{md}");
+    assert!(md.contains("| Forbrugt | 412.500,00 kr. |"), "{md}");
+    assert!(md.contains("| Overskridelser | 2.500,00 kr. |"), "{md}");
+    assert!(
+        md.contains("Leverancer: 4 leveret, 1 delvist leveret, 1 ikke leveret"),
+        "{md}"
+    );
+}
+
+#[test]
+fn the_example_plan_passes_its_check() {
+    let out = run(&["plan", "check", &example("tryghedsplan-2026-eksempel.toml")]);
+    assert_eq!(out.code, 0, "{}{}", out.stdout, out.stderr);
+}
+
+#[test]
+fn the_example_observations_evaluate() {
+    let out = run(&[
+        "goals",
+        "--observations",
+        &example("synthetic-observationer-2026.csv"),
+    ]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+}
