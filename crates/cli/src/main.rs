@@ -6,6 +6,7 @@
 mod agreement;
 mod budget;
 mod common;
+mod count;
 
 use std::process::ExitCode;
 
@@ -32,6 +33,8 @@ enum Command {
     Agreement(agreement::Args),
     /// Print the budget per year and line, in Danish kroner.
     Budget(budget::Args),
+    /// Count police reports per area, crime category and year from a CSV extract.
+    Count(count::Args),
 }
 
 fn main() -> ExitCode {
@@ -39,6 +42,7 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Agreement(args) => agreement::run(&args),
         Command::Budget(args) => budget::run(&args),
+        Command::Count(args) => count::run(&args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

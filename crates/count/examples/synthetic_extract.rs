@@ -42,11 +42,7 @@ fn main() -> ExitCode {
     };
     let result = File::create(path)
         .map_err(tryghed_count::CountError::from)
-        .and_then(|file| {
-            SyntheticExtract::new(rows, seed)
-                .with_crs(crs)
-                .write(file)
-        });
+        .and_then(|file| SyntheticExtract::new(rows, seed).with_crs(crs).write(file));
     match result {
         Ok(()) => {
             eprintln!("wrote {rows} synthetic rows (seed {seed}, {crs}) to {path}");
