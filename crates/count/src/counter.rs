@@ -293,6 +293,7 @@ impl Counter {
         pending.drain(..header_end);
 
         let mut total = Tally::new(self, MAX_LISTED_UNKNOWN_CODES);
+        let mut free: Vec<Vec<u8>> = Vec::new();
         loop {
             let mut chunks: Vec<Vec<u8>> = Vec::with_capacity(batch);
             while chunks.len() < batch {
@@ -315,8 +316,13 @@ impl Counter {
                         }
                     }
                 };
-                let rest = pending.split_off(cut);
-                chunks.push(std::mem::replace(&mut pending, rest));
+                // Move the tail into a recycled buffer, so that no block is reallocated.
+                let mut next = free.pop().unwrap_or_default();
+                next.clear();
+                next.reserve(BLOCK + BLOCK / 4);
+                next.extend_from_slice(pending.get(cut..).unwrap_or_default());
+                pending.truncate(cut);
+                chunks.push(std::mem::replace(&mut pending, next));
             }
             if chunks.is_empty() {
                 break;
@@ -335,6 +341,7 @@ impl Counter {
                 total.merge(chunk.tally, offset);
                 line += chunk.newlines;
             }
+            free.append(&mut chunks);
         }
         Ok(self.report(total))
     }
@@ -629,6 +636,7 @@ struct ChunkResult {
 #[cfg(feature = "rayon")]
 fn read_more<R: Read>(reader: &mut R, buf: &mut Vec<u8>, want: usize) -> Result<bool, CountError> {
     let target = buf.len() + want.max(1);
+    buf.reserve(target - buf.len());
     while buf.len() < target {
         let n = reader
             .by_ref()
