@@ -10,8 +10,11 @@ use chrono::{Datelike, NaiveDate};
 use serde::Deserialize;
 use toml::Spanned;
 use tryghed_budget::{AnnualBudget, PeriodBudget};
+use tryghed_goals::{
+    Baseline, CategorySet, Dimension, Goal, GoalIndicator, IndicatorId, Observation, Observations,
+};
 use tryghed_parties::{Governance, Parties, Party, PartyId};
-use tryghed_plan::{FocusArea, FocusAreaId};
+use tryghed_plan::{FocusArea, FocusAreaId, PlanContext};
 
 use crate::error::{Location, Problem, field_at};
 use crate::{AgreementError, Period, YearSpan};
@@ -63,7 +66,22 @@ pub struct Agreement {
     organisation: Governance,
     focus_areas: Vec<FocusArea>,
     budget: PeriodBudget,
+    goals: Vec<Goal>,
+    #[cfg_attr(feature = "serde", serde(serialize_with = "serialize_observations"))]
+    observations: Observations,
     amendments: Vec<Amendment>,
+    /// Built once while checking, so that building it can be reported as a problem.
+    #[cfg_attr(feature = "serde", serde(skip))]
+    plan_context: PlanContext,
+}
+
+/// Observations as a list, in their stored order.
+#[cfg(feature = "serde")]
+fn serialize_observations<S: serde::Serializer>(
+    observations: &Observations,
+    serializer: S,
+) -> Result<S::Ok, S::Error> {
+    serializer.collect_seq(observations.iter())
 }
 
 impl Agreement {
@@ -258,6 +276,57 @@ impl Agreement {
         self.budget.year(year)
     }
 
+    /// What a yearly tryghedsplan is validated against: the period's years, the parties, the
+    /// focus areas, each year's activity funds (aktivitetsmidler) and the goals' indicator
+    /// ids. See
+    /// [`tryghed_plan::check_plan`].
+    ///
+    /// # Panics
+    ///
+    /// Never: an agreement is only built after checking that its period is not empty, that
+    /// its budget covers exactly the period's years and that no budget line is negative,
+    /// which is everything [`PlanContext::new`] asks.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use tryghed_agreement::Agreement;
+    ///
+    /// let context = Agreement::folehaven().plan_context();
+    /// assert_eq!(context.years(), 2026..=2029);
+    /// assert_eq!(context.activity_funds(2026).map(|d| d.to_string()).as_deref(), Some("1.050.000,00 kr."));
+    /// ```
+    #[doc(alias = "tryghedsplan")]
+    pub fn plan_context(&self) -> PlanContext {
+        self.plan_context.clone()
+    }
+
+    /// The goals (målsætninger), in the agreement's order, with every amendment applied: a
+    /// baseline that an amendment has set is no longer pending.
+    ///
+    /// Evaluate one for a year with [`tryghed_goals::evaluate`], using
+    /// [`Agreement::observations`] merged with the year's own figures.
+    #[doc(alias = "målsætninger")]
+    pub fn goals(&self) -> &[Goal] {
+        &self.goals
+    }
+
+    /// The goal and indicator with this indicator id, if one of the goals has it.
+    pub fn indicator(&self, id: &IndicatorId) -> Option<(&Goal, &GoalIndicator)> {
+        self.goals.iter().find_map(|goal| {
+            goal.indicators()
+                .iter()
+                .find(|i| i.indicator().id() == id)
+                .map(|i| (goal, i))
+        })
+    }
+
+    /// The figures the agreement itself gives (for Folehaven: Tryghedsundersøgelsen 2025 for
+    /// the area, Valby and København), including those added by amendments.
+    pub fn observations(&self) -> &Observations {
+        &self.observations
+    }
+
     /// The focus areas (indsatsområder), in the agreement's order.
     #[doc(alias = "indsatsområder")]
     pub fn focus_areas(&self) -> &[FocusArea] {
@@ -313,12 +382,13 @@ impl fmt::Display for Decision {
 /// A dated amendment (tillæg) to an agreement, such as the table of 2025 baselines that is
 /// added after the first report in 2026.
 #[doc(alias = "tillæg")]
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct Amendment {
     date: NaiveDate,
     title: String,
     description: Option<String>,
+    baselines: Vec<BaselineChange>,
 }
 
 impl Amendment {
@@ -336,6 +406,66 @@ impl Amendment {
     pub fn description(&self) -> Option<&str> {
         self.description.as_deref()
     }
+
+    /// The baselines the amendment sets (such as the 2025 crime baselines).
+    pub fn baselines(&self) -> &[BaselineChange] {
+        &self.baselines
+    }
+}
+
+/// A baseline set by an amendment: which indicator, and its new baseline.
+///
+/// In TOML: `{ indicator = "indbrud", baseline = { year = 2025, value = 123 } }`.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[serde(deny_unknown_fields)]
+pub struct BaselineChange {
+    indicator: IndicatorId,
+    baseline: Baseline,
+}
+
+impl BaselineChange {
+    /// The indicator whose baseline is set.
+    pub fn indicator(&self) -> &IndicatorId {
+        &self.indicator
+    }
+
+    /// The baseline it gets.
+    pub fn baseline(&self) -> &Baseline {
+        &self.baseline
+    }
+}
+
+/// Replaces the baseline of `change`'s indicator in `goals`, through the goals crate's own
+/// checks (a share baseline must be a share, …).
+fn set_baseline(goals: &mut [Goal], change: &BaselineChange) -> Result<(), String> {
+    for goal in goals.iter_mut() {
+        let Some(position) = goal
+            .indicators()
+            .iter()
+            .position(|i| i.indicator().id() == change.indicator())
+        else {
+            continue;
+        };
+        let mut indicators = goal.indicators().to_vec();
+        let old = indicators.get(position).ok_or("indicator vanished")?;
+        let updated = GoalIndicator::new(
+            old.indicator().clone(),
+            Some(change.baseline().clone()),
+            old.targets().to_vec(),
+        )
+        .map_err(|e| e.to_string())?;
+        if let Some(slot) = indicators.get_mut(position) {
+            *slot = updated;
+        }
+        *goal =
+            Goal::new(goal.id().clone(), goal.title(), indicators).map_err(|e| e.to_string())?;
+        return Ok(());
+    }
+    Err(format!(
+        "unknown indicator {:?}: no goal has it",
+        change.indicator().as_str()
+    ))
 }
 
 // --- The file format --------------------------------------------------------------------------
@@ -360,6 +490,10 @@ struct RawAgreement {
     organisation: Spanned<Governance>,
     focus_areas: Spanned<Vec<Spanned<FocusArea>>>,
     budget: Spanned<PeriodBudget>,
+    #[serde(default)]
+    goals: Vec<Spanned<Goal>>,
+    #[serde(default)]
+    observations: Vec<Spanned<Observation>>,
     #[serde(default)]
     amendments: Vec<Spanned<RawAmendment>>,
 }
@@ -392,6 +526,10 @@ struct RawAmendment {
     date: Spanned<toml::value::Datetime>,
     title: Spanned<String>,
     description: Option<String>,
+    #[serde(default)]
+    baselines: Vec<Spanned<BaselineChange>>,
+    #[serde(default)]
+    observations: Vec<Spanned<Observation>>,
 }
 
 /// Collects every problem in one pass, so that a user sees all of them at once.
@@ -477,25 +615,150 @@ impl Checker<'_> {
         let organisation = self.organisation(raw.organisation, &known);
         let focus_areas = self.focus_areas(raw.focus_areas);
         let budget = self.budget(raw.budget, period.as_ref());
-        let amendments = self.amendments(raw.amendments, period.as_ref());
+        let mut goals = self.goals(raw.goals);
+        let mut observations = Observations::new();
+        self.observations(&mut observations, raw.observations, &goals, "observations");
+        let amendments = self.amendments(
+            raw.amendments,
+            period.as_ref(),
+            &mut goals,
+            &mut observations,
+        );
+        let period = period?;
+        let parties = parties?;
+        let plan_context = self.plan_context(period, &parties, &focus_areas, &budget, &goals)?;
         Some(Agreement {
             id,
             title,
             short_name: raw.short_name,
             purpose: raw.purpose,
             district: raw.district,
-            period: period?,
+            period,
             earlier_periods,
             decision,
-            parties: parties?,
+            parties,
             signatories,
             participants,
             secretariat,
             organisation,
             focus_areas,
             budget,
+            goals,
+            observations,
             amendments,
+            plan_context,
         })
+    }
+
+    /// What a tryghedsplan is checked against: the period, parties, focus areas, each year's
+    /// activity funds and the goals' indicators.
+    fn plan_context(
+        &mut self,
+        period: Period,
+        parties: &Parties,
+        focus_areas: &[FocusArea],
+        budget: &PeriodBudget,
+        goals: &[Goal],
+    ) -> Option<PlanContext> {
+        let funds = budget
+            .years()
+            .iter()
+            .map(|year| (year.year(), year.activity_funds().amount()))
+            .collect();
+        match PlanContext::new(period.years(), parties, focus_areas.to_vec(), funds) {
+            Ok(context) => {
+                Some(context.with_indicators(
+                    goals.iter().flat_map(|goal| {
+                        goal.indicators().iter().map(|i| i.indicator().id().clone())
+                    }),
+                ))
+            }
+            Err(error) => {
+                self.report(0..0, "budget", error.to_string());
+                None
+            }
+        }
+    }
+
+    /// Checks goal and indicator ids for duplicates, and that every crime category an
+    /// indicator counts is in the embedded category list.
+    fn goals(&mut self, raw: Vec<Spanned<Goal>>) -> Vec<Goal> {
+        let categories = CategorySet::straffelov_2026().ok();
+        let mut goal_ids = BTreeSet::new();
+        let mut indicator_ids = BTreeSet::new();
+        let mut goals = Vec::with_capacity(raw.len());
+        for (i, goal) in raw.into_iter().enumerate() {
+            let span = goal.span();
+            let goal = goal.into_inner();
+            if !goal_ids.insert(goal.id().clone()) {
+                self.report(
+                    span.clone(),
+                    format!("goals[{i}].id"),
+                    format!("goal id {:?} is used twice", goal.id().as_str()),
+                );
+            }
+            for (j, indicator) in goal.indicators().iter().enumerate() {
+                let id = indicator.indicator().id();
+                if !indicator_ids.insert(id.clone()) {
+                    self.report(
+                        span.clone(),
+                        format!("goals[{i}].indicators[{j}].id"),
+                        format!("indicator id {:?} is used twice", id.as_str()),
+                    );
+                }
+                if let (Dimension::CrimeCategory(category), Some(set)) =
+                    (indicator.indicator().dimension(), categories.as_ref())
+                    && set.by_id(category).is_none()
+                {
+                    self.report(
+                        span.clone(),
+                        format!("goals[{i}].indicators[{j}].dimension"),
+                        format!(
+                            "unknown crime category {:?}: the code list has {}",
+                            category.as_str(),
+                            set.categories()
+                                .iter()
+                                .map(|c| c.id().as_str())
+                                .collect::<Vec<_>>()
+                                .join(", ")
+                        ),
+                    );
+                }
+            }
+            goals.push(goal);
+        }
+        goals
+    }
+
+    /// Adds observations, each for an indicator of the goals (or the residents count), once.
+    fn observations(
+        &mut self,
+        into: &mut Observations,
+        raw: Vec<Spanned<Observation>>,
+        goals: &[Goal],
+        field: &str,
+    ) {
+        for (i, observation) in raw.into_iter().enumerate() {
+            let span = observation.span();
+            let observation = observation.into_inner();
+            let id = observation.indicator();
+            let known = *id == IndicatorId::residents()
+                || goals
+                    .iter()
+                    .flat_map(Goal::indicators)
+                    .any(|g| g.indicator().id() == id);
+            if !known {
+                self.report(
+                    span,
+                    format!("{field}[{i}].indicator"),
+                    format!("unknown indicator {:?}: no goal has it", id.as_str()),
+                );
+                continue;
+            }
+            if let Err(error) = into.insert(observation) {
+                self.report(span, format!("{field}[{i}]"), error.to_string());
+            }
+        }
     }
 
     /// Checks that every party the organisation names (posts) is known.
@@ -733,6 +996,8 @@ impl Checker<'_> {
         &mut self,
         raw: Vec<Spanned<RawAmendment>>,
         period: Option<&Period>,
+        goals: &mut [Goal],
+        observations: &mut Observations,
     ) -> Vec<Amendment> {
         let mut amendments: Vec<Amendment> = Vec::with_capacity(raw.len());
         for (i, item) in raw.into_iter().enumerate() {
@@ -766,10 +1031,28 @@ impl Checker<'_> {
                     ),
                 );
             }
+            let mut baselines = Vec::with_capacity(item.baselines.len());
+            for (j, change) in item.baselines.into_iter().enumerate() {
+                let span = change.span();
+                let change = change.into_inner();
+                match set_baseline(goals, &change) {
+                    Ok(()) => baselines.push(change),
+                    Err(message) => {
+                        self.report(span, format!("{field}.baselines[{j}]"), message);
+                    }
+                }
+            }
+            self.observations(
+                observations,
+                item.observations,
+                goals,
+                &format!("{field}.observations"),
+            );
             amendments.push(Amendment {
                 date,
                 title,
                 description: item.description,
+                baselines,
             });
         }
         amendments

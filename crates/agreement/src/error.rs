@@ -185,7 +185,10 @@ pub(crate) fn field_at(text: &str, offset: usize) -> String {
     let line_start = before.rfind('\n').map_or(0, |i| i + 1);
     let mut table = String::new();
     let mut counts: std::collections::BTreeMap<String, usize> = std::collections::BTreeMap::new();
-    let current = text.get(line_start..).and_then(|rest| rest.lines().next()).unwrap_or("");
+    let current = text
+        .get(line_start..)
+        .and_then(|rest| rest.lines().next())
+        .unwrap_or("");
     let headers = text.get(..line_start).unwrap_or("").lines().chain(
         // An error at a table header belongs to that table.
         Some(current).filter(|line| line.trim_start().starts_with('[')),
@@ -263,7 +266,10 @@ mod tests {
             "period.start"
         );
         assert_eq!(field_at(text, text.find("\"b\"").unwrap()), "parties[1].id");
-        assert_eq!(field_at(text, text.find("[[parties]]").unwrap()), "parties[0]");
+        assert_eq!(
+            field_at(text, text.find("[[parties]]").unwrap()),
+            "parties[0]"
+        );
         assert_eq!(field_at(text, text.find("[period]").unwrap()), "period");
     }
 

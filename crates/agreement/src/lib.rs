@@ -52,6 +52,8 @@ mod agreement;
 mod error;
 mod period;
 
-pub use agreement::{Agreement, Amendment, Decision, FOLEHAVEN_TOML, FORMAT_VERSION};
+pub use agreement::{
+    Agreement, Amendment, BaselineChange, Decision, FOLEHAVEN_TOML, FORMAT_VERSION,
+};
 pub use error::{AgreementError, Location, Problem};
 pub use period::{Period, YearSpan};

@@ -13,7 +13,7 @@ use tryghed_count::{
 use tryghed_geography::Crs;
 use tryghed_goals::CategorySet;
 
-use crate::common::{CliError, to_json, write_output};
+use crate::common::{CliError, load_agreement, to_json, write_output};
 
 /// Count police reports (anmeldelser) per area, crime category and calendar year.
 ///
@@ -34,8 +34,8 @@ Examples:
   tryghed count anmeldelser.csv
   tryghed count anmeldelser.csv --layer city --format csv -o counts.csv
   tryghed count anmeldelser.csv --crs 4326 --x-column lon --y-column lat --skip-invalid
-  tryghed count anmeldelser.csv --residents indbyggere.csv --observations -o observations.csv
-  tryghed goals --observations observations.csv
+  tryghed count anmeldelser.csv --residents indbyggere.csv --observations -o observationer.csv
+  tryghed goals --observations observationer.csv --year 2025
 
 Exit codes: 0 success, 1 invalid input (the line is named), 2 usage or I/O error.")]
 pub(crate) struct Args {
@@ -77,9 +77,14 @@ pub(crate) struct Args {
     #[arg(long, value_enum, default_value_t)]
     format: CountFormat,
     /// Write observation rows (the observations CSV that `tryghed goals` and `tryghed
-    /// report` read) instead of the table; the summary goes to standard error.
+    /// report` read) instead of the table: one count per area, crime indicator of the
+    /// agreement and year, and the residents; the summary goes to standard error.
     #[arg(long)]
     observations: bool,
+    /// The agreement whose crime indicators name the observation rows (default: the
+    /// embedded Folehaven agreement: `straffelov-per-1000`, `indbrud`, …).
+    #[arg(long, value_name = "FILE")]
+    agreement: Option<PathBuf>,
     /// Skip invalid rows, counting them per reason, instead of stopping at the first.
     #[arg(long)]
     skip_invalid: bool,
@@ -183,7 +188,17 @@ pub(crate) fn run(args: &Args) -> Result<(), CliError> {
             .map_err(|e| in_file(args.residents.as_deref().unwrap_or(Path::new("")), e))?;
     }
     if args.observations {
-        let observations = report.observations(&IndicatorMap::category_ids())?;
+        // The agreement's indicators with a crime category name the rows, so that
+        // `tryghed goals` and `tryghed report` find them.
+        let agreement = load_agreement(args.agreement.as_deref())?;
+        let map = IndicatorMap::from_indicators(
+            agreement
+                .goals()
+                .iter()
+                .flat_map(tryghed_goals::Goal::indicators)
+                .map(tryghed_goals::GoalIndicator::indicator),
+        );
+        let observations = report.observations(&map)?;
         let mut bytes = Vec::new();
         tryghed_goals::write_csv(observations.iter(), &mut bytes)
             .map_err(|e| CliError::Usage(format!("error: {e}")))?;

@@ -7,6 +7,10 @@ mod agreement;
 mod budget;
 mod common;
 mod count;
+mod goals;
+mod locate;
+mod plan;
+mod report;
 
 use std::process::ExitCode;
 
@@ -35,6 +39,14 @@ enum Command {
     Budget(budget::Args),
     /// Count police reports per area, crime category and year from a CSV extract.
     Count(count::Args),
+    /// Evaluate every goal for a year, with the numbers behind each status.
+    Goals(goals::Args),
+    /// Add the area (or estate) containing each row's point to a CSV file, streaming.
+    Locate(locate::Args),
+    /// The yearly tryghedsplan: check it against the agreement, start one, sum it up.
+    Plan(plan::Args),
+    /// Write the annual status for Økonomiudvalget as Markdown, HTML or JSON.
+    Report(report::Args),
 }
 
 fn main() -> ExitCode {
@@ -43,6 +55,10 @@ fn main() -> ExitCode {
         Command::Agreement(args) => agreement::run(&args),
         Command::Budget(args) => budget::run(&args),
         Command::Count(args) => count::run(&args),
+        Command::Goals(args) => goals::run(&args),
+        Command::Locate(args) => locate::run(&args),
+        Command::Plan(args) => plan::run(&args),
+        Command::Report(args) => report::run(&args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -199,7 +199,8 @@ fn observations_feed_the_goals_reader_with_residents_and_rates() {
     assert!(out.stderr.contains("Rækker læst 50.000"), "{}", out.stderr);
     let obs = Observations::from_csv_reader(std::fs::File::open(&out_path).unwrap()).unwrap();
     let a = AreaId::partnership();
-    let total: IndicatorId = "straffelovskriminalitet".parse().unwrap();
+    // The agreement's indicator for the straffelov rate.
+    let total: IndicatorId = "straffelov-per-1000".parse().unwrap();
     let n = obs.count(&total, &a, 2025).unwrap();
     assert!(n > 0);
     assert_eq!(obs.residents(&a, 2025), Some(2100));
@@ -254,4 +255,64 @@ fn help_has_an_example() {
     assert_eq!(out.code, 0);
     assert!(out.stdout.contains("tryghed count anmeldelser.csv"));
     assert!(out.stdout.contains("--observations"));
+}
+
+#[test]
+fn pipeline_count_then_goals_then_report() {
+    let path = temp_file("synthetic_extract.csv", &synthetic_extract(50_000, 7, 0));
+    let residents = temp_file(
+        "synthetic_residents.csv",
+        "area,year,residents\nomraade,2025,2100\nomraade,2026,2150\n",
+    );
+    let obs_path = path.with_file_name("observationer.csv");
+    let out = run(&[
+        "count",
+        path.to_str().unwrap(),
+        "--residents",
+        residents.to_str().unwrap(),
+        "--observations",
+        "-o",
+        obs_path.to_str().unwrap(),
+    ]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let text = std::fs::read_to_string(&obs_path).unwrap();
+    assert!(
+        text.starts_with("indicator,area,year,value,respondents\n"),
+        "{text}"
+    );
+    assert!(text.contains("straffelov-per-1000,omraade,2025,"), "{text}");
+    assert!(text.contains("indbyggere,omraade,2025,2100,"), "{text}");
+
+    let goals = run(&[
+        "goals",
+        "--observations",
+        obs_path.to_str().unwrap(),
+        "--year",
+        "2026",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(goals.code, 0, "{}", goals.stderr);
+    let json: serde_json::Value = serde_json::from_str(&goals.stdout).unwrap();
+    // The counted figures reach the evaluation: the rate indicator has its count and
+    // residents, and the value is the rate.
+    let rate = json["goals"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|g| g["indicators"].as_array().unwrap())
+        .find(|i| i["indicator"] == "straffelov-per-1000")
+        .unwrap();
+    let n = rate["count"].as_u64().unwrap();
+    assert!(n > 0, "{rate}");
+    assert_eq!(rate["residents"], 2150);
+    assert!(text.contains(&format!("straffelov-per-1000,omraade,2026,{n},")));
+    let report = run(&[
+        "report",
+        "--observations",
+        obs_path.to_str().unwrap(),
+        "--year",
+        "2027",
+    ]);
+    assert_eq!(report.code, 0, "{}", report.stderr);
 }

@@ -372,7 +372,10 @@ fn raw_positions(ring: &[geojson::Position], feature: &str) -> Result<Vec<[f64; 
         .collect()
 }
 
-fn raw_polygon(rings: &[Vec<geojson::Position>], feature: &str) -> Result<RawPolygon, GeoError> {
+pub(crate) fn raw_polygon(
+    rings: &[Vec<geojson::Position>],
+    feature: &str,
+) -> Result<RawPolygon, GeoError> {
     rings.iter().map(|r| raw_positions(r, feature)).collect()
 }
 

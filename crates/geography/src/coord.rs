@@ -415,6 +415,25 @@ mod tests {
         assert!(Utm32::new(720_000.0, 6_170_000.0).is_ok());
     }
 
+    #[cfg(feature = "serde")]
+    #[test]
+    fn serde_validates() {
+        let p: Wgs84 = serde_json::from_str(r#"{"lon":12.5,"lat":55.6}"#).unwrap();
+        assert_eq!(
+            serde_json::to_string(&p).unwrap(),
+            r#"{"lon":12.5,"lat":55.6}"#
+        );
+        assert!(serde_json::from_str::<Wgs84>(r#"{"lon":212.5,"lat":55.6}"#).is_err());
+        let u: Utm32 =
+            serde_json::from_str(r#"{"easting":720000.0,"northing":6172000.0}"#).unwrap();
+        assert_eq!(u, Utm32::new(720_000.0, 6_172_000.0).unwrap());
+        assert_eq!(
+            serde_json::to_string(&Crs::Etrs89Utm32).unwrap(),
+            r#""EPSG:25832""#
+        );
+        assert!(serde_json::from_str::<Crs>(r#""EPSG:3857""#).is_err());
+    }
+
     #[test]
     fn round_trip_copenhagen() {
         let p = Wgs84::new(12.568_337, 55.676_098).unwrap();

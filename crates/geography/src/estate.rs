@@ -167,6 +167,75 @@ impl Estate {
     }
 }
 
+/// The serde form of [`Estate`]: the outline as a GeoJSON geometry in EPSG:25832.
+#[cfg(feature = "serde")]
+#[derive(serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawEstate {
+    id: EstateId,
+    name: String,
+    owner: Option<String>,
+    homes: Option<u32>,
+    /// A GeoJSON `Polygon` or `MultiPolygon` in EPSG:25832 metres.
+    boundary: Option<geojson::Geometry>,
+}
+
+#[cfg(feature = "serde")]
+impl serde::Serialize for Estate {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        RawEstate {
+            id: self.id.clone(),
+            name: self.name.clone(),
+            owner: self.owner.clone(),
+            homes: self.homes,
+            boundary: self
+                .boundary
+                .as_ref()
+                .map(|b| geojson::Geometry::new(geojson::GeometryValue::from(b))),
+        }
+        .serialize(serializer)
+    }
+}
+
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for Estate {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let raw = RawEstate::deserialize(deserializer)?;
+        let feature = format!("estate {:?}", raw.name);
+        let boundary = match raw.boundary {
+            None => None,
+            Some(g) => {
+                let rings = match &g.value {
+                    geojson::GeometryValue::Polygon { coordinates } => vec![coordinates.clone()],
+                    geojson::GeometryValue::MultiPolygon { coordinates } => coordinates.clone(),
+                    other => {
+                        return Err(serde::de::Error::custom(format!(
+                            "{feature}: boundary is a {}, expected Polygon or MultiPolygon",
+                            other.type_name()
+                        )));
+                    }
+                };
+                let raw_polys = rings
+                    .iter()
+                    .map(|p| crate::area::raw_polygon(p, &feature))
+                    .collect::<Result<Vec<_>, _>>()
+                    .map_err(serde::de::Error::custom)?;
+                Some(
+                    build_multipolygon(&raw_polys, Utm32::CRS, &feature)
+                        .map_err(serde::de::Error::custom)?,
+                )
+            }
+        };
+        Ok(Estate {
+            id: raw.id,
+            name: raw.name,
+            owner: raw.owner,
+            homes: raw.homes,
+            boundary,
+        })
+    }
+}
+
 /// The partnership area (partnerskabsområde) of the Folehaven Tryghedspartnerskab: the
 /// official outline "Ved Folehaven" and the four estates in it.
 ///
@@ -556,6 +625,32 @@ mod tests {
         for (u, v) in a.iter().zip(b) {
             assert!((u.x - v.x).hypot(u.y - v.y) < 0.005, "{u:?} vs {v:?}");
         }
+    }
+
+    #[cfg(feature = "serde")]
+    #[test]
+    fn estates_round_trip_through_serde_and_validate() {
+        let p = PartnershipArea::folehaven()
+            .unwrap()
+            .with_estate_outlines(&synthetic_outlines(0.0))
+            .unwrap();
+        for e in p.estates() {
+            let json = serde_json::to_string(e).unwrap();
+            let back: Estate = serde_json::from_str(&json).unwrap();
+            assert_eq!(&back, e);
+        }
+        let json = serde_json::to_value(p.estate("elmehaven").unwrap()).unwrap();
+        assert_eq!(
+            json,
+            serde_json::json!({"id": "elmehaven", "name": "Elmehaven", "owner": null, "homes": null, "boundary": null})
+        );
+        let bad_id = r#"{"id":"Elme Haven","name":"x","owner":null,"homes":null,"boundary":null}"#;
+        assert!(serde_json::from_str::<Estate>(bad_id).is_err());
+        let open_ring = r#"{"id":"x","name":"x","owner":null,"homes":null,"boundary":{"type":"Polygon","coordinates":[[[0,0],[1,0],[1,1],[0,1]]]}}"#;
+        let e = serde_json::from_str::<Estate>(open_ring)
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("not closed"), "{e}");
     }
 
     #[test]

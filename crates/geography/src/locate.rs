@@ -12,10 +12,12 @@ use crate::area::{Area, Layer};
 use crate::coord::CrsCoord;
 
 /// Cell value: no area touches or contains the cell.
-const OUTSIDE: u32 = u32::MAX;
-/// Cell flag: an area boundary passes near the cell; the rest is an index into `mixed`.
-const MIXED: u32 = 1 << 31;
-/// The grid has about this many cells (1 MiB of `u32`).
+const OUTSIDE: u8 = u8::MAX;
+/// Cell value: an area boundary passes near the cell (or the cell lies inside an area whose
+/// index does not fit a `u8`); `mixed_at` holds its candidate list. Any other value is the
+/// index of the area that contains the whole cell.
+const MIXED: u8 = u8::MAX - 1;
+/// The grid has about this many cells: 256 KiB of `u8`, small enough to stay in cache.
 const TARGET_CELLS: f64 = 262_144.0;
 /// Cells are widened by this fraction of their size on each side when looking for edges, so
 /// rounding in the point-to-cell mapping can never put a point in a cell whose class is wrong.
@@ -58,8 +60,10 @@ pub struct Locator<P: CrsCoord> {
     sy: f64,
     nx: usize,
     ny: usize,
-    cells: Vec<u32>,
-    /// For mixed cell `k`: `candidates[mixed[k].0 .. mixed[k].1]`.
+    cells: Vec<u8>,
+    /// For a mixed cell `k`: `mixed[mixed_at[k]]` (read only for mixed cells).
+    mixed_at: Vec<u32>,
+    /// Candidate ranges: `candidates[start..end]`.
     mixed: Vec<(u32, u32)>,
     candidates: Vec<u32>,
 }
@@ -108,6 +112,7 @@ impl<P: CrsCoord> Locator<P> {
             nx: 0,
             ny: 0,
             cells: Vec::new(),
+            mixed_at: Vec::new(),
             mixed: Vec::new(),
             candidates: Vec::new(),
         };
@@ -162,37 +167,45 @@ impl<P: CrsCoord> Locator<P> {
             }
         }
         let mut cells = vec![OUTSIDE; nx * ny];
+        let mut mixed_at = vec![0_u32; nx * ny];
         let mut mixed = Vec::new();
         let mut candidates = Vec::new();
         for r in 0..ny {
             for c in 0..nx {
                 let k = r * nx + c;
-                let rect = (
-                    x0 + c as f64 * cw - mx,
-                    y0 + r as f64 * ch - my,
-                    x0 + (c + 1) as f64 * cw + mx,
-                    y0 + (r + 1) as f64 * ch + my,
-                );
-                let value = if touched.get(k).copied().unwrap_or(true) {
-                    let start = candidates.len() as u32;
-                    for (i, b) in self.boxes.iter().enumerate() {
-                        if let Some(b) = b
-                            && b.min().x <= rect.2
-                            && b.max().x >= rect.0
-                            && b.min().y <= rect.3
-                            && b.max().y >= rect.1
-                        {
-                            candidates.push(i as u32);
-                        }
-                    }
-                    mixed.push((start, candidates.len() as u32));
-                    MIXED | (mixed.len() as u32 - 1)
+                // No boundary near the cell: its centre decides for all of it.
+                let pure = if touched.get(k).copied().unwrap_or(true) {
+                    None
                 } else {
-                    // No boundary near the cell: its centre decides for all of it.
-                    let centre =
-                        coord! { x: x0 + (c as f64 + 0.5) * cw, y: y0 + (r as f64 + 0.5) * ch };
-                    self.exact_all(centre.x, centre.y)
-                        .map_or(OUTSIDE, |i| i as u32)
+                    Some(self.exact_all(x0 + (c as f64 + 0.5) * cw, y0 + (r as f64 + 0.5) * ch))
+                };
+                let value = match pure {
+                    Some(None) => OUTSIDE,
+                    Some(Some(i)) if i < usize::from(MIXED) => i as u8,
+                    _ => {
+                        let rect = (
+                            x0 + c as f64 * cw - mx,
+                            y0 + r as f64 * ch - my,
+                            x0 + (c + 1) as f64 * cw + mx,
+                            y0 + (r + 1) as f64 * ch + my,
+                        );
+                        let start = candidates.len() as u32;
+                        for (i, b) in self.boxes.iter().enumerate() {
+                            if let Some(b) = b
+                                && b.min().x <= rect.2
+                                && b.max().x >= rect.0
+                                && b.min().y <= rect.3
+                                && b.max().y >= rect.1
+                            {
+                                candidates.push(i as u32);
+                            }
+                        }
+                        if let Some(m) = mixed_at.get_mut(k) {
+                            *m = mixed.len() as u32;
+                        }
+                        mixed.push((start, candidates.len() as u32));
+                        MIXED
+                    }
                 };
                 if let Some(cell) = cells.get_mut(k) {
                     *cell = value;
@@ -208,6 +221,7 @@ impl<P: CrsCoord> Locator<P> {
         self.nx = nx;
         self.ny = ny;
         self.cells = cells;
+        self.mixed_at = mixed_at;
         self.mixed = mixed;
         self.candidates = candidates;
     }
@@ -277,13 +291,14 @@ impl<P: CrsCoord> Locator<P> {
         }
         let col = (((x - self.x0) * self.sx) as usize).min(self.nx - 1);
         let row = (((y - self.y0) * self.sy) as usize).min(self.ny - 1);
-        let cell = *self.cells.get(row * self.nx + col)?;
+        let k = row * self.nx + col;
+        let cell = *self.cells.get(k)?;
         if cell == OUTSIDE {
             None
-        } else if cell & MIXED == 0 {
-            Some(cell as usize)
+        } else if cell != MIXED {
+            Some(usize::from(cell))
         } else {
-            let &(start, end) = self.mixed.get((cell & !MIXED) as usize)?;
+            let &(start, end) = self.mixed.get(*self.mixed_at.get(k)? as usize)?;
             self.candidates
                 .get(start as usize..end as usize)?
                 .iter()
@@ -414,6 +429,32 @@ mod tests {
         assert_eq!(at(4.5, 3.999_999), Some(0));
         assert_eq!(at(-0.000_001, 5.0), None);
         assert_eq!(loc.locate_xy(f64::NAN, 5.0), None);
+    }
+
+    #[test]
+    fn more_areas_than_a_cell_byte_can_name() {
+        // 300 synthetic unit squares on a 20 x 15 lattice, 0.5 apart: areas 254 and above
+        // cannot be stored in a cell and take the exact path.
+        let mut areas = Vec::new();
+        for i in 0..300_u32 {
+            let (x, y) = (f64::from(i % 20) * 1.5, f64::from(i / 20) * 1.5);
+            let ring = vec![
+                (x, y),
+                (x + 1.0, y),
+                (x + 1.0, y + 1.0),
+                (x, y + 1.0),
+                (x, y),
+            ];
+            let mp =
+                geo_types::MultiPolygon::new(vec![geo_types::Polygon::new(ring.into(), vec![])]);
+            areas.push(Area::<Utm32>::new(format!("synthetic {i}"), mp).unwrap());
+        }
+        let loc = Locator::new(Layer::new(areas).unwrap());
+        for i in 0..300_u32 {
+            let (x, y) = (f64::from(i % 20) * 1.5 + 0.5, f64::from(i / 20) * 1.5 + 0.5);
+            assert_eq!(loc.locate_xy(x, y), Some(i as usize));
+            assert_eq!(loc.locate_xy(x + 0.75, y), None);
+        }
     }
 
     #[test]

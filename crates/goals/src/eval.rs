@@ -47,7 +47,7 @@ use crate::{
 /// The verdict for a target, an indicator or a goal.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
-#[cfg_attr(feature = "serde", serde(tag = "status", rename_all = "kebab-case"))]
+#[cfg_attr(feature = "serde", serde(tag = "status", rename_all = "snake_case"))]
 #[non_exhaustive]
 pub enum Status {
     /// The target is met (opfyldt).
@@ -119,7 +119,7 @@ impl fmt::Display for Status {
 /// Whether a change between two years is statistically significant.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
-#[cfg_attr(feature = "serde", serde(tag = "kind", rename_all = "kebab-case"))]
+#[cfg_attr(feature = "serde", serde(tag = "kind", rename_all = "snake_case"))]
 #[non_exhaustive]
 pub enum Significance {
     /// The test rejects "no change" at its level α.
@@ -679,7 +679,10 @@ fn evaluate_indicator(
         Baseline::Set { year, value } => Ok((*year, *value)),
         Baseline::Observed { year: by } => match measure(gi, obs, area, *by) {
             Ok(Some(m)) => Ok((*by, m.value)),
-            Ok(None) => Err(format!("ingen måling for {area} i basisåret {by}")),
+            Ok(None) => Err(format!(
+                "ingen måling for {} i basisåret {by}",
+                area.danish_name()
+            )),
             Err(e) => Err(e),
         },
     });
@@ -752,7 +755,7 @@ fn evaluate_indicator(
     if !comparisons.is_empty() {
         let cmp: Vec<String> = comparisons
             .iter()
-            .map(|c| format!("{} {}", c.area, show(unit, c.value)))
+            .map(|c| format!("{} {}", c.area.danish_name(), show(unit, c.value)))
             .collect();
         let _ = write!(line, "; til sammenligning {}", cmp.join(", "));
     }
@@ -859,7 +862,13 @@ fn evaluate_target(ctx: &mut Ctx<'_>, target: &Target) -> TargetEvaluation {
     let cur = match &ctx.current {
         Ok(Some(m)) => *m,
         Ok(None) => {
-            let r = format!("ingen måling for {area} i {year}");
+            let mut r = format!("ingen måling for {} i {year}", area.danish_name());
+            // A pending baseline is the more fundamental gap: say it first.
+            if matches!(target, Target::NotAboveBaseline)
+                && let Some(Err(baseline)) = &ctx.baseline
+            {
+                r = format!("{baseline}; {r}");
+            }
             return target_eval(
                 target,
                 pending(r.clone()),
@@ -882,7 +891,12 @@ fn evaluate_target(ctx: &mut Ctx<'_>, target: &Target) -> TargetEvaluation {
                 && in_or_before_baseline(b)
             {
                 let r = format!(
-                    "{year} er basisår eller før; første sammenligning er {}",
+                    "{year} er {}; første sammenligning er {}",
+                    if year == b {
+                        "basisåret"
+                    } else {
+                        "før basisåret"
+                    },
                     b.saturating_add(1)
                 );
                 return target_eval(
@@ -894,7 +908,11 @@ fn evaluate_target(ctx: &mut Ctx<'_>, target: &Target) -> TargetEvaluation {
             let prev = match &ctx.previous {
                 Ok(Some(p)) => *p,
                 Ok(None) => {
-                    let r = format!("ingen måling for {area} i {}", year.saturating_sub(1));
+                    let r = format!(
+                        "ingen måling for {} i {}",
+                        area.danish_name(),
+                        year.saturating_sub(1)
+                    );
                     return target_eval(
                         target,
                         pending(r.clone()),
@@ -960,7 +978,7 @@ fn evaluate_target(ctx: &mut Ctx<'_>, target: &Target) -> TargetEvaluation {
             let reference = match measure(ctx.gi, ctx.obs, reference_area, year) {
                 Ok(Some(m)) => m.value,
                 Ok(None) => {
-                    let r = format!("ingen måling for {reference_area} i {year}");
+                    let r = format!("ingen måling for {} i {year}", reference_area.danish_name());
                     return target_eval(
                         target,
                         pending(r.clone()),
@@ -980,9 +998,16 @@ fn evaluate_target(ctx: &mut Ctx<'_>, target: &Target) -> TargetEvaluation {
                 Direction::HigherIsBetter => reference - cur.value,
             };
             let gap_text = if gap.is_sign_positive() && !gap.is_zero() {
-                format!("afstand til {reference_area}: {}", show_diff(unit, gap))
+                format!(
+                    "afstand til {}: {}",
+                    reference_area.danish_name(),
+                    show_diff(unit, gap)
+                )
             } else {
-                format!("på eller bedre end niveauet i {reference_area}")
+                format!(
+                    "på eller bedre end niveauet i {}",
+                    reference_area.danish_name()
+                )
             };
             let te = |status: Status, trajectory: Option<Decimal>, text: String| TargetEvaluation {
                 target: target.clone(),
@@ -1041,8 +1066,9 @@ fn evaluate_target(ctx: &mut Ctx<'_>, target: &Target) -> TargetEvaluation {
                 (false, false) => Status::OffTrack,
             };
             let text = format!(
-                "{target}: {status}; den lige linje fra {} i {b} mod {reference_area}s niveau i {by_year} giver {} i {year}; {gap_text}",
+                "{target}: {status}; den lige linje fra {} i {b} mod niveauet i {} i {by_year} giver {} i {year}; {gap_text}",
                 show(unit, vb),
+                reference_area.danish_name(),
                 show(unit, traj),
             );
             te(status, Some(traj), text)

@@ -102,7 +102,11 @@ impl fmt::Display for Target {
             Target::ApproachReference {
                 reference_area,
                 by_year,
-            } => write!(f, "skal nærme sig niveauet i {reference_area} i {by_year}"),
+            } => write!(
+                f,
+                "skal nærme sig niveauet i {} i {by_year}",
+                reference_area.danish_name()
+            ),
             Target::NotAboveBaseline => f.write_str("skal som minimum fastholdes på baseline"),
             Target::ShareAtLeast { minimum } => write!(f, "skal være mindst {minimum}"),
             Target::MonitorOnly => f.write_str("monitoreres"),
@@ -132,8 +136,8 @@ impl GoalIndicator {
     /// # Errors
     ///
     /// [`GoalsError::InvalidGoal`] when there is no target; `MonitorOnly` is combined with
-    /// another target; a target does not fit the indicator (rising for lower-is-better,
-    /// not-above-baseline for higher-is-better, a share target on a non-share unit); a target
+    /// another target; a target does not fit the indicator (rising for lower_is_better,
+    /// not_above_baseline for higher_is_better, a share target on a non-share unit); a target
     /// that needs a baseline has none; a `Set` share baseline lies outside [0, 1] or any set
     /// baseline is negative; the baseline year is not before an `ApproachReference`'s
     /// `by_year`.
@@ -150,13 +154,13 @@ impl GoalIndicator {
         if targets.is_empty() {
             return Err(err(
                 "targets",
-                "an indicator needs at least one target (or monitor-only)".into(),
+                "an indicator needs at least one target (or monitor_only)".into(),
             ));
         }
         if targets.len() > 1 && targets.contains(&Target::MonitorOnly) {
             return Err(err(
                 "targets",
-                "monitor-only cannot be combined with other targets".into(),
+                "monitor_only cannot be combined with other targets".into(),
             ));
         }
         for t in &targets {
@@ -164,20 +168,20 @@ impl GoalIndicator {
                 Target::IncreaseEveryYear if indicator.direction() != Direction::HigherIsBetter => {
                     return Err(err(
                         "targets",
-                        "increase-every-year needs a higher-is-better indicator".into(),
+                        "increase_every_year needs a higher_is_better indicator".into(),
                     ));
                 }
                 Target::NotAboveBaseline if indicator.direction() != Direction::LowerIsBetter => {
                     return Err(err(
                         "targets",
-                        "not-above-baseline needs a lower-is-better indicator".into(),
+                        "not_above_baseline needs a lower_is_better indicator".into(),
                     ));
                 }
                 Target::ShareAtLeast { .. } if !indicator.unit().is_share() => {
                     return Err(err(
                         "targets",
                         format!(
-                            "share-at-least needs a share unit, not {}",
+                            "share_at_least needs a share unit, not {}",
                             indicator.unit()
                         ),
                     ));

@@ -138,6 +138,17 @@ impl AreaId {
         Self("valby".to_owned())
     }
 
+    /// The Danish name for explanations: `partnerskabsområdet`, `Valby`, `København` for the
+    /// three well-known ids, the id itself otherwise.
+    pub fn danish_name(&self) -> &str {
+        match self.0.as_str() {
+            "omraade" => "partnerskabsområdet",
+            "valby" => "Valby",
+            "kobenhavn" => "København",
+            other => other,
+        }
+    }
+
     /// `kobenhavn`: the City of Copenhagen as a whole (københavnerniveau).
     #[doc(alias = "københavnerniveau")]
     pub fn copenhagen() -> Self {

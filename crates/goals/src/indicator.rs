@@ -7,7 +7,7 @@ use crate::{CategoryId, GoalsError, IndicatorId};
 /// The unit an indicator is measured in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-#[cfg_attr(feature = "serde", serde(rename_all = "kebab-case"))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 #[non_exhaustive]
 pub enum Unit {
     /// Share of the survey's respondents (andel af respondenterne), e.g. the share who feel
@@ -19,7 +19,7 @@ pub enum Unit {
     NumberOfReports,
     /// Police reports per 1,000 residents (anmeldelser per 1.000 indbyggere). Never observed
     /// directly: derived from a count of reports and the number of residents.
-    #[cfg_attr(feature = "serde", serde(rename = "reports-per-1000-residents"))]
+    #[cfg_attr(feature = "serde", serde(rename = "reports_per_1000_residents"))]
     ReportsPer1000Residents,
     /// Share of the tryghedsplan's activities (andel af aktiviteterne), observed as an exact
     /// ratio `activities with the property / all activities`.
@@ -52,7 +52,7 @@ impl fmt::Display for Unit {
 /// Which way is better.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-#[cfg_attr(feature = "serde", serde(rename_all = "kebab-case"))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 #[non_exhaustive]
 pub enum Direction {
     /// Higher values are better (e.g. the share who feel safe).
@@ -80,7 +80,7 @@ impl fmt::Display for Direction {
 /// Where the figures come from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-#[cfg_attr(feature = "serde", serde(rename_all = "kebab-case"))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 #[non_exhaustive]
 pub enum Source {
     /// Københavns Kommunes Tryghedsundersøgelse: the yearly survey, published in spring.
@@ -113,11 +113,11 @@ impl fmt::Display for Source {
 
 /// The aspect an indicator looks at.
 ///
-/// Serde form: `"neighbourhood"`, `"evening-night"`, `"collaboration"`, or
-/// `{ crime-category = "indbrud" }`.
+/// Serde form: `"neighbourhood"`, `"evening_night"`, `"collaboration"`, or
+/// `{ crime_category = "indbrud" }`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-#[cfg_attr(feature = "serde", serde(rename_all = "kebab-case"))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 #[non_exhaustive]
 pub enum Dimension {
     /// Safety in one's neighbourhood (tryghed i nabolaget).

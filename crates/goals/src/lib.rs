@@ -63,14 +63,18 @@
 //!
 //! # Modules of the model
 //!
-//! - Crime categories and the offence-code matcher, with prefix semantics: see
-//!   [`CategorySet`] and [`OffenceCode`] (a code counts in every category one of whose codes
+//! Three modules are public for their long-form documentation; everything in them is also
+//! re-exported at the crate root.
+//!
+//! - Crime categories and the offence-code matcher, with prefix semantics: the [`category`]
+//!   module, [`CategorySet`] and [`OffenceCode`] (a code counts in every category one of whose codes
 //!   is a prefix of it: `1320` → straffelovskriminalitet and indbrud; `3210` → narkotika).
 //! - Observations, the CSV format and the survey-year convention: [`Observations`],
 //!   [`crime_year_reported_in`].
-//! - Statistics (Wilson score interval, two-proportion z test): [`wilson_interval`],
+//! - Statistics (Wilson score interval, two-proportion z test): the [`stats`] module,
+//!   [`wilson_interval`],
 //!   [`TwoProportionZTest`], [`SignificanceTest`].
-//! - Evaluation and the status order: [`evaluate`], [`Status`], [`EvalOptions`].
+//! - Evaluation and the status order: the [`eval`] module, [`evaluate`], [`Status`], [`EvalOptions`].
 //!
 //! # Cargo features
 //!
@@ -82,18 +86,18 @@
 
 #![deny(missing_docs)]
 
-mod category;
+pub mod category;
 mod error;
-mod eval;
+pub mod eval;
 mod fmt;
 mod goal;
 mod id;
 mod indicator;
-mod observation;
+pub mod observation;
 #[cfg(feature = "serde")]
 mod serde_forms;
 mod share;
-mod stats;
+pub mod stats;
 
 pub use category::{
     Category, CategoryMatches, CategorySet, MAX_CATEGORIES, OffenceCode, STRAFFELOV_2026_TOML,

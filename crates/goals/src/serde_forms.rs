@@ -64,8 +64,8 @@ pub(crate) enum RawNumber {
 #[derive(Serialize, Deserialize)]
 #[serde(
     tag = "kind",
-    rename_all = "kebab-case",
-    rename_all_fields = "kebab-case",
+    rename_all = "snake_case",
+    rename_all_fields = "snake_case",
     deny_unknown_fields
 )]
 pub(crate) enum RawTarget {

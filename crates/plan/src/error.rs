@@ -1,6 +1,13 @@
 //! The error type of this crate.
 
-/// What went wrong when building or checking a plan.
+use tryghed_budget::Dkk;
+
+use crate::Diagnostic;
+
+/// What went wrong when building, reading or checking a plan.
+///
+/// Reading a plan file reports every problem at once as [`Diagnostic`]s; this type carries
+/// them in [`PlanError::Invalid`] when a caller asks for a plan and the text cannot give one.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
 pub enum PlanError {
@@ -20,4 +27,80 @@ pub enum PlanError {
         /// The focus area's id.
         id: String,
     },
+    /// A deliverable id is not a slug.
+    #[error(
+        "invalid deliverable id {value:?}: {reason} (use 1–64 lowercase letters a–z, digits and '-', starting with a letter or digit)"
+    )]
+    InvalidDeliverableId {
+        /// The text that was given.
+        value: String,
+        /// What is wrong with it.
+        reason: &'static str,
+    },
+    /// A text that must say something (a title, a deliverable, a partner's name) is empty.
+    #[error("the {what} is empty")]
+    EmptyText {
+        /// Which text, e.g. `"activity title"`.
+        what: &'static str,
+    },
+    /// An activity's budget is below zero.
+    #[error("the budget of activity {activity:?} is negative ({amount})")]
+    NegativeBudget {
+        /// The activity's id.
+        activity: String,
+        /// The amount given.
+        amount: Dkk,
+    },
+    /// A plan context was given an empty range of years.
+    #[error("the period {first}–{last} holds no year (the first year is after the last)")]
+    EmptyPeriod {
+        /// The first year given.
+        first: i32,
+        /// The last year given.
+        last: i32,
+    },
+    /// Activity funds were given for a year outside the period.
+    #[error("activity funds are given for {year}, outside the period {first}–{last}")]
+    FundsOutsidePeriod {
+        /// The year of the funds.
+        year: i32,
+        /// The period's first year.
+        first: i32,
+        /// The period's last year.
+        last: i32,
+    },
+    /// Activity funds below zero.
+    #[error("the activity funds for {year} are negative ({amount})")]
+    NegativeFunds {
+        /// The year of the funds.
+        year: i32,
+        /// The amount given.
+        amount: Dkk,
+    },
+    /// A plan was asked for a year outside the agreement period.
+    #[error("the year {year} is outside the agreement period {first}–{last}")]
+    YearOutsidePeriod {
+        /// The year asked for.
+        year: i32,
+        /// The period's first year.
+        first: i32,
+        /// The period's last year.
+        last: i32,
+    },
+    /// A plan or follow-up text has problems; every one is listed with its place.
+    #[error("{origin}: {} problem(s):{}", diagnostics.len(), list(diagnostics))]
+    Invalid {
+        /// The file name (or `<string>`).
+        origin: String,
+        /// Every problem found, errors first in file order.
+        diagnostics: Vec<Diagnostic>,
+    },
+}
+
+fn list(diagnostics: &[Diagnostic]) -> String {
+    diagnostics.iter().fold(String::new(), |mut out, d| {
+        out.push_str("\n  ");
+        out.push_str(&d.to_string());
+        out
+    })
 }

@@ -5,6 +5,26 @@ use std::str::FromStr;
 
 use crate::PlanError;
 
+/// Checks the slug rule of focus area and deliverable ids; the error says which part broke.
+pub(crate) fn check_slug(value: &str) -> Result<(), &'static str> {
+    if value.is_empty() {
+        return Err("it is empty");
+    }
+    if value.len() > 64 {
+        return Err("it is longer than 64 characters");
+    }
+    if value.starts_with('-') {
+        return Err("it starts with '-'");
+    }
+    if !value
+        .bytes()
+        .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+    {
+        return Err("it holds a character other than a–z, 0–9 and '-'");
+    }
+    Ok(())
+}
+
 /// The stable id of a focus area, a slug such as `tryggere-byrum`.
 ///
 /// 1–64 characters: lowercase ASCII letters, digits and `-`, starting with a letter or a
@@ -32,25 +52,10 @@ impl FocusAreaId {
     /// assert!(FocusAreaId::new("Tryggere byrum").is_err());
     /// ```
     pub fn new(value: &str) -> Result<Self, PlanError> {
-        let invalid = |reason| PlanError::InvalidFocusAreaId {
+        check_slug(value).map_err(|reason| PlanError::InvalidFocusAreaId {
             value: value.to_owned(),
             reason,
-        };
-        if value.is_empty() {
-            return Err(invalid("it is empty"));
-        }
-        if value.len() > 64 {
-            return Err(invalid("it is longer than 64 characters"));
-        }
-        if value.starts_with('-') {
-            return Err(invalid("it starts with '-'"));
-        }
-        if !value
-            .bytes()
-            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
-        {
-            return Err(invalid("it holds a character other than a–z, 0–9 and '-'"));
-        }
+        })?;
         Ok(FocusAreaId(value.to_owned()))
     }
 

@@ -1,1 +1,99 @@
-//! tryghed-report (work in progress).
+//! The annual status (årlig status) of a Copenhagen safety partnership for Økonomiudvalget:
+//! built as a typed [`StatusReport`], then rendered as Markdown, one self-contained HTML page
+//! with charts and a map, or JSON.
+//!
+//! Once a year the partnership reports to Økonomiudvalget together with the publication of
+//! Københavns Kommunes Tryghedsundersøgelse: the status of each goal, the monitored crime
+//! types, the year's activities and what they delivered. [`ReportBuilder`] builds that report
+//! from the agreement ([`tryghed_agreement::Agreement`]), the year, the observations
+//! ([`tryghed_goals::Observations`]), the year's plan and follow-up ([`PlanInput`]) and the
+//! ledger of the activity funds ([`tryghed_budget::Ledger`]). Only the agreement is required:
+//! whatever is missing is said plainly in the report ([`StatusReport::missing`]), and nothing
+//! unknown is reported as met.
+//!
+//! # Example
+//!
+//! ```
+//! use tryghed_agreement::Agreement;
+//! use tryghed_report::{ReportBuilder, render_markdown};
+//!
+//! # fn main() -> Result<(), Box<dyn std::error::Error>> {
+//! // The embedded Folehaven agreement with its own 2025 figures, nothing else.
+//! let agreement = Agreement::folehaven();
+//! let report = ReportBuilder::new(&agreement).year(2026).build()?;
+//!
+//! let markdown = render_markdown(&report)?;
+//! assert!(markdown.starts_with("# Status 2026: Folehaven Tryghedspartnerskab 2026–2029"));
+//! assert!(markdown.contains("77 %"));                // the 2025 baseline from the agreement
+//! assert!(markdown.contains("Mangler i grundlaget")); // and what the 2026 status still needs
+//! # Ok(())
+//! # }
+//! ```
+//!
+//! # Contents, in order
+//!
+//! 1. **Summary**: one line per goal, its status and why ([`StatusReport::summary`]).
+//! 2. **Goals table**: indicator, baseline, value, Valby and København, target rule, status,
+//!    and for survey shares the 95 % Wilson interval and whether the change from the year
+//!    before is significant ([`StatusReport::goals`]).
+//! 3. **Crime**: the categories with targets and the monitored ones (chikane, hærværk,
+//!    narkotika, trusler), counts per calendar year and their trend ([`StatusReport::crime`]).
+//! 4. **Activities** of the tryghedsplan by focus area with their deliverables
+//!    ([`StatusReport::activities`]).
+//! 5. **Collaboration**: the share of activities with two or more partners against the
+//!    agreement's 75 %, compared exactly in integers ([`StatusReport::collaboration`]).
+//! 6. **Budget use** when a ledger is given ([`StatusReport::budget`]).
+//! 7. **Area, data sources and caveats**: pending baselines, survey margins, unknown estate
+//!    outlines, unverified offence codes, and every missing input.
+//!
+//! # Years
+//!
+//! The report's year is the year of the Tryghedsundersøgelse it goes with; the crime figures
+//! are those of the calendar year before ([`tryghed_goals::crime_year_reported_in`]). The 2026
+//! report shows the 2026 survey and the crime of 2025.
+//!
+//! # Formats
+//!
+//! - [`render_markdown`]: Danish Markdown with tables, for documents and e-mail.
+//! - [`render_html`]: one self-contained HTML page (no external assets: inline CSS and three
+//!   inline SVG charts drawn with plotters): (a) the share of safe residents over the years
+//!   against Valby and København with the straight-line trajectory to the 2029 target;
+//!   (b) crime against the baseline (a pending baseline is said in the chart); (c) a map of the
+//!   area outline in EPSG:25832 metres, true to scale, north up, with a scale bar and the data
+//!   credit, and the estates whose outlines are known. Templates are minijinja with HTML
+//!   auto-escaping.
+//! - [`render_json`]: the serde form of [`StatusReport`]; it reads back into an equal report.
+//!
+//! All printed numbers are Danish: `77 %`, `45,3`, `1.467.000,00 kr.`.
+//!
+//! # Statistical disclosure control (diskretionering)
+//!
+//! A count of police reports below [`ReportOptions::suppression_threshold`] (default 5) is
+//! printed as `< 5` in Markdown and HTML, and no rate per 1,000 residents, no change and no
+//! chart point is derived from it. A count at the threshold is printed. The JSON keeps the exact
+//! values for internal use and marks each such count with `"suppressed": true` ([`Count`]).
+//!
+//! # Cargo features
+//!
+//! This crate has no optional features: serde is always on because the JSON form is one of
+//! its outputs.
+#![deny(missing_docs)]
+
+mod build;
+mod charts;
+mod error;
+mod fmt;
+mod model;
+mod render;
+mod view;
+
+pub use build::ReportBuilder;
+pub use error::ReportError;
+pub use model::{
+    ActivitiesSection, ActivityRow, AreaSection, AreaSeries, BaselineCell, BudgetActivityRow,
+    BudgetSection, ChangeCell, CollaborationRow, Count, CountPoint, CrimeRow, DeliverableRow,
+    Delivery, DeliveryCounts, EstateRow, Figure, FocusGroup, GoalRow, IntervalCell, PlanInput,
+    Reference, ReportOptions, ReportStatus, SharePoint, SignificanceCell, SourceNote, StatusReport,
+    SummaryLine, SurveySeries, Trajectory, Trend,
+};
+pub use render::{render_html, render_html_with_area, render_json, render_markdown};

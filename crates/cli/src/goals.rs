@@ -1,0 +1,132 @@
+//! `tryghed goals`: evaluate every goal of the agreement for a year.
+
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+
+use serde::Serialize;
+use tryghed_agreement::Agreement;
+use tryghed_goals::{EvalOptions, GoalEvaluation, Observations, evaluate};
+
+use crate::common::{CliError, Format, load_agreement, to_json, write_output};
+
+/// Evaluate every goal for a year: met, not met, on track, off track, pending or monitored,
+/// with the numbers behind it.
+#[derive(Debug, clap::Args)]
+#[command(
+    after_help = "Examples:\n  tryghed goals\n  tryghed goals --observations observationer-2026.csv --year 2026\n  tryghed goals --format json\n\nThe observations CSV (columns indicator,area,year,value,respondents) is described in docs/observations.md.\nThe agreement's own figures (Tryghedsundersøgelsen 2025) are always included."
+)]
+pub(crate) struct Args {
+    /// An agreement file in TOML (default: the embedded Folehaven agreement).
+    #[arg(long, value_name = "FILE")]
+    agreement: Option<PathBuf>,
+    /// Observations (survey shares, report counts, residents) in CSV.
+    #[arg(long, value_name = "FILE.csv")]
+    observations: Option<PathBuf>,
+    /// The year to evaluate (default: the latest year with data).
+    #[arg(long, value_name = "YEAR")]
+    year: Option<u16>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t)]
+    format: Format,
+    /// Write to FILE instead of standard output.
+    #[arg(short, long, value_name = "FILE")]
+    output: Option<PathBuf>,
+}
+
+#[derive(Serialize)]
+struct GoalsDocument<'a> {
+    agreement: &'a str,
+    year: u16,
+    goals: Vec<GoalEvaluation>,
+}
+
+pub(crate) fn run(args: &Args) -> Result<(), CliError> {
+    let agreement = load_agreement(args.agreement.as_deref())?;
+    let observations = observations(&agreement, args.observations.as_deref())?;
+    let year = match args.year {
+        Some(year) => year,
+        None => observations.latest_year().ok_or_else(|| {
+            CliError::Invalid(
+                "error: there are no observations; give --year or --observations".to_owned(),
+            )
+        })?,
+    };
+    let options = EvalOptions::default();
+    let goals: Vec<GoalEvaluation> = agreement
+        .goals()
+        .iter()
+        .map(|goal| evaluate(goal, &observations, year, &options))
+        .collect();
+    let text = match args.format {
+        Format::Json => to_json(&GoalsDocument {
+            agreement: agreement.id(),
+            year,
+            goals,
+        })?,
+        Format::Text => text(&agreement, year, &goals),
+    };
+    write_output(args.output.as_ref(), &text)
+}
+
+/// The agreement's own figures together with those in `path`.
+///
+/// A figure in the file that the agreement also gives must agree with it; a different value
+/// is an error, never a silent choice between the two.
+pub(crate) fn observations(
+    agreement: &Agreement,
+    path: Option<&Path>,
+) -> Result<Observations, CliError> {
+    let mut all = agreement.observations().clone();
+    let Some(path) = path else {
+        return Ok(all);
+    };
+    let file = std::fs::File::open(path).map_err(|e| CliError::io(path, &e))?;
+    let read = Observations::from_csv_reader(std::io::BufReader::new(file))
+        .map_err(|e| CliError::Invalid(format!("error: {}: {e}", path.display())))?;
+    let mut conflicts = Vec::new();
+    for observation in read.iter() {
+        match all.get(
+            observation.indicator(),
+            observation.area(),
+            observation.year(),
+        ) {
+            Some(known) if known == observation => {}
+            Some(known) => conflicts.push(format!(
+                "  {}: {} {} {}: the file says {} but the agreement says {}",
+                path.display(),
+                observation.indicator(),
+                observation.area(),
+                observation.year(),
+                observation.value(),
+                known.value()
+            )),
+            None => {
+                if let Err(e) = all.insert(observation.clone()) {
+                    conflicts.push(format!("  {}: {e}", path.display()));
+                }
+            }
+        }
+    }
+    if conflicts.is_empty() {
+        Ok(all)
+    } else {
+        Err(CliError::Invalid(format!(
+            "error: the observations disagree with the agreement:\n{}",
+            conflicts.join("\n")
+        )))
+    }
+}
+
+fn text(agreement: &Agreement, year: u16, goals: &[GoalEvaluation]) -> String {
+    let mut out = String::new();
+    let title = format!("Målsætninger for {}: status for {year}", agreement.title());
+    let _ = writeln!(out, "{title}\n{}", "=".repeat(title.chars().count()));
+    for (i, goal) in goals.iter().enumerate() {
+        let _ = writeln!(out, "\n{}. {}", i + 1, goal.title());
+        let _ = writeln!(out, "   Status: {}", goal.status());
+        for indicator in goal.indicators() {
+            let _ = writeln!(out, "   - {}", indicator.explanation());
+        }
+    }
+    out
+}

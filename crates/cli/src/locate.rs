@@ -1,0 +1,253 @@
+//! `tryghed locate`: add the area (or estate) that contains each row's point to a CSV file.
+
+use std::fs::File;
+use std::io::{self, BufReader, BufWriter, Read, Write};
+use std::path::{Path, PathBuf};
+
+use clap::ValueEnum;
+use tryghed_geography::{CrsCoord, Layer, Locator, PartnershipArea, Utm32, Wgs84};
+
+use crate::common::CliError;
+
+/// Which areas to classify the points into.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
+pub(crate) enum LayerChoice {
+    /// The partnership area "Ved Folehaven" and, when outlines are given with --estates,
+    /// its estates.
+    #[default]
+    Partnership,
+    /// Københavns Kommune's 17 "udsatte byområder" (the `delomraade` name).
+    City,
+}
+
+/// The reference system of the input coordinates.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
+pub(crate) enum CrsChoice {
+    /// WGS84 longitude/latitude in degrees.
+    #[default]
+    #[value(name = "4326")]
+    Wgs84,
+    /// ETRS89 / UTM zone 32N easting/northing in metres.
+    #[value(name = "25832")]
+    Utm32,
+}
+
+/// Add a last column `area` naming the area that contains each row's point.
+///
+/// Streams the CSV: every input row and column is written unchanged, plus `area` (the
+/// estate's name where estate outlines are known, else the partnership area's name, or the
+/// city area's `delomraade`; empty when outside). A point exactly on a boundary is outside.
+#[derive(Debug, clap::Args)]
+#[command(
+    after_help = "Examples:\n  tryghed locate reports.csv -o located.csv\n  \
+    tryghed locate reports.csv --layer city\n  \
+    tryghed locate reports.csv --crs 25832 --x-column x --y-column y --skip-invalid\n\n\
+    Contains data from Københavns Kommune, Udsatte byområder (opendata.dk), CC BY 4.0."
+)]
+pub(crate) struct Args {
+    /// The input CSV file with a header row ("-" for standard input).
+    #[arg(value_name = "INPUT.csv")]
+    input: PathBuf,
+    /// The areas to classify into.
+    #[arg(long, value_enum, default_value_t)]
+    layer: LayerChoice,
+    /// The reference system of the coordinates: EPSG code 4326 (WGS84) or 25832 (UTM 32N).
+    #[arg(long, value_enum, default_value_t)]
+    crs: CrsChoice,
+    /// The column holding x: longitude, or easting [default: lon, or easting with --crs 25832].
+    #[arg(long, value_name = "NAME")]
+    x_column: Option<String>,
+    /// The column holding y: latitude, or northing [default: lat, or northing with --crs 25832].
+    #[arg(long, value_name = "NAME")]
+    y_column: Option<String>,
+    /// Official estate outlines (GeoJSON, property `estate`) for the partnership layer.
+    #[arg(long, value_name = "FILE.geojson")]
+    estates: Option<PathBuf>,
+    /// Keep rows with a missing or invalid coordinate with an empty `area` (their count is
+    /// reported on standard error) instead of stopping with exit code 1.
+    #[arg(long)]
+    skip_invalid: bool,
+    /// Write to FILE instead of standard output.
+    #[arg(short, long, value_name = "FILE")]
+    output: Option<PathBuf>,
+}
+
+pub(crate) fn run(args: &Args) -> Result<(), CliError> {
+    let result = match args.crs {
+        CrsChoice::Wgs84 => run_in::<Wgs84>(args),
+        CrsChoice::Utm32 => run_in::<Utm32>(args),
+    };
+    if result.is_err()
+        && let Some(path) = &args.output
+    {
+        // Do not leave a truncated file that looks like a result.
+        let _ = std::fs::remove_file(path);
+    }
+    result
+}
+
+fn geo_error(error: &tryghed_geography::GeoError) -> CliError {
+    CliError::Invalid(format!("error: {error}"))
+}
+
+/// Builds the classifier for `P` and streams the file through it.
+fn run_in<P: CrsCoord>(args: &Args) -> Result<(), CliError> {
+    match args.layer {
+        LayerChoice::City => {
+            let layer = Layer::<Wgs84>::city().map_err(|e| geo_error(&e))?;
+            let layer = layer.transform::<P>().map_err(|e| geo_error(&e))?;
+            let locator = Locator::new(layer);
+            stream(args, |p: P| {
+                locator.locate(p).map(tryghed_geography::Area::name)
+            })
+        }
+        LayerChoice::Partnership => {
+            let mut area = PartnershipArea::folehaven().map_err(|e| geo_error(&e))?;
+            if let Some(path) = &args.estates {
+                let text = std::fs::read_to_string(path).map_err(|e| CliError::io(path, &e))?;
+                area = area
+                    .with_estate_outlines(&text)
+                    .map_err(|e| CliError::Invalid(format!("error: {}: {e}", path.display())))?;
+            }
+            let locator = area.locator::<P>().map_err(|e| geo_error(&e))?;
+            stream(args, |p: P| {
+                locator.locate(p).map(tryghed_geography::Place::name)
+            })
+        }
+    }
+}
+
+fn open_input(path: &Path) -> Result<Box<dyn Read>, CliError> {
+    if path.as_os_str() == "-" {
+        Ok(Box::new(io::stdin().lock()))
+    } else {
+        let file = File::open(path).map_err(|e| CliError::io(path, &e))?;
+        Ok(Box::new(BufReader::new(file)))
+    }
+}
+
+fn open_output(path: Option<&PathBuf>) -> Result<Box<dyn Write>, CliError> {
+    match path {
+        Some(path) => {
+            let file = File::create(path).map_err(|e| CliError::io(path, &e))?;
+            Ok(Box::new(BufWriter::new(file)))
+        }
+        None => Ok(Box::new(BufWriter::new(io::stdout().lock()))),
+    }
+}
+
+/// A CSV error: I/O problems are exit 2, malformed CSV is exit 1; both name the place.
+fn csv_error(source: &str, error: &csv::Error) -> CliError {
+    let place = error
+        .position()
+        .map(|p| format!(" line {}", p.line()))
+        .unwrap_or_default();
+    match error.kind() {
+        csv::ErrorKind::Io(_) => CliError::Usage(format!("error: {source}{place}: {error}")),
+        _ => CliError::Invalid(format!("error: {source}{place}: {error}")),
+    }
+}
+
+/// Reads the rows one at a time, writing each with its area: memory stays flat.
+fn stream<'l, P: CrsCoord>(
+    args: &Args,
+    classify: impl Fn(P) -> Option<&'l str>,
+) -> Result<(), CliError> {
+    let source = args.input.display().to_string();
+    let (default_x, default_y) = match args.crs {
+        CrsChoice::Wgs84 => ("lon", "lat"),
+        CrsChoice::Utm32 => ("easting", "northing"),
+    };
+    let x_name = args.x_column.as_deref().unwrap_or(default_x);
+    let y_name = args.y_column.as_deref().unwrap_or(default_y);
+
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(true)
+        .from_reader(open_input(&args.input)?);
+    let headers = reader
+        .headers()
+        .map_err(|e| csv_error(&source, &e))?
+        .clone();
+    let column = |name: &str| {
+        headers.iter().position(|h| h == name).ok_or_else(|| {
+            CliError::Invalid(format!(
+                "error: {source}: no column {name:?} in the header (columns: {})",
+                headers.iter().collect::<Vec<_>>().join(", ")
+            ))
+        })
+    };
+    let (xi, yi) = (column(x_name)?, column(y_name)?);
+
+    let mut writer = csv::Writer::from_writer(open_output(args.output.as_ref())?);
+    let out_name = args
+        .output
+        .as_ref()
+        .map_or_else(|| "standard output".to_owned(), |p| p.display().to_string());
+    // A closed pipe (`tryghed locate … | head`) ends the run quietly.
+    let write_err = |e: csv::Error| match e.kind() {
+        csv::ErrorKind::Io(io) if io.kind() == io::ErrorKind::BrokenPipe => None,
+        _ => Some(csv_error(&out_name, &e)),
+    };
+    if let Err(e) = writer.write_record(headers.iter().chain(std::iter::once("area"))) {
+        return write_err(e).map_or(Ok(()), Err);
+    }
+
+    let mut record = csv::StringRecord::new();
+    let mut skipped: u64 = 0;
+    let mut first_skipped: Option<(u64, String)> = None;
+    while reader
+        .read_record(&mut record)
+        .map_err(|e| csv_error(&source, &e))?
+    {
+        let line = record.position().map_or(0, csv::Position::line);
+        let area = match point::<P>(&record, (xi, x_name), (yi, y_name)) {
+            Ok(p) => classify(p).unwrap_or(""),
+            Err(problem) if args.skip_invalid => {
+                skipped += 1;
+                if first_skipped.is_none() {
+                    first_skipped = Some((line, problem));
+                }
+                ""
+            }
+            Err(problem) => {
+                return Err(CliError::Invalid(format!(
+                    "error: {source} line {line}: {problem} (use --skip-invalid to keep such rows with an empty area)"
+                )));
+            }
+        };
+        if let Err(e) = writer.write_record(record.iter().chain(std::iter::once(area))) {
+            return write_err(e).map_or(Ok(()), Err);
+        }
+    }
+    match writer.flush() {
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => {}
+        other => other.map_err(|e| CliError::Usage(format!("error: {out_name}: {e}")))?,
+    }
+    if let Some((line, problem)) = first_skipped {
+        eprintln!(
+            "skipped {skipped} row(s) with a missing or invalid coordinate (kept with an empty area); first at line {line}: {problem}"
+        );
+    }
+    Ok(())
+}
+
+/// The row's point, or what is wrong with it.
+fn point<P: CrsCoord>(
+    record: &csv::StringRecord,
+    (xi, x_name): (usize, &str),
+    (yi, y_name): (usize, &str),
+) -> Result<P, String> {
+    let value = |i: usize, name: &str| -> Result<f64, String> {
+        let text = record
+            .get(i)
+            .map(str::trim)
+            .filter(|t| !t.is_empty())
+            .ok_or_else(|| format!("column {name:?} is missing or empty"))?;
+        text.parse::<f64>()
+            .ok()
+            .filter(|v| v.is_finite())
+            .ok_or_else(|| format!("column {name:?}: {text:?} is not a finite number"))
+    };
+    let (x, y) = (value(xi, x_name)?, value(yi, y_name)?);
+    P::from_xy(x, y).map_err(|e| e.to_string())
+}

@@ -1,0 +1,164 @@
+//! `tryghed report`: the annual status for Økonomiudvalget as Markdown, HTML or JSON.
+
+use std::path::{Path, PathBuf};
+
+use clap::ValueEnum;
+use tryghed_budget::Ledger;
+use tryghed_goals::Observations;
+use tryghed_plan::{check_follow_up, check_plan};
+use tryghed_report::{
+    PlanInput, ReportBuilder, ReportError, ReportOptions, render_html, render_json, render_markdown,
+};
+
+use crate::common::{CliError, load_agreement, write_output};
+
+/// Output format of the status report.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
+pub(crate) enum ReportFormat {
+    /// Markdown in Danish.
+    #[default]
+    Md,
+    /// One self-contained HTML page with charts and a map.
+    Html,
+    /// The serde form of the report (exact counts, suppressed cells marked).
+    Json,
+}
+
+/// Write the annual status for Økonomiudvalget (goals, crime, activities, budget).
+#[derive(Debug, clap::Args)]
+#[command(
+    after_help = "With no options the report covers the embedded Folehaven agreement and its own 2025 figures, and lists what is missing.\n\nExamples:\n  tryghed report --format html -o status.html\n  tryghed report --year 2026 --observations maalinger.csv --ledger regnskab-2026.toml"
+)]
+pub(crate) struct Args {
+    /// An agreement file in TOML (default: the embedded Folehaven agreement).
+    #[arg(long, value_name = "FILE")]
+    agreement: Option<PathBuf>,
+    /// The report's year: the year of the Tryghedsundersøgelse (crime figures are from the
+    /// year before). Default: the latest year in the observations, else the period's first.
+    #[arg(long, value_name = "YEAR")]
+    year: Option<u16>,
+    /// Observations CSV (indicator,area,year,value,respondents), see docs/observations.md.
+    #[arg(long, value_name = "FILE")]
+    observations: Option<PathBuf>,
+    /// The year's tryghedsplan (TOML).
+    #[arg(long, value_name = "FILE")]
+    plan: Option<PathBuf>,
+    /// The follow-up on the plan's deliverables (TOML).
+    #[arg(long = "follow-up", value_name = "FILE", requires = "plan")]
+    follow_up: Option<PathBuf>,
+    /// The ledger of the year's activity funds (TOML, or JSON when the name ends in .json).
+    #[arg(long, value_name = "FILE")]
+    ledger: Option<PathBuf>,
+    /// Counts of reports below this are printed as "< N" (statistical disclosure control).
+    #[arg(long, value_name = "N", default_value_t = 5)]
+    suppression_threshold: u64,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t)]
+    format: ReportFormat,
+    /// Write to FILE instead of standard output.
+    #[arg(short, long, value_name = "FILE")]
+    output: Option<PathBuf>,
+}
+
+fn read(path: &Path) -> Result<String, CliError> {
+    std::fs::read_to_string(path).map_err(|e| CliError::io(path, &e))
+}
+
+fn invalid(path: &Path, error: impl std::fmt::Display) -> CliError {
+    CliError::Invalid(format!("error: {}: {error}", path.display()))
+}
+
+fn load_ledger(path: &Path) -> Result<Ledger, CliError> {
+    let text = read(path)?;
+    let is_json = path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("json"));
+    if is_json {
+        serde_json::from_str(&text).map_err(|e| invalid(path, e))
+    } else {
+        toml::from_str(&text).map_err(|e| invalid(path, e))
+    }
+}
+
+/// Reads and checks the plan (and follow-up) as `tryghed plan check` does; any error is
+/// shown the same way, pointing at the line.
+fn load_plan(
+    agreement: &tryghed_agreement::Agreement,
+    path: &Path,
+    follow_up: Option<&Path>,
+) -> Result<PlanInput, CliError> {
+    let context = agreement.plan_context();
+    let text = read(path)?;
+    let checked = check_plan(&text, &path.display().to_string(), &context);
+    let Some(plan) = checked.plan() else {
+        return Err(CliError::Invalid(
+            checked.render(&text).trim_end().to_owned(),
+        ));
+    };
+    if !checked.is_valid() {
+        return Err(CliError::Invalid(
+            checked.render(&text).trim_end().to_owned(),
+        ));
+    }
+    let follow = match follow_up {
+        None => None,
+        Some(fpath) => {
+            let ftext = read(fpath)?;
+            let fcheck = check_follow_up(&ftext, &fpath.display().to_string(), plan);
+            if !fcheck.is_valid() {
+                return Err(CliError::Invalid(
+                    fcheck.render(&ftext).trim_end().to_owned(),
+                ));
+            }
+            fcheck.follow_up().cloned()
+        }
+    };
+    let name = path.file_name().map_or_else(
+        || path.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    );
+    let title = format!("Tryghedsplanen fra {name}");
+    PlanInput::from_plan(plan, follow.as_ref(), &context, title).map_err(report_error)
+}
+
+fn report_error(error: ReportError) -> CliError {
+    match error {
+        ReportError::InvalidInput { .. } | ReportError::Goals(_) => {
+            CliError::Invalid(format!("error: {error}"))
+        }
+        other => CliError::Usage(format!("error: {other}")),
+    }
+}
+
+pub(crate) fn run(args: &Args) -> Result<(), CliError> {
+    let agreement = load_agreement(args.agreement.as_deref())?;
+    let mut builder = ReportBuilder::new(&agreement)
+        .options(ReportOptions::default().with_suppression_threshold(args.suppression_threshold));
+    if let Some(year) = args.year {
+        builder = builder.year(year);
+    }
+    if let Some(path) = &args.observations {
+        let file = std::fs::File::open(path).map_err(|e| CliError::io(path, &e))?;
+        let observations = Observations::from_csv_reader(file).map_err(|e| invalid(path, e))?;
+        let name = path.file_name().map_or_else(
+            || path.display().to_string(),
+            |n| n.to_string_lossy().into_owned(),
+        );
+        builder = builder.observations(observations, Some(name));
+    }
+    if let Some(path) = &args.plan {
+        builder = builder.plan(load_plan(&agreement, path, args.follow_up.as_deref())?);
+    }
+    let ledger = args.ledger.as_deref().map(load_ledger).transpose()?;
+    if let Some(ledger) = &ledger {
+        builder = builder.ledger(ledger);
+    }
+    let report = builder.build().map_err(report_error)?;
+    let text = match args.format {
+        ReportFormat::Md => render_markdown(&report),
+        ReportFormat::Html => render_html(&report),
+        ReportFormat::Json => render_json(&report),
+    }
+    .map_err(report_error)?;
+    write_output(args.output.as_ref(), &text)
+}

@@ -1,0 +1,112 @@
+//! `tryghed goals` as a user runs it.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic
+)]
+
+mod support;
+
+use support::{run, temp_file};
+
+const SYNTHETIC_2026: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/../../examples/synthetic-observationer-2026.csv"
+);
+
+fn goal<'a>(json: &'a serde_json::Value, id: &str) -> &'a serde_json::Value {
+    json["goals"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|g| g["goal"] == id)
+        .unwrap_or_else(|| panic!("no goal {id}"))
+}
+
+#[test]
+fn with_no_options_it_reports_2025_with_crime_pending_its_baseline() {
+    let out = run(&["goals", "--format", "json"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let json: serde_json::Value = serde_json::from_str(&out.stdout).unwrap();
+    assert_eq!(json["year"], 2025);
+    let crime = goal(&json, "kriminalitet");
+    assert_eq!(crime["status"]["status"], "pending");
+    assert!(
+        crime["status"]["reason"]
+            .as_str()
+            .unwrap()
+            .contains("baseline"),
+        "{crime}"
+    );
+    let safety = goal(&json, "tryghed");
+    assert_eq!(safety["status"]["status"], "pending");
+    let text = run(&["goals"]).stdout;
+    assert!(
+        text.contains("77 %") && text.contains("København 88 %") && text.contains("Valby 88 %"),
+        "{text}"
+    );
+    assert!(
+        text.contains("11,0 procentpoint der skal lukkes inden 2029"),
+        "{text}"
+    );
+    assert!(
+        text.contains("10,0 procentpoint der skal lukkes inden 2029"),
+        "{text}"
+    );
+}
+
+#[test]
+fn with_2026_observations_it_reports_met_and_on_track_with_intervals() {
+    let out = run(&[
+        "goals",
+        "--observations",
+        SYNTHETIC_2026,
+        "--format",
+        "json",
+    ]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let json: serde_json::Value = serde_json::from_str(&out.stdout).unwrap();
+    assert_eq!(json["year"], 2026);
+    let safety = goal(&json, "tryghed");
+    let neighbourhood = &safety["indicators"][0];
+    assert_eq!(neighbourhood["status"]["status"], "on_track");
+    assert!(neighbourhood["interval"].is_object(), "{neighbourhood}");
+    assert_eq!(goal(&json, "samarbejde")["status"]["status"], "met");
+    let text = run(&["goals", "--observations", SYNTHETIC_2026]).stdout;
+    assert!(text.contains("konfidensinterval 75,7–83,7"), "{text}");
+    assert!(text.contains("på rette vej"), "{text}");
+}
+
+#[test]
+fn a_bad_row_exits_1_naming_line_and_column() {
+    let path = temp_file(
+        "synthetic_bad_observations.csv",
+        "indicator,area,year,value,respondents\ntryg-i-nabolaget,omraade,2026,80%,380\ntryg-i-nabolaget,valby,20x6,88%,900\n",
+    );
+    let out = run(&["goals", "--observations", path.to_str().unwrap()]);
+    assert_eq!(out.code, 1, "{}", out.stderr);
+    assert!(out.stderr.contains("line 3"), "{}", out.stderr);
+    assert!(out.stderr.contains("year"), "{}", out.stderr);
+}
+
+#[test]
+fn a_figure_that_contradicts_the_agreement_is_an_error() {
+    let path = temp_file(
+        "synthetic_contradiction.csv",
+        "indicator,area,year,value,respondents\ntryg-i-nabolaget,omraade,2025,79%,\n",
+    );
+    let out = run(&["goals", "--observations", path.to_str().unwrap()]);
+    assert_eq!(out.code, 1, "{}", out.stderr);
+    assert!(
+        out.stderr.contains("the agreement says 77 %"),
+        "{}",
+        out.stderr
+    );
+}
+
+#[test]
+fn a_missing_observations_file_exits_2() {
+    let out = run(&["goals", "--observations", "/nonexistent/obs.csv"]);
+    assert_eq!(out.code, 2, "{}", out.stderr);
+}

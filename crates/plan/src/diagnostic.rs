@@ -1,0 +1,263 @@
+//! Diagnostics: every problem found in a plan or follow-up file, with its place.
+
+use std::fmt::{self, Write as _};
+use std::ops::Range;
+
+/// How serious a [`Diagnostic`] is.
+///
+/// A plan with an error does not keep the agreement (or cannot be read); a warning points at
+/// something the project leader should look at but that does not break a rule.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "lowercase"))]
+#[non_exhaustive]
+pub enum Severity {
+    /// A broken rule: the plan is invalid.
+    #[doc(alias = "fejl")]
+    Error,
+    /// Worth a look, but the plan stays valid.
+    #[doc(alias = "advarsel")]
+    Warning,
+}
+
+impl Severity {
+    /// `"error"` or `"warning"`, as rustc writes them.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        }
+    }
+}
+
+impl fmt::Display for Severity {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.pad(self.as_str())
+    }
+}
+
+/// Where in a file something is: the file, line and column (both counted from 1, the column in
+/// characters) and how many characters on that line the thing spans.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct Location {
+    origin: String,
+    line: usize,
+    column: usize,
+    length: usize,
+}
+
+impl Location {
+    /// A location given by its parts. `line`, `column` and `length` are raised to at least 1.
+    pub fn new(origin: impl Into<String>, line: usize, column: usize, length: usize) -> Self {
+        Location {
+            origin: origin.into(),
+            line: line.max(1),
+            column: column.max(1),
+            length: length.max(1),
+        }
+    }
+
+    /// The location of the byte range `span` in `text`. Offsets past the end or inside a
+    /// character are clamped; this never panics.
+    pub fn from_span(origin: &str, text: &str, span: Range<usize>) -> Self {
+        let start = floor_char_boundary(text, span.start);
+        let end = floor_char_boundary(text, span.end.max(start));
+        let before = text.get(..start).unwrap_or_default();
+        let line = before.matches('\n').count() + 1;
+        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+        let column = before.get(line_start..).map_or(0, |s| s.chars().count()) + 1;
+        let rest = text.get(start..end).unwrap_or_default();
+        let length = rest.split('\n').next().unwrap_or_default().chars().count();
+        Location::new(origin, line, column, length)
+    }
+
+    /// The file (or `<string>` for text that came from no file).
+    pub fn origin(&self) -> &str {
+        &self.origin
+    }
+
+    /// The line, counted from 1.
+    pub fn line(&self) -> usize {
+        self.line
+    }
+
+    /// The column in characters, counted from 1.
+    pub fn column(&self) -> usize {
+        self.column
+    }
+
+    /// How many characters on the line are meant (at least 1).
+    pub fn length(&self) -> usize {
+        self.length
+    }
+}
+
+fn floor_char_boundary(text: &str, mut index: usize) -> usize {
+    if index >= text.len() {
+        return text.len();
+    }
+    while index > 0 && !text.is_char_boundary(index) {
+        index -= 1;
+    }
+    index
+}
+
+impl fmt::Display for Location {
+    /// `file:line:column`, as rustc and cargo write it.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}:{}:{}", self.origin, self.line, self.column)
+    }
+}
+
+/// One problem found in a plan or follow-up: how serious, where, in which field and what.
+///
+/// `field` is a path into the file such as `activities[2].partners[1]` (indices from 0, in
+/// file order); the empty string means the file as a whole. Diagnostics made from a [`Plan`]
+/// value rather than a file have no location.
+///
+/// [`Plan`]: crate::Plan
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct Diagnostic {
+    severity: Severity,
+    location: Option<Location>,
+    field: String,
+    message: String,
+    help: Option<String>,
+}
+
+impl Diagnostic {
+    /// A diagnostic with no location and no help.
+    pub fn new(severity: Severity, field: impl Into<String>, message: impl Into<String>) -> Self {
+        Diagnostic {
+            severity,
+            location: None,
+            field: field.into(),
+            message: message.into(),
+            help: None,
+        }
+    }
+
+    pub(crate) fn error(field: impl Into<String>, message: impl Into<String>) -> Self {
+        Diagnostic::new(Severity::Error, field, message)
+    }
+
+    pub(crate) fn warning(field: impl Into<String>, message: impl Into<String>) -> Self {
+        Diagnostic::new(Severity::Warning, field, message)
+    }
+
+    pub(crate) fn with_field(mut self, field: String) -> Self {
+        self.field = field;
+        self
+    }
+
+    /// This diagnostic with a hint on how to fix it.
+    #[must_use]
+    pub fn with_help(mut self, help: impl Into<String>) -> Self {
+        self.help = Some(help.into());
+        self
+    }
+
+    /// This diagnostic placed at `location`.
+    #[must_use]
+    pub fn with_location(mut self, location: Location) -> Self {
+        self.location = Some(location);
+        self
+    }
+
+    /// Error or warning.
+    pub fn severity(&self) -> Severity {
+        self.severity
+    }
+
+    /// Whether this is an error.
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
+
+    /// Where in the file, if the diagnostic came from a file.
+    pub fn location(&self) -> Option<&Location> {
+        self.location.as_ref()
+    }
+
+    /// The path of the field, e.g. `activities[2].budget`; empty for the file as a whole.
+    pub fn field(&self) -> &str {
+        &self.field
+    }
+
+    /// What is wrong, in one sentence.
+    pub fn message(&self) -> &str {
+        &self.message
+    }
+
+    /// A hint on how to fix it, if there is one.
+    pub fn help(&self) -> Option<&str> {
+        self.help.as_deref()
+    }
+
+    /// The diagnostic in the style of rustc, quoting the line of `source` it points at:
+    ///
+    /// ```text
+    /// error: activity "natteravne": the responsible party "politii" is not a party of the agreement
+    ///   --> plan.toml:12:15
+    ///    |
+    /// 12 | responsible = "politii"
+    ///    |               ^^^^^^^^^
+    ///    = field: activities[1].responsible
+    /// ```
+    ///
+    /// `source` must be the text the location refers to; a location outside it only loses the
+    /// quoted line.
+    pub fn render(&self, source: &str) -> String {
+        let mut out = format!("{}: {}\n", self.severity, self.message);
+        let gutter_width = self
+            .location
+            .as_ref()
+            .map_or(1, |l| l.line.to_string().len());
+        let pad = " ".repeat(gutter_width);
+        if let Some(location) = &self.location {
+            let _ = writeln!(out, "{pad}--> {location}");
+            if let Some(line) = source.lines().nth(location.line - 1) {
+                let _ = writeln!(out, "{pad} |");
+                let _ = writeln!(out, "{} | {}", location.line, line.trim_end());
+                let indent: String = line
+                    .chars()
+                    .take(location.column - 1)
+                    .map(|c| if c == '\t' { '\t' } else { ' ' })
+                    .collect();
+                let _ = writeln!(out, "{pad} | {indent}{}", "^".repeat(location.length));
+            }
+        }
+        if !self.field.is_empty() {
+            let _ = writeln!(out, "{pad} = field: {}", self.field);
+        }
+        if let Some(help) = &self.help {
+            let _ = writeln!(out, "{pad} = help: {help}");
+        }
+        out
+    }
+}
+
+impl fmt::Display for Diagnostic {
+    /// One line: `error: message (plan.toml:12:15, field activities[1].responsible)`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.severity, self.message)?;
+        match (&self.location, self.field.is_empty()) {
+            (Some(location), false) => write!(f, " ({location}, field {})", self.field),
+            (Some(location), true) => write!(f, " ({location})"),
+            (None, false) => write!(f, " (field {})", self.field),
+            (None, true) => Ok(()),
+        }
+    }
+}
+
+/// Renders every diagnostic in rustc style (see [`Diagnostic::render`]), separated by blank
+/// lines.
+pub fn render_all(diagnostics: &[Diagnostic], source: &str) -> String {
+    diagnostics
+        .iter()
+        .map(|d| d.render(source))
+        .collect::<Vec<_>>()
+        .join("\n")
+}

@@ -1,0 +1,529 @@
+//! Validation of a plan against a [`PlanContext`]: the rules of the agreement.
+
+use std::collections::BTreeSet;
+
+use chrono::Datelike;
+use tryghed_budget::Dkk;
+use tryghed_goals::Share;
+use tryghed_parties::PartyId;
+
+use crate::site::{DeliverablePart, Part, Site};
+use crate::{Activity, Diagnostic, Partner, Plan, PlanContext};
+
+/// How the plan's budget compares with the year's activity funds (aktivitetsmidler).
+#[doc(alias = "budgetforbrug")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+pub struct BudgetUse {
+    year: i32,
+    total: Dkk,
+    funds: Option<Dkk>,
+}
+
+impl BudgetUse {
+    /// The plan's year.
+    pub fn year(&self) -> i32 {
+        self.year
+    }
+
+    /// The sum of the activities' budgets.
+    pub fn total(&self) -> Dkk {
+        self.total
+    }
+
+    /// The year's activity funds, if the context knows them.
+    #[doc(alias = "aktivitetsmidler")]
+    pub fn funds(&self) -> Option<Dkk> {
+        self.funds
+    }
+
+    /// `funds − total` (negative when the plan spends too much), if the funds are known.
+    #[doc(alias = "restbeløb")]
+    pub fn remainder(&self) -> Option<Dkk> {
+        self.funds
+            .and_then(|funds| funds.checked_sub(self.total).ok())
+    }
+
+    /// Whether the total is within the funds; `None` when the funds are unknown.
+    pub fn is_within_funds(&self) -> Option<bool> {
+        self.funds.map(|funds| self.total <= funds)
+    }
+}
+
+/// The collaboration rule of the agreement (goal 3): how many of the plan's activities involve
+/// two or more partners.
+///
+/// An activity involves the organisations named as its responsible party and its partners,
+/// counted without repetition: a partner equal to the responsible party, or named twice, counts
+/// once; a unit (SSP, an office) counts as the organisation it belongs to (see
+/// [`PlanContext::organisation_of`]); external organisations count, inside or outside the
+/// area, told apart by name (ignoring case and surrounding white space). An activity with two
+/// or more such organisations counts as multi-partner.
+///
+/// The rule holds when `4 · multi ≥ 3 · total`, exactly (via [`Share::is_at_least`]). A plan
+/// with no activities holds it vacuously; [`Plan::validate`] warns about such a plan.
+#[doc(alias = "samarbejdsandel")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+pub struct Collaboration {
+    multi_partner: u64,
+    total: u64,
+}
+
+impl Collaboration {
+    /// Counts of multi-partner activities and of all activities.
+    ///
+    /// `multi_partner` is capped at `total`.
+    pub fn new(multi_partner: u64, total: u64) -> Self {
+        Collaboration {
+            multi_partner: multi_partner.min(total),
+            total,
+        }
+    }
+
+    /// The number of activities with two or more partners.
+    pub fn multi_partner(&self) -> u64 {
+        self.multi_partner
+    }
+
+    /// The number of activities.
+    pub fn total(&self) -> u64 {
+        self.total
+    }
+
+    /// `multi_partner / total`, or `None` for a plan with no activities.
+    #[doc(alias = "andel")]
+    pub fn share(&self) -> Option<Share> {
+        Share::new(self.multi_partner, self.total).ok()
+    }
+
+    /// Whether at least 75 % of the activities have two or more partners (exact; true for a
+    /// plan with no activities).
+    ///
+    /// ```
+    /// use tryghed_plan::Collaboration;
+    ///
+    /// assert!(Collaboration::new(3, 4).is_met());
+    /// assert!(!Collaboration::new(2, 3).is_met());
+    /// assert!(!Collaboration::new(74, 99).is_met());
+    /// assert!(Collaboration::new(75, 100).is_met());
+    /// ```
+    pub fn is_met(&self) -> bool {
+        match (self.share(), Share::new(3, 4)) {
+            (Some(share), Ok(required)) => share.is_at_least(required),
+            _ => true,
+        }
+    }
+
+    /// How many more activities would have to become multi-partner for the rule to hold.
+    pub fn missing(&self) -> u64 {
+        // Smallest k with 4·(multi + k) ≥ 3·total.
+        let need = u128::from(self.total) * 3;
+        let have = u128::from(self.multi_partner) * 4;
+        u64::try_from(need.saturating_sub(have).div_ceil(4)).unwrap_or(u64::MAX)
+    }
+}
+
+/// An organisation involved in an activity, for counting distinct partners.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+enum Organisation {
+    Party(PartyId),
+    External(String),
+}
+
+fn organisation_of(context: &PlanContext, id: &PartyId) -> Organisation {
+    Organisation::Party(context.organisation_of(id).unwrap_or(id).clone())
+}
+
+fn partner_organisation(context: &PlanContext, partner: &Partner) -> Organisation {
+    match partner {
+        Partner::Party(id) => organisation_of(context, id),
+        Partner::External(external) => {
+            Organisation::External(external.name().trim().to_lowercase())
+        }
+    }
+}
+
+impl Activity {
+    /// The number of distinct organisations involved: the responsible party and its partners,
+    /// counted by the rule described at [`Collaboration`].
+    #[doc(alias = "antal samarbejdspartnere")]
+    pub fn organisations(&self, context: &PlanContext) -> usize {
+        let mut seen = BTreeSet::from([organisation_of(context, self.responsible())]);
+        for partner in self.partners() {
+            seen.insert(partner_organisation(context, partner));
+        }
+        seen.len()
+    }
+
+    /// Whether the activity involves two or more partners ([`Collaboration`]).
+    pub fn is_multi_partner(&self, context: &PlanContext) -> bool {
+        self.organisations(context) >= 2
+    }
+}
+
+impl Plan {
+    /// The collaboration count of the plan (goal 3 of the agreement).
+    pub fn collaboration(&self, context: &PlanContext) -> Collaboration {
+        let multi = self
+            .activities()
+            .iter()
+            .filter(|a| a.is_multi_partner(context))
+            .count();
+        Collaboration::new(
+            u64::try_from(multi).unwrap_or(u64::MAX),
+            u64::try_from(self.activities().len()).unwrap_or(u64::MAX),
+        )
+    }
+
+    /// The plan's budget total against the year's activity funds.
+    ///
+    /// # Errors
+    ///
+    /// [`tryghed_budget::BudgetError::Overflow`] if the total does not fit in a [`Dkk`].
+    pub fn budget_use(
+        &self,
+        context: &PlanContext,
+    ) -> Result<BudgetUse, tryghed_budget::BudgetError> {
+        let total = Dkk::checked_sum(self.activities().iter().map(Activity::budget))?;
+        Ok(BudgetUse {
+            year: self.year(),
+            total,
+            funds: context.activity_funds(self.year()),
+        })
+    }
+
+    /// Validates the plan against the agreement's facts and returns every problem found,
+    /// errors and warnings, in plan order. The plan keeps the agreement when no diagnostic is
+    /// an error.
+    ///
+    /// These diagnostics have a field path but no file location; [`check_plan`] reads a plan
+    /// file and places each one at its line and column.
+    ///
+    /// The rules are listed in `docs/plan-format.md`: the year lies in the agreement period;
+    /// every focus area and party is the agreement's; activity ids are unique, and deliverable
+    /// ids within an activity; the budget total is within the year's activity funds; at least
+    /// 75 % of the activities involve two or more partners ([`Collaboration`]). Warnings: a
+    /// deliverable due outside the plan year, an activity without deliverables, a partner that
+    /// repeats the responsible party or another partner, an unknown indicator, unknown
+    /// activity funds, a plan with no activities.
+    ///
+    /// [`check_plan`]: crate::check_plan
+    pub fn validate(&self, context: &PlanContext) -> Vec<Diagnostic> {
+        validate(self, context, true)
+            .diagnostics
+            .into_iter()
+            .map(|(site, diagnostic)| diagnostic.with_field(site.field(|i| i)))
+            .collect()
+    }
+}
+
+/// What validation found.
+pub(crate) struct Validation {
+    pub(crate) diagnostics: Vec<(Site, Diagnostic)>,
+    pub(crate) budget: Option<BudgetUse>,
+    pub(crate) collaboration: Option<Collaboration>,
+}
+
+/// Validates `plan`; the checks over all activities (budget total, collaboration) only run
+/// when `complete` (every activity of the file could be read).
+pub(crate) fn validate(plan: &Plan, context: &PlanContext, complete: bool) -> Validation {
+    let mut out = Vec::new();
+    let year = plan.year();
+    let years = context.years();
+    let in_period = years.contains(&year);
+    if !in_period {
+        out.push((
+            Site::Year,
+            Diagnostic::error(
+                "",
+                format!(
+                    "the plan is for {year}, outside the agreement period {}–{}",
+                    years.start(),
+                    years.end()
+                ),
+            ),
+        ));
+    }
+    let mut seen_ids = BTreeSet::new();
+    for (i, activity) in plan.activities().iter().enumerate() {
+        if !seen_ids.insert(activity.id()) {
+            out.push((
+                Site::Activity(i, Part::Id),
+                Diagnostic::error(
+                    "",
+                    format!("activity id \"{}\" is used more than once", activity.id()),
+                )
+                .with_help("give every activity its own id; the follow-up file refers to it"),
+            ));
+        }
+        check_activity(i, activity, year, context, &mut out);
+    }
+
+    let mut budget = None;
+    let mut collaboration = None;
+    if complete {
+        if plan.activities().is_empty() {
+            out.push((
+                Site::File,
+                Diagnostic::warning("", format!("the plan for {year} has no activities"))
+                    .with_help("add activities as [[activities]] tables (see docs/plan-format.md)"),
+            ));
+        }
+        match plan.budget_use(context) {
+            Ok(used) => {
+                check_budget(plan, &used, in_period, &mut out);
+                budget = Some(used);
+            }
+            Err(error) => out.push((
+                Site::File,
+                Diagnostic::error("", format!("the budget total cannot be computed: {error}")),
+            )),
+        }
+        let counted = plan.collaboration(context);
+        check_collaboration(plan, context, counted, &mut out);
+        collaboration = Some(counted);
+    } else {
+        out.push((
+            Site::File,
+            Diagnostic::warning(
+                "",
+                "the budget total and the collaboration rule were not checked, because some activities could not be read",
+            ),
+        ));
+    }
+    Validation {
+        diagnostics: out,
+        budget,
+        collaboration,
+    }
+}
+
+fn named(activity: &Activity) -> String {
+    format!("activity \"{}\"", activity.id())
+}
+
+#[allow(clippy::too_many_lines, reason = "one rule after the other")]
+fn check_activity(
+    i: usize,
+    activity: &Activity,
+    year: i32,
+    context: &PlanContext,
+    out: &mut Vec<(Site, Diagnostic)>,
+) {
+    let at = |part| Site::Activity(i, part);
+    let name = named(activity);
+    if context.focus_area(activity.focus_area()).is_none() {
+        let known: Vec<&str> = context
+            .focus_areas()
+            .iter()
+            .map(|a| a.id().as_str())
+            .collect();
+        out.push((
+            at(Part::FocusArea),
+            Diagnostic::error(
+                "",
+                format!(
+                    "{name}: the focus area \"{}\" is not one of the agreement's",
+                    activity.focus_area()
+                ),
+            )
+            .with_help(format!("use one of: {}", known.join(", "))),
+        ));
+    }
+    let responsible = activity.responsible();
+    if !context.is_party(responsible) {
+        out.push((
+            at(Part::Responsible),
+            Diagnostic::error(
+                "",
+                format!("{name}: the responsible party \"{responsible}\" is not a party of the agreement"),
+            )
+            .with_help(known_parties(context)),
+        ));
+    }
+    let mut involved = BTreeSet::from([organisation_of(context, responsible)]);
+    for (j, partner) in activity.partners().iter().enumerate() {
+        if let Partner::Party(id) = partner
+            && !context.is_party(id)
+        {
+            out.push((
+                at(Part::Partner(j)),
+                Diagnostic::error(
+                    "",
+                    format!("{name}: the partner \"{id}\" is not a party of the agreement"),
+                )
+                .with_help(format!(
+                    "{}; name an organisation outside the agreement as {{ name = \"…\", located = \"inside\" }} or \"outside\"",
+                    known_parties(context)
+                )),
+            ));
+            involved.insert(organisation_of(context, id));
+            continue;
+        }
+        if !involved.insert(partner_organisation(context, partner)) {
+            let message = match partner {
+                Partner::Party(id) if id == responsible => format!(
+                    "{name}: the partner \"{id}\" is the responsible party itself and is not counted twice"
+                ),
+                _ => format!(
+                    "{name}: the partner \"{partner}\" is the same organisation as the responsible party or an earlier partner and is not counted twice"
+                ),
+            };
+            out.push((at(Part::Partner(j)), Diagnostic::warning("", message)));
+        }
+    }
+    let mut indicators = BTreeSet::new();
+    for (j, indicator) in activity.indicators().iter().enumerate() {
+        if !indicators.insert(indicator) {
+            out.push((
+                at(Part::Indicator(j)),
+                Diagnostic::warning(
+                    "",
+                    format!("{name}: the indicator \"{indicator}\" is named more than once"),
+                ),
+            ));
+        } else if context
+            .indicators()
+            .is_some_and(|known| !known.contains(indicator))
+        {
+            out.push((
+                at(Part::Indicator(j)),
+                Diagnostic::warning(
+                    "",
+                    format!("{name}: the indicator \"{indicator}\" is not one of the agreement's"),
+                ),
+            ));
+        }
+    }
+    if activity.deliverables().is_empty() {
+        out.push((
+            at(Part::Whole),
+            Diagnostic::warning("", format!("{name} has no deliverables")).with_help(
+                "the activity owner reports on the deliverables in the follow-up; add [[activities.deliverables]]",
+            ),
+        ));
+    }
+    let mut deliverable_ids = BTreeSet::new();
+    for (k, deliverable) in activity.deliverables().iter().enumerate() {
+        let id = deliverable.id();
+        if !deliverable_ids.insert(id) {
+            out.push((
+                at(Part::Deliverable(k, DeliverablePart::Id)),
+                Diagnostic::error(
+                    "",
+                    format!("{name}: the deliverable id \"{id}\" is used more than once"),
+                )
+                .with_help("give every deliverable of an activity its own id"),
+            ));
+        }
+        let due = deliverable.due();
+        if due.year() > year {
+            out.push((
+                at(Part::Deliverable(k, DeliverablePart::Due)),
+                Diagnostic::warning(
+                    "",
+                    format!("{name}: the deliverable \"{id}\" is due {due}, after the plan year {year} ends"),
+                ),
+            ));
+        } else if due.year() < year {
+            out.push((
+                at(Part::Deliverable(k, DeliverablePart::Due)),
+                Diagnostic::warning(
+                    "",
+                    format!("{name}: the deliverable \"{id}\" is due {due}, before the plan year {year} begins"),
+                ),
+            ));
+        }
+    }
+}
+
+fn known_parties(context: &PlanContext) -> String {
+    let ids: Vec<&str> = context.party_ids().map(PartyId::as_str).collect();
+    if ids.is_empty() {
+        "the agreement has no parties".to_owned()
+    } else {
+        format!("the parties are: {}", ids.join(", "))
+    }
+}
+
+fn check_budget(plan: &Plan, used: &BudgetUse, in_period: bool, out: &mut Vec<(Site, Diagnostic)>) {
+    let year = plan.year();
+    match used.funds() {
+        Some(funds) if used.total() > funds => {
+            // Point at the activity whose budget takes the running total over the funds.
+            let mut running = Dkk::ZERO;
+            let mut site = Site::File;
+            for (i, activity) in plan.activities().iter().enumerate() {
+                running = running.checked_add(activity.budget()).unwrap_or(Dkk::MAX);
+                if running > funds {
+                    site = Site::Activity(i, Part::Budget);
+                    break;
+                }
+            }
+            let over = used.total().checked_sub(funds).unwrap_or(Dkk::MAX);
+            out.push((
+                site,
+                Diagnostic::error(
+                    "",
+                    format!(
+                        "the activities' budgets total {}, which is {over} more than the activity funds for {year} ({funds})",
+                        used.total()
+                    ),
+                )
+                .with_help("lower one or more budgets so that the total is within the activity funds"),
+            ));
+        }
+        None if in_period => out.push((
+            Site::Year,
+            Diagnostic::warning(
+                "",
+                format!(
+                    "the activity funds for {year} are not known, so the budget total ({}) was not checked",
+                    used.total()
+                ),
+            ),
+        )),
+        Some(_) | None => {}
+    }
+}
+
+fn check_collaboration(
+    plan: &Plan,
+    context: &PlanContext,
+    counted: Collaboration,
+    out: &mut Vec<(Site, Diagnostic)>,
+) {
+    if counted.is_met() {
+        return;
+    }
+    let mut single: Vec<(&str, usize)> = plan
+        .activities()
+        .iter()
+        .enumerate()
+        .filter(|(_, a)| !a.is_multi_partner(context))
+        .map(|(i, a)| (a.id().as_str(), i))
+        .collect();
+    let site = single
+        .first()
+        .map_or(Site::File, |&(_, i)| Site::Activity(i, Part::Partners));
+    single.sort_unstable();
+    let ids: Vec<&str> = single.iter().map(|&(id, _)| id).collect();
+    out.push((
+        site,
+        Diagnostic::error(
+            "",
+            format!(
+                "only {} of {} activities involve two or more partners; the agreement requires at least 75 %",
+                counted.multi_partner(),
+                counted.total()
+            ),
+        )
+        .with_help(format!(
+            "at least {} more {} a partner besides the responsible party; activities with one organisation: {}",
+            counted.missing(),
+            if counted.missing() == 1 { "activity needs" } else { "activities need" },
+            ids.join(", ")
+        )),
+    ));
+}

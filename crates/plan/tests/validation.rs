@@ -1,0 +1,447 @@
+//! Every rule of the plan validation, with its message and position.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic
+)]
+
+mod common;
+
+use common::{folehaven_context, folehaven_context_with_funds};
+use tryghed_budget::Dkk;
+use tryghed_plan::{Collaboration, Diagnostic, PlanCheck, Severity, check_plan};
+
+/// A synthetic activity as TOML: id, responsible, partners (TOML array text), budget.
+fn synthetic_activity(id: &str, responsible: &str, partners: &str, budget: &str) -> String {
+    format!(
+        "\n[[activities]]\nid = \"{id}\"\ntitle = \"Synthetic {id}\"\nfocus_area = \"kommunikation\"\nresponsible = \"{responsible}\"\npartners = {partners}\nbudget = {budget}\n\n[[activities.deliverables]]\nid = \"d\"\nwhat = \"Something\"\ndue = 2026-06-30\n"
+    )
+}
+
+fn synthetic_plan(activities: &[String]) -> String {
+    let mut text = "year = 2026\n".to_owned();
+    for a in activities {
+        text.push_str(a);
+    }
+    text
+}
+
+fn check(text: &str) -> PlanCheck {
+    check_plan(text, "plan.toml", &folehaven_context())
+}
+
+/// The only diagnostic of `check`, which must be an error.
+fn only_error(check: &PlanCheck) -> &Diagnostic {
+    let errors: Vec<&Diagnostic> = check
+        .diagnostics()
+        .iter()
+        .filter(|d| d.is_error())
+        .collect();
+    assert_eq!(errors.len(), 1, "{:#?}", check.diagnostics());
+    errors[0]
+}
+
+fn at(d: &Diagnostic) -> (usize, usize) {
+    let l = d.location().expect("a location");
+    (l.line(), l.column())
+}
+
+/// `multi` activities with two partners and `single` with one organisation.
+fn mixed(multi: usize, single: usize) -> String {
+    let mut activities = Vec::new();
+    for i in 0..multi {
+        activities.push(synthetic_activity(
+            &format!("m{i}"),
+            "okf",
+            "[\"politi\"]",
+            "0",
+        ));
+    }
+    for i in 0..single {
+        activities.push(synthetic_activity(&format!("s{i}"), "okf", "[]", "0"));
+    }
+    synthetic_plan(&activities)
+}
+
+#[test]
+fn collaboration_edges() {
+    assert!(check(&mixed(3, 1)).is_valid(), "3 of 4 is 75 %");
+    assert!(!check(&mixed(2, 1)).is_valid(), "2 of 3 is below 75 %");
+    assert!(!check(&mixed(74, 25)).is_valid(), "74 of 99 is below 75 %");
+    assert!(check(&mixed(75, 25)).is_valid(), "75 of 100 is 75 %");
+    assert!(Collaboration::new(3, 4).is_met());
+    assert!(!Collaboration::new(2, 3).is_met());
+    assert!(!Collaboration::new(74, 99).is_met());
+    assert!(Collaboration::new(75, 100).is_met());
+    assert!(Collaboration::new(0, 0).is_met());
+    assert_eq!(Collaboration::new(2, 3).missing(), 1);
+    assert_eq!(Collaboration::new(74, 99).missing(), 1);
+    assert_eq!(Collaboration::new(0, 4).missing(), 3);
+}
+
+#[test]
+fn collaboration_error_message_and_position() {
+    let checked = check(&mixed(2, 1));
+    let error = only_error(&checked);
+    assert_eq!(
+        error.message(),
+        "only 2 of 3 activities involve two or more partners; the agreement requires at least 75 %"
+    );
+    assert_eq!(error.field(), "activities[2].partners");
+    // The third activity's header (its partners array is empty): 13 lines per activity.
+    assert_eq!(at(error), (29, 1));
+    assert!(
+        error
+            .help()
+            .unwrap()
+            .contains("activities with one organisation: s0")
+    );
+}
+
+#[test]
+fn counting_partners() {
+    let context = folehaven_context();
+    let plan = |responsible: &str, partners: &str| {
+        check_plan(
+            &synthetic_plan(&[synthetic_activity("a", responsible, partners, "0")]),
+            "p.toml",
+            &context,
+        )
+    };
+    let multi = |c: PlanCheck| c.collaboration().unwrap().multi_partner();
+    // The responsible party named again as partner does not count twice (and is warned about).
+    let same = plan("okf", "[\"okf\"]");
+    assert_eq!(multi(same.clone()), 0);
+    assert!(
+        same.diagnostics()
+            .iter()
+            .any(|d| d.severity() == Severity::Warning
+                && d.message().contains("is the responsible party itself"))
+    );
+    // A unit counts as its organisation: SSP is part of Socialforvaltningen.
+    assert_eq!(multi(plan("sof", "[\"ssp\"]")), 0);
+    assert_eq!(multi(plan("okf", "[\"ssp\"]")), 1);
+    // External organisations count, inside or outside, once per name.
+    assert_eq!(
+        multi(plan(
+            "okf",
+            "[{ name = \"Forening\", located = \"outside\" }]"
+        )),
+        1
+    );
+    assert_eq!(
+        multi(plan(
+            "okf",
+            "[{ name = \"Forening\", located = \"inside\" }]"
+        )),
+        1
+    );
+}
+
+#[test]
+fn budget_over_by_one_ore_is_caught() {
+    let text = synthetic_plan(&[
+        synthetic_activity("a", "okf", "[\"politi\"]", "\"1.000.000,00 kr.\""),
+        synthetic_activity("b", "okf", "[\"politi\"]", "\"50.000,01 kr.\""),
+    ]);
+    let checked = check(&text);
+    let error = only_error(&checked);
+    assert_eq!(
+        error.message(),
+        "the activities' budgets total 1.050.000,01 kr., which is 0,01 kr. more than the activity funds for 2026 (1.050.000,00 kr.)"
+    );
+    assert_eq!(error.field(), "activities[1].budget");
+    assert_eq!(at(error), (22, 10));
+    assert_eq!(
+        checked.budget().unwrap().remainder(),
+        Some(Dkk::from_ore(-1))
+    );
+
+    let exact = text.replace("50.000,01", "50.000,00");
+    let checked = check(&exact);
+    assert!(checked.is_valid(), "{:#?}", checked.diagnostics());
+    assert_eq!(checked.budget().unwrap().remainder(), Some(Dkk::ZERO));
+}
+
+#[test]
+fn unknown_funds_are_a_warning_not_a_limit() {
+    let text = synthetic_plan(&[synthetic_activity("a", "okf", "[\"politi\"]", "5000000")]);
+    let checked = check_plan(&text, "p.toml", &folehaven_context_with_funds(&[]));
+    assert!(checked.is_valid());
+    assert!(checked.diagnostics().iter().any(|d| d.message()
+        == "the activity funds for 2026 are not known, so the budget total (5.000.000,00 kr.) was not checked"));
+}
+
+#[test]
+fn year_outside_the_period() {
+    let text = synthetic_plan(&[synthetic_activity("a", "okf", "[\"politi\"]", "0")])
+        .replace("year = 2026", "year = 2030");
+    let checked = check(&text);
+    let error = only_error(&checked);
+    assert_eq!(
+        error.message(),
+        "the plan is for 2030, outside the agreement period 2026–2029"
+    );
+    assert_eq!((error.field(), at(error)), ("year", (1, 8)));
+}
+
+#[test]
+fn unknown_focus_area() {
+    let text = synthetic_plan(&[synthetic_activity("a", "okf", "[\"politi\"]", "0")])
+        .replace("\"kommunikation\"", "\"kommunikatoin\"");
+    let checked = check(&text);
+    let error = only_error(&checked);
+    assert_eq!(
+        error.message(),
+        "activity \"a\": the focus area \"kommunikatoin\" is not one of the agreement's"
+    );
+    assert_eq!(
+        (error.field(), at(error)),
+        ("activities[0].focus_area", (6, 14))
+    );
+    assert!(
+        error
+            .help()
+            .unwrap()
+            .contains("kommunikation, tryggere-byrum, positive-faellesskaber")
+    );
+}
+
+#[test]
+fn unknown_responsible_and_partner() {
+    let text = synthetic_plan(&[synthetic_activity("a", "okff", "[\"sab\", \"3c\"]", "0")]);
+    let checked = check(&text);
+    let errors: Vec<&Diagnostic> = checked
+        .diagnostics()
+        .iter()
+        .filter(|d| d.is_error())
+        .collect();
+    assert_eq!(errors.len(), 2, "{:#?}", checked.diagnostics());
+    assert_eq!(
+        errors[0].message(),
+        "activity \"a\": the responsible party \"okff\" is not a party of the agreement"
+    );
+    assert_eq!(
+        (errors[0].field(), at(errors[0])),
+        ("activities[0].responsible", (7, 15))
+    );
+    assert_eq!(
+        errors[1].message(),
+        "activity \"a\": the partner \"3c\" is not a party of the agreement"
+    );
+    assert_eq!(
+        (errors[1].field(), at(errors[1])),
+        ("activities[0].partners[1]", (8, 20))
+    );
+}
+
+#[test]
+fn duplicate_ids() {
+    let text = synthetic_plan(&[
+        synthetic_activity("a", "okf", "[\"politi\"]", "0"),
+        synthetic_activity("a", "okf", "[\"politi\"]", "0"),
+    ]);
+    let checked = check(&text);
+    let error = only_error(&checked);
+    assert_eq!(error.message(), "activity id \"a\" is used more than once");
+    assert_eq!((error.field(), at(error)), ("activities[1].id", (17, 6)));
+
+    let text = synthetic_plan(&[synthetic_activity("a", "okf", "[\"politi\"]", "0")
+        + "\n[[activities.deliverables]]\nid = \"d\"\nwhat = \"Again\"\ndue = 2026-07-01\n"]);
+    let checked = check(&text);
+    let error = only_error(&checked);
+    assert_eq!(
+        error.message(),
+        "activity \"a\": the deliverable id \"d\" is used more than once"
+    );
+    assert_eq!(
+        (error.field(), at(error)),
+        ("activities[0].deliverables[1].id", (17, 6))
+    );
+}
+
+#[test]
+fn deliverable_due_after_the_year_is_a_warning() {
+    let text = synthetic_plan(&[synthetic_activity("a", "okf", "[\"politi\"]", "0")])
+        .replace("due = 2026-06-30", "due = 2027-01-15");
+    let checked = check(&text);
+    assert!(checked.is_valid());
+    let warning = &checked.diagnostics()[0];
+    assert_eq!(warning.severity(), Severity::Warning);
+    assert_eq!(
+        warning.message(),
+        "activity \"a\": the deliverable \"d\" is due 2027-01-15, after the plan year 2026 ends"
+    );
+    assert_eq!(
+        (warning.field(), at(warning)),
+        ("activities[0].deliverables[0].due", (14, 7))
+    );
+}
+
+#[test]
+fn values_that_cannot_be_read_are_all_reported() {
+    let text = synthetic_plan(&[
+        synthetic_activity("A", "okf", "[\"politi\", 5]", "1.5"),
+        synthetic_activity("b", "okf", "[{ name = \"x\" }]", "\"1,505\""),
+    ])
+    .replacen("due = 2026-06-30", "due = \"30-06-2026\"", 1);
+    let checked = check(&text);
+    let messages: Vec<(usize, usize, &str)> = checked
+        .diagnostics()
+        .iter()
+        .filter(|d| d.is_error())
+        .map(|d| (at(d).0, at(d).1, d.field()))
+        .collect();
+    assert_eq!(
+        messages,
+        [
+            (4, 6, "activities[0].id"),
+            (8, 23, "activities[0].partners[1]"),
+            (9, 10, "activities[0].budget"),
+            (14, 7, "activities[0].deliverables[0].due"),
+            (21, 13, "activities[1].partners[0]"),
+            (22, 10, "activities[1].budget"),
+        ]
+    );
+    assert!(checked.budget().is_none(), "aggregates are skipped");
+    let partner = checked
+        .diagnostics()
+        .iter()
+        .find(|d| d.field() == "activities[0].partners[1]")
+        .unwrap();
+    assert_eq!(partner.message(), "a partner cannot be an integer");
+    assert!(
+        checked
+            .diagnostics()
+            .iter()
+            .any(|d| d.severity() == Severity::Warning && d.message().contains("were not checked"))
+    );
+    let budget = checked
+        .diagnostics()
+        .iter()
+        .find(|d| d.field() == "activities[0].budget")
+        .unwrap();
+    assert_eq!(
+        budget.message(),
+        "a budget cannot be a floating-point number, which is not exact to the øre"
+    );
+}
+
+#[test]
+fn missing_fields_point_at_the_activity() {
+    let text = "year = 2026\n\n[[activities]]\nid = \"a\"\n";
+    let checked = check(text);
+    let missing: Vec<(&str, &str)> = checked
+        .diagnostics()
+        .iter()
+        .filter(|d| d.is_error())
+        .map(|d| {
+            assert_eq!(at(d), (3, 1));
+            (d.field(), d.message())
+        })
+        .collect();
+    assert_eq!(
+        missing,
+        [
+            ("activities[0].title", "the activity's title is missing"),
+            (
+                "activities[0].focus_area",
+                "the activity's focus area is missing"
+            ),
+            (
+                "activities[0].responsible",
+                "the activity's responsible party is missing"
+            ),
+            ("activities[0].budget", "the activity's budget is missing"),
+        ]
+    );
+}
+
+#[test]
+fn syntax_errors_stop_with_a_position() {
+    let checked = check("year = 2026\n[[activities]]\nid = \"a\"\nbudgte = 5\n");
+    let error = only_error(&checked);
+    assert!(
+        error.message().contains("unknown field `budgte`"),
+        "{}",
+        error.message()
+    );
+    assert_eq!(at(error).0, 4);
+    let checked = check("year = \n");
+    assert!(!checked.is_valid());
+}
+
+#[test]
+fn an_empty_plan_is_valid_with_a_warning() {
+    let checked = check("year = 2026\n");
+    assert!(checked.is_valid());
+    assert_eq!(checked.warning_count(), 1);
+    assert_eq!(
+        checked.diagnostics()[0].message(),
+        "the plan for 2026 has no activities"
+    );
+    assert!(checked.collaboration().unwrap().is_met());
+}
+
+#[test]
+fn rendering_points_at_the_column() {
+    let text = synthetic_plan(&[synthetic_activity("a", "okff", "[\"politi\"]", "0")]);
+    let checked = check(&text);
+    let rendered = checked.render(&text);
+    assert!(
+        rendered.contains(
+            "error: activity \"a\": the responsible party \"okff\" is not a party of the agreement\n --> plan.toml:7:15\n  |\n7 | responsible = \"okff\"\n  |               ^^^^^^\n  = field: activities[0].responsible\n"
+        ),
+        "{rendered}"
+    );
+    assert!(
+        rendered.ends_with("error: plan.toml does not keep the agreement (1 error, 0 warnings)\n")
+    );
+}
+
+#[test]
+fn follow_up_is_checked_against_the_plan() {
+    let text = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../examples/tryghedsplan-2026-eksempel.toml"
+    ))
+    .unwrap();
+    let checked = check(&text);
+    assert!(checked.is_valid(), "{:#?}", checked.diagnostics());
+    let plan = checked.plan().unwrap();
+    let follow = "year = 2026\n\n[[deliverables]]\nactivity = \"nyhedsbrevet\"\ndeliverable = \"nr-1\"\nstatus = \"delivered\"\n\n[[deliverables]]\nactivity = \"belysning\"\ndeliverable = \"lamper\"\nstatus = \"not-delivered\"\n";
+    let result = tryghed_plan::check_follow_up(follow, "f.toml", plan);
+    assert!(!result.is_valid());
+    let error = result.diagnostics().iter().find(|d| d.is_error()).unwrap();
+    assert_eq!(
+        error.message(),
+        "the plan for 2026 has no activity \"nyhedsbrevet\""
+    );
+    assert_eq!(
+        (error.field(), at(error)),
+        ("deliverables[0].activity", (4, 12))
+    );
+    assert!(result.diagnostics().iter().any(|d| d.message()
+        == "deliverable \"lamper\" of activity \"belysning\" is ikke leveret but has no note"));
+    let summary = result.follow_up().unwrap().summary(plan);
+    assert_eq!(summary.total().not_delivered(), 1);
+    assert_eq!(summary.total().not_reported(), 5);
+    assert_eq!(summary.total().total(), 6);
+}
+
+#[cfg(feature = "serde")]
+#[test]
+fn serde_round_trip_through_json() {
+    let text = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../examples/tryghedsplan-2026-eksempel.toml"
+    ))
+    .unwrap();
+    let plan = tryghed_plan::Plan::from_toml_str(&text).unwrap();
+    let json = serde_json::to_string(&plan).unwrap();
+    let back: tryghed_plan::Plan = serde_json::from_str(&json).unwrap();
+    assert_eq!(plan, back);
+    let bad = json.replace("\"okf\"", "\"OKF\"");
+    assert!(serde_json::from_str::<tryghed_plan::Plan>(&bad).is_err());
+}

@@ -1,0 +1,1129 @@
+//! Building a [`StatusReport`] from the agreement, the observations, the plan and the ledger.
+
+use std::collections::BTreeSet;
+
+use rust_decimal::Decimal;
+use tryghed_agreement::Agreement;
+use tryghed_budget::Ledger;
+use tryghed_geography::PartnershipArea;
+use tryghed_goals::{
+    AreaId, Baseline, CategorySet, Dimension, EvalOptions, Goal, GoalIndicator,
+    IndicatorEvaluation, IndicatorId, Observation, Observations, Share, Significance, Source,
+    Status, Target, Unit, evaluate,
+};
+
+use crate::ReportError;
+use crate::fmt as dk;
+use crate::model::{
+    ActivitiesSection, AreaSection, AreaSeries, BaselineCell, BudgetActivityRow, BudgetSection,
+    ChangeCell, CollaborationRow, Count, CountPoint, CrimeRow, Delivery, DeliveryCounts, EstateRow,
+    Figure, FocusGroup, GoalRow, IntervalCell, PlanInput, Reference, ReportOptions, ReportStatus,
+    SharePoint, SignificanceCell, SourceNote, StatusReport, SummaryLine, SurveySeries, Trajectory,
+    Trend,
+};
+
+/// Builds a [`StatusReport`] (the annual status for Økonomiudvalget).
+///
+/// Start from an agreement; add what you have. Nothing is required beyond the agreement:
+/// every missing input is listed in the report ([`StatusReport::missing`]).
+///
+/// ```
+/// use tryghed_agreement::Agreement;
+/// use tryghed_report::ReportBuilder;
+/// # fn main() -> Result<(), Box<dyn std::error::Error>> {
+/// let agreement = Agreement::folehaven();
+/// let report = ReportBuilder::new(&agreement).year(2026).build()?;
+/// assert_eq!(*report.crime_year(), 2025);
+/// assert!(report.missing().iter().any(|m| m.contains("Tryghedsundersøgelsen 2026")));
+/// # Ok(())
+/// # }
+/// ```
+#[doc(alias = "afrapportering")]
+#[derive(Debug, Clone)]
+pub struct ReportBuilder<'a> {
+    agreement: &'a Agreement,
+    year: Option<u16>,
+    observations: Option<(Observations, Option<String>)>,
+    plan: Option<PlanInput>,
+    ledger: Option<&'a Ledger>,
+    options: ReportOptions,
+    goals: Option<Vec<Goal>>,
+    categories: Option<CategorySet>,
+    area: Option<PartnershipArea>,
+}
+
+impl<'a> ReportBuilder<'a> {
+    /// A report on `agreement`, with the figures the agreement states itself.
+    pub fn new(agreement: &'a Agreement) -> Self {
+        Self {
+            agreement,
+            year: None,
+            observations: None,
+            plan: None,
+            ledger: None,
+            options: ReportOptions::default(),
+            goals: None,
+            categories: None,
+            area: None,
+        }
+    }
+
+    /// The report's year: the year of the Tryghedsundersøgelse it goes with. Crime figures
+    /// are those of the calendar year before. Default: the latest year the observations
+    /// describe (a crime year counts as the year after), else the period's first year.
+    #[must_use]
+    pub fn year(mut self, year: u16) -> Self {
+        self.year = Some(year);
+        self
+    }
+
+    /// Observations (survey shares, counts of reports, residents), added to the figures the
+    /// agreement states. `source` names them in the report's list of sources (e.g. the file
+    /// name).
+    #[must_use]
+    pub fn observations(mut self, observations: Observations, source: Option<String>) -> Self {
+        self.observations = Some((observations, source));
+        self
+    }
+
+    /// The year's tryghedsplan and its follow-up.
+    #[must_use]
+    pub fn plan(mut self, plan: PlanInput) -> Self {
+        self.plan = Some(plan);
+        self
+    }
+
+    /// The ledger of the year's activity funds.
+    #[must_use]
+    pub fn ledger(mut self, ledger: &'a Ledger) -> Self {
+        self.ledger = Some(ledger);
+        self
+    }
+
+    /// Options (suppression threshold).
+    #[must_use]
+    pub fn options(mut self, options: ReportOptions) -> Self {
+        self.options = options;
+        self
+    }
+
+    /// Goals to evaluate instead of the agreement's.
+    #[must_use]
+    pub fn goals(mut self, goals: Vec<Goal>) -> Self {
+        self.goals = Some(goals);
+        self
+    }
+
+    /// The crime categories (default: tryghed-goals' `straffelov-2026` set).
+    #[must_use]
+    pub fn categories(mut self, categories: CategorySet) -> Self {
+        self.categories = Some(categories);
+        self
+    }
+
+    /// The partnership area (default: the Folehaven area for the Folehaven agreement). Use
+    /// it to supply estate outlines.
+    #[must_use]
+    pub fn partnership_area(mut self, area: PartnershipArea) -> Self {
+        self.area = Some(area);
+        self
+    }
+
+    /// Builds the report.
+    ///
+    /// # Errors
+    ///
+    /// [`ReportError::InvalidInput`] when an observation contradicts a figure the agreement
+    /// states, or the year lies outside 1000–9999; [`ReportError::Goals`] /
+    /// [`ReportError::Geography`] when the embedded data cannot be read (a bug).
+    pub fn build(self) -> Result<StatusReport, ReportError> {
+        Build::new(self)?.run()
+    }
+}
+
+/// The state of one build.
+struct Build<'a> {
+    agreement: &'a Agreement,
+    year: u16,
+    crime_year: u16,
+    observations: Observations,
+    source_label: Option<String>,
+    has_user_observations: bool,
+    plan: Option<PlanInput>,
+    ledger: Option<&'a Ledger>,
+    options: ReportOptions,
+    goals: Option<Vec<Goal>>,
+    categories: CategorySet,
+    area: Option<PartnershipArea>,
+    caveats: Vec<String>,
+    missing: Vec<String>,
+}
+
+fn area_name(area: &AreaId) -> String {
+    match area.as_str() {
+        "omraade" => "Partnerskabsområdet".to_owned(),
+        "valby" => "Valby".to_owned(),
+        "kobenhavn" => "København".to_owned(),
+        other => other.to_owned(),
+    }
+}
+
+/// Replaces area ids in the goals library's Danish reasons with names.
+fn humanise(reason: &str) -> String {
+    reason
+        .replace("omraade", "partnerskabsområdet")
+        .replace("kobenhavn", "København")
+        .replace("valby", "Valby")
+}
+
+fn to_dec6(x: f64) -> Decimal {
+    Decimal::try_from(x).map_or(Decimal::ZERO, |d| d.round_dp(6))
+}
+
+fn source_of(goal: &Goal) -> Option<Source> {
+    let first = goal.indicators().first()?.indicator().source();
+    goal.indicators()
+        .iter()
+        .all(|gi| gi.indicator().source() == first)
+        .then_some(first)
+}
+
+impl<'a> Build<'a> {
+    fn new(b: ReportBuilder<'a>) -> Result<Self, ReportError> {
+        let mut observations = b.agreement.observations().clone();
+        let mut has_user_observations = false;
+        let mut source_label = None;
+        let mut user_latest: Option<u16> = None;
+        let goals = Some(b.goals.unwrap_or_else(|| b.agreement.goals().to_vec()));
+        let police: BTreeSet<IndicatorId> = goals
+            .iter()
+            .flatten()
+            .flat_map(Goal::indicators)
+            .filter(|gi| gi.indicator().source() == Source::PoliceReportRegister)
+            .map(|gi| gi.indicator().id().clone())
+            .collect();
+        if let Some((user, label)) = b.observations {
+            source_label = label;
+            has_user_observations = !user.is_empty();
+            for o in user.iter() {
+                // A crime count (and the residents behind rates) of year Y goes with the
+                // survey of Y + 1.
+                let report_year = if police.contains(o.indicator()) || o.indicator().is_residents()
+                {
+                    o.year().saturating_add(1)
+                } else {
+                    o.year()
+                };
+                user_latest = Some(user_latest.map_or(report_year, |y| y.max(report_year)));
+            }
+            merge(&mut observations, &user)?;
+        }
+        let first_year = u16::try_from(*b.agreement.period().years().start()).unwrap_or(2026);
+        let year = b.year.or(user_latest).unwrap_or(first_year);
+        if !(1001..=9999).contains(&year) {
+            return Err(ReportError::InvalidInput {
+                field: "year".into(),
+                reason: format!("{year} is not a four-digit year after 1000"),
+            });
+        }
+        let categories = match b.categories {
+            Some(c) => c,
+            None => CategorySet::straffelov_2026()?,
+        };
+        let area = match b.area {
+            Some(a) => Some(a),
+            None if b.agreement.id() == "folehaven-2026-2029" => {
+                Some(PartnershipArea::folehaven()?)
+            }
+            None => None,
+        };
+        Ok(Self {
+            agreement: b.agreement,
+            year,
+            crime_year: tryghed_goals::crime_year_reported_in(year),
+            observations,
+            source_label,
+            has_user_observations,
+            plan: b.plan,
+            ledger: b.ledger,
+            options: b.options,
+            goals,
+            categories,
+            area,
+            caveats: Vec::new(),
+            missing: Vec::new(),
+        })
+    }
+
+    fn thr(&self) -> u64 {
+        self.options.suppression_threshold()
+    }
+
+    #[allow(clippy::too_many_lines)] // one pass in the report's order
+    fn run(mut self) -> Result<StatusReport, ReportError> {
+        let goals = self.goals.take().unwrap_or_default();
+        if goals.is_empty() {
+            self.missing.push(
+                "Aftalen indeholder ingen målsætninger i maskinlæsbar form, så målene kan ikke vurderes."
+                    .into(),
+            );
+        }
+        // The collaboration share from the plan, as an observation of the plan's year.
+        let plan_counts = self.plan.as_ref().map(|p| {
+            let total = p.activities().len() as u64;
+            let multi = p
+                .activities()
+                .iter()
+                .filter(|a| a.is_multi_partner())
+                .count() as u64;
+            (multi, total)
+        });
+        let mut summary = Vec::new();
+        let mut goal_rows = Vec::new();
+        let mut crime = Vec::new();
+        let mut survey = Vec::new();
+        let mut collaboration = None;
+        let mut pending_baselines = BTreeSet::new();
+        let mut shares_without_n = false;
+        let mut shares_with_n = false;
+        for goal in &goals {
+            let source = source_of(goal);
+            let (eval_year, obs) = match source {
+                Some(Source::PoliceReportRegister) => (self.crime_year, self.observations.clone()),
+                Some(Source::Tryghedsplan) => {
+                    let mut obs = self.observations.clone();
+                    if let (Some((multi, total)), Some(plan)) = (plan_counts, &self.plan)
+                        && total > 0
+                    {
+                        for gi in goal.indicators() {
+                            let o = Observation::share(
+                                gi.indicator().id().clone(),
+                                AreaId::partnership(),
+                                *plan.year(),
+                                Share::new(multi, total)?,
+                                None,
+                            )?;
+                            // A figure for it in the observations file wins; it is shown.
+                            let _ = obs.insert(o);
+                        }
+                    }
+                    let y = self.plan.as_ref().map_or(self.year, |p| *p.year());
+                    (y, obs)
+                }
+                _ => (self.year, self.observations.clone()),
+            };
+            let ev = evaluate(goal, &obs, eval_year, &EvalOptions::default());
+            let mut parts = Vec::new();
+            for (gi, ie) in goal.indicators().iter().zip(ev.indicators()) {
+                if let Some(Baseline::Pending { note }) = gi.baseline() {
+                    pending_baselines.insert(note.clone());
+                }
+                if gi.indicator().unit() == Unit::ShareOfRespondents && ie.value().is_some() {
+                    if ie.respondents().is_some() {
+                        shares_with_n = true;
+                    } else {
+                        shares_without_n = true;
+                    }
+                }
+                let row = self.goal_row(goal, gi, ie, &obs);
+                if !gi.is_monitor_only() {
+                    parts.push(self.summary_part(gi, ie, &row));
+                }
+                if gi.indicator().source() == Source::PoliceReportRegister {
+                    crime.push(self.crime_row(gi, &row));
+                }
+                if gi.indicator().unit() == Unit::ShareOfRespondents {
+                    survey.push(self.survey_series(gi));
+                }
+                if let Some(Target::ShareAtLeast { minimum }) = gi
+                    .targets()
+                    .iter()
+                    .find(|t| matches!(t, Target::ShareAtLeast { .. }))
+                    && gi.indicator().source() == Source::Tryghedsplan
+                {
+                    collaboration = Some(CollaborationRow {
+                        multi_partner: plan_counts.map(|c| c.0),
+                        total: plan_counts.map(|c| c.1),
+                        minimum_numerator: minimum.numerator(),
+                        minimum_denominator: minimum.denominator(),
+                        status: row.status.clone(),
+                    });
+                }
+                if !gi.is_monitor_only() {
+                    goal_rows.push(row);
+                }
+            }
+            let status = ReportStatus::from(ev.status());
+            let reason = if parts.is_empty() {
+                "Indikatorerne monitoreres uden mål.".to_owned()
+            } else {
+                format!("{}.", parts.join("; "))
+            };
+            summary.push(SummaryLine {
+                goal: goal.id().to_string(),
+                title: goal.title().to_owned(),
+                status,
+                reason,
+            });
+        }
+        self.note_missing_figures(&goals);
+        self.note_caveats(&pending_baselines, shares_without_n, shares_with_n, &crime);
+        let activities = self.activities();
+        let budget = self.budget();
+        let area = self.area_section();
+        let sources = self.sources();
+        let period = self.agreement.period().years();
+        Ok(StatusReport {
+            agreement_id: self.agreement.id().to_owned(),
+            agreement_title: self.agreement.title().to_owned(),
+            district: self.agreement.district().map(str::to_owned),
+            year: self.year,
+            crime_year: self.crime_year,
+            period_first_year: *period.start(),
+            period_last_year: *period.end(),
+            options: self.options,
+            summary,
+            goals: goal_rows,
+            survey,
+            crime,
+            activities,
+            collaboration,
+            budget,
+            area,
+            sources,
+            caveats: self.caveats,
+            missing: self.missing,
+        })
+    }
+
+    fn figure(
+        &self,
+        unit: Unit,
+        obs: &Observations,
+        id: &IndicatorId,
+        year: u16,
+    ) -> Option<Figure> {
+        let area = AreaId::partnership();
+        let o = obs.get(id, &area, year)?;
+        match (unit, o.value()) {
+            (_, tryghed_goals::ObservedValue::Share(s)) => Some(Figure::Share {
+                fraction: s.to_decimal(),
+            }),
+            (Unit::ReportsPer1000Residents, tryghed_goals::ObservedValue::Count(n)) => {
+                let residents = obs.residents(&area, year)?;
+                let rate = obs.rate_per_1000(id, &area, year)?;
+                Some(Figure::Rate {
+                    count: Count::new(n, self.thr()),
+                    residents,
+                    rate,
+                })
+            }
+            (_, tryghed_goals::ObservedValue::Count(n)) => Some(Figure::Count {
+                count: Count::new(n, self.thr()),
+            }),
+            _ => None,
+        }
+    }
+
+    fn value_figure(&self, ie: &IndicatorEvaluation) -> Option<Figure> {
+        let value = ie.value()?;
+        Some(match ie.unit() {
+            Unit::NumberOfReports => Figure::Count {
+                count: Count::new(ie.count()?, self.thr()),
+            },
+            Unit::ReportsPer1000Residents => Figure::Rate {
+                count: Count::new(ie.count()?, self.thr()),
+                residents: ie.residents()?,
+                rate: value,
+            },
+            _ => Figure::Share { fraction: value },
+        })
+    }
+
+    fn baseline_cell(&self, gi: &GoalIndicator, obs: &Observations) -> BaselineCell {
+        match gi.baseline() {
+            None => BaselineCell::None,
+            Some(Baseline::Pending { note }) => BaselineCell::Pending { note: note.clone() },
+            Some(Baseline::Observed { year }) => BaselineCell::Known {
+                year: *year,
+                value: self.figure(gi.indicator().unit(), obs, gi.indicator().id(), *year),
+            },
+            Some(Baseline::Set { year, value }) => BaselineCell::Known {
+                year: *year,
+                value: Some(if gi.indicator().unit().is_share() {
+                    Figure::Share { fraction: *value }
+                } else {
+                    Figure::Number { value: *value }
+                }),
+            },
+            Some(other) => BaselineCell::Pending {
+                note: format!("{other:?}"),
+            },
+        }
+    }
+
+    fn target_text(gi: &GoalIndicator) -> String {
+        let base_year = gi.baseline().and_then(Baseline::year);
+        let texts: Vec<String> = gi
+            .targets()
+            .iter()
+            .map(|t| match t {
+                Target::IncreaseEveryYear => "stiger hvert år".to_owned(),
+                Target::ApproachReference {
+                    reference_area,
+                    by_year,
+                } => format!(
+                    "nærmer sig niveauet i {} i {by_year}",
+                    area_name(reference_area)
+                ),
+                Target::NotAboveBaseline => match base_year {
+                    Some(y) => format!("som minimum fastholdt på {y}-niveau"),
+                    None => "som minimum fastholdt på 2025-niveau (baseline afventer)".to_owned(),
+                },
+                Target::ShareAtLeast { minimum } => {
+                    format!("mindst {}", dk::percent(minimum.to_decimal()))
+                }
+                Target::MonitorOnly => "monitoreres (intet mål)".to_owned(),
+                other => other.to_string(),
+            })
+            .collect();
+        texts.join("; ")
+    }
+
+    fn goal_row(
+        &self,
+        goal: &Goal,
+        gi: &GoalIndicator,
+        ie: &IndicatorEvaluation,
+        obs: &Observations,
+    ) -> GoalRow {
+        let unit = gi.indicator().unit();
+        let references = ie
+            .comparisons()
+            .iter()
+            .map(|c| Reference {
+                area: c.area().to_string(),
+                area_name: area_name(c.area()),
+                value: if unit.is_share() {
+                    Figure::Share {
+                        fraction: c.value(),
+                    }
+                } else {
+                    Figure::Number { value: c.value() }
+                },
+            })
+            .collect();
+        let interval = ie.interval().map(|i| IntervalCell {
+            lower: to_dec6(i.lower()),
+            upper: to_dec6(i.upper()),
+            confidence: to_dec6(i.confidence()),
+        });
+        let change = ie.change().map(|c| ChangeCell {
+            from: c.from(),
+            to: c.to(),
+            significance: match c.significance() {
+                Significance::Significant { outcome } => SignificanceCell::Significant {
+                    p_value: to_dec6(outcome.p_value()),
+                    alpha: to_dec6(outcome.alpha()),
+                },
+                Significance::NotSignificant { outcome } => SignificanceCell::NotSignificant {
+                    p_value: to_dec6(outcome.p_value()),
+                    alpha: to_dec6(outcome.alpha()),
+                },
+                Significance::NotComputable { reason } => SignificanceCell::NotComputable {
+                    reason: reason.clone(),
+                },
+                other => SignificanceCell::NotComputable {
+                    reason: format!("{other:?}"),
+                },
+            },
+        });
+        let status = match ie.status() {
+            Status::Pending { reason } => ReportStatus::Pending {
+                reason: Self::pending_reason(gi, ie, reason),
+            },
+            s => ReportStatus::from(s),
+        };
+        GoalRow {
+            goal: goal.id().to_string(),
+            indicator: gi.indicator().id().to_string(),
+            name: gi.indicator().name().to_owned(),
+            year: ie.year(),
+            baseline: self.baseline_cell(gi, obs),
+            value: self.value_figure(ie),
+            references,
+            target: Self::target_text(gi),
+            status,
+            respondents: ie.respondents(),
+            interval,
+            change,
+            explanation: humanise(ie.explanation()),
+        }
+    }
+
+    /// A plain Danish reason for a pending indicator.
+    fn pending_reason(gi: &GoalIndicator, ie: &IndicatorEvaluation, raw: &str) -> String {
+        let year = ie.year();
+        if ie.value().is_none() {
+            return match gi.indicator().source() {
+                Source::Tryghedsundersoegelsen => {
+                    format!("tal fra Tryghedsundersøgelsen {year} for området mangler")
+                }
+                Source::PoliceReportRegister
+                    if gi.indicator().unit() == Unit::ReportsPer1000Residents =>
+                {
+                    format!("anmeldelser og indbyggertal for {year} mangler")
+                }
+                Source::PoliceReportRegister => format!("anmeldelser for {year} mangler"),
+                Source::Tryghedsplan => format!("tryghedsplanen for {year} mangler"),
+                _ => humanise(raw),
+            };
+        }
+        if let Some(Baseline::Pending { .. }) = gi.baseline() {
+            return "baseline for 2025 er ikke fastlagt endnu".to_owned();
+        }
+        if gi.baseline().and_then(Baseline::year) == Some(year) {
+            return format!("{year} er basisåret; første sammenligning er {}", year + 1);
+        }
+        humanise(raw)
+    }
+
+    fn summary_part(&self, gi: &GoalIndicator, ie: &IndicatorEvaluation, row: &GoalRow) -> String {
+        let name = gi.indicator().name();
+        let value = row
+            .value
+            .as_ref()
+            .map(|f| crate::view::figure_text(f, self.thr()));
+        match (&row.status, value) {
+            (ReportStatus::Pending { reason }, _) => format!("{name}: afventer ({reason})"),
+            (s, Some(v)) => format!("{name}: {s} ({v} i {})", ie.year()),
+            (s, None) => format!("{name}: {s}"),
+        }
+    }
+
+    fn crime_row(&self, gi: &GoalIndicator, row: &GoalRow) -> CrimeRow {
+        let id = gi.indicator().id();
+        let (category, name, verified) = match gi.indicator().dimension() {
+            Dimension::CrimeCategory(c) => match self.categories.by_id(c) {
+                Some(cat) => (c.to_string(), cat.name().to_owned(), cat.is_verified()),
+                None => (c.to_string(), gi.indicator().name().to_owned(), false),
+            },
+            _ => (id.to_string(), gi.indicator().name().to_owned(), true),
+        };
+        let area = AreaId::partnership();
+        let series: Vec<CountPoint> = self
+            .observations
+            .iter()
+            .filter(|o| o.indicator() == id && o.area() == &area && o.year() <= self.crime_year)
+            .filter_map(|o| match o.value() {
+                tryghed_goals::ObservedValue::Count(n) => Some(CountPoint {
+                    year: o.year(),
+                    count: Count::new(n, self.thr()),
+                }),
+                _ => None,
+            })
+            .collect();
+        let at = |y: u16| series.iter().find(|p| p.year == y).map(|p| p.count.value());
+        let trend = match (at(self.crime_year.saturating_sub(1)), at(self.crime_year)) {
+            (Some(a), Some(b)) if b > a => Trend::Rising,
+            (Some(a), Some(b)) if b < a => Trend::Falling,
+            (Some(_), Some(_)) => Trend::Unchanged,
+            _ => Trend::Unknown,
+        };
+        CrimeRow {
+            indicator: id.to_string(),
+            category,
+            name,
+            monitored_only: gi.is_monitor_only(),
+            codes_verified: verified,
+            baseline: row.baseline.clone(),
+            series,
+            trend,
+            status: row.status.clone(),
+        }
+    }
+
+    fn survey_series(&self, gi: &GoalIndicator) -> SurveySeries {
+        let id = gi.indicator().id();
+        let mut areas: Vec<AreaId> = self
+            .observations
+            .iter()
+            .filter(|o| o.indicator() == id)
+            .map(|o| o.area().clone())
+            .collect();
+        areas.sort();
+        areas.dedup();
+        let order = |a: &AreaId| match a.as_str() {
+            "omraade" => 0,
+            "valby" => 1,
+            "kobenhavn" => 2,
+            _ => 3,
+        };
+        areas.sort_by_key(|a| (order(a), a.clone()));
+        let points = |a: &AreaId| -> Vec<SharePoint> {
+            self.observations
+                .iter()
+                .filter(|o| o.indicator() == id && o.area() == a && o.year() <= self.year)
+                .filter_map(|o| match o.value() {
+                    tryghed_goals::ObservedValue::Share(s) => Some(SharePoint {
+                        year: o.year(),
+                        fraction: s.to_decimal(),
+                    }),
+                    _ => None,
+                })
+                .collect()
+        };
+        let series: Vec<AreaSeries> = areas
+            .iter()
+            .map(|a| AreaSeries {
+                area: a.to_string(),
+                area_name: area_name(a),
+                points: points(a),
+            })
+            .filter(|s| !s.points.is_empty())
+            .collect();
+        let trajectory = gi.targets().iter().find_map(|t| match t {
+            Target::ApproachReference {
+                reference_area,
+                by_year,
+            } => {
+                let b = gi.baseline().and_then(Baseline::year)?;
+                let from = points(&AreaId::partnership())
+                    .into_iter()
+                    .find(|p| p.year == b)?;
+                let to = points(reference_area).into_iter().next_back()?;
+                Some(Trajectory {
+                    from,
+                    to: SharePoint {
+                        year: *by_year,
+                        fraction: to.fraction,
+                    },
+                })
+            }
+            _ => None,
+        });
+        SurveySeries {
+            indicator: id.to_string(),
+            name: gi.indicator().name().to_owned(),
+            areas: series,
+            trajectory,
+        }
+    }
+
+    fn note_missing_figures(&mut self, goals: &[Goal]) {
+        let area = AreaId::partnership();
+        let mut survey_missing = false;
+        let mut crime_missing = Vec::new();
+        let mut rate = false;
+        for gi in goals.iter().flat_map(Goal::indicators) {
+            let id = gi.indicator().id();
+            match gi.indicator().source() {
+                Source::Tryghedsundersoegelsen => {
+                    survey_missing |= self.observations.get(id, &area, self.year).is_none();
+                }
+                Source::PoliceReportRegister => {
+                    if self.observations.get(id, &area, self.crime_year).is_none() {
+                        crime_missing.push(gi.indicator().name().to_owned());
+                    }
+                    rate |= gi.indicator().unit() == Unit::ReportsPer1000Residents;
+                }
+                _ => {}
+            }
+        }
+        if survey_missing {
+            self.missing.push(format!(
+                "Tryghedsundersøgelsen {}: ingen tal for partnerskabsområdet blandt de angivne observationer.",
+                self.year
+            ));
+        }
+        if !crime_missing.is_empty() {
+            self.missing.push(format!(
+                "Anmeldelser for {} mangler: {}.",
+                self.crime_year,
+                crime_missing.join(", ")
+            ));
+        }
+        if rate
+            && self
+                .observations
+                .residents(&area, self.crime_year)
+                .is_none()
+        {
+            self.missing.push(format!(
+                "Indbyggertallet for partnerskabsområdet i {} mangler, så raten per 1.000 indbyggere kan ikke beregnes.",
+                self.crime_year
+            ));
+        }
+        match &self.plan {
+            None => self.missing.push(format!(
+                "Tryghedsplanen for {} er ikke angivet: aktiviteter, leverancer og samarbejdsandel kan ikke opgøres.",
+                self.year
+            )),
+            Some(p) if !*p.follow_up() => self.missing.push(
+                "Opfølgningen på tryghedsplanen er ikke angivet: leverancerne vises som ikke afrapporteret."
+                    .into(),
+            ),
+            Some(_) => {}
+        }
+        if self.ledger.is_none() {
+            self.missing.push(
+                "Regnskabet for aktivitetsmidlerne er ikke angivet: forbruget vises ikke.".into(),
+            );
+        }
+    }
+
+    fn note_caveats(
+        &mut self,
+        pending: &BTreeSet<String>,
+        without_n: bool,
+        with_n: bool,
+        crime: &[CrimeRow],
+    ) {
+        for note in pending {
+            self.caveats.push(format!(
+                "Baseline for kriminaliteten afventer: {note}. Indtil den er fastlagt, vurderes målene som \"afventer\" og aldrig som opfyldt."
+            ));
+        }
+        if without_n {
+            self.caveats.push(
+                "For nogle andele i Tryghedsundersøgelsen (bl.a. 2025-tallene i aftalen) kendes antallet af besvarelser ikke, så der kan ikke gives konfidensinterval eller test for signifikans. Et område med nogle hundrede besvarelser har typisk en usikkerhed på omkring ±5 procentpoint, så de fleste ændringer fra år til år er ikke statistisk signifikante."
+                    .into(),
+            );
+        }
+        if with_n {
+            self.caveats.push(
+                "Intervallerne er 95 %-konfidensintervaller (Wilson). Ændringer fra året før er testet med en tosidet test for to andele på 5 %-niveau."
+                    .into(),
+            );
+        }
+        let unverified: Vec<String> = crime
+            .iter()
+            .filter(|c| !c.codes_verified)
+            .map(|c| c.name.to_lowercase())
+            .collect();
+        let unverified: Vec<&str> = unverified.iter().map(String::as_str).collect();
+        if !unverified.is_empty() {
+            self.caveats.push(format!(
+                "Gerningskoderne for {} er ikke bekræftet; tal for dem afhænger af den kodeliste, der er brugt.",
+                join_and(&unverified)
+            ));
+        }
+        if !crime.is_empty() {
+            self.caveats.push(format!(
+                "Kriminalitetstallene gælder kalenderåret {}, som afrapporteres sammen med Tryghedsundersøgelsen {}.",
+                self.crime_year, self.year
+            ));
+            let t = self.thr();
+            if t > 0 {
+                self.caveats.push(format!(
+                    "Antal anmeldelser under {t} vises som \"< {t}\", og der beregnes ingen rate ud fra dem (diskretionering)."
+                ));
+            }
+        }
+        if let Some(area) = &self.area {
+            if area.estates().iter().all(|e| e.boundary().is_none()) {
+                self.caveats.push(
+                    "Der findes ingen offentlig afgrænsning af de enkelte afdelinger; kortet viser hele partnerskabsområdet."
+                        .into(),
+                );
+            }
+            let unknown: Vec<&str> = area
+                .estates()
+                .iter()
+                .filter(|e| e.owner().is_none())
+                .map(tryghed_geography::Estate::name)
+                .collect();
+            if !unknown.is_empty() {
+                self.caveats.push(format!(
+                    "Ejeren af {} er ikke fundet i offentlige kilder.",
+                    join_and(&unknown)
+                ));
+            }
+        }
+        if let Some(p) = &self.plan
+            && *p.year() != self.year
+        {
+            self.caveats.push(format!(
+                "Tryghedsplanen gælder {}, mens rapporten gælder {}.",
+                p.year(),
+                self.year
+            ));
+        }
+    }
+
+    fn activities(&mut self) -> Option<ActivitiesSection> {
+        let plan = self.plan.as_ref()?;
+        let mut groups: Vec<FocusGroup> = self
+            .agreement
+            .focus_areas()
+            .iter()
+            .map(|f| FocusGroup {
+                focus_area: f.id().as_str().to_owned(),
+                name: f.name().to_owned(),
+                activities: Vec::new(),
+            })
+            .collect();
+        let mut deliveries = DeliveryCounts::default();
+        for a in plan.activities() {
+            for d in a.deliverables() {
+                match d.delivery() {
+                    Delivery::Delivered => deliveries.delivered += 1,
+                    Delivery::PartlyDelivered => deliveries.partly_delivered += 1,
+                    Delivery::NotDelivered => deliveries.not_delivered += 1,
+                    _ => deliveries.not_reported += 1,
+                }
+            }
+            if let Some(g) = groups.iter_mut().find(|g| g.focus_area == a.focus_area()) {
+                g.activities.push(a.clone());
+            } else {
+                self.caveats.push(format!(
+                    "Aktiviteten \"{}\" ligger i indsatsområdet \"{}\", som ikke er et af aftalens.",
+                    a.title(),
+                    a.focus_area()
+                ));
+                groups.push(FocusGroup {
+                    focus_area: a.focus_area().to_owned(),
+                    name: a.focus_area().to_owned(),
+                    activities: vec![a.clone()],
+                });
+            }
+        }
+        Some(ActivitiesSection {
+            plan_year: *plan.year(),
+            title: plan.title().to_owned(),
+            follow_up: *plan.follow_up(),
+            groups,
+            deliveries,
+        })
+    }
+
+    fn budget(&self) -> Option<BudgetSection> {
+        let s = self.ledger?.summary();
+        let title = |id: &str| {
+            self.plan.as_ref().and_then(|p| {
+                p.activities()
+                    .iter()
+                    .find(|a| a.id() == id)
+                    .map(|a| a.title().to_owned())
+            })
+        };
+        Some(BudgetSection {
+            year: s.year(),
+            funds: s.funds(),
+            allocated: s.allocated(),
+            unallocated: s.unallocated(),
+            committed: s.committed(),
+            spent: s.spent(),
+            remaining: s.remaining(),
+            overrun: s.overrun(),
+            activities: s
+                .activities()
+                .iter()
+                .map(|b| BudgetActivityRow {
+                    activity: b.activity().to_string(),
+                    title: title(b.activity().as_ref()),
+                    allocated: b.allocated(),
+                    committed: b.committed(),
+                    spent: b.spent(),
+                    remaining: b.remaining(),
+                    overrun: b.overrun(),
+                })
+                .collect(),
+        })
+    }
+
+    fn area_section(&self) -> Option<AreaSection> {
+        let area = self.area.as_ref()?;
+        #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+        let m2 = area.area().area_m2().round().max(0.0) as u64;
+        Some(AreaSection {
+            name: area.area().name().to_owned(),
+            area_m2: m2,
+            estates: area
+                .estates()
+                .iter()
+                .map(|e| EstateRow {
+                    name: e.name().to_owned(),
+                    owner: e.owner().map(|o| {
+                        // The geography names owners by party id; show the party's name.
+                        self.agreement
+                            .parties()
+                            .get(o)
+                            .map_or_else(|| o.to_owned(), |p| p.name().to_owned())
+                    }),
+                    homes: e.homes(),
+                    outline_known: e.boundary().is_some(),
+                })
+                .collect(),
+            credit: area.credit().to_owned(),
+        })
+    }
+
+    fn sources(&self) -> Vec<SourceNote> {
+        let mut out = vec![SourceNote {
+            name: "Partnerskabsaftalen".into(),
+            detail: format!(
+                "{}: målsætninger, indsatsområder, budget og tallene fra Tryghedsundersøgelsen 2025.",
+                self.agreement.title()
+            ),
+        }];
+        let user = if self.has_user_observations {
+            match &self.source_label {
+                Some(l) => format!(" Øvrige tal fra {l}."),
+                None => " Øvrige tal fra de angivne observationer.".into(),
+            }
+        } else {
+            String::new()
+        };
+        out.push(SourceNote {
+            name: "Københavns Kommunes Tryghedsundersøgelse".into(),
+            detail: format!(
+                "Andel trygge borgere i partnerskabsområdet, Valby og København.{user}"
+            ),
+        });
+        out.push(SourceNote {
+            name: "Københavns Politis anmeldelsesregister".into(),
+            detail: format!(
+                "Anmeldelser i partnerskabsområdet per kalenderår; gerningstyperne er opgjort som sæt af gerningskoder ({}).",
+                self.categories.version()
+            ),
+        });
+        if let Some(p) = &self.plan {
+            out.push(SourceNote {
+                name: "Tryghedsplanen".into(),
+                detail: format!(
+                    "{}{}.",
+                    p.title(),
+                    if *p.follow_up() {
+                        " med aktivitetsejernes opfølgning"
+                    } else {
+                        " (uden opfølgning)"
+                    }
+                ),
+            });
+        }
+        if let Some(l) = self.ledger {
+            out.push(SourceNote {
+                name: "Regnskab".into(),
+                detail: format!(
+                    "Aktivitetsmidlerne {}: bevilling, disponering og forbrug.",
+                    l.year()
+                ),
+            });
+        }
+        if let Some(a) = &self.area {
+            out.push(SourceNote {
+                name: "Kort".into(),
+                detail: format!(
+                    "Områdeafgrænsningen \"{}\" i EPSG:25832. {}",
+                    a.area().name(),
+                    a.credit()
+                ),
+            });
+        }
+        out
+    }
+}
+
+/// "a", "a og b", "a, b og c".
+fn join_and(items: &[&str]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => (*one).to_owned(),
+        [rest @ .., last] => format!("{} og {last}", rest.join(", ")),
+    }
+}
+
+/// Adds `user` to `base` (the agreement's figures). An observation equal to one the agreement
+/// states is accepted once; a different value for the same indicator, area and year is an
+/// error (nothing is silently replaced).
+fn merge(base: &mut Observations, user: &Observations) -> Result<(), ReportError> {
+    for o in user.iter() {
+        if let Some(existing) = base.get(o.indicator(), o.area(), o.year()) {
+            if existing.value() == o.value() {
+                if existing.respondents().is_none() && o.respondents().is_some() {
+                    // The user's figure is the same with its respondents: keep theirs.
+                    let mut rebuilt = Observations::new();
+                    for e in base.iter() {
+                        if e.indicator() == o.indicator()
+                            && e.area() == o.area()
+                            && e.year() == o.year()
+                        {
+                            rebuilt.insert(o.clone())?;
+                        } else {
+                            rebuilt.insert(e.clone())?;
+                        }
+                    }
+                    *base = rebuilt;
+                }
+                continue;
+            }
+            return Err(ReportError::InvalidInput {
+                field: format!("observations: {} {} {}", o.indicator(), o.area(), o.year()),
+                reason: format!(
+                    "{} contradicts the agreement's figure {}",
+                    o.value(),
+                    existing.value()
+                ),
+            });
+        }
+        base.insert(o.clone())?;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn join_and_is_danish() {
+        assert_eq!(join_and(&[]), "");
+        assert_eq!(join_and(&["a"]), "a");
+        assert_eq!(join_and(&["a", "b"]), "a og b");
+        assert_eq!(join_and(&["a", "b", "c"]), "a, b og c");
+    }
+
+    #[test]
+    fn merge_accepts_equal_and_refuses_contradictions() {
+        let a = Agreement::folehaven();
+        let mut base = a.observations().clone();
+        let mut same = Observations::new();
+        same.insert(
+            Observation::share(
+                "tryg-i-nabolaget".parse().unwrap(),
+                AreaId::partnership(),
+                2025,
+                Share::new(77, 100).unwrap(),
+                Some(300),
+            )
+            .unwrap(),
+        )
+        .unwrap();
+        merge(&mut base, &same).unwrap();
+        assert_eq!(base.len(), 6);
+        let o = base
+            .get(
+                &"tryg-i-nabolaget".parse().unwrap(),
+                &AreaId::partnership(),
+                2025,
+            )
+            .unwrap();
+        assert_eq!(o.respondents(), Some(300));
+        let mut other = Observations::new();
+        other
+            .insert(
+                Observation::share(
+                    "tryg-i-nabolaget".parse().unwrap(),
+                    AreaId::partnership(),
+                    2025,
+                    Share::new(78, 100).unwrap(),
+                    None,
+                )
+                .unwrap(),
+            )
+            .unwrap();
+        let err = merge(&mut base, &other).unwrap_err().to_string();
+        assert!(err.contains("contradicts"), "{err}");
+    }
+}

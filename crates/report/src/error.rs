@@ -1,0 +1,40 @@
+//! The crate's error type.
+
+/// Why a report could not be built or rendered.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum ReportError {
+    /// An input (observations, goals, plan rows) is not usable; `field` names the part.
+    #[error("invalid report input in {field}: {reason}")]
+    InvalidInput {
+        /// The input and field, e.g. `activities[2].partners`.
+        field: String,
+        /// What is wrong, with the value.
+        reason: String,
+    },
+    /// The goals or observations library refused a value.
+    #[error("goals: {0}")]
+    Goals(#[from] tryghed_goals::GoalsError),
+    /// The geography library refused a value (the map).
+    #[error("geography: {0}")]
+    Geography(#[from] tryghed_geography::GeoError),
+    /// A template failed to render (a bug in this crate's templates).
+    #[error("template {template}: {message}")]
+    Template {
+        /// The template's name.
+        template: String,
+        /// The engine's message.
+        message: String,
+    },
+    /// A chart failed to draw.
+    #[error("chart {chart}: {message}")]
+    Chart {
+        /// Which chart.
+        chart: &'static str,
+        /// The drawing backend's message.
+        message: String,
+    },
+    /// The report could not be written as JSON.
+    #[error("JSON: {0}")]
+    Json(#[from] serde_json::Error),
+}

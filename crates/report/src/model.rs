@@ -1,0 +1,1125 @@
+//! The typed status report and its rows. Everything here is data: the builder
+//! ([`crate::ReportBuilder`]) fills it in, the renderers read it, and serde writes and reads it
+//! back (the JSON form).
+
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+use tryghed_budget::Dkk;
+
+/// Generates `&`-returning accessors, one per field, with the given docs.
+macro_rules! accessors {
+    ($ty:ident { $($(#[$doc:meta])* $field:ident : $ret:ty),* $(,)? }) => {
+        impl $ty {
+            $(
+                $(#[$doc])*
+                pub fn $field(&self) -> &$ret {
+                    &self.$field
+                }
+            )*
+        }
+    };
+}
+
+/// Options for building a report.
+///
+/// ```
+/// let options = tryghed_report::ReportOptions::default().with_suppression_threshold(10);
+/// assert_eq!(options.suppression_threshold(), 10);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct ReportOptions {
+    suppression_threshold: u64,
+}
+
+impl Default for ReportOptions {
+    /// Counts below 5 are suppressed in print.
+    fn default() -> Self {
+        Self {
+            suppression_threshold: 5,
+        }
+    }
+}
+
+impl ReportOptions {
+    /// Counts of reports **below** `threshold` are printed as `< threshold` in Markdown and
+    /// HTML, with no rate derived from them (statistical disclosure control, diskretionering).
+    /// `0` turns suppression off.
+    #[doc(alias = "diskretionering")]
+    #[must_use]
+    pub fn with_suppression_threshold(mut self, threshold: u64) -> Self {
+        self.suppression_threshold = threshold;
+        self
+    }
+
+    /// The suppression threshold (default 5).
+    pub fn suppression_threshold(&self) -> u64 {
+        self.suppression_threshold
+    }
+}
+
+/// The verdict on a goal or an indicator, as printed in the report.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(tag = "status", rename_all = "kebab-case")]
+#[non_exhaustive]
+pub enum ReportStatus {
+    /// Opfyldt.
+    Met,
+    /// Ikke opfyldt.
+    NotMet,
+    /// På rette vej (towards a later target year).
+    OnTrack,
+    /// Ikke på rette vej.
+    OffTrack,
+    /// Afventer: a baseline or a figure is missing.
+    Pending {
+        /// Why, in Danish.
+        reason: String,
+    },
+    /// Monitoreres: no target.
+    Monitored,
+}
+
+impl ReportStatus {
+    /// The Danish label: `opfyldt`, `ikke opfyldt`, `på rette vej`, `ikke på rette vej`,
+    /// `afventer`, `monitoreres`.
+    pub fn label(&self) -> &'static str {
+        match self {
+            ReportStatus::Met => "opfyldt",
+            ReportStatus::NotMet => "ikke opfyldt",
+            ReportStatus::OnTrack => "på rette vej",
+            ReportStatus::OffTrack => "ikke på rette vej",
+            ReportStatus::Pending { .. } => "afventer",
+            ReportStatus::Monitored => "monitoreres",
+        }
+    }
+
+    /// A short machine key for styling: `met`, `not-met`, `on-track`, `off-track`, `pending`,
+    /// `monitored`.
+    pub fn key(&self) -> &'static str {
+        match self {
+            ReportStatus::Met => "met",
+            ReportStatus::NotMet => "not-met",
+            ReportStatus::OnTrack => "on-track",
+            ReportStatus::OffTrack => "off-track",
+            ReportStatus::Pending { .. } => "pending",
+            ReportStatus::Monitored => "monitored",
+        }
+    }
+}
+
+impl std::fmt::Display for ReportStatus {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.label())
+    }
+}
+
+impl From<&tryghed_goals::Status> for ReportStatus {
+    fn from(s: &tryghed_goals::Status) -> Self {
+        use tryghed_goals::Status;
+        match s {
+            Status::Met => ReportStatus::Met,
+            Status::NotMet => ReportStatus::NotMet,
+            Status::OnTrack => ReportStatus::OnTrack,
+            Status::OffTrack => ReportStatus::OffTrack,
+            Status::Monitored => ReportStatus::Monitored,
+            Status::Pending { reason } => ReportStatus::Pending {
+                reason: reason.clone(),
+            },
+            // A status added to tryghed-goals later is never shown as met.
+            _ => ReportStatus::Pending {
+                reason: s.to_string(),
+            },
+        }
+    }
+}
+
+/// A count of police reports with its disclosure flag. JSON keeps the exact value;
+/// Markdown and HTML print `< threshold` when `suppressed`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Count {
+    value: u64,
+    suppressed: bool,
+}
+
+impl Count {
+    /// A count, suppressed in print when it is below `threshold`.
+    pub fn new(value: u64, threshold: u64) -> Self {
+        Self {
+            value,
+            suppressed: value < threshold,
+        }
+    }
+    /// The exact count.
+    pub fn value(&self) -> u64 {
+        self.value
+    }
+    /// Whether print shows `< threshold` instead of the value.
+    pub fn is_suppressed(&self) -> bool {
+        self.suppressed
+    }
+}
+
+/// A measured value in the unit of its indicator.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "kebab-case", deny_unknown_fields)]
+#[non_exhaustive]
+pub enum Figure {
+    /// A share (a fraction between 0 and 1), exact as observed.
+    Share {
+        /// The share as a decimal fraction (`0.77`).
+        #[serde(with = "rust_decimal::serde::str")]
+        fraction: Decimal,
+    },
+    /// A count of reports.
+    Count {
+        /// The count.
+        count: Count,
+    },
+    /// A number fixed without its counts, e.g. a baseline rate written into the agreement.
+    Number {
+        /// The value.
+        #[serde(with = "rust_decimal::serde::str")]
+        value: Decimal,
+    },
+    /// Reports per 1,000 residents, derived from a count and the residents. When the count
+    /// is suppressed, print shows no rate.
+    Rate {
+        /// The count of reports.
+        count: Count,
+        /// The residents of the area.
+        residents: u64,
+        /// `count × 1000 / residents`.
+        #[serde(with = "rust_decimal::serde::str")]
+        rate: Decimal,
+    },
+}
+
+/// The baseline an indicator is judged from.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "kebab-case", deny_unknown_fields)]
+#[non_exhaustive]
+pub enum BaselineCell {
+    /// Not fixed yet, with the agreement's note.
+    Pending {
+        /// When and how it will be fixed.
+        note: String,
+    },
+    /// Fixed for a year; `value` is `None` when the year's figure is not among the inputs.
+    Known {
+        /// The baseline year.
+        year: u16,
+        /// The value, when known.
+        value: Option<Figure>,
+    },
+    /// The indicator has no baseline (its target needs none).
+    None,
+}
+
+/// Another area's value in the same year (Valby, København).
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Reference {
+    pub(crate) area: String,
+    pub(crate) area_name: String,
+    pub(crate) value: Figure,
+}
+
+accessors!(Reference {
+    /// The area id (`valby`, `kobenhavn`).
+    area: str,
+    /// The area's Danish name (`Valby`, `København`).
+    area_name: str,
+    /// Its value.
+    value: Figure,
+});
+
+/// A Wilson confidence interval of a survey share, rounded to six decimals.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct IntervalCell {
+    #[serde(with = "rust_decimal::serde::str")]
+    pub(crate) lower: Decimal,
+    #[serde(with = "rust_decimal::serde::str")]
+    pub(crate) upper: Decimal,
+    #[serde(with = "rust_decimal::serde::str")]
+    pub(crate) confidence: Decimal,
+}
+
+accessors!(IntervalCell {
+    /// The lower bound (a fraction).
+    lower: Decimal,
+    /// The upper bound (a fraction).
+    upper: Decimal,
+    /// The confidence level (`0.95`).
+    confidence: Decimal,
+});
+
+/// Whether the change from the year before is statistically significant.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "kebab-case", deny_unknown_fields)]
+#[non_exhaustive]
+pub enum SignificanceCell {
+    /// Significant at level `alpha`.
+    Significant {
+        /// The p-value, rounded to six decimals.
+        #[serde(with = "rust_decimal::serde::str")]
+        p_value: Decimal,
+        /// The level.
+        #[serde(with = "rust_decimal::serde::str")]
+        alpha: Decimal,
+    },
+    /// Within chance at level `alpha`.
+    NotSignificant {
+        /// The p-value, rounded to six decimals.
+        #[serde(with = "rust_decimal::serde::str")]
+        p_value: Decimal,
+        /// The level.
+        #[serde(with = "rust_decimal::serde::str")]
+        alpha: Decimal,
+    },
+    /// No test was possible, and why (Danish).
+    NotComputable {
+        /// Why.
+        reason: String,
+    },
+}
+
+/// The change of an indicator from the year before.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ChangeCell {
+    #[serde(with = "rust_decimal::serde::str")]
+    pub(crate) from: Decimal,
+    #[serde(with = "rust_decimal::serde::str")]
+    pub(crate) to: Decimal,
+    pub(crate) significance: SignificanceCell,
+}
+
+accessors!(ChangeCell {
+    /// Last year's value (a fraction for shares).
+    from: Decimal,
+    /// This year's value.
+    to: Decimal,
+    /// Whether the change is significant.
+    significance: SignificanceCell,
+});
+
+/// One line of the summary: a goal, its status and why.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SummaryLine {
+    pub(crate) goal: String,
+    pub(crate) title: String,
+    pub(crate) status: ReportStatus,
+    pub(crate) reason: String,
+}
+
+accessors!(SummaryLine {
+    /// The goal id (`tryghed`, `kriminalitet`, `samarbejde`).
+    goal: str,
+    /// The goal's Danish title.
+    title: str,
+    /// The goal's status.
+    status: ReportStatus,
+    /// Why, in one Danish sentence.
+    reason: str,
+});
+
+/// One row of the goals table: an indicator with a target.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct GoalRow {
+    pub(crate) goal: String,
+    pub(crate) indicator: String,
+    pub(crate) name: String,
+    pub(crate) year: u16,
+    pub(crate) baseline: BaselineCell,
+    pub(crate) value: Option<Figure>,
+    pub(crate) references: Vec<Reference>,
+    pub(crate) target: String,
+    pub(crate) status: ReportStatus,
+    pub(crate) respondents: Option<u64>,
+    pub(crate) interval: Option<IntervalCell>,
+    pub(crate) change: Option<ChangeCell>,
+    pub(crate) explanation: String,
+}
+
+accessors!(GoalRow {
+    /// The goal id.
+    goal: str,
+    /// The indicator id.
+    indicator: str,
+    /// The indicator's Danish name.
+    name: str,
+    /// The year the value describes (the survey year, or the calendar year of the reports).
+    year: u16,
+    /// The baseline.
+    baseline: BaselineCell,
+    /// The value in [`year`](Self::year), when observed.
+    value: Option<Figure>,
+    /// Valby's and København's values in the same year, when observed.
+    references: [Reference],
+    /// The target rule in Danish.
+    target: str,
+    /// The verdict.
+    status: ReportStatus,
+    /// The number of survey respondents, when known.
+    respondents: Option<u64>,
+    /// The Wilson interval of a survey share, when the respondents are known.
+    interval: Option<IntervalCell>,
+    /// The change from the year before.
+    change: Option<ChangeCell>,
+    /// The goals library's explanation (Danish), for the record.
+    explanation: str,
+});
+
+/// One year's count of a crime category.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CountPoint {
+    pub(crate) year: u16,
+    pub(crate) count: Count,
+}
+
+accessors!(CountPoint {
+    /// The calendar year of the reports.
+    year: u16,
+    /// The count.
+    count: Count,
+});
+
+/// Which way a count went from the year before.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+#[non_exhaustive]
+pub enum Trend {
+    /// More reports than the year before.
+    Rising,
+    /// Fewer reports.
+    Falling,
+    /// The same number.
+    Unchanged,
+    /// This year's or last year's figure is missing.
+    Unknown,
+}
+
+impl Trend {
+    /// The Danish label: `stigende`, `faldende`, `uændret`, `ukendt`.
+    pub fn label(self) -> &'static str {
+        match self {
+            Trend::Rising => "stigende",
+            Trend::Falling => "faldende",
+            Trend::Unchanged => "uændret",
+            Trend::Unknown => "ukendt",
+        }
+    }
+}
+
+/// A crime category (gerningstype) with its yearly counts in the partnership area.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CrimeRow {
+    pub(crate) indicator: String,
+    pub(crate) category: String,
+    pub(crate) name: String,
+    pub(crate) monitored_only: bool,
+    pub(crate) codes_verified: bool,
+    pub(crate) baseline: BaselineCell,
+    pub(crate) series: Vec<CountPoint>,
+    pub(crate) trend: Trend,
+    pub(crate) status: ReportStatus,
+}
+
+accessors!(CrimeRow {
+    /// The indicator id (`straffelov-per-1000`, `indbrud`, …).
+    indicator: str,
+    /// The category id (`chikane`, `indbrud`, …).
+    category: str,
+    /// The Danish name.
+    name: str,
+    /// Whether the agreement only monitors it (no target).
+    monitored_only: bool,
+    /// Whether its offence codes are confirmed (chikane and trusler are not).
+    codes_verified: bool,
+    /// The baseline.
+    baseline: BaselineCell,
+    /// The counts per calendar year, oldest first.
+    series: [CountPoint],
+    /// The change into the reported crime year.
+    trend: Trend,
+    /// The verdict (monitored categories: `monitoreres`).
+    status: ReportStatus,
+});
+
+/// A point of a survey time series.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SharePoint {
+    pub(crate) year: u16,
+    #[serde(with = "rust_decimal::serde::str")]
+    pub(crate) fraction: Decimal,
+}
+
+accessors!(SharePoint {
+    /// The survey year.
+    year: u16,
+    /// The share as a fraction.
+    fraction: Decimal,
+});
+
+/// One area's series of a survey share.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AreaSeries {
+    pub(crate) area: String,
+    pub(crate) area_name: String,
+    pub(crate) points: Vec<SharePoint>,
+}
+
+accessors!(AreaSeries {
+    /// The area id.
+    area: str,
+    /// The Danish name.
+    area_name: str,
+    /// The points, oldest first.
+    points: [SharePoint],
+});
+
+/// The straight line from the baseline to the reference level in the target year.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Trajectory {
+    pub(crate) from: SharePoint,
+    pub(crate) to: SharePoint,
+}
+
+accessors!(Trajectory {
+    /// The baseline (year and share).
+    from: SharePoint,
+    /// The reference's latest known level, placed in the target year.
+    to: SharePoint,
+});
+
+/// A survey indicator over the years, for the chart.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SurveySeries {
+    pub(crate) indicator: String,
+    pub(crate) name: String,
+    pub(crate) areas: Vec<AreaSeries>,
+    pub(crate) trajectory: Option<Trajectory>,
+}
+
+accessors!(SurveySeries {
+    /// The indicator id.
+    indicator: str,
+    /// The Danish name.
+    name: str,
+    /// The partnership area first, then the references.
+    areas: [AreaSeries],
+    /// The trajectory to the target, when the baseline and the reference are known.
+    trajectory: Option<Trajectory>,
+});
+
+/// How far a deliverable (leverance) was delivered, from the follow-up.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+#[non_exhaustive]
+pub enum Delivery {
+    /// Leveret.
+    Delivered,
+    /// Delvist leveret.
+    PartlyDelivered,
+    /// Ikke leveret.
+    NotDelivered,
+    /// No follow-up for it (ikke afrapporteret).
+    NotReported,
+}
+
+impl Delivery {
+    /// The Danish label.
+    pub fn label(self) -> &'static str {
+        match self {
+            Delivery::Delivered => "leveret",
+            Delivery::PartlyDelivered => "delvist leveret",
+            Delivery::NotDelivered => "ikke leveret",
+            Delivery::NotReported => "ikke afrapporteret",
+        }
+    }
+}
+
+/// A deliverable (leverance) of an activity and what the follow-up says about it.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DeliverableRow {
+    pub(crate) what: String,
+    pub(crate) delivery: Delivery,
+    pub(crate) note: Option<String>,
+}
+
+impl DeliverableRow {
+    /// A deliverable with its follow-up.
+    ///
+    /// # Errors
+    ///
+    /// [`ReportError::InvalidInput`](crate::ReportError::InvalidInput) when `what` is blank.
+    pub fn new(
+        what: impl Into<String>,
+        delivery: Delivery,
+        note: Option<String>,
+    ) -> Result<Self, crate::ReportError> {
+        let what = what.into();
+        if what.trim().is_empty() {
+            return Err(crate::ReportError::InvalidInput {
+                field: "deliverable.what".into(),
+                reason: "a deliverable needs a description".into(),
+            });
+        }
+        Ok(Self {
+            what,
+            delivery,
+            note: note.filter(|n| !n.trim().is_empty()),
+        })
+    }
+}
+
+accessors!(DeliverableRow {
+    /// What is to be delivered.
+    what: str,
+    /// How far it was delivered.
+    delivery: Delivery,
+    /// The activity owner's note.
+    note: Option<String>,
+});
+
+/// An activity of the year's tryghedsplan as the report shows it.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ActivityRow {
+    pub(crate) id: String,
+    pub(crate) title: String,
+    pub(crate) focus_area: String,
+    pub(crate) responsible: String,
+    pub(crate) partners: Vec<String>,
+    pub(crate) multi_partner: bool,
+    pub(crate) budget: Option<Dkk>,
+    pub(crate) deliverables: Vec<DeliverableRow>,
+}
+
+impl ActivityRow {
+    /// An activity: its id, title, focus area id (one of the agreement's), the responsible
+    /// party's name and the partners' names (parties or external organisations).
+    ///
+    /// # Errors
+    ///
+    /// [`ReportError::InvalidInput`](crate::ReportError::InvalidInput) when the id, title,
+    /// focus area or responsible party is blank, or a partner is blank.
+    pub fn new(
+        id: impl Into<String>,
+        title: impl Into<String>,
+        focus_area: impl Into<String>,
+        responsible: impl Into<String>,
+        partners: Vec<String>,
+    ) -> Result<Self, crate::ReportError> {
+        let id = id.into();
+        let bad = |field: &str, reason: &str| crate::ReportError::InvalidInput {
+            field: format!("activity {id:?}.{field}"),
+            reason: reason.to_owned(),
+        };
+        let title = title.into();
+        let focus_area = focus_area.into();
+        let responsible = responsible.into();
+        for (field, value) in [
+            ("id", &id),
+            ("title", &title),
+            ("focus_area", &focus_area),
+            ("responsible", &responsible),
+        ] {
+            if value.trim().is_empty() {
+                return Err(bad(field, "must not be blank"));
+            }
+        }
+        if partners.iter().any(|p| p.trim().is_empty()) {
+            return Err(bad("partners", "a partner's name must not be blank"));
+        }
+        let mut names: Vec<String> = std::iter::once(&responsible)
+            .chain(&partners)
+            .map(|n| n.trim().to_lowercase())
+            .collect();
+        names.sort();
+        names.dedup();
+        Ok(Self {
+            id,
+            title,
+            focus_area,
+            responsible,
+            partners,
+            multi_partner: names.len() >= 2,
+            budget: None,
+            deliverables: Vec::new(),
+        })
+    }
+
+    /// With its budget from the activity funds.
+    #[must_use]
+    pub fn with_budget(mut self, budget: Dkk) -> Self {
+        self.budget = Some(budget);
+        self
+    }
+
+    /// With its deliverables and their follow-up.
+    #[must_use]
+    pub fn with_deliverables(mut self, deliverables: Vec<DeliverableRow>) -> Self {
+        self.deliverables = deliverables;
+        self
+    }
+
+    /// Whether two or more partners are involved (the agreement's collaboration goal). Rows
+    /// built with [`ActivityRow::new`] count distinct names (trimmed, ignoring case); rows from
+    /// a [`tryghed_plan::Plan`] ([`PlanInput::from_plan`]) use the plan crate's rule, where a
+    /// unit counts as the organisation it belongs to.
+    pub fn is_multi_partner(&self) -> bool {
+        self.multi_partner
+    }
+}
+
+accessors!(ActivityRow {
+    /// The activity id.
+    id: str,
+    /// The title.
+    title: str,
+    /// The focus area id.
+    focus_area: str,
+    /// The responsible party.
+    responsible: str,
+    /// The partners.
+    partners: [String],
+    /// The budget from the activity funds.
+    budget: Option<Dkk>,
+    /// The deliverables.
+    deliverables: [DeliverableRow],
+});
+
+/// The year's tryghedsplan as input to the report: its year, whether it is example data, and
+/// its activities.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PlanInput {
+    pub(crate) year: u16,
+    pub(crate) title: String,
+    pub(crate) follow_up: bool,
+    pub(crate) activities: Vec<ActivityRow>,
+}
+
+impl PlanInput {
+    /// The plan for `year` with a title (e.g. "Tryghedsplan 2026", or "Eksempel: …" for
+    /// made-up data) and its activities. `follow_up` says whether the deliverables carry the
+    /// activity owners' follow-up; without it every deliverable is shown as not reported.
+    ///
+    /// # Errors
+    ///
+    /// [`ReportError::InvalidInput`](crate::ReportError::InvalidInput) when the title is blank
+    /// or an activity id repeats.
+    pub fn new(
+        year: u16,
+        title: impl Into<String>,
+        follow_up: bool,
+        mut activities: Vec<ActivityRow>,
+    ) -> Result<Self, crate::ReportError> {
+        let title = title.into();
+        if title.trim().is_empty() {
+            return Err(crate::ReportError::InvalidInput {
+                field: "plan.title".into(),
+                reason: "must not be blank".into(),
+            });
+        }
+        for (i, a) in activities.iter().enumerate() {
+            if activities.iter().take(i).any(|b| b.id == a.id) {
+                return Err(crate::ReportError::InvalidInput {
+                    field: format!("plan.activities[{i}].id"),
+                    reason: format!("the activity id {:?} repeats", a.id),
+                });
+            }
+        }
+        if !follow_up {
+            for a in &mut activities {
+                for d in &mut a.deliverables {
+                    d.delivery = Delivery::NotReported;
+                }
+            }
+        }
+        Ok(Self {
+            year,
+            title,
+            follow_up,
+            activities,
+        })
+    }
+}
+
+impl PlanInput {
+    /// The report's view of a checked [`tryghed_plan::Plan`] and, when given, its follow-up:
+    /// party ids become the parties' names from `context`, and each deliverable takes its
+    /// status from the follow-up (not reported when the follow-up has none for it).
+    ///
+    /// # Errors
+    ///
+    /// As [`PlanInput::new`] and [`ActivityRow::new`] (a plan the plan crate has checked
+    /// passes).
+    #[doc(alias = "tryghedsplan")]
+    pub fn from_plan(
+        plan: &tryghed_plan::Plan,
+        follow_up: Option<&tryghed_plan::FollowUp>,
+        context: &tryghed_plan::PlanContext,
+        title: impl Into<String>,
+    ) -> Result<Self, crate::ReportError> {
+        let name = |id: &tryghed_parties::PartyId| {
+            context
+                .party_name(id)
+                .map_or_else(|| id.to_string(), str::to_owned)
+        };
+        let mut rows = Vec::new();
+        for a in plan.activities() {
+            let partners = a
+                .partners()
+                .iter()
+                .map(|p| match p {
+                    tryghed_plan::Partner::Party(id) => name(id),
+                    tryghed_plan::Partner::External(e) => e.name().to_owned(),
+                    other => format!("{other:?}"),
+                })
+                .collect();
+            let mut deliverables = Vec::new();
+            for d in a.deliverables() {
+                let report = follow_up.and_then(|f| f.report(a.id(), d.id()));
+                let delivery = match report.map(tryghed_plan::DeliverableReport::status) {
+                    Some(tryghed_plan::DeliveryStatus::Delivered) => Delivery::Delivered,
+                    Some(tryghed_plan::DeliveryStatus::PartlyDelivered) => {
+                        Delivery::PartlyDelivered
+                    }
+                    Some(tryghed_plan::DeliveryStatus::NotDelivered) => Delivery::NotDelivered,
+                    _ => Delivery::NotReported,
+                };
+                deliverables.push(DeliverableRow::new(
+                    d.what(),
+                    delivery,
+                    report.and_then(|r| r.note()).map(str::to_owned),
+                )?);
+            }
+            let mut row = ActivityRow::new(
+                a.id().to_string(),
+                a.title(),
+                a.focus_area().as_str(),
+                name(a.responsible()),
+                partners,
+            )?
+            .with_budget(a.budget())
+            .with_deliverables(deliverables);
+            row.multi_partner = a.is_multi_partner(context);
+            rows.push(row);
+        }
+        let year = u16::try_from(plan.year()).map_err(|_| crate::ReportError::InvalidInput {
+            field: "plan.year".into(),
+            reason: format!("{} is not a year the report can show", plan.year()),
+        })?;
+        PlanInput::new(year, title, follow_up.is_some(), rows)
+    }
+}
+
+accessors!(PlanInput {
+    /// The plan's year.
+    year: u16,
+    /// The plan's title.
+    title: str,
+    /// Whether a follow-up was given.
+    follow_up: bool,
+    /// The activities.
+    activities: [ActivityRow],
+});
+
+/// The activities of one focus area.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FocusGroup {
+    pub(crate) focus_area: String,
+    pub(crate) name: String,
+    pub(crate) activities: Vec<ActivityRow>,
+}
+
+accessors!(FocusGroup {
+    /// The focus area id.
+    focus_area: str,
+    /// Its Danish name.
+    name: str,
+    /// Its activities, in the plan's order.
+    activities: [ActivityRow],
+});
+
+/// Deliverables counted by how far they were delivered.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DeliveryCounts {
+    pub(crate) delivered: u64,
+    pub(crate) partly_delivered: u64,
+    pub(crate) not_delivered: u64,
+    pub(crate) not_reported: u64,
+}
+
+accessors!(DeliveryCounts {
+    /// Leveret.
+    delivered: u64,
+    /// Delvist leveret.
+    partly_delivered: u64,
+    /// Ikke leveret.
+    not_delivered: u64,
+    /// Ikke afrapporteret.
+    not_reported: u64,
+});
+
+/// The plan's activities by focus area and what was delivered.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ActivitiesSection {
+    pub(crate) plan_year: u16,
+    pub(crate) title: String,
+    pub(crate) follow_up: bool,
+    pub(crate) groups: Vec<FocusGroup>,
+    pub(crate) deliveries: DeliveryCounts,
+}
+
+accessors!(ActivitiesSection {
+    /// The plan's year.
+    plan_year: u16,
+    /// The plan's title.
+    title: str,
+    /// Whether the follow-up was given.
+    follow_up: bool,
+    /// The focus areas in the agreement's order (then any other), each with its activities.
+    groups: [FocusGroup],
+    /// The deliverables counted.
+    deliveries: DeliveryCounts,
+});
+
+/// The collaboration share against the agreement's minimum.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CollaborationRow {
+    pub(crate) multi_partner: Option<u64>,
+    pub(crate) total: Option<u64>,
+    pub(crate) minimum_numerator: u64,
+    pub(crate) minimum_denominator: u64,
+    pub(crate) status: ReportStatus,
+}
+
+accessors!(CollaborationRow {
+    /// Activities with two or more partners (`None` without a plan).
+    multi_partner: Option<u64>,
+    /// All activities (`None` without a plan).
+    total: Option<u64>,
+    /// The minimum share's numerator (3 for 75 %).
+    minimum_numerator: u64,
+    /// The minimum share's denominator (4 for 75 %).
+    minimum_denominator: u64,
+    /// Met exactly when `denominator · multi ≥ numerator · total`.
+    status: ReportStatus,
+});
+
+/// One activity's use of the activity funds.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BudgetActivityRow {
+    pub(crate) activity: String,
+    pub(crate) title: Option<String>,
+    pub(crate) allocated: Dkk,
+    pub(crate) committed: Dkk,
+    pub(crate) spent: Dkk,
+    pub(crate) remaining: Dkk,
+    pub(crate) overrun: Dkk,
+}
+
+accessors!(BudgetActivityRow {
+    /// The activity id.
+    activity: str,
+    /// The activity's title, when the plan names it.
+    title: Option<String>,
+    /// Allocated (bevilget).
+    allocated: Dkk,
+    /// Committed (disponeret).
+    committed: Dkk,
+    /// Spent (forbrugt).
+    spent: Dkk,
+    /// Remaining of the allocation.
+    remaining: Dkk,
+    /// Spent beyond the allocation (recorded overruns).
+    overrun: Dkk,
+});
+
+/// The use of the year's activity funds, from the ledger.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BudgetSection {
+    pub(crate) year: i32,
+    pub(crate) funds: Dkk,
+    pub(crate) allocated: Dkk,
+    pub(crate) unallocated: Dkk,
+    pub(crate) committed: Dkk,
+    pub(crate) spent: Dkk,
+    pub(crate) remaining: Dkk,
+    pub(crate) overrun: Dkk,
+    pub(crate) activities: Vec<BudgetActivityRow>,
+}
+
+accessors!(BudgetSection {
+    /// The ledger's year.
+    year: i32,
+    /// The year's activity funds (aktivitetsmidler).
+    funds: Dkk,
+    /// Allocated to activities.
+    allocated: Dkk,
+    /// Not yet allocated.
+    unallocated: Dkk,
+    /// Committed.
+    committed: Dkk,
+    /// Spent.
+    spent: Dkk,
+    /// Remaining of the funds.
+    remaining: Dkk,
+    /// Recorded overruns.
+    overrun: Dkk,
+    /// Per activity.
+    activities: [BudgetActivityRow],
+});
+
+/// An estate (afdeling) of the area as the report lists it.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EstateRow {
+    pub(crate) name: String,
+    pub(crate) owner: Option<String>,
+    pub(crate) homes: Option<u32>,
+    pub(crate) outline_known: bool,
+}
+
+accessors!(EstateRow {
+    /// The estate's name.
+    name: str,
+    /// Its owner, when known.
+    owner: Option<String>,
+    /// Its number of homes, when known.
+    homes: Option<u32>,
+    /// Whether its outline is known (and drawn on the map).
+    outline_known: bool,
+});
+
+/// The partnership area: its official outline's name and size, the estates and the credit.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AreaSection {
+    pub(crate) name: String,
+    pub(crate) area_m2: u64,
+    pub(crate) estates: Vec<EstateRow>,
+    pub(crate) credit: String,
+}
+
+accessors!(AreaSection {
+    /// The outline's name ("Ved Folehaven").
+    name: str,
+    /// Its area in square metres, rounded to whole m².
+    area_m2: u64,
+    /// The estates.
+    estates: [EstateRow],
+    /// The data credit.
+    credit: str,
+});
+
+/// A data source of the report.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SourceNote {
+    pub(crate) name: String,
+    pub(crate) detail: String,
+}
+
+accessors!(SourceNote {
+    /// The source.
+    name: str,
+    /// What was used from it, in Danish.
+    detail: str,
+});
+
+/// The annual status (årlig status) of a partnership for Økonomiudvalget.
+///
+/// Build it with [`crate::ReportBuilder`]; render it with [`crate::render_markdown`],
+/// [`crate::render_html`] or [`crate::render_json`]. The JSON form reads back into an equal
+/// report with `serde_json::from_str`.
+#[doc(alias = "status")]
+#[doc(alias = "afrapportering")]
+#[doc(alias = "Økonomiudvalget")]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StatusReport {
+    pub(crate) agreement_id: String,
+    pub(crate) agreement_title: String,
+    pub(crate) district: Option<String>,
+    pub(crate) year: u16,
+    pub(crate) crime_year: u16,
+    pub(crate) period_first_year: i32,
+    pub(crate) period_last_year: i32,
+    pub(crate) options: ReportOptions,
+    pub(crate) summary: Vec<SummaryLine>,
+    pub(crate) goals: Vec<GoalRow>,
+    pub(crate) survey: Vec<SurveySeries>,
+    pub(crate) crime: Vec<CrimeRow>,
+    pub(crate) activities: Option<ActivitiesSection>,
+    pub(crate) collaboration: Option<CollaborationRow>,
+    pub(crate) budget: Option<BudgetSection>,
+    pub(crate) area: Option<AreaSection>,
+    pub(crate) sources: Vec<SourceNote>,
+    pub(crate) caveats: Vec<String>,
+    pub(crate) missing: Vec<String>,
+}
+
+accessors!(StatusReport {
+    /// The agreement's id.
+    agreement_id: str,
+    /// The agreement's title.
+    agreement_title: str,
+    /// The district (bydel), when the agreement names it.
+    district: Option<String>,
+    /// The report's year: the year of the Tryghedsundersøgelse it goes with.
+    year: u16,
+    /// The calendar year of the crime figures (`year − 1`).
+    crime_year: u16,
+    /// The first year of the agreement period.
+    period_first_year: i32,
+    /// The last year of the agreement period.
+    period_last_year: i32,
+    /// The options it was built with.
+    options: ReportOptions,
+    /// One line per goal.
+    summary: [SummaryLine],
+    /// The goals table: one row per indicator with a target.
+    goals: [GoalRow],
+    /// The survey shares over the years (for the chart).
+    survey: [SurveySeries],
+    /// The crime categories, targeted and monitored.
+    crime: [CrimeRow],
+    /// The plan's activities, when a plan was given.
+    activities: Option<ActivitiesSection>,
+    /// The collaboration share against the agreement's minimum, when the agreement has
+    /// such a goal.
+    collaboration: Option<CollaborationRow>,
+    /// The use of the activity funds, when a ledger was given.
+    budget: Option<BudgetSection>,
+    /// The partnership area, when its geography is known.
+    area: Option<AreaSection>,
+    /// The data sources.
+    sources: [SourceNote],
+    /// Caveats a reader must know.
+    caveats: [String],
+    /// Inputs that were missing, said plainly.
+    missing: [String],
+});

@@ -1,0 +1,150 @@
+//! Rendering a [`StatusReport`] as Markdown, HTML or JSON.
+
+use minijinja::{Environment, Value};
+use tryghed_geography::PartnershipArea;
+
+use crate::view::{VCharts, view};
+use crate::{ReportError, StatusReport, charts};
+
+const MARKDOWN_TEMPLATE: &str = include_str!("../templates/report.md");
+const HTML_TEMPLATE: &str = include_str!("../templates/report.html");
+
+/// Escapes text for Markdown: a `<` that could open an HTML tag (`<stier>`) is written `\<`,
+/// so that no input text turns into markup. `< 5` stays as it is.
+fn md_text(value: &str) -> String {
+    let mut out = String::with_capacity(value.len());
+    let mut chars = value.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == '<'
+            && chars
+                .peek()
+                .is_some_and(|n| n.is_ascii_alphabetic() || matches!(n, '/' | '!' | '?'))
+        {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// Escapes a Markdown table cell: pipes and line breaks would break the table.
+fn md_cell(value: &str) -> String {
+    md_text(&value.replace('\\', "\\\\"))
+        .replace('|', "\\|")
+        .replace(['\n', '\r'], " ")
+}
+
+fn environment() -> Result<Environment<'static>, ReportError> {
+    let mut env = Environment::new();
+    env.set_trim_blocks(true);
+    env.set_lstrip_blocks(true);
+    env.set_keep_trailing_newline(true);
+    // `.html` templates are HTML-escaped (minijinja's default for that extension); the
+    // Markdown template is not, and escapes table cells with the `cell` filter.
+    env.add_filter("cell", |v: String| md_cell(&v));
+    env.add_filter("md", |v: String| md_text(&v));
+    for (name, source) in [
+        ("report.md", MARKDOWN_TEMPLATE),
+        ("report.html", HTML_TEMPLATE),
+    ] {
+        env.add_template(name, source)
+            .map_err(|e| template_error(name, &e))?;
+    }
+    Ok(env)
+}
+
+fn template_error(name: &str, e: &minijinja::Error) -> ReportError {
+    let mut message = e.to_string();
+    let mut source = std::error::Error::source(e);
+    while let Some(s) = source {
+        message.push_str(": ");
+        message.push_str(&s.to_string());
+        source = s.source();
+    }
+    ReportError::Template {
+        template: name.to_owned(),
+        message,
+    }
+}
+
+fn render(name: &str, ctx: &crate::view::View) -> Result<String, ReportError> {
+    let env = environment()?;
+    let template = env
+        .get_template(name)
+        .map_err(|e| template_error(name, &e))?;
+    template
+        .render(Value::from_serialize(ctx))
+        .map_err(|e| template_error(name, &e))
+}
+
+/// The report as Markdown, in Danish, with counts below the suppression threshold shown as
+/// `< 5` and no rate derived from them.
+///
+/// # Errors
+///
+/// [`ReportError::Template`] if the embedded template fails (a bug).
+pub fn render_markdown(report: &StatusReport) -> Result<String, ReportError> {
+    render("report.md", &view(report))
+}
+
+/// The report as one self-contained HTML page (inline CSS, three inline SVG charts, no
+/// external assets), in Danish, with the same suppression as Markdown. The map is drawn from
+/// the Folehaven area when the report is on the Folehaven agreement; use
+/// [`render_html_with_area`] for another area or for estate outlines.
+///
+/// # Errors
+///
+/// [`ReportError::Template`] or [`ReportError::Chart`] if drawing fails (a bug), or
+/// [`ReportError::Geography`] if the embedded area cannot be read.
+pub fn render_html(report: &StatusReport) -> Result<String, ReportError> {
+    let area = if report.area().is_some() && report.agreement_id() == "folehaven-2026-2029" {
+        Some(PartnershipArea::folehaven()?)
+    } else {
+        None
+    };
+    render_html_with_area(report, area.as_ref())
+}
+
+/// As [`render_html`], with the map drawn from `area` (`None`: the page says there is no
+/// map).
+///
+/// # Errors
+///
+/// As [`render_html`].
+pub fn render_html_with_area(
+    report: &StatusReport,
+    area: Option<&PartnershipArea>,
+) -> Result<String, ReportError> {
+    let mut v = view(report);
+    v.charts = Some(VCharts {
+        survey: charts::survey_chart(report)?,
+        crime: charts::crime_chart(report)?,
+        map: charts::map_chart(area)?,
+    });
+    render("report.html", &v)
+}
+
+/// The report as pretty-printed JSON: the serde form of [`StatusReport`], with exact counts
+/// and each count marked `"suppressed": true` where print hides it. It reads back with
+/// `serde_json::from_str::<StatusReport>`.
+///
+/// # Errors
+///
+/// [`ReportError::Json`] if serialisation fails (it does not for reports this crate builds).
+pub fn render_json(report: &StatusReport) -> Result<String, ReportError> {
+    let mut s = serde_json::to_string_pretty(report)?;
+    s.push('\n');
+    Ok(s)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn markdown_cells_are_escaped() {
+        assert_eq!(md_cell("a|b\nc"), "a\\|b c");
+        assert_eq!(md_cell("<stier> < 5"), "\\<stier> < 5");
+        assert_eq!(md_text("a </b> <!x"), "a \\</b> \\<!x");
+    }
+}

@@ -1,0 +1,495 @@
+//! The printed view of a report: every number formatted in Danish, suppression applied.
+//! Markdown and HTML render this view with their templates.
+
+use serde::Serialize;
+
+use crate::fmt as dk;
+use crate::model::{
+    BaselineCell, Count, Delivery, Figure, ReportStatus, SignificanceCell, StatusReport,
+};
+
+/// A count in print: `< threshold` when suppressed.
+pub(crate) fn count_text(c: &Count, threshold: u64) -> String {
+    if c.is_suppressed() {
+        format!("< {threshold}")
+    } else {
+        dk::int(c.value())
+    }
+}
+
+/// A figure in print, with suppression applied (no rate from a suppressed count).
+pub(crate) fn figure_text(f: &Figure, threshold: u64) -> String {
+    match f {
+        Figure::Share { fraction } => dk::percent(*fraction),
+        Figure::Count { count } => count_text(count, threshold),
+        Figure::Number { value } => dk::number(*value, 1),
+        Figure::Rate {
+            count,
+            residents,
+            rate,
+        } => {
+            if count.is_suppressed() {
+                format!("{} anmeldelser (ingen rate)", count_text(count, threshold))
+            } else {
+                format!(
+                    "{} ({} anmeldelser, {} indbyggere)",
+                    dk::number(*rate, 1),
+                    dk::int(count.value()),
+                    dk::int(*residents)
+                )
+            }
+        }
+    }
+}
+
+fn baseline_text(b: &BaselineCell, threshold: u64) -> String {
+    match b {
+        BaselineCell::Pending { .. } => "afventer".into(),
+        BaselineCell::Known {
+            year,
+            value: Some(v),
+        } => format!("{} ({year})", figure_text(v, threshold)),
+        BaselineCell::Known { year, value: None } => format!("mangler ({year})"),
+        _ => "–".into(),
+    }
+}
+
+fn status_text(s: &ReportStatus) -> (String, String, String) {
+    let reason = match s {
+        ReportStatus::Pending { reason } => reason.clone(),
+        _ => String::new(),
+    };
+    (s.label().to_owned(), s.key().to_owned(), reason)
+}
+
+#[derive(Debug, Serialize)]
+pub(crate) struct View {
+    title: String,
+    district: String,
+    year: u16,
+    crime_year: u16,
+    period: String,
+    threshold: u64,
+    summary: Vec<VSummary>,
+    goals: Vec<VGoal>,
+    crime_years: Vec<u16>,
+    crime: Vec<VCrime>,
+    activities: Option<VActivities>,
+    collaboration: Option<VCollab>,
+    budget: Option<VBudget>,
+    area: Option<VArea>,
+    sources: Vec<VSource>,
+    caveats: Vec<String>,
+    missing: Vec<String>,
+    pub(crate) charts: Option<VCharts>,
+}
+
+#[derive(Debug, Serialize)]
+struct VSummary {
+    title: String,
+    status: String,
+    key: String,
+    reason: String,
+}
+
+#[derive(Debug, Serialize)]
+struct VGoal {
+    name: String,
+    year: u16,
+    baseline: String,
+    value: String,
+    interval: String,
+    references: String,
+    change: String,
+    target: String,
+    status: String,
+    key: String,
+    status_reason: String,
+}
+
+#[derive(Debug, Serialize)]
+struct VCrime {
+    name: String,
+    monitored_only: bool,
+    unverified: bool,
+    cells: Vec<String>,
+    baseline: String,
+    trend: String,
+    status: String,
+    key: String,
+}
+
+#[derive(Debug, Serialize)]
+struct VActivities {
+    title: String,
+    plan_year: u16,
+    follow_up: bool,
+    groups: Vec<VGroup>,
+    deliveries: String,
+}
+
+#[derive(Debug, Serialize)]
+struct VGroup {
+    name: String,
+    activities: Vec<VActivity>,
+}
+
+#[derive(Debug, Serialize)]
+struct VActivity {
+    title: String,
+    responsible: String,
+    partners: String,
+    multi: String,
+    budget: String,
+    deliverables: Vec<VDeliverable>,
+}
+
+#[derive(Debug, Serialize)]
+struct VDeliverable {
+    what: String,
+    delivery: String,
+    key: String,
+    note: String,
+}
+
+#[derive(Debug, Serialize)]
+struct VCollab {
+    text: String,
+    status: String,
+    key: String,
+}
+
+#[derive(Debug, Serialize)]
+struct VBudget {
+    year: i32,
+    funds: String,
+    allocated: String,
+    unallocated: String,
+    committed: String,
+    spent: String,
+    remaining: String,
+    overrun: String,
+    has_overrun: bool,
+    rows: Vec<VBudgetRow>,
+}
+
+#[derive(Debug, Serialize)]
+struct VBudgetRow {
+    activity: String,
+    allocated: String,
+    committed: String,
+    spent: String,
+    remaining: String,
+}
+
+#[derive(Debug, Serialize)]
+struct VArea {
+    name: String,
+    area: String,
+    estates: Vec<VEstate>,
+    credit: String,
+}
+
+#[derive(Debug, Serialize)]
+struct VEstate {
+    name: String,
+    owner: String,
+    homes: String,
+    outline: String,
+}
+
+#[derive(Debug, Serialize)]
+struct VSource {
+    name: String,
+    detail: String,
+}
+
+/// The three inline SVG charts of the HTML page.
+#[derive(Debug, Serialize)]
+pub(crate) struct VCharts {
+    pub(crate) survey: String,
+    pub(crate) crime: String,
+    pub(crate) map: String,
+}
+
+#[allow(clippy::too_many_lines)] // one field per section of the report
+pub(crate) fn view(r: &StatusReport) -> View {
+    let thr = r.options().suppression_threshold();
+    let summary = r
+        .summary()
+        .iter()
+        .map(|s| {
+            let (status, key, _) = status_text(s.status());
+            VSummary {
+                title: s.title().to_owned(),
+                status,
+                key,
+                reason: s.reason().to_owned(),
+            }
+        })
+        .collect();
+    let goals = r
+        .goals()
+        .iter()
+        .map(|g| {
+            let (status, key, status_reason) = status_text(g.status());
+            let interval = match (g.interval(), g.respondents()) {
+                (Some(i), Some(n)) => format!(
+                    "{}–{} (n = {})",
+                    dk::percent(*i.lower()).trim_end_matches(" %"),
+                    dk::percent(*i.upper()),
+                    dk::int(*n)
+                ),
+                _ if g.value().is_some()
+                    && r.survey().iter().any(|s| s.indicator() == g.indicator()) =>
+                {
+                    "n ukendt".into()
+                }
+                _ => "–".into(),
+            };
+            let change = match g.change() {
+                Some(c) if matches!(g.value(), Some(Figure::Share { .. })) => {
+                    let sig = match c.significance() {
+                        SignificanceCell::Significant { .. } => "signifikant",
+                        SignificanceCell::NotSignificant { .. } => "ikke signifikant",
+                        _ => "signifikans ukendt",
+                    };
+                    format!("{} ({sig})", dk::points(*c.to() - *c.from()))
+                }
+                Some(c) => {
+                    let d = *c.to() - *c.from();
+                    // No change is derived from a suppressed count, this year's or last year's.
+                    let previous_suppressed = r
+                        .crime()
+                        .iter()
+                        .find(|x| x.indicator() == g.indicator())
+                        .and_then(|x| {
+                            x.series()
+                                .iter()
+                                .find(|p| *p.year() + 1 == *g.year())
+                                .map(|p| p.count().is_suppressed())
+                        })
+                        .unwrap_or(false);
+                    if previous_suppressed
+                        || matches!(g.value(), Some(Figure::Count { count } | Figure::Rate { count, .. }) if count.is_suppressed())
+                    {
+                        "–".into()
+                    } else {
+                        let sign = if d.is_sign_positive() && !d.is_zero() { "+" } else { "" };
+                        format!("{sign}{}", dk::number(d, 1))
+                    }
+                }
+                None => "–".into(),
+            };
+            VGoal {
+                name: g.name().to_owned(),
+                year: *g.year(),
+                baseline: baseline_text(g.baseline(), thr),
+                value: g
+                    .value()
+                    .as_ref()
+                    .map_or_else(|| "mangler".into(), |v| figure_text(v, thr)),
+                interval,
+                references: g
+                    .references()
+                    .iter()
+                    .map(|x| format!("{} {}", x.area_name(), figure_text(x.value(), thr)))
+                    .collect::<Vec<_>>()
+                    .join(", "),
+                change,
+                target: g.target().to_owned(),
+                status,
+                key,
+                status_reason,
+            }
+        })
+        .collect();
+    let first = r
+        .crime()
+        .iter()
+        .flat_map(|c| c.series().iter().map(|p| *p.year()))
+        .min()
+        .unwrap_or(*r.crime_year())
+        .max(r.crime_year().saturating_sub(4));
+    let crime_years: Vec<u16> = (first..=*r.crime_year()).collect();
+    let crime = r
+        .crime()
+        .iter()
+        .map(|c| {
+            let (status, key, _) = status_text(c.status());
+            VCrime {
+                name: c.name().to_owned(),
+                monitored_only: *c.monitored_only(),
+                unverified: !*c.codes_verified(),
+                cells: crime_years
+                    .iter()
+                    .map(|y| {
+                        c.series()
+                            .iter()
+                            .find(|p| p.year() == y)
+                            .map_or_else(|| "–".into(), |p| count_text(p.count(), thr))
+                    })
+                    .collect(),
+                baseline: baseline_text(c.baseline(), thr),
+                // A trend between suppressed counts would reveal their order.
+                trend: if c.trend() != &crate::model::Trend::Unknown
+                    && c.series()
+                        .iter()
+                        .filter(|p| *p.year() + 1 >= *r.crime_year())
+                        .any(|p| p.count().is_suppressed())
+                {
+                    "ikke vist".to_owned()
+                } else {
+                    c.trend().label().to_owned()
+                },
+                status,
+                key,
+            }
+        })
+        .collect();
+    let activities = r.activities().as_ref().map(|a| {
+        let d = a.deliveries();
+        VActivities {
+            title: a.title().to_owned(),
+            plan_year: *a.plan_year(),
+            follow_up: *a.follow_up(),
+            groups: a
+                .groups()
+                .iter()
+                .map(|g| VGroup {
+                    name: g.name().to_owned(),
+                    activities: g
+                        .activities()
+                        .iter()
+                        .map(|x| VActivity {
+                            title: x.title().to_owned(),
+                            responsible: x.responsible().to_owned(),
+                            partners: if x.partners().is_empty() {
+                                "–".into()
+                            } else {
+                                x.partners().join(", ")
+                            },
+                            multi: if x.is_multi_partner() { "ja" } else { "nej" }.into(),
+                            budget: x
+                                .budget()
+                                .as_ref()
+                                .map_or_else(|| "–".into(), ToString::to_string),
+                            deliverables: x
+                                .deliverables()
+                                .iter()
+                                .map(|dl| VDeliverable {
+                                    what: dl.what().to_owned(),
+                                    delivery: dl.delivery().label().to_owned(),
+                                    key: match dl.delivery() {
+                                        Delivery::Delivered => "met",
+                                        Delivery::PartlyDelivered => "on-track",
+                                        Delivery::NotDelivered => "not-met",
+                                        _ => "pending",
+                                    }
+                                    .into(),
+                                    note: dl.note().clone().unwrap_or_default(),
+                                })
+                                .collect(),
+                        })
+                        .collect(),
+                })
+                .collect(),
+            deliveries: format!(
+                "{} leveret, {} delvist leveret, {} ikke leveret, {} ikke afrapporteret",
+                d.delivered(),
+                d.partly_delivered(),
+                d.not_delivered(),
+                d.not_reported()
+            ),
+        }
+    });
+    let collaboration = r.collaboration().as_ref().map(|c| {
+        let (status, key, reason) = status_text(c.status());
+        let min = tryghed_goals::Share::new(*c.minimum_numerator(), *c.minimum_denominator())
+            .map(|s| dk::percent(s.to_decimal()))
+            .unwrap_or_default();
+        let text = match (c.multi_partner(), c.total()) {
+            (Some(m), Some(t)) if *t > 0 => {
+                let share = tryghed_goals::Share::new(*m, *t)
+                    .map(|s| dk::percent(s.to_decimal()))
+                    .unwrap_or_default();
+                format!(
+                    "{m} af {t} aktiviteter ({share}) involverer to eller flere samarbejdspartnere. Målet er mindst {min}."
+                )
+            }
+            _ => format!("Kan ikke opgøres: {reason}. Målet er mindst {min}."),
+        };
+        VCollab { text, status, key }
+    });
+    let budget = r.budget().as_ref().map(|b| VBudget {
+        year: *b.year(),
+        funds: b.funds().to_string(),
+        allocated: b.allocated().to_string(),
+        unallocated: b.unallocated().to_string(),
+        committed: b.committed().to_string(),
+        spent: b.spent().to_string(),
+        remaining: b.remaining().to_string(),
+        overrun: b.overrun().to_string(),
+        has_overrun: !b.overrun().is_zero(),
+        rows: b
+            .activities()
+            .iter()
+            .map(|a| VBudgetRow {
+                activity: a.title().clone().unwrap_or_else(|| a.activity().to_owned()),
+                allocated: a.allocated().to_string(),
+                committed: a.committed().to_string(),
+                spent: a.spent().to_string(),
+                remaining: a.remaining().to_string(),
+            })
+            .collect(),
+    });
+    let area = r.area().as_ref().map(|a| VArea {
+        name: a.name().to_owned(),
+        area: format!("{} m²", dk::int(*a.area_m2())),
+        estates: a
+            .estates()
+            .iter()
+            .map(|e| VEstate {
+                name: e.name().to_owned(),
+                owner: e.owner().clone().unwrap_or_else(|| "ukendt".into()),
+                homes: e
+                    .homes()
+                    .map_or_else(|| "ukendt".into(), |h| dk::int(u64::from(h))),
+                outline: if *e.outline_known() {
+                    "kendt (vist på kortet)"
+                } else {
+                    "ikke kendt"
+                }
+                .into(),
+            })
+            .collect(),
+        credit: a.credit().to_owned(),
+    });
+    View {
+        title: r.agreement_title().to_owned(),
+        district: r.district().clone().unwrap_or_default(),
+        year: *r.year(),
+        crime_year: *r.crime_year(),
+        period: format!("{}–{}", r.period_first_year(), r.period_last_year()),
+        threshold: thr,
+        summary,
+        goals,
+        crime_years,
+        crime,
+        activities,
+        collaboration,
+        budget,
+        area,
+        sources: r
+            .sources()
+            .iter()
+            .map(|s| VSource {
+                name: s.name().to_owned(),
+                detail: s.detail().to_owned(),
+            })
+            .collect(),
+        caveats: r.caveats().to_vec(),
+        missing: r.missing().to_vec(),
+        charts: None,
+    }
+}
