@@ -47,6 +47,22 @@ fn bench(c: &mut Criterion) {
             b.iter(|| k.par_count(utm.as_slice()).unwrap());
         });
     }
+    // The floor: the csv crate reading every record into a reused ByteRecord, nothing else.
+    g.bench_function("csv_records_only", |b| {
+        b.iter(|| {
+            let mut rdr = csv::ReaderBuilder::new()
+                .has_headers(false)
+                .flexible(true)
+                .buffer_capacity(1 << 16)
+                .from_reader(utm.as_slice());
+            let mut rec = csv::ByteRecord::new();
+            let mut n = 0u64;
+            while rdr.read_byte_record(&mut rec).unwrap() {
+                n += 1;
+            }
+            n
+        });
+    });
     let wgs = extract(Crs::Wgs84);
     let k = counter(LayerChoice::City, Crs::Wgs84);
     g.bench_function("city_4326_sequential", |b| {
