@@ -104,7 +104,7 @@ fn degrees_out_of_range_are_bad_coordinates() {
     let text = format!("{HEADER}S1,2025-03-14,1320,12.5,95.0\n");
     match c.count(text.as_bytes()).unwrap_err() {
         CountError::InvalidRow(p) => {
-            assert_eq!((p.reason(), p.column()), (SkipReason::BadCoordinate, "y"))
+            assert_eq!((p.reason(), p.column()), (SkipReason::BadCoordinate, "y"));
         }
         e => panic!("{e}"),
     }
@@ -228,7 +228,7 @@ proptest! {
         let s = r.summary();
         prop_assert!(s.adds_up());
         prop_assert_eq!(s.rows_read(), s.classified() + s.outside() + s.skipped());
-        let per_reason: u64 = s.skips().iter().map(|k| k.rows()).sum();
+        let per_reason: u64 = s.skips().iter().map(tryghed_count::SkipStat::rows).sum();
         prop_assert_eq!(per_reason, s.skipped());
         // "all" over every area and year equals the valid rows.
         let all: u64 = r
