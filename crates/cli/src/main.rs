@@ -6,6 +6,7 @@
 mod agreement;
 mod budget;
 mod common;
+mod count;
 mod goals;
 mod locate;
 mod plan;
@@ -36,6 +37,8 @@ enum Command {
     Agreement(agreement::Args),
     /// Print the budget per year and line, in Danish kroner.
     Budget(budget::Args),
+    /// Count police reports per area, crime category and year from a CSV extract.
+    Count(count::Args),
     /// Evaluate every goal for a year, with the numbers behind each status.
     Goals(goals::Args),
     /// Add the area (or estate) containing each row's point to a CSV file, streaming.
@@ -51,6 +54,7 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Agreement(args) => agreement::run(&args),
         Command::Budget(args) => budget::run(&args),
+        Command::Count(args) => count::run(&args),
         Command::Goals(args) => goals::run(&args),
         Command::Locate(args) => locate::run(&args),
         Command::Plan(args) => plan::run(&args),

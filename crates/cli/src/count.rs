@@ -1,0 +1,412 @@
+//! `tryghed count`: from a police-report extract to counts per area × crime category × year.
+
+use std::fmt::Write as _;
+use std::fs::File;
+use std::io::{self, IsTerminal, Read};
+use std::path::{Path, PathBuf};
+
+use clap::ValueEnum;
+use tryghed_count::{
+    AreaKey, CategoryKey, CountError, CountOptions, CountReport, CountRow, CountSummary, Counter,
+    IndicatorMap, LayerChoice, Residents,
+};
+use tryghed_geography::Crs;
+use tryghed_goals::CategorySet;
+
+use crate::common::{CliError, load_agreement, to_json, write_output};
+
+/// Count police reports (anmeldelser) per area, crime category and calendar year.
+///
+/// Reads a CSV extract with a header row, streamed in constant memory. Each report's
+/// position is classified into the partnership area (or the city's udsatte byområder), its
+/// offence code matched to the crime categories; reports outside every area are counted as
+/// such and codes matching no category are counted under "other" and listed. Every row is
+/// classified, outside or skipped, and the summary shows that they add up.
+#[derive(Debug, clap::Args)]
+#[command(after_help = "\
+Input: a CSV extract with a header row. Default columns: id (optional), date (2026-03-01 or \
+01-03-2026), code (offence code, digits), x and y (EPSG:25832 metres; with --crs 4326 \
+longitude and latitude).
+
+Years are calendar years of the report dates (the survey of year Y reports the crime of Y-1).
+
+Examples:
+  tryghed count anmeldelser.csv
+  tryghed count anmeldelser.csv --layer city --format csv -o counts.csv
+  tryghed count anmeldelser.csv --crs 4326 --x-column lon --y-column lat --skip-invalid
+  tryghed count anmeldelser.csv --residents indbyggere.csv --observations -o observationer.csv
+  tryghed goals --observations observationer.csv --year 2025
+
+Exit codes: 0 success, 1 invalid input (the line is named), 2 usage or I/O error.")]
+pub(crate) struct Args {
+    /// The extract (CSV with a header row); `-` reads standard input.
+    #[arg(value_name = "FILE")]
+    input: PathBuf,
+    /// The areas to count in.
+    #[arg(long, value_enum, default_value_t = LayerArg::Partnership)]
+    layer: LayerArg,
+    /// The coordinate system of the positions: 25832 (ETRS89 / UTM 32N, metres) or 4326
+    /// (WGS84 longitude/latitude).
+    #[arg(long, value_enum, default_value_t = CrsArg::Utm32)]
+    crs: CrsArg,
+    /// The column with the easting or longitude.
+    #[arg(long, value_name = "NAME", default_value = "x")]
+    x_column: String,
+    /// The column with the northing or latitude.
+    #[arg(long, value_name = "NAME", default_value = "y")]
+    y_column: String,
+    /// The column with the report date.
+    #[arg(long, value_name = "NAME", default_value = "date")]
+    date_column: String,
+    /// The column with the offence code (gerningskode).
+    #[arg(long, value_name = "NAME", default_value = "code")]
+    code_column: String,
+    /// The column with the report id (optional in the file; used in messages).
+    #[arg(long, value_name = "NAME", default_value = "id")]
+    id_column: String,
+    /// The field delimiter, e.g. ';'.
+    #[arg(long, value_name = "CHAR", default_value = ",")]
+    delimiter: char,
+    /// A crime-category file in TOML (default: the embedded straffelov-2026 categories).
+    #[arg(long, value_name = "FILE")]
+    categories: Option<PathBuf>,
+    /// A residents CSV (columns area, year, residents) for rates per 1,000 residents.
+    #[arg(long, value_name = "FILE")]
+    residents: Option<PathBuf>,
+    /// Output format of the table.
+    #[arg(long, value_enum, default_value_t)]
+    format: CountFormat,
+    /// Write observation rows (the observations CSV that `tryghed goals` and `tryghed
+    /// report` read) instead of the table: one count per area, crime indicator of the
+    /// agreement and year, and the residents; the summary goes to standard error.
+    #[arg(long)]
+    observations: bool,
+    /// The agreement whose crime indicators name the observation rows (default: the
+    /// embedded Folehaven agreement: `straffelov-per-1000`, `indbrud`, …).
+    #[arg(long, value_name = "FILE")]
+    agreement: Option<PathBuf>,
+    /// Skip invalid rows, counting them per reason, instead of stopping at the first.
+    #[arg(long)]
+    skip_invalid: bool,
+    /// Threads: 1 streams on one core; 0 uses every core (parallel blocks, same result).
+    #[arg(long, value_name = "N", default_value_t = 1)]
+    threads: usize,
+    /// Write to FILE instead of standard output.
+    #[arg(short, long, value_name = "FILE")]
+    output: Option<PathBuf>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum LayerArg {
+    /// The Folehaven partnership area (area id `omraade`).
+    Partnership,
+    /// The city's 17 udsatte byområder (area ids are their names as slugs).
+    City,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum CrsArg {
+    /// WGS84 longitude/latitude in degrees.
+    #[value(name = "4326")]
+    Wgs84,
+    /// ETRS89 / UTM zone 32N, metres.
+    #[value(name = "25832")]
+    Utm32,
+}
+
+/// Output formats of `tryghed count`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
+enum CountFormat {
+    /// For people: the summary and a table per area.
+    #[default]
+    Text,
+    /// One row per area × category × year (the summary goes to standard error).
+    Csv,
+    /// The summary and every row, for services.
+    Json,
+}
+
+impl From<CountError> for CliError {
+    fn from(error: CountError) -> Self {
+        match error {
+            CountError::Io(_) | CountError::Options { .. } => {
+                CliError::Usage(format!("error: {error}"))
+            }
+            _ => CliError::Invalid(format!("error: {error}")),
+        }
+    }
+}
+
+pub(crate) fn run(args: &Args) -> Result<(), CliError> {
+    let categories = match &args.categories {
+        Some(path) => {
+            let text = std::fs::read_to_string(path).map_err(|e| CliError::io(path, &e))?;
+            CategorySet::from_toml_str(&text)
+                .map_err(|e| CliError::Invalid(format!("error: {}: {e}", path.display())))?
+        }
+        None => {
+            CategorySet::straffelov_2026().map_err(|e| CliError::Invalid(format!("error: {e}")))?
+        }
+    };
+    let delimiter = u8::try_from(args.delimiter)
+        .ok()
+        .filter(u8::is_ascii)
+        .ok_or_else(|| {
+            CliError::Usage(format!(
+                "error: --delimiter {:?} must be one ASCII character",
+                args.delimiter
+            ))
+        })?;
+    let options = CountOptions::new()
+        .with_crs(match args.crs {
+            CrsArg::Wgs84 => Crs::Wgs84,
+            CrsArg::Utm32 => Crs::Etrs89Utm32,
+        })
+        .with_x_column(&args.x_column)
+        .with_y_column(&args.y_column)
+        .with_date_column(&args.date_column)
+        .with_code_column(&args.code_column)
+        .with_id_column(Some(&args.id_column))
+        .with_delimiter(delimiter)
+        .with_skip_invalid(args.skip_invalid);
+    let layer = match args.layer {
+        LayerArg::Partnership => LayerChoice::Partnership,
+        LayerArg::City => LayerChoice::City,
+    };
+    let residents = match &args.residents {
+        Some(path) => {
+            let file = File::open(path).map_err(|e| CliError::io(path, &e))?;
+            Some(Residents::from_csv_reader(file).map_err(|e| in_file(path, e))?)
+        }
+        None => None,
+    };
+    let counter = Counter::new(layer, categories, options)?;
+    let mut report = count(&counter, &args.input, args.threads)?;
+    if let Some(residents) = &residents {
+        report = report
+            .with_residents(residents)
+            .map_err(|e| in_file(args.residents.as_deref().unwrap_or(Path::new("")), e))?;
+    }
+    if args.observations {
+        // The agreement's indicators with a crime category name the rows, so that
+        // `tryghed goals` and `tryghed report` find them.
+        let agreement = load_agreement(args.agreement.as_deref())?;
+        let map = IndicatorMap::from_indicators(
+            agreement
+                .goals()
+                .iter()
+                .flat_map(tryghed_goals::Goal::indicators)
+                .map(tryghed_goals::GoalIndicator::indicator),
+        );
+        let observations = report.observations(&map)?;
+        let mut bytes = Vec::new();
+        tryghed_goals::write_csv(observations.iter(), &mut bytes)
+            .map_err(|e| CliError::Usage(format!("error: {e}")))?;
+        eprint!("{}", summary_text(report.summary()));
+        return write_output(args.output.as_ref(), &String::from_utf8_lossy(&bytes));
+    }
+    let text = match args.format {
+        CountFormat::Json => to_json(&report)?,
+        CountFormat::Csv => {
+            eprint!("{}", summary_text(report.summary()));
+            let mut bytes = Vec::new();
+            report.table().write_csv(&mut bytes)?;
+            String::from_utf8_lossy(&bytes).into_owned()
+        }
+        CountFormat::Text => {
+            let mut out = summary_text(report.summary());
+            out.push_str(&table_text(&report));
+            out
+        }
+    };
+    write_output(args.output.as_ref(), &text)
+}
+
+/// A residents-file error with the file's name.
+fn in_file(path: &Path, error: CountError) -> CliError {
+    match error {
+        CountError::Io(e) => CliError::io(path, &e),
+        other => CliError::Invalid(format!("error: {}: {other}", path.display())),
+    }
+}
+
+/// Counts the input file (or standard input), with a progress bar on a terminal.
+fn count(counter: &Counter, input: &Path, threads: usize) -> Result<CountReport, CliError> {
+    let run = |reader: Box<dyn Read + Send>| -> Result<CountReport, CountError> {
+        if threads == 1 {
+            return counter.count(reader);
+        }
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(threads)
+            .build()
+            .map_err(|e| CountError::Io(io::Error::other(e.to_string())))?;
+        pool.install(|| counter.par_count(reader))
+    };
+    let in_input = |e: CountError| match e {
+        CountError::Io(io) => CliError::io(input, &io),
+        CountError::InvalidRow(_) => CliError::Invalid(format!("error: {}: {e}", input.display())),
+        other => CliError::from(other),
+    };
+    if input == Path::new("-") {
+        return run(Box::new(io::stdin())).map_err(in_input);
+    }
+    let file = File::open(input).map_err(|e| CliError::io(input, &e))?;
+    let len = file.metadata().map_or(0, |m| m.len());
+    if !io::stderr().is_terminal() {
+        return run(Box::new(file)).map_err(in_input);
+    }
+    let bar = indicatif::ProgressBar::new(len);
+    if let Ok(style) = indicatif::ProgressStyle::with_template(
+        "{spinner} {bytes}/{total_bytes} {wide_bar} {bytes_per_sec}, {eta} left",
+    ) {
+        bar.set_style(style);
+    }
+    let result = run(Box::new(bar.wrap_read(file)));
+    bar.finish_and_clear();
+    result.map_err(in_input)
+}
+
+/// A whole number with Danish thousands separators: 1.234.567.
+fn dk(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push('.');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// The accounting, in Danish: read = classified + outside + skipped, skip reasons with their
+/// first lines, unknown codes.
+fn summary_text(s: &CountSummary) -> String {
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "Optælling af anmeldelser: lag {}, {}, kategorier {}",
+        s.layer(),
+        s.crs(),
+        s.category_set()
+    );
+    let _ = writeln!(
+        out,
+        "Rækker læst {} = i områderne {} + uden for {} + sprunget over {}{}",
+        dk(s.rows_read()),
+        dk(s.classified()),
+        dk(s.outside()),
+        dk(s.skipped()),
+        if s.adds_up() {
+            " (stemmer)"
+        } else {
+            " (STEMMER IKKE)"
+        }
+    );
+    for skip in s.skips() {
+        let lines: Vec<String> = skip.first_lines().iter().map(ToString::to_string).collect();
+        let _ = writeln!(
+            out,
+            "  sprunget over, {}: {} rækker, første linjer {}{}",
+            skip.reason(),
+            dk(skip.rows()),
+            lines.join(", "),
+            skip.first()
+                .map(|p| format!(" (fx {p})"))
+                .unwrap_or_default()
+        );
+    }
+    if s.other_rows() > 0 {
+        let top: Vec<String> = s
+            .unknown_codes()
+            .iter()
+            .take(10)
+            .map(|c| format!("{} ({})", c.code(), dk(c.rows())))
+            .collect();
+        let _ = writeln!(
+            out,
+            "Koder uden kategori (talt som \"andet\"): {} rækker, {} forskellige koder{}: {}{}",
+            dk(s.other_rows()),
+            s.unknown_codes().len(),
+            if s.unlisted_unknown_rows() > 0 {
+                format!(
+                    " (+ {} rækker med flere koder)",
+                    dk(s.unlisted_unknown_rows())
+                )
+            } else {
+                String::new()
+            },
+            top.join(", "),
+            if s.unknown_codes().len() > 10 {
+                ", …"
+            } else {
+                ""
+            }
+        );
+    }
+    out
+}
+
+/// One block per area (and outside): a row per category, a column per year; a rate per
+/// 1,000 residents (one decimal, Danish comma) after the count when residents are given.
+fn table_text(report: &CountReport) -> String {
+    let t = report.table();
+    let years = t.years();
+    let mut out = String::new();
+    if years.is_empty() {
+        out.push_str("\nIngen gyldige rækker.\n");
+        return out;
+    }
+    let rows: Vec<CountRow> = t.rows().collect();
+    // Area keys in table order, each once.
+    let mut areas: Vec<(AreaKey, String)> = Vec::new();
+    let mut categories: Vec<(CategoryKey, String)> = Vec::new();
+    for r in &rows {
+        if !areas.iter().any(|(k, _)| k == r.area()) {
+            areas.push((r.area().clone(), r.area_name().to_owned()));
+        }
+        if !categories.iter().any(|(k, _)| k == r.category()) {
+            categories.push((r.category().clone(), r.category_name().to_owned()));
+        }
+    }
+    for (area, area_name) in &areas {
+        let _ = write!(out, "\n{area_name} ({area})\n  {:<34}", "");
+        for y in years {
+            let _ = write!(out, " {y:>18}");
+        }
+        out.push('\n');
+        for (category, category_name) in &categories {
+            let _ = write!(out, "  {category_name:<34}");
+            for &y in years {
+                let row = rows
+                    .iter()
+                    .find(|r| r.area() == area && r.category() == category && r.year() == y);
+                let cell = match row.map(|r| (r.count(), r.rate_per_1000())) {
+                    Some((Some(n), None)) => dk(n),
+                    Some((Some(n), Some(rate))) => format!(
+                        "{} ({}‰)",
+                        dk(n),
+                        rate.round_dp(1).to_string().replace('.', ",")
+                    ),
+                    _ => "ukendt".to_owned(),
+                };
+                let _ = write!(out, " {cell:>18}");
+            }
+            out.push('\n');
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn danish_thousands() {
+        assert_eq!(dk(0), "0");
+        assert_eq!(dk(999), "999");
+        assert_eq!(dk(1000), "1.000");
+        assert_eq!(dk(1_234_567), "1.234.567");
+    }
+}

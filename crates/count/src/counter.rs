@@ -1,0 +1,861 @@
+//! The streaming counter: header, rows, tallies.
+
+use std::collections::HashMap;
+use std::io::{self, Read};
+
+use csv::ByteRecord;
+use tryghed_geography::{Crs, CrsCoord, Layer, Locator, PartnershipArea, Utm32, Wgs84};
+use tryghed_goals::{AreaId, CategoryId, CategorySet, OffenceCode};
+
+use crate::CountError;
+use crate::error::RowProblem;
+use crate::options::{CountOptions, LayerChoice, SkipReason};
+use crate::parse::{number, year_of};
+use crate::report::{CountReport, CountSummary, CountTable, SkipStat, UnknownCode};
+
+/// How many distinct unknown offence codes a summary lists; rows with further distinct
+/// codes are still counted under "other" and in [`CountSummary::unlisted_unknown_rows`].
+pub const MAX_LISTED_UNKNOWN_CODES: usize = 1_000;
+
+/// How many line numbers a summary keeps per skip reason (the first ones).
+pub const FIRST_LINES: usize = 10;
+
+/// An area that reports are counted in: its name in the layer and its id in observations.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[doc(alias = "område")]
+pub struct CountArea {
+    name: String,
+    id: AreaId,
+}
+
+impl CountArea {
+    /// The name in the layer, e.g. `Ved Folehaven`.
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+    /// The id used in observation rows, e.g. `omraade`.
+    pub fn id(&self) -> &AreaId {
+        &self.id
+    }
+}
+
+/// A crime category as counted: its id and Danish name, and whether its count means
+/// anything ([`Category::is_countable`](tryghed_goals::Category::is_countable)).
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[doc(alias = "gerningstype")]
+pub struct CountCategory {
+    id: CategoryId,
+    name: String,
+    countable: bool,
+}
+
+impl CountCategory {
+    /// The id, e.g. `indbrud`.
+    pub fn id(&self) -> &CategoryId {
+        &self.id
+    }
+    /// The Danish name, e.g. `Indbrud`.
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+    /// Whether the category's code list is verified and not empty. When `false` its count
+    /// is unknown: tables show no number and no observation is written.
+    pub fn is_countable(&self) -> bool {
+        self.countable
+    }
+}
+
+enum AnyLocator {
+    Wgs84(Locator<Wgs84>),
+    Utm32(Locator<Utm32>),
+}
+
+/// A prepared counter: the layer's index in the extract's coordinate system, the category
+/// matcher and the options. Build it once; count any number of extracts with it.
+///
+/// See the [crate docs](crate) for the input format and an example.
+#[doc(alias = "optælling")]
+#[doc(alias = "tæller")]
+pub struct Counter {
+    locator: AnyLocator,
+    /// For each area of the layer (in layer order), its slot in `areas`.
+    slot_of: Vec<usize>,
+    areas: Vec<CountArea>,
+    categories: CategorySet,
+    counted: Vec<CountCategory>,
+    options: CountOptions,
+    layer_name: String,
+}
+
+impl std::fmt::Debug for Counter {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Counter")
+            .field("layer", &self.layer_name)
+            .field("areas", &self.areas.len())
+            .field("categories", &self.categories.version())
+            .field("options", &self.options)
+            .finish_non_exhaustive()
+    }
+}
+
+/// The column positions found in the header.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Cols {
+    id: Option<usize>,
+    date: usize,
+    code: usize,
+    x: usize,
+    y: usize,
+}
+
+impl Counter {
+    /// A counter for one of the embedded layers.
+    ///
+    /// # Errors
+    ///
+    /// [`CountError::Options`] for invalid options; [`CountError::Geography`] if the layer
+    /// cannot be prepared (not expected for the embedded data).
+    pub fn new(
+        layer: LayerChoice,
+        categories: CategorySet,
+        options: CountOptions,
+    ) -> Result<Self, CountError> {
+        match layer {
+            LayerChoice::Partnership => {
+                let area = PartnershipArea::folehaven()?.area().clone();
+                let layer = Layer::new(vec![area])?;
+                Self::build(&layer, "partnership", categories, options, |_| {
+                    Ok(AreaId::partnership())
+                })
+            }
+            LayerChoice::City => Self::build(&Layer::city()?, "city", categories, options, slug),
+        }
+    }
+
+    /// A counter for any layer (e.g. read with
+    /// [`Layer::from_geojson`](tryghed_geography::Layer::from_geojson)); it is transformed
+    /// once into the options' coordinate system. Areas that share a name count as one; each
+    /// area's id is its name as a slug (`Ved Folehaven` → `ved-folehaven`, æ/ø/å → ae/oe/aa).
+    ///
+    /// # Errors
+    ///
+    /// [`CountError::Options`] for invalid options or a name that gives no slug;
+    /// [`CountError::Geography`] if the layer cannot be transformed.
+    pub fn with_layer<P: CrsCoord>(
+        layer: &Layer<P>,
+        categories: CategorySet,
+        options: CountOptions,
+    ) -> Result<Self, CountError> {
+        Self::build(layer, "custom", categories, options, slug)
+    }
+
+    fn build<P: CrsCoord>(
+        layer: &Layer<P>,
+        layer_name: &str,
+        categories: CategorySet,
+        options: CountOptions,
+        id_of: impl Fn(&str) -> Result<AreaId, CountError>,
+    ) -> Result<Self, CountError> {
+        options.validate()?;
+        let locator = match options.crs() {
+            Crs::Wgs84 => AnyLocator::Wgs84(Locator::new(layer.transform::<Wgs84>()?)),
+            Crs::Etrs89Utm32 => AnyLocator::Utm32(Locator::new(layer.transform::<Utm32>()?)),
+            other => {
+                return Err(CountError::Options {
+                    option: "crs",
+                    reason: format!("{other} is not supported (EPSG:4326 or EPSG:25832)"),
+                });
+            }
+        };
+        let mut areas: Vec<CountArea> = Vec::new();
+        let mut slot_of = Vec::with_capacity(layer.areas().len());
+        for area in layer.areas() {
+            let slot = if let Some(i) = areas.iter().position(|a| a.name == area.name()) {
+                i
+            } else {
+                let id = id_of(area.name())?;
+                if let Some(clash) = areas.iter().find(|a| a.id == id) {
+                    return Err(CountError::Options {
+                        option: "layer",
+                        reason: format!(
+                            "areas {:?} and {:?} would both have the id {id}",
+                            clash.name,
+                            area.name()
+                        ),
+                    });
+                }
+                areas.push(CountArea {
+                    name: area.name().to_owned(),
+                    id,
+                });
+                areas.len() - 1
+            };
+            slot_of.push(slot);
+        }
+        let counted = categories
+            .categories()
+            .iter()
+            .map(|c| CountCategory {
+                id: c.id().clone(),
+                name: c.name().to_owned(),
+                countable: c.is_countable(),
+            })
+            .collect();
+        let layer_name = layer_name.to_owned();
+        Ok(Self {
+            locator,
+            slot_of,
+            areas,
+            categories,
+            counted,
+            options,
+            layer_name,
+        })
+    }
+
+    /// The areas counted, in layer order (features sharing a name merged).
+    pub fn areas(&self) -> &[CountArea] {
+        &self.areas
+    }
+
+    /// The category set the codes are matched against.
+    pub fn categories(&self) -> &CategorySet {
+        &self.categories
+    }
+
+    /// The options.
+    pub fn options(&self) -> &CountOptions {
+        &self.options
+    }
+
+    fn reader_builder(&self) -> csv::ReaderBuilder {
+        let mut b = csv::ReaderBuilder::new();
+        b.has_headers(false)
+            .flexible(true)
+            .delimiter(self.options.delimiter())
+            .buffer_capacity(1 << 16);
+        b
+    }
+
+    /// Counts the reports of a CSV extract read from `reader`, one row at a time, in memory
+    /// that does not grow with the extract.
+    ///
+    /// # Errors
+    ///
+    /// [`CountError::Header`] when the header lacks a configured column (or the input is
+    /// empty); [`CountError::InvalidRow`] for the first invalid row unless
+    /// [`CountOptions::with_skip_invalid`] is set; [`CountError::Io`] when reading fails.
+    pub fn count<R: Read>(&self, reader: R) -> Result<CountReport, CountError> {
+        let mut rdr = self.reader_builder().from_reader(reader);
+        let mut rec = ByteRecord::new();
+        let cols = self.read_header(&mut rdr, &mut rec)?;
+        let mut tally = Tally::new(self, MAX_LISTED_UNKNOWN_CODES);
+        if let Some(problem) = self.count_records(&mut rdr, &cols, &mut tally, &mut rec)? {
+            return Err(CountError::InvalidRow(problem));
+        }
+        Ok(self.report(tally))
+    }
+
+    /// Like [`count`](Counter::count), on all cores: the input is read in blocks of 1 MiB
+    /// cut at record ends, and the blocks are parsed, classified and counted in parallel.
+    /// The result is the same as [`count`](Counter::count)'s, including which invalid row
+    /// is reported first. Memory stays bounded (a few blocks per thread).
+    ///
+    /// Blocks are cut at the last newline; a block that contains a quote character is cut
+    /// by a CSV pass on the calling thread instead (a quoted field may hold a newline),
+    /// which is slower but exact.
+    ///
+    /// # Errors
+    ///
+    /// As [`count`](Counter::count).
+    #[cfg(feature = "rayon")]
+    pub fn par_count<R: Read>(&self, mut reader: R) -> Result<CountReport, CountError> {
+        use rayon::prelude::*;
+        const BLOCK: usize = 1 << 20;
+        let batch = rayon::current_num_threads().max(1) * 2;
+
+        let mut pending: Vec<u8> = Vec::new();
+        let mut eof = read_more(&mut reader, &mut pending, BLOCK)?;
+        // The header: the first record, read once it is complete.
+        let (cols, header_end, mut line) = loop {
+            let mut rdr = self.reader_builder().from_reader(pending.as_slice());
+            let mut rec = ByteRecord::new();
+            let got = rdr.read_byte_record(&mut rec).map_err(csv_error)?;
+            let end = usize::try_from(rdr.position().byte()).unwrap_or(usize::MAX);
+            if eof || (got && end < pending.len()) {
+                let cols = self.resolve_header(got.then_some(&rec))?;
+                break (cols, end.min(pending.len()), rdr.position().line());
+            }
+            eof = read_more(&mut reader, &mut pending, BLOCK)?;
+        };
+        pending.drain(..header_end);
+
+        let mut total = Tally::new(self, MAX_LISTED_UNKNOWN_CODES);
+        let mut free: Vec<Vec<u8>> = Vec::new();
+        loop {
+            let mut chunks: Vec<Vec<u8>> = Vec::with_capacity(batch);
+            while chunks.len() < batch {
+                if !eof && pending.len() < BLOCK {
+                    let want = BLOCK - pending.len();
+                    eof = read_more(&mut reader, &mut pending, want)?;
+                }
+                if pending.is_empty() {
+                    break;
+                }
+                let cut = if eof {
+                    pending.len()
+                } else {
+                    match self.record_boundary(&pending)? {
+                        Some(cut) if cut > 0 => cut,
+                        _ => {
+                            // One record longer than the buffer: read on.
+                            eof = read_more(&mut reader, &mut pending, BLOCK)?;
+                            continue;
+                        }
+                    }
+                };
+                // Move the tail into a recycled buffer, so that no block is reallocated.
+                let mut next = free.pop().unwrap_or_default();
+                next.clear();
+                next.reserve(BLOCK + BLOCK / 4);
+                next.extend_from_slice(pending.get(cut..).unwrap_or_default());
+                pending.truncate(cut);
+                chunks.push(std::mem::replace(&mut pending, next));
+            }
+            if chunks.is_empty() {
+                break;
+            }
+            let results: Vec<Result<ChunkResult, CountError>> = chunks
+                .par_iter()
+                .map(|chunk| self.count_chunk(chunk, &cols))
+                .collect();
+            for result in results {
+                let chunk = result?;
+                let offset = line.saturating_sub(1);
+                if let Some(mut problem) = chunk.problem {
+                    problem.line += offset;
+                    return Err(CountError::InvalidRow(problem));
+                }
+                total.merge(chunk.tally, offset);
+                line += chunk.newlines;
+            }
+            free.append(&mut chunks);
+        }
+        Ok(self.report(total))
+    }
+
+    /// The end of the last complete record in `buf` (which starts at a record boundary).
+    #[cfg(feature = "rayon")]
+    fn record_boundary(&self, buf: &[u8]) -> Result<Option<usize>, CountError> {
+        if !buf.contains(&b'"') {
+            return Ok(buf.iter().rposition(|&b| b == b'\n').map(|i| i + 1));
+        }
+        // Quotes: let the CSV parser find where the last record starts.
+        let mut rdr = self.reader_builder().from_reader(buf);
+        let mut rec = ByteRecord::new();
+        let mut last_start = 0u64;
+        loop {
+            let start = rdr.position().byte();
+            if !rdr.read_byte_record(&mut rec).map_err(csv_error)? {
+                break;
+            }
+            last_start = start;
+        }
+        Ok(usize::try_from(last_start).ok())
+    }
+
+    #[cfg(feature = "rayon")]
+    fn count_chunk(&self, chunk: &[u8], cols: &Cols) -> Result<ChunkResult, CountError> {
+        let mut rdr = self.reader_builder().from_reader(chunk);
+        let mut rec = ByteRecord::new();
+        let mut tally = Tally::new(self, usize::MAX);
+        let problem = self.count_records(&mut rdr, cols, &mut tally, &mut rec)?;
+        #[allow(
+            clippy::naive_bytecount,
+            reason = "no bytecount dependency for one loop that vectorises"
+        )]
+        let newlines = chunk.iter().filter(|&&b| b == b'\n').count() as u64;
+        Ok(ChunkResult {
+            tally,
+            problem,
+            newlines,
+        })
+    }
+
+    fn read_header<R: Read>(
+        &self,
+        rdr: &mut csv::Reader<R>,
+        rec: &mut ByteRecord,
+    ) -> Result<Cols, CountError> {
+        let got = rdr.read_byte_record(rec).map_err(csv_error)?;
+        self.resolve_header(got.then_some(&*rec))
+    }
+
+    fn resolve_header(&self, header: Option<&ByteRecord>) -> Result<Cols, CountError> {
+        let Some(header) = header else {
+            return Err(CountError::Header {
+                line: 1,
+                message: "the extract is empty: it has no header".to_owned(),
+                header: String::new(),
+            });
+        };
+        let line = header.position().map_or(1, csv::Position::line);
+        let names: Vec<String> = header
+            .iter()
+            .enumerate()
+            .map(|(i, f)| {
+                let f = if i == 0 {
+                    f.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(f)
+                } else {
+                    f
+                };
+                String::from_utf8_lossy(f.trim_ascii()).into_owned()
+            })
+            .collect();
+        let find = |name: &str| -> Result<Option<usize>, CountError> {
+            let mut hits = names
+                .iter()
+                .enumerate()
+                .filter(|(_, n)| *n == name)
+                .map(|(i, _)| i);
+            let first = hits.next();
+            if hits.next().is_some() {
+                return Err(CountError::Header {
+                    line,
+                    message: format!("column {name:?} appears more than once"),
+                    header: names.join(","),
+                });
+            }
+            Ok(first)
+        };
+        let need = |name: &str| -> Result<usize, CountError> {
+            find(name)?.ok_or_else(|| CountError::Header {
+                line,
+                message: format!("no column {name:?}"),
+                header: names.join(","),
+            })
+        };
+        let o = &self.options;
+        Ok(Cols {
+            id: match o.id_column() {
+                Some(name) => find(name)?,
+                None => None,
+            },
+            date: need(o.date_column())?,
+            code: need(o.code_column())?,
+            x: need(o.x_column())?,
+            y: need(o.y_column())?,
+        })
+    }
+
+    /// Counts records until the end, or until the first invalid row when rows are not
+    /// skipped (returned as `Ok(Some(problem))`).
+    fn count_records<R: Read>(
+        &self,
+        rdr: &mut csv::Reader<R>,
+        cols: &Cols,
+        tally: &mut Tally,
+        rec: &mut ByteRecord,
+    ) -> Result<Option<RowProblem>, CountError> {
+        let skip = self.options.skip_invalid();
+        while rdr.read_byte_record(rec).map_err(csv_error)? {
+            tally.rows_read += 1;
+            if let Err(problem) = self.count_row(rec, cols, tally) {
+                if skip {
+                    tally.skip(problem);
+                } else {
+                    return Ok(Some(problem));
+                }
+            }
+        }
+        Ok(None)
+    }
+
+    /// Parses, classifies and counts one row.
+    #[inline]
+    fn count_row(
+        &self,
+        rec: &ByteRecord,
+        cols: &Cols,
+        tally: &mut Tally,
+    ) -> Result<(), RowProblem> {
+        let problem = |reason: SkipReason, col: usize, value: &[u8]| {
+            self.problem(rec, cols, reason, col, value)
+        };
+        let field = |col: usize| -> Result<&[u8], RowProblem> {
+            match rec.get(col).map(<[u8]>::trim_ascii) {
+                Some(f) if !f.is_empty() => Ok(f),
+                _ => Err(problem(SkipReason::MissingField, col, b"")),
+            }
+        };
+        let date = field(cols.date)?;
+        let code_field = field(cols.code)?;
+        let xf = field(cols.x)?;
+        let yf = field(cols.y)?;
+        let year = year_of(date).ok_or_else(|| problem(SkipReason::BadDate, cols.date, date))?;
+        let code = std::str::from_utf8(code_field)
+            .ok()
+            .and_then(|s| OffenceCode::new(s).ok())
+            .ok_or_else(|| problem(SkipReason::BadCode, cols.code, code_field))?;
+        let x = number(xf).ok_or_else(|| problem(SkipReason::BadCoordinate, cols.x, xf))?;
+        let y = number(yf).ok_or_else(|| problem(SkipReason::BadCoordinate, cols.y, yf))?;
+        let hit = match &self.locator {
+            AnyLocator::Utm32(loc) => loc.locate_xy(x, y),
+            AnyLocator::Wgs84(loc) => {
+                if !(-180.0..=180.0).contains(&x) {
+                    return Err(problem(SkipReason::BadCoordinate, cols.x, xf));
+                }
+                if !(-90.0..=90.0).contains(&y) {
+                    return Err(problem(SkipReason::BadCoordinate, cols.y, yf));
+                }
+                loc.locate_xy(x, y)
+            }
+        };
+        let slot = if let Some(&slot) = hit.and_then(|i| self.slot_of.get(i)) {
+            tally.classified += 1;
+            slot
+        } else {
+            tally.outside += 1;
+            self.areas.len()
+        };
+        let matches = self.categories.matches(code);
+        if matches.is_empty() {
+            tally.unknown.add(code, 1);
+        }
+        let n_cats = self.counted.len();
+        let counts = tally.year_counts(year);
+        let base = slot * (n_cats + 2);
+        if let Some(row) = counts.get_mut(base..base + n_cats + 2) {
+            if matches.is_empty() {
+                if let Some(c) = row.get_mut(n_cats) {
+                    *c += 1;
+                }
+            } else {
+                for i in matches.indices() {
+                    if let Some(c) = row.get_mut(i) {
+                        *c += 1;
+                    }
+                }
+            }
+            if let Some(c) = row.get_mut(n_cats + 1) {
+                *c += 1;
+            }
+        }
+        Ok(())
+    }
+
+    #[cold]
+    fn problem(
+        &self,
+        rec: &ByteRecord,
+        cols: &Cols,
+        reason: SkipReason,
+        col: usize,
+        value: &[u8],
+    ) -> RowProblem {
+        let o = &self.options;
+        let column = if col == cols.date {
+            o.date_column()
+        } else if col == cols.code {
+            o.code_column()
+        } else if col == cols.x {
+            o.x_column()
+        } else {
+            o.y_column()
+        };
+        RowProblem {
+            line: rec.position().map_or(0, csv::Position::line),
+            id: cols
+                .id
+                .and_then(|i| rec.get(i))
+                .map(|f| String::from_utf8_lossy(f.trim_ascii()).into_owned())
+                .filter(|s| !s.is_empty()),
+            reason,
+            column: column.to_owned(),
+            value: String::from_utf8_lossy(value).into_owned(),
+        }
+    }
+
+    fn report(&self, tally: Tally) -> CountReport {
+        let per_year = tally.per_year;
+        let mut years = tally.years;
+        years.sort_unstable_by_key(|(y, _)| *y);
+        let year_list: Vec<u16> = years.iter().map(|(y, _)| *y).collect();
+        let mut counts = Vec::with_capacity(years.len() * per_year);
+        for (_, v) in years {
+            counts.extend(v);
+        }
+        let skips = SkipReason::ALL
+            .iter()
+            .zip(tally.skips)
+            .filter(|(_, s)| s.count > 0)
+            .map(|(&reason, s)| SkipStat {
+                reason,
+                rows: s.count,
+                first_lines: s.first_lines,
+                first: s.first,
+            })
+            .collect::<Vec<_>>();
+        let skipped = skips.iter().map(|s| s.rows).sum();
+        let other_rows = tally.unknown.total();
+        let mut unknown: Vec<UnknownCode> = tally
+            .unknown
+            .list
+            .iter()
+            .map(|&(code, rows)| UnknownCode { code, rows })
+            .collect();
+        unknown.sort_by(|a, b| b.rows.cmp(&a.rows).then(a.code.cmp(&b.code)));
+        let summary = CountSummary {
+            layer: self.layer_name.clone(),
+            crs: self.options.crs(),
+            category_set: self.categories.version().to_owned(),
+            rows_read: tally.rows_read,
+            classified: tally.classified,
+            outside: tally.outside,
+            skipped,
+            skips,
+            other_rows,
+            unknown_codes: unknown,
+            unlisted_unknown_rows: tally.unknown.unlisted,
+        };
+        let table = CountTable::new(self.areas.clone(), self.counted.clone(), year_list, counts);
+        CountReport::new(summary, table)
+    }
+}
+
+#[cfg(feature = "rayon")]
+struct ChunkResult {
+    tally: Tally,
+    problem: Option<RowProblem>,
+    newlines: u64,
+}
+
+/// Appends up to `want` bytes; `true` at the end of the input.
+#[cfg(feature = "rayon")]
+fn read_more<R: Read>(reader: &mut R, buf: &mut Vec<u8>, want: usize) -> Result<bool, CountError> {
+    let target = buf.len() + want.max(1);
+    buf.reserve(target - buf.len());
+    while buf.len() < target {
+        let n = reader
+            .by_ref()
+            .take((target - buf.len()) as u64)
+            .read_to_end(buf)?;
+        if n == 0 {
+            return Ok(true);
+        }
+    }
+    Ok(false)
+}
+
+fn csv_error(e: csv::Error) -> CountError {
+    match e.into_kind() {
+        csv::ErrorKind::Io(io) => CountError::Io(io),
+        other => CountError::Io(io::Error::other(format!("{other:?}"))),
+    }
+}
+
+/// An area's name as an [`AreaId`] slug.
+fn slug(name: &str) -> Result<AreaId, CountError> {
+    let mut out = String::with_capacity(name.len());
+    for c in name.chars().flat_map(char::to_lowercase) {
+        let s = match c {
+            'æ' | 'ä' => "ae",
+            'ø' | 'ö' => "oe",
+            'å' => "aa",
+            'é' | 'è' => "e",
+            'ü' => "u",
+            c if c.is_ascii_alphanumeric() => {
+                out.push(c);
+                continue;
+            }
+            _ => "-",
+        };
+        if s == "-" && (out.is_empty() || out.ends_with('-')) {
+            continue;
+        }
+        out.push_str(s);
+    }
+    while out.ends_with('-') {
+        out.pop();
+    }
+    out.truncate(64);
+    AreaId::new(out).map_err(|e| CountError::Options {
+        option: "layer",
+        reason: format!("area {name:?} gives no area id: {e}"),
+    })
+}
+
+#[derive(Debug, Default)]
+pub(crate) struct SkipTally {
+    count: u64,
+    first_lines: Vec<u64>,
+    first: Option<RowProblem>,
+}
+
+/// Unknown codes in order of first appearance, up to a cap.
+#[derive(Debug)]
+pub(crate) struct UnknownCodes {
+    index: HashMap<OffenceCode, usize>,
+    list: Vec<(OffenceCode, u64)>,
+    unlisted: u64,
+    cap: usize,
+}
+
+impl UnknownCodes {
+    fn add(&mut self, code: OffenceCode, rows: u64) {
+        if let Some(&i) = self.index.get(&code) {
+            if let Some(e) = self.list.get_mut(i) {
+                e.1 += rows;
+            }
+        } else if self.list.len() < self.cap {
+            self.index.insert(code, self.list.len());
+            self.list.push((code, rows));
+        } else {
+            self.unlisted += rows;
+        }
+    }
+
+    fn total(&self) -> u64 {
+        self.list.iter().map(|e| e.1).sum::<u64>() + self.unlisted
+    }
+}
+
+/// The running counts of one stream or chunk.
+#[derive(Debug)]
+pub(crate) struct Tally {
+    per_year: usize,
+    years: Vec<(u16, Vec<u64>)>,
+    last: usize,
+    rows_read: u64,
+    classified: u64,
+    outside: u64,
+    skips: [SkipTally; 4],
+    unknown: UnknownCodes,
+}
+
+impl Tally {
+    fn new(counter: &Counter, cap: usize) -> Self {
+        Self {
+            per_year: (counter.areas.len() + 1) * (counter.counted.len() + 2),
+            years: Vec::new(),
+            last: 0,
+            rows_read: 0,
+            classified: 0,
+            outside: 0,
+            skips: Default::default(),
+            unknown: UnknownCodes {
+                index: HashMap::new(),
+                list: Vec::new(),
+                unlisted: 0,
+                cap,
+            },
+        }
+    }
+
+    #[inline]
+    fn year_counts(&mut self, year: u16) -> &mut [u64] {
+        let hit = match self.years.get(self.last) {
+            Some((y, _)) if *y == year => Some(self.last),
+            _ => self.years.iter().position(|(y, _)| *y == year),
+        };
+        let i = hit.unwrap_or_else(|| {
+            self.years.push((year, vec![0; self.per_year]));
+            self.years.len() - 1
+        });
+        self.last = i;
+        self.years
+            .get_mut(i)
+            .map_or(&mut [], |(_, v)| v.as_mut_slice())
+    }
+
+    fn skip(&mut self, problem: RowProblem) {
+        if let Some(s) = self.skips.get_mut(problem.reason.index()) {
+            s.count += 1;
+            if s.first_lines.len() < FIRST_LINES {
+                s.first_lines.push(problem.line);
+            }
+            if s.first.is_none() {
+                s.first = Some(problem);
+            }
+        }
+    }
+
+    /// Adds a later chunk's tally whose line numbers are relative to `line_offset`.
+    #[cfg(feature = "rayon")]
+    fn merge(&mut self, other: Tally, line_offset: u64) {
+        self.rows_read += other.rows_read;
+        self.classified += other.classified;
+        self.outside += other.outside;
+        for (year, counts) in other.years {
+            for (a, b) in self.year_counts(year).iter_mut().zip(counts) {
+                *a += b;
+            }
+        }
+        for (mine, theirs) in self.skips.iter_mut().zip(other.skips) {
+            mine.count += theirs.count;
+            for line in theirs.first_lines {
+                if mine.first_lines.len() < FIRST_LINES {
+                    mine.first_lines.push(line + line_offset);
+                }
+            }
+            if mine.first.is_none()
+                && let Some(mut p) = theirs.first
+            {
+                p.line += line_offset;
+                mine.first = Some(p);
+            }
+        }
+        for (code, rows) in other.unknown.list {
+            self.unknown.add(code, rows);
+        }
+        self.unknown.unlisted += other.unknown.unlisted;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slugs() {
+        assert_eq!(slug("Ved Folehaven").unwrap().as_str(), "ved-folehaven");
+        assert_eq!(slug("Tingbjerg/Husum").unwrap().as_str(), "tingbjerg-husum");
+        assert_eq!(slug("Ydre Nørrebro").unwrap().as_str(), "ydre-noerrebro");
+        assert_eq!(slug("Urbanplanen mv.").unwrap().as_str(), "urbanplanen-mv");
+        assert_eq!(
+            slug("Ved Bispebjerg Parkallé").unwrap().as_str(),
+            "ved-bispebjerg-parkalle"
+        );
+        assert!(slug("//").is_err());
+    }
+
+    #[test]
+    fn city_layer_merges_shared_names() {
+        let c = Counter::new(
+            LayerChoice::City,
+            CategorySet::straffelov_2026().unwrap(),
+            CountOptions::new(),
+        )
+        .unwrap();
+        assert_eq!(c.areas().len(), 15);
+        assert_eq!(c.slot_of.len(), 17);
+    }
+
+    #[test]
+    fn unknown_codes_cap() {
+        let mut u = UnknownCodes {
+            index: HashMap::new(),
+            list: Vec::new(),
+            unlisted: 0,
+            cap: 2,
+        };
+        for code in ["2110", "2120", "2110", "9", "9"] {
+            u.add(code.parse().unwrap(), 1);
+        }
+        assert_eq!(u.list.len(), 2);
+        assert_eq!(u.unlisted, 2);
+        assert_eq!(u.total(), 5);
+    }
+}
