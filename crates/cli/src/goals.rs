@@ -5,7 +5,9 @@ use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 use tryghed_agreement::Agreement;
-use tryghed_goals::{EvalOptions, GoalEvaluation, Observations, evaluate};
+use tryghed_goals::{
+    EvalOptions, Goal, GoalEvaluation, IndicatorId, Observation, Observations, evaluate,
+};
 
 use crate::common::{CliError, Format, load_agreement, to_json, write_output};
 
@@ -71,49 +73,97 @@ pub(crate) fn run(args: &Args) -> Result<(), CliError> {
 /// The agreement's own figures together with those in `path`.
 ///
 /// A figure in the file that the agreement also gives must agree with it; a different value
-/// is an error, never a silent choice between the two.
+/// is an error, never a silent choice between the two. The file may add the number of
+/// respondents to a figure that the agreement gives without one (the same share, with its n):
+/// that adds to the agreement's figure and contradicts nothing. A row for an indicator that no
+/// goal of the agreement has is an error too: it would otherwise be read and then ignored.
 pub(crate) fn observations(
     agreement: &Agreement,
     path: Option<&Path>,
 ) -> Result<Observations, CliError> {
-    let mut all = agreement.observations().clone();
+    let given = agreement.observations();
     let Some(path) = path else {
-        return Ok(all);
+        return Ok(given.clone());
     };
     let file = std::fs::File::open(path).map_err(|e| CliError::io(path, &e))?;
     let read = Observations::from_csv_reader(std::io::BufReader::new(file))
         .map_err(|e| CliError::Invalid(format!("error: {}: {e}", path.display())))?;
-    let mut conflicts = Vec::new();
+    let known_indicators: Vec<&IndicatorId> = agreement
+        .goals()
+        .iter()
+        .flat_map(Goal::indicators)
+        .map(|i| i.indicator().id())
+        .collect();
+    let mut all = Observations::new();
+    let mut problems = Vec::new();
     for observation in read.iter() {
-        match all.get(
-            observation.indicator(),
-            observation.area(),
-            observation.year(),
-        ) {
-            Some(known) if known == observation => {}
-            Some(known) => conflicts.push(format!(
-                "  {}: {} {} {}: the file says {} but the agreement says {}",
+        let id = observation.indicator();
+        if *id != IndicatorId::residents() && !known_indicators.contains(&id) {
+            problems.push(format!(
+                "  {}: column \"indicator\": unknown indicator {:?} (area {}, year {}): no goal of the agreement has it; known: {}, {}",
                 path.display(),
-                observation.indicator(),
+                id.as_str(),
                 observation.area(),
                 observation.year(),
-                observation.value(),
-                known.value()
-            )),
-            None => {
-                if let Err(e) = all.insert(observation.clone()) {
-                    conflicts.push(format!("  {}: {e}", path.display()));
-                }
+                known_indicators
+                    .iter()
+                    .map(|i| i.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", "),
+                IndicatorId::residents(),
+            ));
+            continue;
+        }
+        let keep = match given.get(id, observation.area(), observation.year()) {
+            None => true,
+            Some(known) if known == observation => false,
+            // The same figure, and the file adds the number of respondents.
+            Some(known)
+                if known.value() == observation.value() && known.respondents().is_none() =>
+            {
+                true
             }
+            Some(known) => {
+                problems.push(format!(
+                    "  {}: {} {} {}: the file says {} but the agreement says {}",
+                    path.display(),
+                    id,
+                    observation.area(),
+                    observation.year(),
+                    with_respondents(observation),
+                    with_respondents(known),
+                ));
+                false
+            }
+        };
+        if keep && let Err(e) = all.insert(observation.clone()) {
+            problems.push(format!("  {}: {e}", path.display()));
         }
     }
-    if conflicts.is_empty() {
+    for known in given.iter() {
+        if all
+            .get(known.indicator(), known.area(), known.year())
+            .is_none()
+            && let Err(e) = all.insert(known.clone())
+        {
+            problems.push(format!("  {e}"));
+        }
+    }
+    if problems.is_empty() {
         Ok(all)
     } else {
         Err(CliError::Invalid(format!(
-            "error: the observations disagree with the agreement:\n{}",
-            conflicts.join("\n")
+            "error: the observations do not fit the agreement:\n{}",
+            problems.join("\n")
         )))
+    }
+}
+
+/// The value, and the number of respondents where known: `77 %` or `77 % (n = 400)`.
+fn with_respondents(observation: &Observation) -> String {
+    match observation.respondents() {
+        Some(n) => format!("{} (n = {n})", observation.value()),
+        None => observation.value().to_string(),
     }
 }
 

@@ -110,3 +110,52 @@ fn a_missing_observations_file_exits_2() {
     let out = run(&["goals", "--observations", "/nonexistent/obs.csv"]);
     assert_eq!(out.code, 2, "{}", out.stderr);
 }
+
+#[test]
+fn a_row_for_an_unknown_indicator_exits_1_instead_of_being_ignored() {
+    // A typo in the indicator column must not leave indbrud silently without data.
+    let path = temp_file(
+        "synthetic_unknown_indicator.csv",
+        "indicator,area,year,value,respondents\nindbrudd,omraade,2026,16,\n",
+    );
+    let out = run(&["goals", "--observations", path.to_str().unwrap()]);
+    assert_eq!(out.code, 1, "{}", out.stderr);
+    assert!(
+        out.stderr.contains("unknown indicator \"indbrudd\""),
+        "{}",
+        out.stderr
+    );
+    assert!(out.stderr.contains("indicator"), "{}", out.stderr);
+}
+
+#[test]
+fn respondents_may_be_added_to_the_agreements_own_figure() {
+    // The agreement gives 77 % for 2025 without n; a file with the same share and its n
+    // adds to it, and then the 2026 rise gets a significance test.
+    let path = temp_file(
+        "synthetic_respondents_2025.csv",
+        "indicator,area,year,value,respondents\n\
+         tryg-i-nabolaget,omraade,2025,77%,400\n\
+         tryg-i-nabolaget,omraade,2026,83%,380\n",
+    );
+    let out = run(&["goals", "--observations", path.to_str().unwrap()]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(
+        out.stdout.contains("statistisk signifikant (p = "),
+        "{}",
+        out.stdout
+    );
+
+    let other = temp_file(
+        "synthetic_respondents_contradiction.csv",
+        "indicator,area,year,value,respondents\ntryg-i-nabolaget,omraade,2025,78%,400\n",
+    );
+    let out = run(&["goals", "--observations", other.to_str().unwrap()]);
+    assert_eq!(out.code, 1, "{}", out.stderr);
+    assert!(
+        out.stderr
+            .contains("the file says 78 % (n = 400) but the agreement says 77 %"),
+        "{}",
+        out.stderr
+    );
+}
