@@ -614,6 +614,7 @@ impl Checker<'_> {
         });
         let organisation = self.organisation(raw.organisation, &known);
         let focus_areas = self.focus_areas(raw.focus_areas);
+        let budget_span = raw.budget.span();
         let budget = self.budget(raw.budget, period.as_ref());
         let mut goals = self.goals(raw.goals);
         let mut observations = Observations::new();
@@ -626,7 +627,8 @@ impl Checker<'_> {
         );
         let period = period?;
         let parties = parties?;
-        let plan_context = self.plan_context(period, &parties, &focus_areas, &budget, &goals)?;
+        let plan_context =
+            self.plan_context(period, &parties, &focus_areas, &budget, &goals, budget_span)?;
         Some(Agreement {
             id,
             title,
@@ -651,7 +653,8 @@ impl Checker<'_> {
     }
 
     /// What a tryghedsplan is checked against: the period, parties, focus areas, each year's
-    /// activity funds and the goals' indicators.
+    /// activity funds and the goals' indicators. A problem is reported at the `[budget]`
+    /// table (`budget_span`), the data it comes from.
     fn plan_context(
         &mut self,
         period: Period,
@@ -659,6 +662,7 @@ impl Checker<'_> {
         focus_areas: &[FocusArea],
         budget: &PeriodBudget,
         goals: &[Goal],
+        budget_span: Range<usize>,
     ) -> Option<PlanContext> {
         let funds = budget
             .years()
@@ -674,7 +678,7 @@ impl Checker<'_> {
                 ))
             }
             Err(error) => {
-                self.report(0..0, "budget", error.to_string());
+                self.report(budget_span, "budget", error.to_string());
                 None
             }
         }

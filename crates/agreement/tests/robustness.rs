@@ -111,3 +111,22 @@ fn earlier_periods_must_come_before_the_current_one() {
         "{error}"
     );
 }
+
+#[test]
+fn budget_problems_point_at_the_budget_table() {
+    // A budget that starts a year before the period: every problem it causes is located at
+    // the [budget] table, not at the top of the file.
+    let text = FOLEHAVEN_TOML.replace("first_year = 2026", "first_year = 2025");
+    let error = Agreement::from_toml_str(&text).unwrap_err();
+    let budget_line = text
+        .lines()
+        .position(|line| line.trim() == "[budget]")
+        .unwrap()
+        + 1;
+    let problems = error.problems();
+    assert!(!problems.is_empty(), "{error}");
+    for problem in &problems {
+        assert_eq!(problem.field(), "budget", "{error}");
+        assert!(problem.location().line() >= budget_line, "{error}");
+    }
+}
