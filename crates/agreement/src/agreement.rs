@@ -1034,6 +1034,17 @@ impl Checker<'_> {
                         period.end()
                     ),
                 );
+            } else if let Some(period) = period
+                && date < period.start()
+            {
+                self.report(
+                    date_span,
+                    format!("{field}.date"),
+                    format!(
+                        "{date} is before the agreement's period starts ({}): an amendment changes an agreement in force",
+                        period.start()
+                    ),
+                );
             }
             let mut baselines = Vec::with_capacity(item.baselines.len());
             for (j, change) in item.baselines.into_iter().enumerate() {

@@ -130,3 +130,18 @@ fn budget_problems_point_at_the_budget_table() {
         assert!(problem.location().line() >= budget_line, "{error}");
     }
 }
+
+#[test]
+fn an_amendment_before_the_period_starts_is_an_error() {
+    // The crate docs promise amendments "inside the period": before 2026-01-01 is outside.
+    let text = format!(
+        "{FOLEHAVEN_TOML}\n[[amendments]]\ndate = 2025-12-31\ntitle = \"synthetic early\"\n"
+    );
+    let message = Agreement::from_toml_str(&text).unwrap_err().to_string();
+    assert!(
+        message.contains(
+            "amendments[0].date: 2025-12-31 is before the agreement's period starts (2026-01-01)"
+        ),
+        "{message}"
+    );
+}
