@@ -8,8 +8,9 @@
 )]
 
 use chrono::NaiveDate;
-use tryghed_agreement::Agreement;
-use tryghed_budget::{Dkk, LineKind};
+use proptest::prelude::*;
+use tryghed_agreement::{Agreement, FOLEHAVEN_TOML};
+use tryghed_budget::{AnnualBudget, Dkk, LineKind};
 use tryghed_parties::{BodyKind, Meeting, Membership, PartyKind, RuleViolation};
 
 fn meetings(body: BodyKind, year: i32, count: u32) -> Vec<Meeting> {
@@ -161,4 +162,45 @@ fn the_budget_holds_for_every_year_of_the_period() {
         assert_eq!(sum, year.total());
     }
     assert_eq!(budget.total(), Dkk::from_kroner(5_868_000).unwrap());
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(1000))]
+
+    /// The embedded budget holds its invariant for every year: a year has a budget exactly when
+    /// it is in the period, and then its lines sum to its total to the øre, and the year reads
+    /// back through the validating serde form unchanged.
+    #[test]
+    fn the_embedded_budget_holds_its_invariant_for_every_year(year in 1990_i32..2060) {
+        let agreement = Agreement::folehaven();
+        let annual = agreement.annual_budget(year);
+        prop_assert_eq!(annual.is_some(), agreement.period().contains_year(year));
+        if let Some(annual) = annual {
+            prop_assert_eq!(annual.year(), year);
+            let sum = Dkk::checked_sum(annual.lines().iter().map(tryghed_budget::BudgetLine::amount))
+                .unwrap();
+            prop_assert_eq!(sum, annual.total());
+            prop_assert!(annual.lines().iter().all(|line| !line.amount().is_negative()));
+            let json = serde_json::to_string(annual).unwrap();
+            let back: AnnualBudget = serde_json::from_str(&json).unwrap();
+            prop_assert_eq!(&back, annual);
+        }
+    }
+
+    /// The embedded file's budget goes through the same check as any file: moving the activity
+    /// funds by any number of øre breaks "the lines sum to the total" and is refused, naming
+    /// the budget.
+    #[test]
+    fn the_embedded_budget_is_checked_by_the_same_code(delta in -1_000_000_i64..1_000_000) {
+        let funds = Dkk::from_ore(105_000_000 + delta);
+        let text = FOLEHAVEN_TOML.replace(
+            "amount = \"1.050.000,00\"",
+            &format!("amount = \"{}\"", funds.danish()),
+        );
+        let result = Agreement::from_toml_str(&text);
+        prop_assert_eq!(result.is_ok(), delta == 0);
+        if let Err(error) = result {
+            prop_assert!(error.to_string().contains("budget"), "{}", error);
+        }
+    }
 }
