@@ -75,6 +75,14 @@ pub struct Agreement {
     plan_context: PlanContext,
 }
 
+/// An observation's value, with its number of respondents where known.
+fn with_respondents(observation: &Observation) -> String {
+    match observation.respondents() {
+        Some(n) => format!("{} (n = {n})", observation.value()),
+        None => observation.value().to_string(),
+    }
+}
+
 /// Observations as a list, in their stored order.
 #[cfg(feature = "serde")]
 fn serialize_observations<S: serde::Serializer>(
@@ -325,6 +333,102 @@ impl Agreement {
     /// the area, Valby and København), including those added by amendments.
     pub fn observations(&self) -> &Observations {
         &self.observations
+    }
+
+    /// The agreement's own figures together with `extra` (a year's observations from a file or
+    /// a service), checked against the agreement.
+    ///
+    /// - Every observation must be of an indicator of one of the goals, or the residents count
+    ///   ([`IndicatorId::residents`]); any other is an error, so that a mistyped indicator id
+    ///   is never silently ignored.
+    /// - A figure the agreement also gives must be the same value. It may add the number of
+    ///   respondents that the agreement lacks (then it replaces the agreement's figure, so that
+    ///   a confidence interval and a significance test can be computed); any other difference
+    ///   is an error, never a silent choice between the two.
+    ///
+    /// # Errors
+    ///
+    /// [`AgreementError::ObservationsDoNotFit`] listing every problem.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use tryghed_agreement::Agreement;
+    /// use tryghed_goals::Observations;
+    ///
+    /// # fn main() -> Result<(), Box<dyn std::error::Error>> {
+    /// let agreement = Agreement::folehaven();
+    /// // A synthetic 2026 figure for the area.
+    /// let extra = Observations::from_csv_str(
+    ///     "indicator,area,year,value,respondents\ntryg-i-nabolaget,omraade,2026,80%,380\n",
+    /// )?;
+    /// let all = agreement.merge_observations(&extra)?;
+    /// assert_eq!(all.len(), agreement.observations().len() + 1);
+    ///
+    /// let typo = Observations::from_csv_str(
+    ///     "indicator,area,year,value,respondents\ntryg-i-nabolage,omraade,2026,80%,380\n",
+    /// )?;
+    /// assert!(agreement.merge_observations(&typo).is_err());
+    /// # Ok(())
+    /// # }
+    /// ```
+    pub fn merge_observations(&self, extra: &Observations) -> Result<Observations, AgreementError> {
+        let given = &self.observations;
+        let known: Vec<&IndicatorId> = self
+            .goals
+            .iter()
+            .flat_map(Goal::indicators)
+            .map(|i| i.indicator().id())
+            .collect();
+        let mut merged = Observations::new();
+        let mut problems = Vec::new();
+        for observation in extra.iter() {
+            let id = observation.indicator();
+            let place = format!("{id} {} {}", observation.area(), observation.year());
+            if *id != IndicatorId::residents() && !known.contains(&id) {
+                problems.push(format!(
+                    "{place}: column \"indicator\": unknown indicator {:?}: no goal of the agreement has it; known: {}, {}",
+                    id.as_str(),
+                    known.iter().map(|i| i.as_str()).collect::<Vec<_>>().join(", "),
+                    IndicatorId::residents(),
+                ));
+                continue;
+            }
+            let keep = match given.get(id, observation.area(), observation.year()) {
+                None => true,
+                Some(stated) if stated == observation => false,
+                Some(stated)
+                    if stated.value() == observation.value() && stated.respondents().is_none() =>
+                {
+                    true
+                }
+                Some(stated) => {
+                    problems.push(format!(
+                        "{place}: the file says {} but the agreement says {} (a figure that contradicts the agreement is never replaced)",
+                        with_respondents(observation),
+                        with_respondents(stated),
+                    ));
+                    false
+                }
+            };
+            if keep && let Err(error) = merged.insert(observation.clone()) {
+                problems.push(format!("{place}: {error}"));
+            }
+        }
+        for stated in given.iter() {
+            if merged
+                .get(stated.indicator(), stated.area(), stated.year())
+                .is_none()
+                && let Err(error) = merged.insert(stated.clone())
+            {
+                problems.push(error.to_string());
+            }
+        }
+        if problems.is_empty() {
+            Ok(merged)
+        } else {
+            Err(AgreementError::ObservationsDoNotFit { problems })
+        }
     }
 
     /// The focus areas (indsatsområder), in the agreement's order.

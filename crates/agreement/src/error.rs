@@ -129,6 +129,13 @@ pub enum AgreementError {
         /// Every problem found, in file order.
         problems: Vec<Problem>,
     },
+    /// Observations that do not fit the agreement: an unknown indicator, or a figure that
+    /// contradicts one the agreement gives. Every problem is listed.
+    #[error("the observations do not fit the agreement:\n{}", problems.iter().map(|p| format!("  {p}")).collect::<Vec<_>>().join("\n"))]
+    ObservationsDoNotFit {
+        /// What is wrong, one entry per observation, naming indicator, area and year.
+        problems: Vec<String>,
+    },
     /// A period whose end is before its start.
     #[error("the period ends ({end}) before it starts ({start})")]
     PeriodEndsBeforeStart {

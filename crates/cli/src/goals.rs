@@ -5,9 +5,7 @@ use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 use tryghed_agreement::Agreement;
-use tryghed_goals::{
-    EvalOptions, Goal, GoalEvaluation, IndicatorId, Observation, Observations, evaluate,
-};
+use tryghed_goals::{EvalOptions, GoalEvaluation, Observations, evaluate};
 
 use crate::common::{CliError, Format, load_agreement, to_json, write_output};
 
@@ -81,90 +79,15 @@ pub(crate) fn observations(
     agreement: &Agreement,
     path: Option<&Path>,
 ) -> Result<Observations, CliError> {
-    let given = agreement.observations();
     let Some(path) = path else {
-        return Ok(given.clone());
+        return Ok(agreement.observations().clone());
     };
     let file = std::fs::File::open(path).map_err(|e| CliError::io(path, &e))?;
     let read = Observations::from_csv_reader(std::io::BufReader::new(file))
         .map_err(|e| CliError::Invalid(format!("error: {}: {e}", path.display())))?;
-    let known_indicators: Vec<&IndicatorId> = agreement
-        .goals()
-        .iter()
-        .flat_map(Goal::indicators)
-        .map(|i| i.indicator().id())
-        .collect();
-    let mut all = Observations::new();
-    let mut problems = Vec::new();
-    for observation in read.iter() {
-        let id = observation.indicator();
-        if *id != IndicatorId::residents() && !known_indicators.contains(&id) {
-            problems.push(format!(
-                "  {}: column \"indicator\": unknown indicator {:?} (area {}, year {}): no goal of the agreement has it; known: {}, {}",
-                path.display(),
-                id.as_str(),
-                observation.area(),
-                observation.year(),
-                known_indicators
-                    .iter()
-                    .map(|i| i.as_str())
-                    .collect::<Vec<_>>()
-                    .join(", "),
-                IndicatorId::residents(),
-            ));
-            continue;
-        }
-        let keep = match given.get(id, observation.area(), observation.year()) {
-            None => true,
-            Some(known) if known == observation => false,
-            // The same figure, and the file adds the number of respondents.
-            Some(known)
-                if known.value() == observation.value() && known.respondents().is_none() =>
-            {
-                true
-            }
-            Some(known) => {
-                problems.push(format!(
-                    "  {}: {} {} {}: the file says {} but the agreement says {}",
-                    path.display(),
-                    id,
-                    observation.area(),
-                    observation.year(),
-                    with_respondents(observation),
-                    with_respondents(known),
-                ));
-                false
-            }
-        };
-        if keep && let Err(e) = all.insert(observation.clone()) {
-            problems.push(format!("  {}: {e}", path.display()));
-        }
-    }
-    for known in given.iter() {
-        if all
-            .get(known.indicator(), known.area(), known.year())
-            .is_none()
-            && let Err(e) = all.insert(known.clone())
-        {
-            problems.push(format!("  {e}"));
-        }
-    }
-    if problems.is_empty() {
-        Ok(all)
-    } else {
-        Err(CliError::Invalid(format!(
-            "error: the observations do not fit the agreement:\n{}",
-            problems.join("\n")
-        )))
-    }
-}
-
-/// The value, and the number of respondents where known: `77 %` or `77 % (n = 400)`.
-fn with_respondents(observation: &Observation) -> String {
-    match observation.respondents() {
-        Some(n) => format!("{} (n = {n})", observation.value()),
-        None => observation.value().to_string(),
-    }
+    agreement
+        .merge_observations(&read)
+        .map_err(|e| CliError::Invalid(format!("error: {}: {e}", path.display())))
 }
 
 fn text(agreement: &Agreement, year: u16, goals: &[GoalEvaluation]) -> String {
