@@ -323,7 +323,16 @@ fn summary_text(
             tally(follow_up.total())
         );
         let _ = writeln!(out, "  Pr. indsatsområde:");
-        for (id, t) in follow_up.by_focus_area() {
+        // In the agreement's order of focus areas, as in the list above.
+        let mut by_area: Vec<_> = follow_up.by_focus_area().iter().collect();
+        by_area.sort_by_key(|(id, _)| {
+            context
+                .focus_areas()
+                .iter()
+                .position(|a| a.id() == id)
+                .unwrap_or(usize::MAX)
+        });
+        for (id, t) in by_area {
             let name = context.focus_area(id).map_or(id.as_str(), |a| a.name());
             let _ = writeln!(out, "    {name}: {}", tally(*t));
         }

@@ -19,6 +19,8 @@ fn example(name: &str) -> String {
 fn the_readme_walkthrough_report_uses_every_example() {
     let out = run(&[
         "report",
+        "--year",
+        "2026",
         "--observations",
         &example("synthetic-observationer-2026.csv"),
         "--plan",
@@ -32,6 +34,16 @@ fn the_readme_walkthrough_report_uses_every_example() {
     ]);
     assert_eq!(out.code, 0, "{}", out.stderr);
     let md = out.stdout;
+    // The 2026 status: the example plan, survey and ledger are all for 2026.
+    assert!(md.starts_with("# Status 2026:"), "{md}");
+    assert!(
+        md.contains("| Andel trygge borgere i nabolaget | 2026 | 77 % (2025) | 80 % |"),
+        "{md}"
+    );
+    assert!(
+        !md.contains("Tryghedsplanen gælder 2026, mens rapporten gælder"),
+        "{md}"
+    );
     assert!(md.contains("4 af 5 aktiviteter (80 %)"), "{md}");
     assert!(md.contains("| Forbrugt | 412.500,00 kr. |"), "{md}");
     assert!(md.contains("| Overskridelser | 2.500,00 kr. |"), "{md}");

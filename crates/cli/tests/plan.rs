@@ -197,6 +197,15 @@ fn summary_with_follow_up() {
         "{}",
         out.stdout
     );
+    // The follow-up per focus area lists the areas in the agreement's order, as above.
+    let follow_up = out.stdout.split("Pr. indsatsområde:").nth(1).unwrap();
+    let at = |name: &str| follow_up.find(&format!("    {name}:")).unwrap();
+    assert!(
+        at("Kommunikation") < at("Tryggere byrum")
+            && at("Tryggere byrum") < at("Flere positive fællesskaber"),
+        "{}",
+        out.stdout
+    );
 
     let json = run(&[
         "plan",

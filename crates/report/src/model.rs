@@ -139,6 +139,8 @@ impl From<&tryghed_goals::Status> for ReportStatus {
 /// Markdown and HTML print `< threshold` when `suppressed`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[doc(alias = "diskretionering")]
+#[doc(alias = "anmeldelser")]
 pub struct Count {
     value: u64,
     suppressed: bool,
@@ -201,6 +203,7 @@ pub enum Figure {
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "kebab-case", deny_unknown_fields)]
 #[non_exhaustive]
+#[doc(alias = "basisår")]
 pub enum BaselineCell {
     /// Not fixed yet, with the agreement's note.
     Pending {
@@ -221,6 +224,7 @@ pub enum BaselineCell {
 /// Another area's value in the same year (Valby, København).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[doc(alias = "sammenligning")]
 pub struct Reference {
     pub(crate) area: String,
     pub(crate) area_name: String,
@@ -239,6 +243,7 @@ accessors!(Reference {
 /// A Wilson confidence interval of a survey share, rounded to six decimals.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[doc(alias = "konfidensinterval")]
 pub struct IntervalCell {
     #[serde(with = "rust_decimal::serde::str")]
     pub(crate) lower: Decimal,
@@ -261,6 +266,7 @@ accessors!(IntervalCell {
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "kebab-case", deny_unknown_fields)]
 #[non_exhaustive]
+#[doc(alias = "signifikans")]
 pub enum SignificanceCell {
     /// Significant at level `alpha`.
     Significant {
@@ -290,6 +296,7 @@ pub enum SignificanceCell {
 /// The change of an indicator from the year before.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[doc(alias = "ændring")]
 pub struct ChangeCell {
     #[serde(with = "rust_decimal::serde::str")]
     pub(crate) from: Decimal,
@@ -310,6 +317,7 @@ accessors!(ChangeCell {
 /// One line of the summary: a goal, its status and why.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[doc(alias = "sammenfatning")]
 pub struct SummaryLine {
     pub(crate) goal: String,
     pub(crate) title: String,
@@ -331,6 +339,8 @@ accessors!(SummaryLine {
 /// One row of the goals table: an indicator with a target.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[doc(alias = "målsætning")]
+#[doc(alias = "indikator")]
 pub struct GoalRow {
     pub(crate) goal: String,
     pub(crate) indicator: String,
@@ -395,6 +405,7 @@ accessors!(CountPoint {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 #[non_exhaustive]
+#[doc(alias = "udvikling")]
 pub enum Trend {
     /// More reports than the year before.
     Rising,
@@ -421,6 +432,8 @@ impl Trend {
 /// A crime category (gerningstype) with its yearly counts in the partnership area.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[doc(alias = "kriminalitet")]
+#[doc(alias = "gerningstype")]
 pub struct CrimeRow {
     pub(crate) indicator: String,
     pub(crate) category: String,
@@ -491,6 +504,7 @@ accessors!(AreaSeries {
 /// The straight line from the baseline to the reference level in the target year.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[doc(alias = "lige linje mod målet")]
 pub struct Trajectory {
     pub(crate) from: SharePoint,
     pub(crate) to: SharePoint,
@@ -506,6 +520,8 @@ accessors!(Trajectory {
 /// A survey indicator over the years, for the chart.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[doc(alias = "Tryghedsundersøgelsen")]
+#[doc(alias = "trygge borgere")]
 pub struct SurveySeries {
     pub(crate) indicator: String,
     pub(crate) name: String,
@@ -528,6 +544,8 @@ accessors!(SurveySeries {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 #[non_exhaustive]
+#[doc(alias = "leveret")]
+#[doc(alias = "opfølgning")]
 pub enum Delivery {
     /// Leveret.
     Delivered,
@@ -554,6 +572,7 @@ impl Delivery {
 /// A deliverable (leverance) of an activity and what the follow-up says about it.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[doc(alias = "leverance")]
 pub struct DeliverableRow {
     pub(crate) what: String,
     pub(crate) delivery: Delivery,
@@ -598,6 +617,7 @@ accessors!(DeliverableRow {
 /// An activity of the year's tryghedsplan as the report shows it.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[doc(alias = "aktivitet")]
 pub struct ActivityRow {
     pub(crate) id: String,
     pub(crate) title: String,
@@ -843,6 +863,7 @@ accessors!(PlanInput {
 /// The activities of one focus area.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[doc(alias = "indsatsområde")]
 pub struct FocusGroup {
     pub(crate) focus_area: String,
     pub(crate) name: String,
@@ -882,6 +903,7 @@ accessors!(DeliveryCounts {
 /// The plan's activities by focus area and what was delivered.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[doc(alias = "aktiviteter")]
 pub struct ActivitiesSection {
     pub(crate) plan_year: u16,
     pub(crate) title: String,
@@ -906,6 +928,8 @@ accessors!(ActivitiesSection {
 /// The collaboration share against the agreement's minimum.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[doc(alias = "samarbejde")]
+#[doc(alias = "samarbejdspartnere")]
 pub struct CollaborationRow {
     pub(crate) multi_partner: Option<u64>,
     pub(crate) total: Option<u64>,
@@ -930,6 +954,7 @@ accessors!(CollaborationRow {
 /// One activity's use of the activity funds.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[doc(alias = "forbrug")]
 pub struct BudgetActivityRow {
     pub(crate) activity: String,
     pub(crate) title: Option<String>,
@@ -960,6 +985,8 @@ accessors!(BudgetActivityRow {
 /// The use of the year's activity funds, from the ledger.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[doc(alias = "aktivitetsmidler")]
+#[doc(alias = "regnskab")]
 pub struct BudgetSection {
     pub(crate) year: i32,
     pub(crate) funds: Dkk,
@@ -996,6 +1023,7 @@ accessors!(BudgetSection {
 /// An estate (afdeling) of the area as the report lists it.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[doc(alias = "afdeling")]
 pub struct EstateRow {
     pub(crate) name: String,
     pub(crate) owner: Option<String>,
@@ -1017,6 +1045,8 @@ accessors!(EstateRow {
 /// The partnership area: its official outline's name and size, the estates and the credit.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[doc(alias = "kort")]
+#[doc(alias = "partnerskabsområde")]
 pub struct AreaSection {
     pub(crate) name: String,
     pub(crate) area_m2: u64,
@@ -1038,6 +1068,8 @@ accessors!(AreaSection {
 /// A data source of the report.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[doc(alias = "datakilder")]
+#[doc(alias = "forbehold")]
 pub struct SourceNote {
     pub(crate) name: String,
     pub(crate) detail: String,
