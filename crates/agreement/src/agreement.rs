@@ -75,14 +75,6 @@ pub struct Agreement {
     plan_context: PlanContext,
 }
 
-/// An observation's value, with its number of respondents where known.
-fn with_respondents(observation: &Observation) -> String {
-    match observation.respondents() {
-        Some(n) => format!("{} (n = {n})", observation.value()),
-        None => observation.value().to_string(),
-    }
-}
-
 /// Observations as a list, in their stored order.
 #[cfg(feature = "serde")]
 fn serialize_observations<S: serde::Serializer>(
@@ -373,62 +365,22 @@ impl Agreement {
     /// # }
     /// ```
     pub fn merge_observations(&self, extra: &Observations) -> Result<Observations, AgreementError> {
-        let given = &self.observations;
-        let known: Vec<&IndicatorId> = self
+        let known: BTreeSet<&IndicatorId> = self
             .goals
             .iter()
             .flat_map(Goal::indicators)
             .map(|i| i.indicator().id())
             .collect();
-        let mut merged = Observations::new();
-        let mut problems = Vec::new();
-        for observation in extra.iter() {
-            let id = observation.indicator();
-            let place = format!("{id} {} {}", observation.area(), observation.year());
-            if *id != IndicatorId::residents() && !known.contains(&id) {
-                problems.push(format!(
-                    "{place}: column \"indicator\": unknown indicator {:?}: no goal of the agreement has it; known: {}, {}",
-                    id.as_str(),
-                    known.iter().map(|i| i.as_str()).collect::<Vec<_>>().join(", "),
-                    IndicatorId::residents(),
-                ));
-                continue;
-            }
-            let keep = match given.get(id, observation.area(), observation.year()) {
-                None => true,
-                Some(stated) if stated == observation => false,
-                Some(stated)
-                    if stated.value() == observation.value() && stated.respondents().is_none() =>
-                {
-                    true
+        self.observations
+            .merged_with(extra, |id| known.contains(id))
+            .map_err(|error| match error {
+                tryghed_goals::GoalsError::ObservationsDoNotFit { problems } => {
+                    AgreementError::ObservationsDoNotFit { problems }
                 }
-                Some(stated) => {
-                    problems.push(format!(
-                        "{place}: the file says {} but the agreement says {} (a figure that contradicts the agreement is never replaced)",
-                        with_respondents(observation),
-                        with_respondents(stated),
-                    ));
-                    false
-                }
-            };
-            if keep && let Err(error) = merged.insert(observation.clone()) {
-                problems.push(format!("{place}: {error}"));
-            }
-        }
-        for stated in given.iter() {
-            if merged
-                .get(stated.indicator(), stated.area(), stated.year())
-                .is_none()
-                && let Err(error) = merged.insert(stated.clone())
-            {
-                problems.push(error.to_string());
-            }
-        }
-        if problems.is_empty() {
-            Ok(merged)
-        } else {
-            Err(AgreementError::ObservationsDoNotFit { problems })
-        }
+                other => AgreementError::ObservationsDoNotFit {
+                    problems: vec![other.to_string()],
+                },
+            })
     }
 
     /// The focus areas (indsatsområder), in the agreement's order.

@@ -96,6 +96,13 @@ pub enum GoalsError {
     /// Reading or writing a file failed.
     #[error("I/O error: {0}")]
     Io(#[from] std::io::Error),
+    /// Observations that do not fit the stated figures they are merged with: an indicator no
+    /// goal has, or a value that contradicts a stated one. Every problem is listed.
+    #[error("the observations do not fit:\n{}", problems.iter().map(|p| format!("  {p}")).collect::<Vec<_>>().join("\n"))]
+    ObservationsDoNotFit {
+        /// One entry per observation, naming its indicator, area and year.
+        problems: Vec<String>,
+    },
 }
 
 #[cfg(test)]

@@ -67,6 +67,14 @@ impl ObservedValue {
     }
 }
 
+/// An observation's value, with its number of respondents where known.
+fn with_respondents(observation: &Observation) -> String {
+    match observation.respondents() {
+        Some(n) => format!("{} (n = {n})", observation.value()),
+        None => observation.value().to_string(),
+    }
+}
+
 impl fmt::Display for ObservedValue {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
@@ -402,6 +410,74 @@ impl Observations {
     /// Whether there are none.
     pub fn is_empty(&self) -> bool {
         self.map.is_empty()
+    }
+
+    /// These figures (the *stated* ones, such as those an agreement gives) together with
+    /// `extra` (a year's observations from a file or a service).
+    ///
+    /// - Every observation in `extra` must be of an indicator for which `known` is true, or
+    ///   the residents count ([`IndicatorId::residents`]); any other is a problem, so that a
+    ///   mistyped indicator id is never silently ignored.
+    /// - A stated figure given again must have the same value. It may add the number of
+    ///   respondents the stated figure lacks (then it replaces it, so that an interval and a
+    ///   significance test can be computed); any other difference is a problem, never a
+    ///   silent choice between the two.
+    ///
+    /// # Errors
+    ///
+    /// [`GoalsError::ObservationsDoNotFit`] listing every problem.
+    pub fn merged_with(
+        &self,
+        extra: &Observations,
+        known: impl Fn(&IndicatorId) -> bool,
+    ) -> Result<Observations, GoalsError> {
+        let mut merged = Observations::new();
+        let mut problems = Vec::new();
+        for observation in extra.iter() {
+            let id = observation.indicator();
+            let place = format!("{id} {} {}", observation.area(), observation.year());
+            if *id != IndicatorId::residents() && !known(id) {
+                problems.push(format!(
+                    "{place}: column \"indicator\": unknown indicator {:?}: no goal has it",
+                    id.as_str(),
+                ));
+                continue;
+            }
+            let keep = match self.get(id, observation.area(), observation.year()) {
+                None => true,
+                Some(stated) if stated == observation => false,
+                Some(stated)
+                    if stated.value() == observation.value() && stated.respondents().is_none() =>
+                {
+                    true
+                }
+                Some(stated) => {
+                    problems.push(format!(
+                        "{place}: the file says {} but the agreement says {} (a figure that contradicts the agreement is never replaced)",
+                        with_respondents(observation),
+                        with_respondents(stated),
+                    ));
+                    false
+                }
+            };
+            if keep && let Err(error) = merged.insert(observation.clone()) {
+                problems.push(format!("{place}: {error}"));
+            }
+        }
+        for stated in self.iter() {
+            if merged
+                .get(stated.indicator(), stated.area(), stated.year())
+                .is_none()
+                && let Err(error) = merged.insert(stated.clone())
+            {
+                problems.push(error.to_string());
+            }
+        }
+        if problems.is_empty() {
+            Ok(merged)
+        } else {
+            Err(GoalsError::ObservationsDoNotFit { problems })
+        }
     }
 
     /// The latest year of any observation (the CLI's default year).

@@ -216,7 +216,13 @@ impl<'a> Build<'a> {
                 };
                 user_latest = Some(user_latest.map_or(report_year, |y| y.max(report_year)));
             }
-            merge(&mut observations, &user)?;
+            let known: BTreeSet<&IndicatorId> = goals
+                .iter()
+                .flatten()
+                .flat_map(Goal::indicators)
+                .map(|gi| gi.indicator().id())
+                .collect();
+            observations = observations.merged_with(&user, |id| known.contains(id))?;
         }
         let first_year = u16::try_from(*b.agreement.period().years().start()).unwrap_or(2026);
         let year = b.year.or(user_latest).unwrap_or(first_year);
@@ -1034,44 +1040,6 @@ fn join_and(items: &[&str]) -> String {
     }
 }
 
-/// Adds `user` to `base` (the agreement's figures). An observation equal to one the agreement
-/// states is accepted once; a different value for the same indicator, area and year is an
-/// error (nothing is silently replaced).
-fn merge(base: &mut Observations, user: &Observations) -> Result<(), ReportError> {
-    for o in user.iter() {
-        if let Some(existing) = base.get(o.indicator(), o.area(), o.year()) {
-            if existing.value() == o.value() {
-                if existing.respondents().is_none() && o.respondents().is_some() {
-                    // The user's figure is the same with its respondents: keep theirs.
-                    let mut rebuilt = Observations::new();
-                    for e in base.iter() {
-                        if e.indicator() == o.indicator()
-                            && e.area() == o.area()
-                            && e.year() == o.year()
-                        {
-                            rebuilt.insert(o.clone())?;
-                        } else {
-                            rebuilt.insert(e.clone())?;
-                        }
-                    }
-                    *base = rebuilt;
-                }
-                continue;
-            }
-            return Err(ReportError::InvalidInput {
-                field: format!("observations: {} {} {}", o.indicator(), o.area(), o.year()),
-                reason: format!(
-                    "{} contradicts the agreement's figure {}",
-                    o.value(),
-                    existing.value()
-                ),
-            });
-        }
-        base.insert(o.clone())?;
-    }
-    Ok(())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1100,7 +1068,7 @@ mod tests {
             .unwrap(),
         )
         .unwrap();
-        merge(&mut base, &same).unwrap();
+        base = base.merged_with(&same, |_| true).unwrap();
         assert_eq!(base.len(), 6);
         let o = base
             .get(
@@ -1123,7 +1091,7 @@ mod tests {
                 .unwrap(),
             )
             .unwrap();
-        let err = merge(&mut base, &other).unwrap_err().to_string();
+        let err = base.merged_with(&other, |_| true).unwrap_err().to_string();
         assert!(err.contains("contradicts"), "{err}");
     }
 }
