@@ -781,4 +781,53 @@ indbyggere,omraade,2026,2000,
         let r = rate_per_1000(1, 3).unwrap();
         assert!(r.to_string().starts_with("333.333"));
     }
+
+    #[test]
+    fn merged_with_keeps_stated_figures_and_lists_every_problem() {
+        let stated = Observations::from_csv_str(
+            "indicator,area,year,value,respondents\ntryg,omraade,2025,77%,\n",
+        )
+        .unwrap();
+        let known = |id: &IndicatorId| id.as_str() == "tryg";
+
+        // The same figure with its respondents replaces the stated one; a new year is added.
+        let extra = Observations::from_csv_str(
+            "indicator,area,year,value,respondents\ntryg,omraade,2025,77%,300\ntryg,omraade,2026,80%,320\n",
+        )
+        .unwrap();
+        let merged = stated.merged_with(&extra, known).unwrap();
+        assert_eq!(merged.len(), 2);
+        let id: IndicatorId = "tryg".parse().unwrap();
+        assert_eq!(
+            merged
+                .get(&id, &AreaId::partnership(), 2025)
+                .unwrap()
+                .respondents(),
+            Some(300)
+        );
+
+        // An unknown indicator and a contradiction are both reported, in one error.
+        let bad = Observations::from_csv_str(
+            "indicator,area,year,value,respondents\ntryg,omraade,2025,78%,\ntrygg,omraade,2026,80%,\n",
+        )
+        .unwrap();
+        let GoalsError::ObservationsDoNotFit { problems } =
+            stated.merged_with(&bad, known).unwrap_err()
+        else {
+            panic!("wrong error")
+        };
+        assert_eq!(problems.len(), 2, "{problems:?}");
+        assert!(
+            problems
+                .iter()
+                .any(|p| p.contains("unknown indicator \"trygg\""))
+        );
+        assert!(
+            problems
+                .iter()
+                .any(|p| p.contains("the agreement says 77 %"))
+        );
+        // The stated figures themselves are never changed.
+        assert_eq!(stated.len(), 1);
+    }
 }
