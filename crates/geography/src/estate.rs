@@ -25,6 +25,11 @@ const FOLEHAVEN_CSV: &str = include_str!("../data/ved_folehaven_udsatte_byomraad
 pub const DATA_CREDIT: &str =
     "Contains data from Københavns Kommune, Udsatte byområder (opendata.dk), CC BY 4.0.";
 
+/// The same credit line in Danish, for Danish documents such as the status report.
+#[doc(alias = "kildeangivelse")]
+pub const DATA_CREDIT_DA: &str =
+    "Indeholder data fra Københavns Kommune, Udsatte byområder (opendata.dk), CC BY 4.0.";
+
 /// The identifier of a housing estate (afdeling): a lowercase ASCII slug such as
 /// `folehaven` or `baerhaven`.
 ///
@@ -319,6 +324,11 @@ impl PartnershipArea {
         DATA_CREDIT
     }
 
+    /// The credit line in Danish ([`DATA_CREDIT_DA`]).
+    pub fn credit_da(&self) -> &'static str {
+        DATA_CREDIT_DA
+    }
+
     /// Adds official estate outlines from GeoJSON.
     ///
     /// Each feature names its estate in the string property `estate` by id (`folehaven`) or
@@ -596,6 +606,10 @@ mod tests {
         assert_eq!(p.area().geometry().0.len(), 1);
         assert_eq!(p.area().geometry().0[0].exterior().0.len(), 124);
         assert!(p.credit().contains("CC BY 4.0"));
+        assert!(
+            p.credit_da()
+                .starts_with("Indeholder data fra Københavns Kommune")
+        );
     }
 
     #[test]

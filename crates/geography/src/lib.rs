@@ -97,6 +97,7 @@ pub use area::{Area, Layer};
 pub use coord::{Crs, CrsCoord, Utm32, Wgs84};
 pub use error::GeoError;
 pub use estate::{
-    DATA_CREDIT, ESTATE_TOLERANCE_M, Estate, EstateId, PartnershipArea, PartnershipLocator, Place,
+    DATA_CREDIT, DATA_CREDIT_DA, ESTATE_TOLERANCE_M, Estate, EstateId, PartnershipArea,
+    PartnershipLocator, Place,
 };
 pub use locate::Locator;

@@ -961,7 +961,7 @@ impl<'a> Build<'a> {
                     outline_known: e.boundary().is_some(),
                 })
                 .collect(),
-            credit: area.credit().to_owned(),
+            credit: area.credit_da().to_owned(),
         })
     }
 
@@ -1023,7 +1023,7 @@ impl<'a> Build<'a> {
                 detail: format!(
                     "Områdeafgrænsningen \"{}\" i EPSG:25832. {}",
                     a.area().name(),
-                    a.credit()
+                    a.credit_da()
                 ),
             });
         }

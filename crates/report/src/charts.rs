@@ -621,7 +621,7 @@ fn draw_map<DB: DrawingBackend>(
         small.clone(),
     ))
     .map_err(|x| x.to_string())?;
-    root.draw(&Text::new(a.credit().to_owned(), (bx, by + 56), small))
+    root.draw(&Text::new(a.credit_da().to_owned(), (bx, by + 56), small))
         .map_err(|x| x.to_string())?;
     Ok(())
 }

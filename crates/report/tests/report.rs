@@ -231,7 +231,7 @@ fn html_is_well_formed_self_contained_and_has_three_charts() {
             }
         }
         assert!(html.contains(
-            "Contains data from Københavns Kommune, Udsatte byområder (opendata.dk), CC BY 4.0"
+            "Indeholder data fra Københavns Kommune, Udsatte byområder (opendata.dk), CC BY 4.0"
         ));
         assert!(html.contains("Andel trygge (%)"));
         assert!(html.contains(">År<"));
