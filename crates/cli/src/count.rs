@@ -308,7 +308,7 @@ fn summary_text(s: &CountSummary) -> String {
         let _ = writeln!(
             out,
             "  sprunget over, {}: {} rækker, første linjer {}{}",
-            skip.reason(),
+            skip.reason().label_da(),
             dk(skip.rows()),
             lines.join(", "),
             skip.first()

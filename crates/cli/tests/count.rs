@@ -112,7 +112,7 @@ fn an_invalid_row_is_an_error_naming_its_line() {
     );
     assert!(
         out.stdout
-            .contains("sprunget over, bad coordinate: 1 rækker, første linjer 3"),
+            .contains("sprunget over, ugyldig koordinat: 1 rækker, første linjer 3"),
         "{}",
         out.stdout
     );
@@ -130,10 +130,10 @@ fn skip_invalid_reports_every_reason() {
     ]);
     assert_eq!(out.code, 0, "{}", out.stderr);
     for reason in [
-        "missing field",
-        "bad date",
-        "bad coordinate",
-        "bad offence code",
+        "manglende felt",
+        "ugyldig dato",
+        "ugyldig koordinat",
+        "ugyldig gerningskode",
     ] {
         assert!(out.stderr.contains(reason), "{reason}: {}", out.stderr);
     }

@@ -272,6 +272,17 @@ impl SkipReason {
         }
     }
 
+    /// The label in Danish, for Danish summaries: `manglende felt`, `ugyldig dato`,
+    /// `ugyldig koordinat`, `ugyldig gerningskode`.
+    pub fn label_da(self) -> &'static str {
+        match self {
+            SkipReason::MissingField => "manglende felt",
+            SkipReason::BadDate => "ugyldig dato",
+            SkipReason::BadCoordinate => "ugyldig koordinat",
+            SkipReason::BadCode => "ugyldig gerningskode",
+        }
+    }
+
     pub(crate) fn index(self) -> usize {
         match self {
             SkipReason::MissingField => 0,
@@ -291,6 +302,15 @@ impl fmt::Display for SkipReason {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_reason_has_an_english_and_a_danish_label() {
+        for reason in SkipReason::ALL {
+            assert!(!reason.label().is_empty());
+            assert!(!reason.label_da().is_empty());
+            assert_ne!(reason.label(), reason.label_da());
+        }
+    }
 
     #[test]
     fn options_are_checked() {
