@@ -221,14 +221,20 @@ fn survey_panel<DB: DrawingBackend>(
             .iter()
             .map(|p| (i32::from(*p.year()), pct(*p.fraction())))
             .collect();
-        let width = if a.area() == "omraade" { 3 } else { 2 };
+        // Valby is drawn wide and København narrow on top of it, so that when the two have
+        // the same share (88 % in 2025) Valby still shows as a band around København's line.
+        let (width, radius) = match a.area() {
+            "omraade" => (3, 5),
+            "valby" => (6, 8),
+            _ => (2, 4),
+        };
         chart
             .draw_series(LineSeries::new(pts.clone(), c.stroke_width(width)))
             .map_err(|x| x.to_string())?
             .label(a.area_name().to_owned())
             .legend(move |(x, y)| PathElement::new(vec![(x, y), (x + 22, y)], c.stroke_width(3)));
         chart
-            .draw_series(pts.iter().map(|p| Circle::new(*p, 5, c.filled())))
+            .draw_series(pts.iter().map(|p| Circle::new(*p, radius, c.filled())))
             .map_err(|x| x.to_string())?;
     }
     if let Some(t) = s.trajectory() {
