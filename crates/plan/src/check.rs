@@ -146,13 +146,11 @@ pub fn check_plan(text: &str, origin: &str, context: &PlanContext) -> PlanCheck 
     let mut diagnostics = parsed.diagnostics;
     let mut budget = None;
     let mut collaboration = None;
-    let mut plan = None;
-    if let Some(read) = parsed.plan {
-        let found = validate(&read, context, parsed.complete);
-        let spans = &parsed.spans;
+    if let Some(partial) = &parsed.partial {
+        let found = validate(partial, context);
         for (site, diagnostic) in found.diagnostics {
-            let mut diagnostic = diagnostic.with_field(site.field(|i| spans.file_index(i)));
-            if let Some(span) = spans.span(site) {
+            let mut diagnostic = diagnostic.with_field(site.field());
+            if let Some(span) = parsed.spans.span(site) {
                 diagnostic =
                     diagnostic.with_location(crate::Location::from_span(origin, text, span));
             }
@@ -160,10 +158,8 @@ pub fn check_plan(text: &str, origin: &str, context: &PlanContext) -> PlanCheck 
         }
         budget = found.budget;
         collaboration = found.collaboration;
-        if parsed.complete {
-            plan = Some(read);
-        }
     }
+    let plan = parsed.plan;
     diagnostics.sort_by(|a, b| a.location().cmp(&b.location()));
     PlanCheck {
         origin: origin.to_owned(),
