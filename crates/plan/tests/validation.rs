@@ -611,3 +611,28 @@ fn an_unreadable_partner_skips_only_the_collaboration_rule() {
         && d.field() == "activities[1].budget"
         && d.message().starts_with("the activities' budgets total")));
 }
+
+#[test]
+fn an_unreadable_year_does_not_hide_the_activities() {
+    let text = synthetic_plan(&[synthetic_activity("a", "okff", "[\"politi\"]", "0")]).replacen(
+        "year = 2026",
+        "year = 20260",
+        1,
+    );
+    let checked = check(&text);
+    let errors: Vec<(usize, usize, &str)> = checked
+        .diagnostics()
+        .iter()
+        .filter(|d| d.is_error())
+        .map(|d| (at(d).0, at(d).1, d.field()))
+        .collect();
+    assert_eq!(
+        errors,
+        [(1, 8, "year"), (7, 15, "activities[0].responsible")]
+    );
+    assert!(checked.budget().is_none());
+    assert!(checked.diagnostics().iter().any(|d| d.severity() == Severity::Warning
+        && d.message()
+            == "the budget total and its limit of the activity funds were not checked, because the plan's year could not be read"));
+    assert_eq!(checked.collaboration(), Some(&Collaboration::new(1, 1)));
+}
