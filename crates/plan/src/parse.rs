@@ -845,3 +845,41 @@ fn read_deliverable(
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used, clippy::indexing_slicing)]
+
+    use super::parse;
+
+    #[test]
+    fn an_unreadable_field_keeps_the_others() {
+        let text = "year = 2026\n[[activities]]\nid = \"a\"\ntitle = \"T\"\nfocus_area = \"x\"\nresponsible = 5\npartners = [\"okf\", 7]\nbudget = \"1e3\"\nwhere = 1\n[[activities.deliverables]]\nid = \"d\"\nwhat = \"W\"\ndue = \"2026-02-30\"\n";
+        let parsed = parse(text, "t.toml");
+        assert!(parsed.plan.is_none());
+        let partial = parsed.partial.unwrap();
+        assert_eq!(partial.year, Some(2026));
+        let activity = &partial.activities[0];
+        assert_eq!(activity.id.as_ref().unwrap().as_str(), "a");
+        assert_eq!(activity.focus_area.as_ref().unwrap().as_str(), "x");
+        assert!(activity.responsible.is_none());
+        let partners = activity.partners.as_ref().unwrap();
+        assert_eq!(partners.len(), 2);
+        assert!(partners[0].is_some() && partners[1].is_none());
+        assert!(activity.budget.is_none());
+        let deliverables = activity.deliverables.as_ref().unwrap();
+        assert_eq!(deliverables[0].id.as_ref().unwrap().as_str(), "d");
+        assert!(deliverables[0].due.is_none());
+        let fields: Vec<&str> = parsed.diagnostics.iter().map(|d| d.field()).collect();
+        assert_eq!(
+            fields,
+            [
+                "activities[0].partners[1]",
+                "activities[0].budget",
+                "activities[0].deliverables[0].due",
+                "activities[0].responsible",
+                "activities[0].where",
+            ]
+        );
+    }
+}
