@@ -870,7 +870,11 @@ mod tests {
         let deliverables = activity.deliverables.as_ref().unwrap();
         assert_eq!(deliverables[0].id.as_ref().unwrap().as_str(), "d");
         assert!(deliverables[0].due.is_none());
-        let fields: Vec<&str> = parsed.diagnostics.iter().map(|d| d.field()).collect();
+        let fields: Vec<&str> = parsed
+            .diagnostics
+            .iter()
+            .map(crate::Diagnostic::field)
+            .collect();
         assert_eq!(
             fields,
             [
