@@ -246,3 +246,39 @@ fn a_follow_up_naming_an_unknown_deliverable_fails_with_its_line() {
         out.stderr
     );
 }
+
+#[test]
+fn an_unreadable_budget_does_not_hide_the_other_problems_of_its_activity() {
+    // Synthetic: activity "b" gets the id of "a" and a budget that cannot be read.
+    let text = SYNTHETIC_BROKEN
+        .replacen("id = \"b\"", "id = \"a\"", 1)
+        .replacen("budget = \"50.000,01\"", "budget = \"1e3\"", 1);
+    let path = temp_file("synthetic-unreadable-budget.toml", &text);
+    let out = run(&["plan", "check", path.to_str().unwrap()]);
+    assert_eq!(out.code, 1, "{}{}", out.stdout, out.stderr);
+    let err = &out.stderr;
+    assert!(
+        err.contains("activity id \"a\" is used more than once"),
+        "{err}"
+    );
+    assert!(
+        err.contains("the responsible party \"politii\" is not a party of the agreement"),
+        "{err}"
+    );
+    for place in ["17:6", "20:15", "22:10"] {
+        assert!(
+            err.contains(&format!("synthetic-unreadable-budget.toml:{place}")),
+            "{err}"
+        );
+    }
+    assert!(
+        err.contains("the budget total and its limit of the activity funds were not checked, because activities[1].budget (activity \"a\") could not be read"),
+        "{err}"
+    );
+    // The parties could all be read, so the collaboration rule still ran.
+    assert!(
+        err.contains("only 2 of 3 activities involve two or more partners"),
+        "{err}"
+    );
+    assert!(err.contains("(4 errors, 1 warning)"), "{err}");
+}

@@ -52,18 +52,20 @@ impl PlanCheck {
             .count()
     }
 
-    /// The budget total against the activity funds, when every activity could be read.
+    /// The budget total against the activity funds, when the year and every activity's budget
+    /// could be read.
     pub fn budget(&self) -> Option<&BudgetUse> {
         self.budget.as_ref()
     }
 
-    /// The collaboration count, when every activity could be read.
+    /// The collaboration count, when every activity's responsible party and partners could be
+    /// read.
     pub fn collaboration(&self) -> Option<&Collaboration> {
         self.collaboration.as_ref()
     }
 
-    /// The plan, when every activity could be read (it may still break the agreement's rules:
-    /// see [`PlanCheck::is_valid`]).
+    /// The plan, when every field of the file could be read (it may still break the
+    /// agreement's rules: see [`PlanCheck::is_valid`]).
     pub fn plan(&self) -> Option<&Plan> {
         self.plan.as_ref()
     }
@@ -101,12 +103,17 @@ fn plural(n: usize) -> &'static str {
 /// Reads the plan file `text` (named `origin` in messages, e.g. its path) and validates it
 /// against `context`, reporting every problem at once with its line, column and field.
 ///
-/// A file that is not TOML, or whose shape is wrong (a value of the wrong TOML type, an
-/// unknown key), stops at that first problem, as a compiler stops at a syntax error. Every
-/// other problem is reported together: values that cannot be read (an id with a capital
-/// letter, a budget of 1,505 kr.) and every broken rule of [`Plan::validate`]. When some
-/// activity cannot be read the checks over all activities (budget total, collaboration) are
-/// skipped, with a warning saying so, rather than computed on part of the plan.
+/// A file that is not TOML, or whose top level has the wrong shape (`year` not an integer,
+/// `activities` not an array of tables, a key other than these two), stops at that first
+/// problem, as a compiler stops at a syntax error. Inside an activity or deliverable every
+/// field is read on its own: a value that cannot be read (an unknown key, a value of the wrong
+/// TOML type, an id with a capital letter, a budget of 1,505 kr., a date that is not one) is
+/// reported at its place, and every rule of [`Plan::validate`] about one field still runs on
+/// all the fields that could be read (known focus area and parties, unique ids, deliverable
+/// dates within the year, known indicators). Only the checks over all activities need every
+/// activity's value: the budget total is skipped when the year or some budget cannot be read,
+/// the collaboration rule when some responsible party or partner cannot be read, each with a
+/// warning naming those fields, rather than computed on part of the plan.
 ///
 /// # Examples
 ///
@@ -146,13 +153,11 @@ pub fn check_plan(text: &str, origin: &str, context: &PlanContext) -> PlanCheck 
     let mut diagnostics = parsed.diagnostics;
     let mut budget = None;
     let mut collaboration = None;
-    let mut plan = None;
-    if let Some(read) = parsed.plan {
-        let found = validate(&read, context, parsed.complete);
-        let spans = &parsed.spans;
+    if let Some(partial) = &parsed.partial {
+        let found = validate(partial, context);
         for (site, diagnostic) in found.diagnostics {
-            let mut diagnostic = diagnostic.with_field(site.field(|i| spans.file_index(i)));
-            if let Some(span) = spans.span(site) {
+            let mut diagnostic = diagnostic.with_field(site.field());
+            if let Some(span) = parsed.spans.span(site) {
                 diagnostic =
                     diagnostic.with_location(crate::Location::from_span(origin, text, span));
             }
@@ -160,10 +165,8 @@ pub fn check_plan(text: &str, origin: &str, context: &PlanContext) -> PlanCheck 
         }
         budget = found.budget;
         collaboration = found.collaboration;
-        if parsed.complete {
-            plan = Some(read);
-        }
     }
+    let plan = parsed.plan;
     diagnostics.sort_by(|a, b| a.location().cmp(&b.location()));
     PlanCheck {
         origin: origin.to_owned(),

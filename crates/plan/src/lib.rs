@@ -76,6 +76,7 @@ mod error;
 mod focus;
 mod follow_up;
 mod parse;
+mod partial;
 mod plan;
 mod site;
 mod skeleton;

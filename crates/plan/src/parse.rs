@@ -6,11 +6,13 @@ use std::ops::Range;
 use chrono::NaiveDate;
 use schemars::JsonSchema;
 use serde::Deserialize;
+use serde::de::{Deserializer, IgnoredAny, MapAccess, Visitor};
 use toml::Spanned;
 use tryghed_budget::{ActivityId, Dkk};
 use tryghed_goals::IndicatorId;
 use tryghed_parties::PartyId;
 
+use crate::partial::{PartialActivity, PartialDeliverable, PartialPlan};
 use crate::site::{ActivitySpans, DeliverableSpans, SpanMap};
 use crate::{
     Activity, ActivityStatus, Deliverable, DeliverableId, Diagnostic, ExternalPartner, FocusAreaId,
@@ -32,8 +34,11 @@ pub(crate) struct RawPlan {
     activities: Vec<Spanned<RawActivity>>,
 }
 
+// Read key by key (the `Deserialize` impl below): an unknown key or a value of the wrong type
+// is kept as a `ShapeProblem` and the other keys are still read. (Plain comment: doc comments
+// here would go into the JSON Schema.)
 /// An activity (aktivitet) of the plan.
-#[derive(Deserialize, JsonSchema)]
+#[derive(Default, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct RawActivity {
     /// The activity's id, unique in the plan: 1–64 of a–z, 0–9 and '-', not starting or ending
@@ -72,10 +77,14 @@ pub(crate) struct RawActivity {
     #[serde(default)]
     #[schemars(with = "Vec<RawDeliverable>")]
     deliverables: Vec<Spanned<RawDeliverable>>,
+    /// Unknown keys and values of the wrong type (not part of the schema).
+    #[serde(skip)]
+    problems: Vec<ShapeProblem>,
 }
 
+// Read key by key, like `RawActivity`.
 /// A deliverable (leverance): what the activity delivers, and by when.
-#[derive(Deserialize, JsonSchema)]
+#[derive(Default, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct RawDeliverable {
     /// The deliverable's id, unique within its activity: 1–64 of a–z, 0–9 and '-'.
@@ -87,6 +96,138 @@ pub(crate) struct RawDeliverable {
     /// The due date: a TOML date (2026-06-30) or a string "2026-06-30".
     #[schemars(with = "NaiveDate")]
     due: Option<Spanned<toml::Value>>,
+    /// Unknown keys and values of the wrong type (not part of the schema).
+    #[serde(skip)]
+    problems: Vec<ShapeProblem>,
+}
+
+/// A key of a table read key by key that could not be taken: unknown, or its value of the
+/// wrong TOML type. Reported as an error at the key; the table's other keys are still read.
+pub(crate) struct ShapeProblem {
+    span: Range<usize>,
+    key: String,
+    message: String,
+}
+
+/// Reads the value of `key` into `slot`, or records why it could not be read.
+fn take<'de, A: MapAccess<'de>, T: Deserialize<'de>>(
+    map: &mut A,
+    key: &Spanned<String>,
+    slot: &mut T,
+    problems: &mut Vec<ShapeProblem>,
+) {
+    match map.next_value::<T>() {
+        Ok(value) => *slot = value,
+        Err(error) => problems.push(ShapeProblem {
+            span: key.span(),
+            key: key.get_ref().clone(),
+            // The first line: toml adds "in `key`", which the field path already says.
+            message: error
+                .to_string()
+                .lines()
+                .next()
+                .unwrap_or_default()
+                .to_owned(),
+        }),
+    }
+}
+
+/// Skips the value of the unknown `key`, recording it as a problem.
+fn unknown<'de, A: MapAccess<'de>>(
+    map: &mut A,
+    key: &Spanned<String>,
+    expected: &'static [&'static str],
+    problems: &mut Vec<ShapeProblem>,
+) -> Result<(), A::Error> {
+    map.next_value::<IgnoredAny>()?;
+    problems.push(ShapeProblem {
+        span: key.span(),
+        key: key.get_ref().clone(),
+        message: format!(
+            "unknown field `{}`, expected one of `{}`",
+            key.get_ref(),
+            expected.join("`, `")
+        ),
+    });
+    Ok(())
+}
+
+const ACTIVITY_KEYS: &[&str] = &[
+    "id",
+    "title",
+    "description",
+    "focus_area",
+    "responsible",
+    "partners",
+    "budget",
+    "status",
+    "indicators",
+    "deliverables",
+];
+
+const DELIVERABLE_KEYS: &[&str] = &["id", "what", "due"];
+
+impl<'de> Deserialize<'de> for RawActivity {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Fields;
+        impl<'de> Visitor<'de> for Fields {
+            type Value = RawActivity;
+
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("an activity table")
+            }
+
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<RawActivity, A::Error> {
+                let mut raw = RawActivity::default();
+                let problems = &mut raw.problems;
+                while let Some(key) = map.next_key::<Spanned<String>>()? {
+                    match key.get_ref().as_str() {
+                        "id" => take(&mut map, &key, &mut raw.id, problems),
+                        "title" => take(&mut map, &key, &mut raw.title, problems),
+                        "description" => take(&mut map, &key, &mut raw.description, problems),
+                        "focus_area" => take(&mut map, &key, &mut raw.focus_area, problems),
+                        "responsible" => take(&mut map, &key, &mut raw.responsible, problems),
+                        "partners" => take(&mut map, &key, &mut raw.partners, problems),
+                        "budget" => take(&mut map, &key, &mut raw.budget, problems),
+                        "status" => take(&mut map, &key, &mut raw.status, problems),
+                        "indicators" => take(&mut map, &key, &mut raw.indicators, problems),
+                        "deliverables" => take(&mut map, &key, &mut raw.deliverables, problems),
+                        _ => unknown(&mut map, &key, ACTIVITY_KEYS, problems)?,
+                    }
+                }
+                Ok(raw)
+            }
+        }
+        deserializer.deserialize_map(Fields)
+    }
+}
+
+impl<'de> Deserialize<'de> for RawDeliverable {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Fields;
+        impl<'de> Visitor<'de> for Fields {
+            type Value = RawDeliverable;
+
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a deliverable table")
+            }
+
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<RawDeliverable, A::Error> {
+                let mut raw = RawDeliverable::default();
+                let problems = &mut raw.problems;
+                while let Some(key) = map.next_key::<Spanned<String>>()? {
+                    match key.get_ref().as_str() {
+                        "id" => take(&mut map, &key, &mut raw.id, problems),
+                        "what" => take(&mut map, &key, &mut raw.what, problems),
+                        "due" => take(&mut map, &key, &mut raw.due, problems),
+                        _ => unknown(&mut map, &key, DELIVERABLE_KEYS, problems)?,
+                    }
+                }
+                Ok(raw)
+            }
+        }
+        deserializer.deserialize_map(Fields)
+    }
 }
 
 /// A partner: a party id, or an external organisation.
@@ -160,14 +301,16 @@ pub fn plan_schema() -> String {
     text
 }
 
-/// A plan file as read: the plan (the activities that could be read), where each part is, and
-/// the problems of reading.
+/// A plan file as read: every field that could be read, where each part is, the plan itself
+/// when everything could be read, and the problems of reading.
 pub(crate) struct Parsed {
+    /// What could be read; `None` when the file is not TOML or its top level has the wrong
+    /// shape.
+    pub(crate) partial: Option<PartialPlan>,
+    /// The plan, when every field could be read.
     pub(crate) plan: Option<Plan>,
     pub(crate) spans: SpanMap,
     pub(crate) diagnostics: Vec<Diagnostic>,
-    /// Whether every activity of the file is in `plan`.
-    pub(crate) complete: bool,
 }
 
 /// Collects diagnostics with their places in one text.
@@ -261,10 +404,10 @@ pub(crate) fn parse(text: &str, origin: &str) -> Parsed {
         Err(error) => {
             reader.syntax(&error);
             return Parsed {
+                partial: None,
                 plan: None,
                 spans: SpanMap::default(),
                 diagnostics: reader.diagnostics,
-                complete: false,
             };
         }
     };
@@ -294,59 +437,85 @@ pub(crate) fn parse(text: &str, origin: &str) -> Parsed {
             }
         }
     };
-    let mut activities = Vec::new();
-    let mut complete = true;
+    let mut partial = PartialPlan {
+        year,
+        activities: Vec::new(),
+    };
+    let mut activities = Some(Vec::new());
     for (index, raw) in raw.activities.into_iter().enumerate() {
-        let (activity, activity_spans) = read_activity(&mut reader, index, raw);
-        match activity {
-            Some(activity) => {
-                activities.push(activity);
-                spans.activities.push(activity_spans);
-            }
-            None => complete = false,
-        }
+        let (read, activity, activity_spans) = read_activity(&mut reader, index, raw);
+        partial.activities.push(read);
+        spans.activities.push(activity_spans);
+        activities = activities.zip(activity).map(|(mut all, one)| {
+            all.push(one);
+            all
+        });
     }
-    let plan = year.map(|year| Plan::new(year, activities));
+    let plan = year
+        .zip(activities)
+        .map(|(year, activities)| Plan::new(year, activities));
     Parsed {
-        complete: complete && plan.is_some(),
+        partial: Some(partial),
         plan,
         spans,
         diagnostics: reader.diagnostics,
     }
 }
 
+/// Reports the shape problems of a table read key by key.
+fn report_shape(
+    reader: &mut Reader<'_>,
+    problems: Vec<ShapeProblem>,
+    field: impl Fn(&str) -> String,
+) {
+    for problem in problems {
+        reader.error(problem.span, field(&problem.key), problem.message);
+    }
+}
+
+/// Reads one activity field by field: what could be read (for the rules), the activity itself
+/// when everything could be read, and the places of its parts.
 #[allow(clippy::too_many_lines, reason = "one field after the other")]
 fn read_activity(
     reader: &mut Reader<'_>,
     index: usize,
     raw: Spanned<RawActivity>,
-) -> (Option<Activity>, ActivitySpans) {
+) -> (PartialActivity, Option<Activity>, ActivitySpans) {
     let whole = raw.span();
     let raw = raw.into_inner();
     let field = |name: &str| format!("activities[{index}].{name}");
     let errors_before = reader.diagnostics.len();
     let mut spans = ActivitySpans {
-        file_index: index,
         whole: whole.clone(),
         ..ActivitySpans::default()
     };
+    let unreadable = |key: &str| raw.problems.iter().any(|p| p.key == key);
+    let (partners_unreadable, deliverables_unreadable) =
+        (unreadable("partners"), unreadable("deliverables"));
+    // A key whose value had the wrong type is reported as such, not also as missing.
+    let present = |value: Option<Spanned<String>>, key: &str| {
+        if unreadable(key) { None } else { Some(value) }
+    };
+    let required = |reader: &mut Reader<'_>, value, key: &str, what: &str| {
+        present(value, key).and_then(|value| reader.required(value, &whole, field(key), what))
+    };
 
-    let id = reader.required(raw.id, &whole, field("id"), "the activity's id");
+    let id = required(reader, raw.id, "id", "the activity's id");
     let (id, span) = parse_id(reader, id, &field("id"), |s: &str| ActivityId::new(s));
     spans.id = span;
-    let title = reader.required(raw.title, &whole, field("title"), "the activity's title");
-    let focus = reader.required(
+    let title = required(reader, raw.title, "title", "the activity's title");
+    let focus = required(
+        reader,
         raw.focus_area,
-        &whole,
-        field("focus_area"),
+        "focus_area",
         "the activity's focus area",
     );
     let (focus_area, span) = parse_id(reader, focus, &field("focus_area"), FocusAreaId::new);
     spans.focus_area = span;
-    let responsible = reader.required(
+    let responsible = required(
+        reader,
         raw.responsible,
-        &whole,
-        field("responsible"),
+        "responsible",
         "the activity's responsible party",
     );
     let (responsible, span) = parse_id(reader, responsible, &field("responsible"), |s: &str| {
@@ -357,14 +526,15 @@ fn read_activity(
     let mut partners = Vec::new();
     for (j, value) in raw.partners.into_iter().enumerate() {
         spans.partners.push(value.span());
-        if let Some(partner) =
-            read_partner(reader, &format!("activities[{index}].partners[{j}]"), value)
-        {
-            partners.push(partner);
-        }
+        partners.push(read_partner(
+            reader,
+            &format!("activities[{index}].partners[{j}]"),
+            value,
+        ));
     }
 
     let budget = match raw.budget {
+        None if unreadable("budget") => None,
         None => {
             reader.push(
                 Some(whole.clone()),
@@ -380,6 +550,7 @@ fn read_activity(
     };
 
     let status = match raw.status {
+        None if unreadable("status") => None,
         None => Some(ActivityStatus::Planned),
         Some(value) => match value.get_ref().parse::<ActivityStatus>() {
             Ok(status) => Some(status),
@@ -394,26 +565,40 @@ fn read_activity(
     for (j, value) in raw.indicators.into_iter().enumerate() {
         spans.indicators.push(value.span());
         match IndicatorId::new(value.get_ref().as_str()) {
-            Ok(id) => indicators.push(id),
-            Err(error) => reader.error(
-                value.span(),
-                format!("activities[{index}].indicators[{j}]"),
-                error.to_string(),
-            ),
+            Ok(id) => indicators.push(Some(id)),
+            Err(error) => {
+                reader.error(
+                    value.span(),
+                    format!("activities[{index}].indicators[{j}]"),
+                    error.to_string(),
+                );
+                indicators.push(None);
+            }
         }
     }
 
     let mut deliverables = Vec::new();
+    let mut partial_deliverables = Vec::new();
     for (k, value) in raw.deliverables.into_iter().enumerate() {
-        let (deliverable, d_spans) = read_deliverable(reader, index, k, value);
+        let (read, deliverable, d_spans) = read_deliverable(reader, index, k, value);
         spans.deliverables.push(d_spans);
-        if let Some(deliverable) = deliverable {
-            deliverables.push(deliverable);
-        }
+        partial_deliverables.push(read);
+        deliverables.push(deliverable);
     }
 
+    report_shape(reader, raw.problems, |key| field(key));
+
+    let partial = PartialActivity {
+        id: id.clone(),
+        focus_area: focus_area.clone(),
+        responsible: responsible.clone(),
+        partners: (!partners_unreadable).then(|| partners.clone()),
+        budget,
+        indicators: indicators.clone(),
+        deliverables: (!deliverables_unreadable).then_some(partial_deliverables),
+    };
     if reader.diagnostics.len() > errors_before {
-        return (None, spans);
+        return (partial, None, spans);
     }
     let (
         Some(id),
@@ -422,9 +607,22 @@ fn read_activity(
         Some(responsible),
         Some(budget),
         Some(status),
-    ) = (id, title, focus_area, responsible, budget, status)
+        Some(partners),
+        Some(indicators),
+        Some(deliverables),
+    ) = (
+        id,
+        title,
+        focus_area,
+        responsible,
+        budget,
+        status,
+        partners.into_iter().collect::<Option<Vec<_>>>(),
+        indicators.into_iter().collect::<Option<Vec<_>>>(),
+        deliverables.into_iter().collect::<Option<Vec<_>>>(),
+    )
     else {
-        return (None, spans);
+        return (partial, None, spans);
     };
     let built = Activity::new(id, &title, focus_area, responsible, budget).map(|mut activity| {
         if let Some(description) = raw.description {
@@ -442,10 +640,10 @@ fn read_activity(
         activity.with_status(status)
     });
     match built {
-        Ok(activity) => (Some(activity), spans),
+        Ok(activity) => (partial, Some(activity), spans),
         Err(error) => {
             reader.error(whole, format!("activities[{index}]"), error.to_string());
-            (None, spans)
+            (partial, None, spans)
         }
     }
 }
@@ -588,7 +786,7 @@ fn read_deliverable(
     index: usize,
     k: usize,
     raw: Spanned<RawDeliverable>,
-) -> (Option<Deliverable>, DeliverableSpans) {
+) -> (PartialDeliverable, Option<Deliverable>, DeliverableSpans) {
     let whole = raw.span();
     let raw = raw.into_inner();
     let field = |name: &str| format!("activities[{index}].deliverables[{k}].{name}");
@@ -596,11 +794,21 @@ fn read_deliverable(
         whole: whole.clone(),
         ..DeliverableSpans::default()
     };
-    let id = reader.required(raw.id, &whole, field("id"), "the deliverable's id");
+    let unreadable = |key: &str| raw.problems.iter().any(|p| p.key == key);
+    let id = if unreadable("id") {
+        None
+    } else {
+        reader.required(raw.id, &whole, field("id"), "the deliverable's id")
+    };
     let (id, span) = parse_id(reader, id, &field("id"), DeliverableId::new);
     spans.id = span;
-    let what = reader.required(raw.what, &whole, field("what"), "what the deliverable is");
+    let what = if unreadable("what") {
+        None
+    } else {
+        reader.required(raw.what, &whole, field("what"), "what the deliverable is")
+    };
     let due = match raw.due {
+        None if unreadable("due") => None,
         None => {
             reader.error(
                 whole.clone(),
@@ -620,14 +828,62 @@ fn read_deliverable(
             }
         }
     };
-    let (Some(id), Some((what, what_span)), Some(due)) = (id, what, due) else {
-        return (None, spans);
+    let shape_ok = raw.problems.is_empty();
+    report_shape(reader, raw.problems, |key| field(key));
+    let partial = PartialDeliverable {
+        id: id.clone(),
+        due,
+    };
+    let (true, Some(id), Some((what, what_span)), Some(due)) = (shape_ok, id, what, due) else {
+        return (partial, None, spans);
     };
     match Deliverable::new(id, &what, due) {
-        Ok(deliverable) => (Some(deliverable), spans),
+        Ok(deliverable) => (partial, Some(deliverable), spans),
         Err(error) => {
             reader.error(what_span, field("what"), error.to_string());
-            (None, spans)
+            (partial, None, spans)
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used, clippy::indexing_slicing)]
+
+    use super::parse;
+
+    #[test]
+    fn an_unreadable_field_keeps_the_others() {
+        let text = "year = 2026\n[[activities]]\nid = \"a\"\ntitle = \"T\"\nfocus_area = \"x\"\nresponsible = 5\npartners = [\"okf\", 7]\nbudget = \"1e3\"\nwhere = 1\n[[activities.deliverables]]\nid = \"d\"\nwhat = \"W\"\ndue = \"2026-02-30\"\n";
+        let parsed = parse(text, "t.toml");
+        assert!(parsed.plan.is_none());
+        let partial = parsed.partial.unwrap();
+        assert_eq!(partial.year, Some(2026));
+        let activity = &partial.activities[0];
+        assert_eq!(activity.id.as_ref().unwrap().as_str(), "a");
+        assert_eq!(activity.focus_area.as_ref().unwrap().as_str(), "x");
+        assert!(activity.responsible.is_none());
+        let partners = activity.partners.as_ref().unwrap();
+        assert_eq!(partners.len(), 2);
+        assert!(partners[0].is_some() && partners[1].is_none());
+        assert!(activity.budget.is_none());
+        let deliverables = activity.deliverables.as_ref().unwrap();
+        assert_eq!(deliverables[0].id.as_ref().unwrap().as_str(), "d");
+        assert!(deliverables[0].due.is_none());
+        let fields: Vec<&str> = parsed
+            .diagnostics
+            .iter()
+            .map(crate::Diagnostic::field)
+            .collect();
+        assert_eq!(
+            fields,
+            [
+                "activities[0].partners[1]",
+                "activities[0].budget",
+                "activities[0].deliverables[0].due",
+                "activities[0].responsible",
+                "activities[0].where",
+            ]
+        );
     }
 }

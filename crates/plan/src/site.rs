@@ -2,7 +2,7 @@
 
 use std::ops::Range;
 
-/// A place in a plan, by the indices of the typed plan.
+/// A place in a plan, by the indices of the file (those of the typed plan when read whole).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Site {
     /// The file as a whole.
@@ -35,13 +35,13 @@ pub(crate) enum DeliverablePart {
 }
 
 impl Site {
-    /// The field path, with `activity` mapping a typed activity index to its index in the file.
-    pub(crate) fn field(self, activity: impl Fn(usize) -> usize) -> String {
+    /// The field path (activity indices are those of the file).
+    pub(crate) fn field(self) -> String {
         match self {
             Site::File => String::new(),
             Site::Year => "year".to_owned(),
             Site::Activity(i, part) => {
-                let base = format!("activities[{}]", activity(i));
+                let base = format!("activities[{i}]");
                 let rest = match part {
                     Part::Whole => String::new(),
                     Part::Id => ".id".to_owned(),
@@ -68,7 +68,6 @@ impl Site {
 /// The byte spans of one activity's parts in the file (missing parts: `None`).
 #[derive(Debug, Clone, Default)]
 pub(crate) struct ActivitySpans {
-    pub(crate) file_index: usize,
     pub(crate) whole: Range<usize>,
     pub(crate) id: Option<Range<usize>>,
     pub(crate) focus_area: Option<Range<usize>>,
@@ -87,7 +86,7 @@ pub(crate) struct DeliverableSpans {
     pub(crate) due: Option<Range<usize>>,
 }
 
-/// The spans of a parsed plan, by typed activity index.
+/// The spans of a parsed plan, by activity index in the file.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct SpanMap {
     pub(crate) year: Option<Range<usize>>,
@@ -119,10 +118,5 @@ impl SpanMap {
                 Some(own.unwrap_or_else(|| a.whole.clone()))
             }
         }
-    }
-
-    /// The index in the file of typed activity `i`.
-    pub(crate) fn file_index(&self, i: usize) -> usize {
-        self.activities.get(i).map_or(i, |a| a.file_index)
     }
 }

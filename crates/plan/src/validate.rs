@@ -3,10 +3,11 @@
 use std::collections::BTreeSet;
 
 use chrono::Datelike;
-use tryghed_budget::Dkk;
+use tryghed_budget::{ActivityId, Dkk};
 use tryghed_goals::Share;
 use tryghed_parties::PartyId;
 
+use crate::partial::{PartialActivity, PartialPlan};
 use crate::site::{DeliverablePart, Part, Site};
 use crate::{Activity, Diagnostic, Partner, Plan, PlanContext};
 
@@ -144,16 +145,28 @@ fn partner_organisation(context: &PlanContext, partner: &Partner) -> Organisatio
     }
 }
 
+/// The number of distinct organisations among `responsible` (if known) and `partners`.
+fn count_organisations<'a>(
+    context: &PlanContext,
+    responsible: Option<&PartyId>,
+    partners: impl IntoIterator<Item = &'a Partner>,
+) -> usize {
+    let mut seen: BTreeSet<Organisation> = responsible
+        .map(|id| organisation_of(context, id))
+        .into_iter()
+        .collect();
+    for partner in partners {
+        seen.insert(partner_organisation(context, partner));
+    }
+    seen.len()
+}
+
 impl Activity {
     /// The number of distinct organisations involved: the responsible party and its partners,
     /// counted by the rule described at [`Collaboration`].
     #[doc(alias = "antal samarbejdspartnere")]
     pub fn organisations(&self, context: &PlanContext) -> usize {
-        let mut seen = BTreeSet::from([organisation_of(context, self.responsible())]);
-        for partner in self.partners() {
-            seen.insert(partner_organisation(context, partner));
-        }
-        seen.len()
+        count_organisations(context, Some(self.responsible()), self.partners())
     }
 
     /// Whether the activity involves two or more partners ([`Collaboration`]).
@@ -210,10 +223,10 @@ impl Plan {
     ///
     /// [`check_plan`]: crate::check_plan
     pub fn validate(&self, context: &PlanContext) -> Vec<Diagnostic> {
-        validate(self, context, true)
+        validate(&PartialPlan::from(self), context)
             .diagnostics
             .into_iter()
-            .map(|(site, diagnostic)| diagnostic.with_field(site.field(|i| i)))
+            .map(|(site, diagnostic)| diagnostic.with_field(site.field()))
             .collect()
     }
 }
@@ -225,14 +238,18 @@ pub(crate) struct Validation {
     pub(crate) collaboration: Option<Collaboration>,
 }
 
-/// Validates `plan`; the checks over all activities (budget total, collaboration) only run
-/// when `complete` (every activity of the file could be read).
-pub(crate) fn validate(plan: &Plan, context: &PlanContext, complete: bool) -> Validation {
+/// Validates what could be read of a plan. Every rule about one field runs on every field
+/// that could be read; the budget total needs the year and every budget, and the
+/// collaboration count every responsible party and partner, so each is skipped (with a warning
+/// naming the fields that prevented it) when one of those could not be read.
+pub(crate) fn validate(plan: &PartialPlan, context: &PlanContext) -> Validation {
     let mut out = Vec::new();
-    let year = plan.year();
+    let year = plan.year;
     let years = context.years();
-    let in_period = years.contains(&year);
-    if !in_period {
+    let in_period = year.is_some_and(|year| years.contains(&year));
+    if let Some(year) = year
+        && !in_period
+    {
         out.push((
             Site::Year,
             Diagnostic::error(
@@ -246,52 +263,32 @@ pub(crate) fn validate(plan: &Plan, context: &PlanContext, complete: bool) -> Va
         ));
     }
     let mut seen_ids = BTreeSet::new();
-    for (i, activity) in plan.activities().iter().enumerate() {
-        if !seen_ids.insert(activity.id()) {
+    for (i, activity) in plan.activities.iter().enumerate() {
+        if let Some(id) = &activity.id
+            && !seen_ids.insert(id)
+        {
             out.push((
                 Site::Activity(i, Part::Id),
-                Diagnostic::error(
-                    "",
-                    format!("activity id \"{}\" is used more than once", activity.id()),
-                )
-                .with_help("give every activity its own id; the follow-up file refers to it"),
+                Diagnostic::error("", format!("activity id \"{id}\" is used more than once"))
+                    .with_help("give every activity its own id; the follow-up file refers to it"),
             ));
         }
         check_activity(i, activity, year, context, &mut out);
     }
 
-    let mut budget = None;
-    let mut collaboration = None;
-    if complete {
-        if plan.activities().is_empty() {
-            out.push((
-                Site::File,
-                Diagnostic::warning("", format!("the plan for {year} has no activities"))
-                    .with_help("add activities as [[activities]] tables (see docs/plan-format.md)"),
-            ));
-        }
-        match plan.budget_use(context) {
-            Ok(used) => {
-                check_budget(plan, &used, in_period, &mut out);
-                budget = Some(used);
-            }
-            Err(error) => out.push((
-                Site::File,
-                Diagnostic::error("", format!("the budget total cannot be computed: {error}")),
-            )),
-        }
-        let counted = plan.collaboration(context);
-        check_collaboration(plan, context, counted, &mut out);
-        collaboration = Some(counted);
-    } else {
+    if plan.activities.is_empty() {
+        let message = match year {
+            Some(year) => format!("the plan for {year} has no activities"),
+            None => "the plan has no activities".to_owned(),
+        };
         out.push((
             Site::File,
-            Diagnostic::warning(
-                "",
-                "the budget total and the collaboration rule were not checked, because some activities could not be read",
-            ),
+            Diagnostic::warning("", message)
+                .with_help("add activities as [[activities]] tables (see docs/plan-format.md)"),
         ));
     }
+    let budget = check_budget(plan, context, in_period, &mut out);
+    let collaboration = check_collaboration(plan, context, &mut out);
     Validation {
         diagnostics: out,
         budget,
@@ -299,21 +296,27 @@ pub(crate) fn validate(plan: &Plan, context: &PlanContext, complete: bool) -> Va
     }
 }
 
-fn named(activity: &Activity) -> String {
-    format!("activity \"{}\"", activity.id())
+/// How an activity is named in messages: by its id, or by its place when the id is unreadable.
+fn named(i: usize, id: Option<&ActivityId>) -> String {
+    match id {
+        Some(id) => format!("activity \"{id}\""),
+        None => format!("the activity activities[{i}]"),
+    }
 }
 
 #[allow(clippy::too_many_lines, reason = "one rule after the other")]
 fn check_activity(
     i: usize,
-    activity: &Activity,
-    year: i32,
+    activity: &PartialActivity,
+    year: Option<i32>,
     context: &PlanContext,
     out: &mut Vec<(Site, Diagnostic)>,
 ) {
     let at = |part| Site::Activity(i, part);
-    let name = named(activity);
-    if context.focus_area(activity.focus_area()).is_none() {
+    let name = named(i, activity.id.as_ref());
+    if let Some(focus_area) = &activity.focus_area
+        && context.focus_area(focus_area).is_none()
+    {
         let known: Vec<&str> = context
             .focus_areas()
             .iter()
@@ -323,16 +326,15 @@ fn check_activity(
             at(Part::FocusArea),
             Diagnostic::error(
                 "",
-                format!(
-                    "{name}: the focus area \"{}\" is not one of the agreement's",
-                    activity.focus_area()
-                ),
+                format!("{name}: the focus area \"{focus_area}\" is not one of the agreement's"),
             )
             .with_help(format!("use one of: {}", known.join(", "))),
         ));
     }
-    let responsible = activity.responsible();
-    if !context.is_party(responsible) {
+    let responsible = activity.responsible.as_ref();
+    if let Some(responsible) = responsible
+        && !context.is_party(responsible)
+    {
         out.push((
             at(Part::Responsible),
             Diagnostic::error(
@@ -342,8 +344,12 @@ fn check_activity(
             .with_help(known_parties(context)),
         ));
     }
-    let mut involved = BTreeSet::from([organisation_of(context, responsible)]);
-    for (j, partner) in activity.partners().iter().enumerate() {
+    let mut involved: BTreeSet<Organisation> = responsible
+        .map(|id| organisation_of(context, id))
+        .into_iter()
+        .collect();
+    let partners = activity.partners.iter().flatten().enumerate();
+    for (j, partner) in partners.filter_map(|(j, p)| Some((j, p.as_ref()?))) {
         if let Partner::Party(id) = partner
             && !context.is_party(id)
         {
@@ -363,7 +369,7 @@ fn check_activity(
         }
         if !involved.insert(partner_organisation(context, partner)) {
             let message = match partner {
-                Partner::Party(id) if id == responsible => format!(
+                Partner::Party(id) if Some(id) == responsible => format!(
                     "{name}: the partner \"{id}\" is the responsible party itself and is not counted twice"
                 ),
                 _ => format!(
@@ -374,7 +380,8 @@ fn check_activity(
         }
     }
     let mut indicators = BTreeSet::new();
-    for (j, indicator) in activity.indicators().iter().enumerate() {
+    let read = activity.indicators.iter().enumerate();
+    for (j, indicator) in read.filter_map(|(j, x)| Some((j, x.as_ref()?))) {
         if !indicators.insert(indicator) {
             out.push((
                 at(Part::Indicator(j)),
@@ -396,7 +403,10 @@ fn check_activity(
             ));
         }
     }
-    if activity.deliverables().is_empty() {
+    let Some(deliverables) = &activity.deliverables else {
+        return;
+    };
+    if deliverables.is_empty() {
         out.push((
             at(Part::Whole),
             Diagnostic::warning("", format!("{name} has no deliverables")).with_help(
@@ -405,25 +415,32 @@ fn check_activity(
         ));
     }
     let mut deliverable_ids = BTreeSet::new();
-    for (k, deliverable) in activity.deliverables().iter().enumerate() {
-        let id = deliverable.id();
-        if !deliverable_ids.insert(id) {
-            out.push((
-                at(Part::Deliverable(k, DeliverablePart::Id)),
-                Diagnostic::error(
-                    "",
-                    format!("{name}: the deliverable id \"{id}\" is used more than once"),
-                )
-                .with_help("give every deliverable of an activity its own id"),
-            ));
-        }
-        let due = deliverable.due();
+    for (k, deliverable) in deliverables.iter().enumerate() {
+        let label = match &deliverable.id {
+            Some(id) => {
+                if !deliverable_ids.insert(id) {
+                    out.push((
+                        at(Part::Deliverable(k, DeliverablePart::Id)),
+                        Diagnostic::error(
+                            "",
+                            format!("{name}: the deliverable id \"{id}\" is used more than once"),
+                        )
+                        .with_help("give every deliverable of an activity its own id"),
+                    ));
+                }
+                format!("the deliverable \"{id}\"")
+            }
+            None => format!("deliverables[{k}]"),
+        };
+        let (Some(due), Some(year)) = (deliverable.due, year) else {
+            continue;
+        };
         if due.year() > year {
             out.push((
                 at(Part::Deliverable(k, DeliverablePart::Due)),
                 Diagnostic::warning(
                     "",
-                    format!("{name}: the deliverable \"{id}\" is due {due}, after the plan year {year} ends"),
+                    format!("{name}: {label} is due {due}, after the plan year {year} ends"),
                 ),
             ));
         } else if due.year() < year {
@@ -431,7 +448,7 @@ fn check_activity(
                 at(Part::Deliverable(k, DeliverablePart::Due)),
                 Diagnostic::warning(
                     "",
-                    format!("{name}: the deliverable \"{id}\" is due {due}, before the plan year {year} begins"),
+                    format!("{name}: {label} is due {due}, before the plan year {year} begins"),
                 ),
             ));
         }
@@ -447,15 +464,85 @@ fn known_parties(context: &PlanContext) -> String {
     }
 }
 
-fn check_budget(plan: &Plan, used: &BudgetUse, in_period: bool, out: &mut Vec<(Site, Diagnostic)>) {
-    let year = plan.year();
+/// A warning that an aggregate check was skipped because of the unreadable `fields` (field
+/// path and the activity's id, if readable); it points at the first of them.
+fn skipped(what: &str, fields: &[(Site, Option<&ActivityId>)]) -> Option<(Site, Diagnostic)> {
+    let (first, _) = fields.first()?;
+    let names: Vec<String> = fields
+        .iter()
+        .map(|(site, id)| match id {
+            Some(id) => format!("{} (activity \"{id}\")", site.field()),
+            None => site.field(),
+        })
+        .collect();
+    let (fix, list) = match names.as_slice() {
+        [one] => ("that value", one.clone()),
+        _ => ("those values", names.join(", ")),
+    };
+    Some((
+        *first,
+        Diagnostic::warning(
+            "",
+            format!("{what} were not checked, because {list} could not be read"),
+        )
+        .with_help(format!(
+            "a count over part of the plan would mislead; fix {fix} and check again"
+        )),
+    ))
+}
+
+/// The budget total against the funds, when the year and every budget could be read.
+fn check_budget(
+    plan: &PartialPlan,
+    context: &PlanContext,
+    in_period: bool,
+    out: &mut Vec<(Site, Diagnostic)>,
+) -> Option<BudgetUse> {
+    const WHAT: &str = "the budget total and its limit of the activity funds";
+    let Some(year) = plan.year else {
+        out.push((
+            Site::Year,
+            Diagnostic::warning(
+                "",
+                format!("{WHAT} were not checked, because the plan's year could not be read"),
+            ),
+        ));
+        return None;
+    };
+    let unreadable: Vec<(Site, Option<&ActivityId>)> = plan
+        .activities
+        .iter()
+        .enumerate()
+        .filter(|(_, a)| a.budget.is_none())
+        .map(|(i, a)| (Site::Activity(i, Part::Budget), a.id.as_ref()))
+        .collect();
+    if let Some(warning) = skipped(WHAT, &unreadable) {
+        out.push(warning);
+        return None;
+    }
+    let budgets: Vec<Dkk> = plan.activities.iter().filter_map(|a| a.budget).collect();
+    let total = match Dkk::checked_sum(budgets.iter().copied()) {
+        Ok(total) => total,
+        Err(error) => {
+            out.push((
+                Site::File,
+                Diagnostic::error("", format!("the budget total cannot be computed: {error}")),
+            ));
+            return None;
+        }
+    };
+    let used = BudgetUse {
+        year,
+        total,
+        funds: context.activity_funds(year),
+    };
     match used.funds() {
         Some(funds) if used.total() > funds => {
             // Point at the activity whose budget takes the running total over the funds.
             let mut running = Dkk::ZERO;
             let mut site = Site::File;
-            for (i, activity) in plan.activities().iter().enumerate() {
-                running = running.checked_add(activity.budget()).unwrap_or(Dkk::MAX);
+            for (i, budget) in budgets.iter().enumerate() {
+                running = running.checked_add(*budget).unwrap_or(Dkk::MAX);
                 if running > funds {
                     site = Site::Activity(i, Part::Budget);
                     break;
@@ -486,29 +573,67 @@ fn check_budget(plan: &Plan, used: &BudgetUse, in_period: bool, out: &mut Vec<(S
         )),
         Some(_) | None => {}
     }
+    Some(used)
 }
 
+/// The collaboration count and its 75 % rule, when every responsible party and partner could
+/// be read.
 fn check_collaboration(
-    plan: &Plan,
+    plan: &PartialPlan,
     context: &PlanContext,
-    counted: Collaboration,
     out: &mut Vec<(Site, Diagnostic)>,
-) {
-    if counted.is_met() {
-        return;
+) -> Option<Collaboration> {
+    let mut unreadable = Vec::new();
+    let mut multi = Vec::new();
+    for (i, activity) in plan.activities.iter().enumerate() {
+        let id = activity.id.as_ref();
+        if activity.responsible.is_none() {
+            unreadable.push((Site::Activity(i, Part::Responsible), id));
+        }
+        match &activity.partners {
+            None => unreadable.push((Site::Activity(i, Part::Partners), id)),
+            Some(partners) => {
+                for (j, partner) in partners.iter().enumerate() {
+                    if partner.is_none() {
+                        unreadable.push((Site::Activity(i, Part::Partner(j)), id));
+                    }
+                }
+                let count = count_organisations(
+                    context,
+                    activity.responsible.as_ref(),
+                    partners.iter().flatten(),
+                );
+                multi.push((i, id, count >= 2));
+            }
+        }
     }
-    let mut single: Vec<(&str, usize)> = plan
-        .activities()
+    if let Some(warning) = skipped("the collaboration count and its 75 % rule", &unreadable) {
+        out.push(warning);
+        return None;
+    }
+    let count = |n: usize| u64::try_from(n).unwrap_or(u64::MAX);
+    let counted = Collaboration::new(
+        count(multi.iter().filter(|&&(_, _, m)| m).count()),
+        count(plan.activities.len()),
+    );
+    if counted.is_met() {
+        return Some(counted);
+    }
+    let mut single: Vec<(String, usize)> = multi
         .iter()
-        .enumerate()
-        .filter(|(_, a)| !a.is_multi_partner(context))
-        .map(|(i, a)| (a.id().as_str(), i))
+        .filter(|&&(_, _, m)| !m)
+        .map(|&(i, id, _)| {
+            (
+                id.map_or_else(|| format!("activities[{i}]"), ToString::to_string),
+                i,
+            )
+        })
         .collect();
     let site = single
         .first()
         .map_or(Site::File, |&(_, i)| Site::Activity(i, Part::Partners));
     single.sort_unstable();
-    let ids: Vec<&str> = single.iter().map(|&(id, _)| id).collect();
+    let ids: Vec<&str> = single.iter().map(|(id, _)| id.as_str()).collect();
     out.push((
         site,
         Diagnostic::error(
@@ -526,4 +651,5 @@ fn check_collaboration(
             ids.join(", ")
         )),
     ));
+    Some(counted)
 }

@@ -360,7 +360,13 @@ fn missing_fields_point_at_the_activity() {
 
 #[test]
 fn syntax_errors_stop_with_a_position() {
-    let checked = check("year = 2026\n[[activities]]\nid = \"a\"\nbudgte = 5\n");
+    // An unknown key in an activity is an error at the key; the activity is otherwise whole.
+    let text = synthetic_plan(&[synthetic_activity("a", "okf", "[\"politi\"]", "0")]).replacen(
+        "[[activities]]\n",
+        "[[activities]]\nbudgte = 5\n",
+        1,
+    );
+    let checked = check(&text);
     let error = only_error(&checked);
     assert!(
         error.message().contains("unknown field `budgte`"),
@@ -444,4 +450,189 @@ fn serde_round_trip_through_json() {
     assert_eq!(plan, back);
     let bad = json.replace("\"okf\"", "\"OKF\"");
     assert!(serde_json::from_str::<tryghed_plan::Plan>(&bad).is_err());
+}
+
+#[test]
+fn an_unknown_key_does_not_hide_the_rest_of_the_activity() {
+    let checked = check("year = 2026\n[[activities]]\nid = \"a\"\nbudgte = 5\ntitle = 5\n");
+    let errors: Vec<(usize, usize, &str)> = checked
+        .diagnostics()
+        .iter()
+        .filter(|d| d.is_error())
+        .map(|d| (at(d).0, at(d).1, d.field()))
+        .collect();
+    assert_eq!(
+        errors,
+        [
+            (2, 1, "activities[0].focus_area"),
+            (2, 1, "activities[0].responsible"),
+            (2, 1, "activities[0].budget"),
+            (4, 1, "activities[0].budgte"),
+            (5, 1, "activities[0].title"),
+        ]
+    );
+    let errors: Vec<&Diagnostic> = checked
+        .diagnostics()
+        .iter()
+        .filter(|d| d.is_error())
+        .collect();
+    assert!(
+        errors[3]
+            .message()
+            .starts_with("unknown field `budgte`, expected one of `id`, `title`"),
+        "{}",
+        errors[3].message()
+    );
+    assert_eq!(
+        errors[4].message(),
+        "invalid type: integer `5`, expected a string"
+    );
+    assert!(checked.plan().is_none());
+}
+
+#[test]
+fn an_unreadable_budget_does_not_hide_the_other_problems_of_its_activity() {
+    let text = synthetic_plan(&[
+        synthetic_activity("dup", "okf", "[\"politi\"]", "0"),
+        synthetic_activity("dup", "okff", "[\"politi\"]", "\"1e3\""),
+    ]);
+    let checked = check(&text);
+    let errors: Vec<(usize, usize, &str)> = checked
+        .diagnostics()
+        .iter()
+        .filter(|d| d.is_error())
+        .map(|d| (at(d).0, at(d).1, d.field()))
+        .collect();
+    assert_eq!(
+        errors,
+        [
+            (17, 6, "activities[1].id"),
+            (20, 15, "activities[1].responsible"),
+            (22, 10, "activities[1].budget"),
+        ],
+        "{:#?}",
+        checked.diagnostics()
+    );
+    let messages: Vec<&str> = checked
+        .diagnostics()
+        .iter()
+        .filter(|d| d.is_error())
+        .map(Diagnostic::message)
+        .collect();
+    assert_eq!(messages[0], "activity id \"dup\" is used more than once");
+    assert_eq!(
+        messages[1],
+        "activity \"dup\": the responsible party \"okff\" is not a party of the agreement"
+    );
+    // The budget total is skipped, and the warning says which field prevented it.
+    assert!(checked.budget().is_none());
+    let skipped: Vec<&Diagnostic> = checked
+        .diagnostics()
+        .iter()
+        .filter(|d| d.severity() == Severity::Warning)
+        .collect();
+    assert_eq!(skipped.len(), 1, "{skipped:#?}");
+    assert_eq!(
+        skipped[0].message(),
+        "the budget total and its limit of the activity funds were not checked, because activities[1].budget (activity \"dup\") could not be read"
+    );
+    assert_eq!(
+        (at(skipped[0]), skipped[0].field()),
+        ((22, 10), "activities[1].budget")
+    );
+    // Every party could be read, so the collaboration rule still ran.
+    assert_eq!(checked.collaboration(), Some(&Collaboration::new(2, 2)));
+    assert!(checked.plan().is_none());
+}
+
+#[test]
+fn a_malformed_date_does_not_hide_an_unknown_focus_area() {
+    let text = synthetic_plan(&[synthetic_activity("a", "okf", "[\"politi\"]", "0")])
+        .replacen("\"kommunikation\"", "\"kommunkation\"", 1)
+        .replacen("due = 2026-06-30", "due = \"2026-13-01\"", 1);
+    let checked = check(&text);
+    let errors: Vec<(usize, usize, &str, &str)> = checked
+        .diagnostics()
+        .iter()
+        .filter(|d| d.is_error())
+        .map(|d| (at(d).0, at(d).1, d.field(), d.message()))
+        .collect();
+    assert_eq!(
+        errors,
+        [
+            (
+                6,
+                14,
+                "activities[0].focus_area",
+                "activity \"a\": the focus area \"kommunkation\" is not one of the agreement's"
+            ),
+            (
+                14,
+                7,
+                "activities[0].deliverables[0].due",
+                "\"2026-13-01\" is not a date; expected a date such as 2026-06-30"
+            ),
+        ]
+    );
+    // Budgets and parties could all be read, so the checks over all activities still ran.
+    assert_eq!(checked.warning_count(), 0, "{:#?}", checked.diagnostics());
+    assert_eq!(
+        checked.budget().map(tryghed_plan::BudgetUse::total),
+        Some(Dkk::ZERO)
+    );
+    assert_eq!(checked.collaboration(), Some(&Collaboration::new(1, 1)));
+    assert!(checked.plan().is_none());
+}
+
+#[test]
+fn an_unreadable_partner_skips_only_the_collaboration_rule() {
+    let text = synthetic_plan(&[
+        synthetic_activity("a", "okf", "[\"politi\", 5]", "0"),
+        synthetic_activity("b", "okf", "\"politi\"", "2000000"),
+    ]);
+    let checked = check(&text);
+    assert!(checked.collaboration().is_none());
+    let skipped = checked
+        .diagnostics()
+        .iter()
+        .find(|d| d.severity() == Severity::Warning)
+        .unwrap();
+    assert_eq!(
+        skipped.message(),
+        "the collaboration count and its 75 % rule were not checked, because activities[0].partners[1] (activity \"a\"), activities[1].partners (activity \"b\") could not be read"
+    );
+    assert_eq!(at(skipped), (8, 23));
+    // The budgets could be read: the total is checked and over the funds.
+    assert_eq!(
+        checked.budget().map(tryghed_plan::BudgetUse::total),
+        Some(Dkk::from_kroner(2_000_000).unwrap())
+    );
+    assert!(checked.diagnostics().iter().any(|d| d.is_error()
+        && d.field() == "activities[1].budget"
+        && d.message().starts_with("the activities' budgets total")));
+}
+
+#[test]
+fn an_unreadable_year_does_not_hide_the_activities() {
+    let text = synthetic_plan(&[synthetic_activity("a", "okff", "[\"politi\"]", "0")]).replacen(
+        "year = 2026",
+        "year = 20260",
+        1,
+    );
+    let checked = check(&text);
+    let errors: Vec<(usize, usize, &str)> = checked
+        .diagnostics()
+        .iter()
+        .filter(|d| d.is_error())
+        .map(|d| (at(d).0, at(d).1, d.field()))
+        .collect();
+    assert_eq!(
+        errors,
+        [(1, 8, "year"), (7, 15, "activities[0].responsible")]
+    );
+    assert!(checked.budget().is_none());
+    assert!(checked.diagnostics().iter().any(|d| d.severity() == Severity::Warning
+        && d.message()
+            == "the budget total and its limit of the activity funds were not checked, because the plan's year could not be read"));
+    assert_eq!(checked.collaboration(), Some(&Collaboration::new(1, 1)));
 }
