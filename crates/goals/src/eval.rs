@@ -844,6 +844,15 @@ fn target_eval(target: &Target, status: Status, explanation: String) -> TargetEv
     }
 }
 
+/// A target that cannot be evaluated yet, and why.
+fn pending_eval(target: &Target, reason: &str) -> TargetEvaluation {
+    target_eval(
+        target,
+        pending(reason),
+        format!("{target}: afventer, {reason}"),
+    )
+}
+
 /// Whether `a` is at least as good as `b` in `dir`.
 fn at_least_as_good(dir: Direction, a: Decimal, b: Decimal) -> bool {
     match dir {
@@ -869,18 +878,10 @@ fn evaluate_target(ctx: &mut Ctx<'_>, target: &Target) -> TargetEvaluation {
             {
                 r = format!("{baseline}; {r}");
             }
-            return target_eval(
-                target,
-                pending(r.clone()),
-                format!("{target}: afventer, {r}"),
-            );
+            return pending_eval(target, &r);
         }
         Err(e) => {
-            return target_eval(
-                target,
-                pending(e.clone()),
-                format!("{target}: afventer, {e}"),
-            );
+            return pending_eval(target, e);
         }
     };
     let baseline_year = ctx.gi.baseline().and_then(Baseline::year);
@@ -899,11 +900,7 @@ fn evaluate_target(ctx: &mut Ctx<'_>, target: &Target) -> TargetEvaluation {
                     },
                     b.saturating_add(1)
                 );
-                return target_eval(
-                    target,
-                    pending(r.clone()),
-                    format!("{target}: afventer, {r}"),
-                );
+                return pending_eval(target, &r);
             }
             let prev = match &ctx.previous {
                 Ok(Some(p)) => *p,
@@ -913,18 +910,10 @@ fn evaluate_target(ctx: &mut Ctx<'_>, target: &Target) -> TargetEvaluation {
                         area.danish_name(),
                         year.saturating_sub(1)
                     );
-                    return target_eval(
-                        target,
-                        pending(r.clone()),
-                        format!("{target}: afventer, {r}"),
-                    );
+                    return pending_eval(target, &r);
                 }
                 Err(e) => {
-                    return target_eval(
-                        target,
-                        pending(e.clone()),
-                        format!("{target}: afventer, {e}"),
-                    );
+                    return pending_eval(target, e);
                 }
             };
             let diff = cur.value - prev.value;
@@ -979,18 +968,10 @@ fn evaluate_target(ctx: &mut Ctx<'_>, target: &Target) -> TargetEvaluation {
                 Ok(Some(m)) => m.value,
                 Ok(None) => {
                     let r = format!("ingen måling for {} i {year}", reference_area.danish_name());
-                    return target_eval(
-                        target,
-                        pending(r.clone()),
-                        format!("{target}: afventer, {r}"),
-                    );
+                    return pending_eval(target, &r);
                 }
                 Err(e) => {
-                    return target_eval(
-                        target,
-                        pending(e.clone()),
-                        format!("{target}: afventer, {e}"),
-                    );
+                    return pending_eval(target, &e);
                 }
             };
             let gap = match dir {
@@ -1077,11 +1058,7 @@ fn evaluate_target(ctx: &mut Ctx<'_>, target: &Target) -> TargetEvaluation {
             let (b, vb) = match &ctx.baseline {
                 Some(Ok(bv)) => *bv,
                 Some(Err(e)) => {
-                    return target_eval(
-                        target,
-                        pending(e.clone()),
-                        format!("{target}: afventer, {e}"),
-                    );
+                    return pending_eval(target, e);
                 }
                 None => {
                     return target_eval(
@@ -1096,11 +1073,7 @@ fn evaluate_target(ctx: &mut Ctx<'_>, target: &Target) -> TargetEvaluation {
                     "{year} er basisåret; første sammenligning er {}",
                     b.saturating_add(1)
                 );
-                return target_eval(
-                    target,
-                    pending(r.clone()),
-                    format!("{target}: afventer, {r}"),
-                );
+                return pending_eval(target, &r);
             }
             let (status, word) = if cur.value <= vb {
                 (Status::Met, "ikke over")
