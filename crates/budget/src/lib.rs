@@ -163,4 +163,4 @@ pub use rust_decimal::Decimal;
 pub use split::split;
 /// The shared types this crate's API uses, re-exported so that callers need not depend on
 /// `tryghed-core` themselves.
-pub use tryghed_core::{SlugError, SlugProblem, Year, YearError};
+pub use tryghed_core::{ParseYearError, SlugError, SlugProblem, Year, YearError};

@@ -19,7 +19,7 @@
 //! let period: Vec<Year> = Year::try_from(2026)?.through(Year::try_from(2029)?).collect();
 //! assert_eq!(period.len(), 4);
 //! assert_eq!(period[0].to_string(), "2026");
-//! assert_eq!(Year::try_from(9999), Err(YearError::OutOfRange { value: 9999 }));
+//! assert_eq!(Year::try_from(9999).map_err(|e| e.value()), Err(9999));
 //! # Ok::<(), YearError>(())
 //! ```
 //!
@@ -35,4 +35,4 @@ mod slug;
 mod year;
 
 pub use slug::{SLUG_MAX_LEN, SlugError, SlugProblem, check_slug};
-pub use year::{Year, YearError, Years};
+pub use year::{ParseYearError, Year, YearError, Years};

@@ -24,7 +24,7 @@ use std::str::FromStr;
 /// use tryghed_core::Year;
 ///
 /// let first = Year::try_from(2026)?;
-/// let last: Year = "2029".parse()?;
+/// let last = Year::new(2029)?;
 /// let years: Vec<i32> = first.through(last).map(i32::from).collect();
 /// assert_eq!(years, [2026, 2027, 2028, 2029]);
 /// assert_eq!(first.next(), Some(Year::try_from(2027)?));
@@ -40,22 +40,35 @@ use std::str::FromStr;
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Year(u16);
 
-/// The reason a number or text is not a [`Year`].
+/// A number that is not a [`Year`]: it is outside [`Year::MIN`]..=[`Year::MAX`].
+///
+/// `Copy` and without a destructor, so [`Year::new`] can be used to build constants.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, thiserror::Error)]
+#[error("the year {value} is outside {min}–{max}, the years tryghed accepts", min = Year::MIN, max = Year::MAX)]
+pub struct YearError {
+    value: i64,
+}
+
+impl YearError {
+    /// The number given.
+    pub fn value(&self) -> i64 {
+        self.value
+    }
+}
+
+/// A text that is not a [`Year`] (from [`Year`]'s [`FromStr`]).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, thiserror::Error)]
 #[non_exhaustive]
-pub enum YearError {
-    /// The number is outside [`Year::MIN`]..=[`Year::MAX`].
-    #[error("the year {value} is outside {min}–{max}, the years tryghed accepts", min = Year::MIN, max = Year::MAX)]
-    OutOfRange {
-        /// The number given.
-        value: i64,
-    },
+pub enum ParseYearError {
     /// The text is not a whole number written with ASCII digits.
     #[error("{text:?} is not a year (write it with digits, such as 2026)")]
     NotANumber {
         /// The text given, cut to its first 40 characters.
         text: String,
     },
+    /// The text is a number, but not a year tryghed accepts.
+    #[error(transparent)]
+    OutOfRange(#[from] YearError),
 }
 
 impl Year {
@@ -66,24 +79,29 @@ impl Year {
 
     /// Checks `value` against the accepted range.
     ///
+    /// A `const fn`, so a constant year is checked when the program is compiled:
+    ///
     /// ```
     /// use tryghed_core::Year;
     ///
-    /// assert_eq!(Year::new(2026)?.get(), 2026);
-    /// assert!(Year::new(1899).is_err());
-    /// # Ok::<(), tryghed_core::YearError>(())
+    /// const FIRST: Year = match Year::new(2026) {
+    ///     Ok(year) => year,
+    ///     Err(_) => panic!("not a year"),
+    /// };
+    /// assert_eq!(FIRST.get(), 2026);
+    /// assert_eq!(Year::new(1899).unwrap_err().value(), 1899);
     /// ```
     ///
     /// # Errors
     ///
-    /// [`YearError::OutOfRange`] when `value` is before 1900 or after 2199.
+    /// [`YearError`] when `value` is before 1900 or after 2199.
     pub const fn new(value: i32) -> Result<Year, YearError> {
         if value >= Year::MIN.0 as i32 && value <= Year::MAX.0 as i32 {
             // In range, so it fits a u16.
             #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
             Ok(Year(value as u16))
         } else {
-            Err(YearError::OutOfRange {
+            Err(YearError {
                 value: value as i64,
             })
         }
@@ -192,34 +210,34 @@ impl Year {
     ///
     /// # Errors
     ///
-    /// [`YearError::OutOfRange`] when `value` is before 1900 or after 2199.
+    /// [`YearError`] when `value` is before 1900 or after 2199.
     pub fn from_i64(value: i64) -> Result<Year, YearError> {
         i32::try_from(value)
             .ok()
             .and_then(|value| Year::new(value).ok())
-            .ok_or(YearError::OutOfRange { value })
+            .ok_or(YearError { value })
     }
 }
 
 impl FromStr for Year {
-    type Err = YearError;
+    type Err = ParseYearError;
 
     /// Reads a year written with ASCII digits, such as `2026` (an optional sign is accepted
     /// so that `-1` is reported as out of range; no spaces).
-    fn from_str(s: &str) -> Result<Year, YearError> {
+    fn from_str(s: &str) -> Result<Year, ParseYearError> {
         let digits = s.strip_prefix(['-', '+']).unwrap_or(s);
         if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
-            return Err(YearError::NotANumber {
+            return Err(ParseYearError::NotANumber {
                 text: s.chars().take(40).collect(),
             });
         }
-        match s.parse::<i64>() {
-            Ok(value) => Year::from_i64(value),
+        let value = match s.parse::<i64>() {
+            Ok(value) => value,
             // Only digits, so the number is too large for an i64: out of range either way.
-            Err(_) => Err(YearError::OutOfRange {
-                value: if s.starts_with('-') { i64::MIN } else { i64::MAX },
-            }),
-        }
+            Err(_) if s.starts_with('-') => i64::MIN,
+            Err(_) => i64::MAX,
+        };
+        Ok(Year::from_i64(value)?)
     }
 }
 
@@ -370,17 +388,11 @@ mod tests {
     fn edges() {
         assert_eq!(Year::try_from(1900).map(Year::get), Ok(1900));
         assert_eq!(Year::try_from(2199).map(Year::get), Ok(2199));
-        assert_eq!(
-            Year::try_from(1899),
-            Err(YearError::OutOfRange { value: 1899 })
-        );
-        assert_eq!(
-            Year::try_from(2200),
-            Err(YearError::OutOfRange { value: 2200 })
-        );
+        assert_eq!(Year::try_from(1899), Err(YearError { value: 1899 }));
+        assert_eq!(Year::try_from(2200), Err(YearError { value: 2200 }));
         assert_eq!(
             Year::from_i64(100_000_000),
-            Err(YearError::OutOfRange { value: 100_000_000 })
+            Err(YearError { value: 100_000_000 })
         );
         assert_eq!(Year::from_i64(i64::MIN).ok(), None);
         assert_eq!(Year::MAX.next(), None);
@@ -394,20 +406,20 @@ mod tests {
         assert_eq!("2026".parse::<Year>().map(Year::get), Ok(2026));
         assert_eq!(
             "-1".parse::<Year>(),
-            Err(YearError::OutOfRange { value: -1 })
+            Err(ParseYearError::OutOfRange(YearError { value: -1 }))
         );
         assert_eq!(
             "99999999999999999999999".parse::<Year>(),
-            Err(YearError::OutOfRange { value: i64::MAX })
+            Err(ParseYearError::OutOfRange(YearError { value: i64::MAX }))
         );
         for bad in ["", " 2026", "2026 ", "20.26", "år", "-", "+"] {
             assert!(
-                matches!(bad.parse::<Year>(), Err(YearError::NotANumber { .. })),
+                matches!(bad.parse::<Year>(), Err(ParseYearError::NotANumber { .. })),
                 "{bad:?}"
             );
         }
         let long = "x".repeat(1000);
-        let Err(YearError::NotANumber { text }) = long.parse::<Year>() else {
+        let Err(ParseYearError::NotANumber { text }) = long.parse::<Year>() else {
             panic!("expected NotANumber");
         };
         assert_eq!(text.len(), 40);
@@ -442,6 +454,9 @@ mod tests {
             if let Ok(year) = year {
                 prop_assert_eq!(i64::from(year), value);
                 prop_assert_eq!(year.to_string().parse::<Year>(), Ok(year));
+                prop_assert_eq!(value.to_string().parse::<Year>(), Ok(year));
+            } else {
+                prop_assert_eq!(value.to_string().parse::<Year>(), Err(ParseYearError::OutOfRange(YearError { value })));
             }
         }
 

@@ -30,6 +30,7 @@
 //! evaluation reads only the observations of that year, the year before (for rises and
 //! comparison) and the baseline year: adding other years never changes it.
 
+use crate::Year;
 use std::fmt;
 use std::fmt::Write as _;
 use std::sync::Arc;
@@ -309,7 +310,7 @@ pub struct IndicatorEvaluation {
     indicator: IndicatorId,
     name: String,
     unit: Unit,
-    year: u16,
+    year: Year,
     status: Status,
     #[cfg_attr(feature = "serde", serde(with = "rust_decimal::serde::str_option"))]
     value: Option<Decimal>,
@@ -320,7 +321,7 @@ pub struct IndicatorEvaluation {
     interval: Option<Interval>,
     #[cfg_attr(feature = "serde", serde(with = "rust_decimal::serde::str_option"))]
     previous: Option<Decimal>,
-    baseline_year: Option<u16>,
+    baseline_year: Option<Year>,
     #[cfg_attr(feature = "serde", serde(with = "rust_decimal::serde::str_option"))]
     baseline: Option<Decimal>,
     change: Option<Change>,
@@ -343,7 +344,7 @@ impl IndicatorEvaluation {
         self.unit
     }
     /// The evaluated year.
-    pub fn year(&self) -> u16 {
+    pub fn year(&self) -> Year {
         self.year
     }
     /// The worst of the targets' statuses.
@@ -379,7 +380,7 @@ impl IndicatorEvaluation {
         self.previous
     }
     /// The baseline year, when fixed.
-    pub fn baseline_year(&self) -> Option<u16> {
+    pub fn baseline_year(&self) -> Option<Year> {
         self.baseline_year
     }
     /// The baseline value, when fixed and known.
@@ -410,7 +411,7 @@ impl IndicatorEvaluation {
 pub struct GoalEvaluation {
     goal: GoalId,
     title: String,
-    year: u16,
+    year: Year,
     area: AreaId,
     status: Status,
     indicators: Vec<IndicatorEvaluation>,
@@ -427,7 +428,7 @@ impl GoalEvaluation {
         &self.title
     }
     /// The evaluated year.
-    pub fn year(&self) -> u16 {
+    pub fn year(&self) -> Year {
         self.year
     }
     /// The evaluated area.
@@ -457,7 +458,7 @@ impl GoalEvaluation {
 pub fn evaluate(
     goal: &Goal,
     observations: &Observations,
-    year: u16,
+    year: Year,
     options: &EvalOptions,
 ) -> GoalEvaluation {
     let indicators: Vec<IndicatorEvaluation> = goal
@@ -575,7 +576,7 @@ fn measure(
     gi: &GoalIndicator,
     obs: &Observations,
     area: &AreaId,
-    year: u16,
+    year: Year,
 ) -> Result<Option<Measured>, String> {
     let ind = gi.indicator();
     let Some(o) = obs.get(ind.id(), area, year) else {
@@ -650,12 +651,12 @@ fn pending(reason: impl Into<String>) -> Status {
 struct Ctx<'a> {
     gi: &'a GoalIndicator,
     obs: &'a Observations,
-    year: u16,
+    year: Year,
     options: &'a EvalOptions,
     current: Result<Option<Measured>, String>,
     previous: Result<Option<Measured>, String>,
     /// Resolved baseline: Ok((year, value)) or Err(reason it is pending).
-    baseline: Option<Result<(u16, Decimal), String>>,
+    baseline: Option<Result<(Year, Decimal), String>>,
     change: Option<Change>,
 }
 
@@ -663,14 +664,14 @@ struct Ctx<'a> {
 fn evaluate_indicator(
     gi: &GoalIndicator,
     obs: &Observations,
-    year: u16,
+    year: Year,
     options: &EvalOptions,
 ) -> IndicatorEvaluation {
     let area = &options.area;
     let ind = gi.indicator();
     let unit = ind.unit();
     let current = measure(gi, obs, area, year);
-    let previous = match year.checked_sub(1) {
+    let previous = match year.previous() {
         Some(py) => measure(gi, obs, area, py),
         None => Ok(None),
     };
@@ -885,7 +886,7 @@ fn evaluate_target(ctx: &mut Ctx<'_>, target: &Target) -> TargetEvaluation {
         }
     };
     let baseline_year = ctx.gi.baseline().and_then(Baseline::year);
-    let in_or_before_baseline = |b: u16| year <= b;
+    let in_or_before_baseline = |b: Year| year <= b;
     match target {
         Target::IncreaseEveryYear => {
             if let Some(b) = baseline_year
@@ -898,7 +899,7 @@ fn evaluate_target(ctx: &mut Ctx<'_>, target: &Target) -> TargetEvaluation {
                     } else {
                         "før basisåret"
                     },
-                    b.saturating_add(1)
+                    b.get() + 1
                 );
                 return pending_eval(target, &r);
             }
@@ -908,7 +909,7 @@ fn evaluate_target(ctx: &mut Ctx<'_>, target: &Target) -> TargetEvaluation {
                     let r = format!(
                         "ingen måling for {} i {}",
                         area.danish_name(),
-                        year.saturating_sub(1)
+                        year.get() - 1
                     );
                     return pending_eval(target, &r);
                 }
@@ -1018,7 +1019,7 @@ fn evaluate_target(ctx: &mut Ctx<'_>, target: &Target) -> TargetEvaluation {
             if year <= b {
                 let r = format!(
                     "{year} er basisår; udviklingen måles fra {}",
-                    b.saturating_add(1)
+                    b.get() + 1
                 );
                 return te(
                     pending(r.clone()),
@@ -1071,7 +1072,7 @@ fn evaluate_target(ctx: &mut Ctx<'_>, target: &Target) -> TargetEvaluation {
             if year <= b {
                 let r = format!(
                     "{year} er basisåret; første sammenligning er {}",
-                    b.saturating_add(1)
+                    b.get() + 1
                 );
                 return pending_eval(target, &r);
             }
@@ -1121,7 +1122,7 @@ fn evaluate_target(ctx: &mut Ctx<'_>, target: &Target) -> TargetEvaluation {
                 Some(p) => format!(
                     "monitoreres: {} ({}: {})",
                     show(unit, cur.value),
-                    year.saturating_sub(1),
+                    year.get() - 1,
                     show(unit, p.value)
                 ),
                 None => format!("monitoreres: {}", show(unit, cur.value)),

@@ -8,6 +8,7 @@
     clippy::panic
 )]
 
+use tryghed_goals::Year;
 use rust_decimal::Decimal;
 use tryghed_goals::{
     AreaId, Baseline, EvalOptions, Goal, GoalEvaluation, Observation, Observations, Share,
@@ -45,8 +46,8 @@ fn observations(files: &[&str]) -> Observations {
     all
 }
 
-fn eval(goal: &Goal, obs: &Observations, year: u16) -> GoalEvaluation {
-    evaluate(goal, obs, year, &EvalOptions::default())
+fn eval(goal: &Goal, obs: &Observations, year: i32) -> GoalEvaluation {
+    evaluate(goal, obs, Year::new(year).unwrap(), &EvalOptions::default())
 }
 
 fn d(s: &str) -> Decimal {
@@ -220,7 +221,7 @@ fn significance_is_reported_when_both_years_have_respondents() {
     let id = "tryg-i-nabolaget".parse().unwrap();
     let a = AreaId::partnership();
     // synthetic 2027: 83 % of 380 (from 80 % of 380: z ≈ 1.07, not significant)
-    obs.insert(Observation::share(id, a, 2027, Share::new(83, 100).unwrap(), Some(380)).unwrap())
+    obs.insert(Observation::share(id, a, Year::new(2027).unwrap(), Share::new(83, 100).unwrap(), Some(380)).unwrap())
         .unwrap();
     let g = goals();
     let e = eval(&g[0], &obs, 2027);
@@ -238,7 +239,7 @@ fn significance_is_reported_when_both_years_have_respondents() {
     let strict = evaluate(
         &g[0],
         &obs,
-        2027,
+        Year::new(2027).unwrap(),
         &EvalOptions::default().require_significant_rise(true),
     );
     assert_eq!(

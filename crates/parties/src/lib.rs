@@ -106,7 +106,7 @@ mod registry;
 pub use error::{PartiesError, RegistryIssue};
 /// The shared types this crate's API uses, re-exported so that callers need not depend on
 /// `tryghed-core` themselves.
-pub use tryghed_core::{SlugError, SlugProblem, Year, YearError};
+pub use tryghed_core::{ParseYearError, SlugError, SlugProblem, Year, YearError};
 pub use governance::{
     Body, BodyKind, Fte, Governance, Meeting, MeetingRule, Membership, Post,
     RepresentationRequirement, RepresentationRule, RuleViolation,
