@@ -1,5 +1,6 @@
 //! The follow-up (opfølgning): what became of each deliverable of the year's plan.
 
+use crate::Year;
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 use std::ops::Range;
@@ -143,13 +144,13 @@ impl DeliverableReport {
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct FollowUp {
-    year: i32,
+    year: Year,
     deliverables: Vec<DeliverableReport>,
 }
 
 impl FollowUp {
     /// A follow-up of `year` with `reports`.
-    pub fn new(year: i32, reports: Vec<DeliverableReport>) -> Self {
+    pub fn new(year: Year, reports: Vec<DeliverableReport>) -> Self {
         FollowUp {
             year,
             deliverables: reports,
@@ -157,7 +158,7 @@ impl FollowUp {
     }
 
     /// The year.
-    pub fn year(&self) -> i32 {
+    pub fn year(&self) -> Year {
         self.year
     }
 
@@ -279,7 +280,7 @@ impl Tally {
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct FollowUpSummary {
-    year: i32,
+    year: Year,
     total: Tally,
     by_focus_area: Vec<(FocusAreaId, Tally)>,
     by_responsible: Vec<(PartyId, Tally)>,
@@ -287,7 +288,7 @@ pub struct FollowUpSummary {
 
 impl FollowUpSummary {
     /// The year.
-    pub fn year(&self) -> i32 {
+    pub fn year(&self) -> Year {
         self.year
     }
 
@@ -314,7 +315,7 @@ impl FollowUpSummary {
 #[schemars(title = "Opfølgning")]
 struct RawFollowUp {
     /// The year of the plan followed up.
-    #[schemars(with = "i32")]
+    #[schemars(with = "Year")]
     year: Option<Spanned<i64>>,
     /// One report per deliverable, each a [[deliverables]] table.
     #[serde(default)]
@@ -393,15 +394,13 @@ fn parse(text: &str, origin: &str) -> (Option<FollowUp>, Vec<ReportSpans>, Vec<D
             None
         }
         Some(year) => {
-            let read = i32::try_from(*year.get_ref()).ok();
-            if read.is_none() {
-                reader.error(
-                    year.span(),
-                    "year".to_owned(),
-                    format!("{} is not a calendar year", year.get_ref()),
-                );
+            match Year::from_i64(*year.get_ref()) {
+                Ok(read) => Some(read),
+                Err(e) => {
+                    reader.error(year.span(), "year".to_owned(), e.to_string());
+                    None
+                }
             }
-            read
         }
     };
     let mut reports = Vec::new();

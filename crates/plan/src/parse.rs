@@ -1,6 +1,7 @@
 //! Reading the plan file: TOML with the place of every value, turned into a [`Plan`] while
 //! collecting every problem.
 
+use crate::Year;
 use std::ops::Range;
 
 use chrono::NaiveDate;
@@ -26,7 +27,7 @@ use crate::{
 #[schemars(title = "Tryghedsplan")]
 pub(crate) struct RawPlan {
     /// The calendar year the plan covers, e.g. 2026. It must lie in the agreement period.
-    #[schemars(with = "i32")]
+    #[schemars(with = "Year")]
     year: Option<Spanned<i64>>,
     /// The activities (aktiviteter), each an [[activities]] table.
     #[serde(default)]
@@ -424,14 +425,10 @@ pub(crate) fn parse(text: &str, origin: &str) -> Parsed {
         Some(year) => {
             spans.year = Some(year.span());
             let span = year.span();
-            match i32::try_from(*year.get_ref()) {
-                Ok(y) if (1..=9999).contains(&y) => Some(y),
-                _ => {
-                    reader.error(
-                        span,
-                        "year".to_owned(),
-                        format!("{} is not a calendar year", year.get_ref()),
-                    );
+            match Year::from_i64(*year.get_ref()) {
+                Ok(y) => Some(y),
+                Err(e) => {
+                    reader.error(span, "year".to_owned(), e.to_string());
                     None
                 }
             }
@@ -510,7 +507,7 @@ fn read_activity(
         "focus_area",
         "the activity's focus area",
     );
-    let (focus_area, span) = parse_id(reader, focus, &field("focus_area"), FocusAreaId::new);
+    let (focus_area, span) = parse_id(reader, focus, &field("focus_area"), |s: &str| FocusAreaId::new(s));
     spans.focus_area = span;
     let responsible = required(
         reader,
@@ -800,7 +797,7 @@ fn read_deliverable(
     } else {
         reader.required(raw.id, &whole, field("id"), "the deliverable's id")
     };
-    let (id, span) = parse_id(reader, id, &field("id"), DeliverableId::new);
+    let (id, span) = parse_id(reader, id, &field("id"), |s: &str| DeliverableId::new(s));
     spans.id = span;
     let what = if unreadable("what") {
         None
@@ -851,6 +848,7 @@ mod tests {
     #![allow(clippy::unwrap_used, clippy::indexing_slicing)]
 
     use super::parse;
+    use crate::Year;
 
     #[test]
     fn an_unreadable_field_keeps_the_others() {
@@ -858,7 +856,7 @@ mod tests {
         let parsed = parse(text, "t.toml");
         assert!(parsed.plan.is_none());
         let partial = parsed.partial.unwrap();
-        assert_eq!(partial.year, Some(2026));
+        assert_eq!(partial.year, Year::new(2026).ok());
         let activity = &partial.activities[0];
         assert_eq!(activity.id.as_ref().unwrap().as_str(), "a");
         assert_eq!(activity.focus_area.as_ref().unwrap().as_str(), "x");

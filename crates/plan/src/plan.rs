@@ -1,5 +1,6 @@
 //! The plan's values: [`Plan`], [`Activity`], [`Partner`], [`Deliverable`] and their ids.
 
+use crate::Year;
 use std::fmt;
 use std::str::FromStr;
 
@@ -25,18 +26,18 @@ use crate::{FocusAreaId, PlanError};
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct Plan {
-    year: i32,
+    year: Year,
     activities: Vec<Activity>,
 }
 
 impl Plan {
     /// A plan for `year` with `activities` (in the order given).
-    pub fn new(year: i32, activities: Vec<Activity>) -> Plan {
+    pub fn new(year: Year, activities: Vec<Activity>) -> Plan {
         Plan { year, activities }
     }
 
     /// The calendar year the plan covers.
-    pub fn year(&self) -> i32 {
+    pub fn year(&self) -> Year {
         self.year
     }
 
@@ -226,60 +227,12 @@ impl fmt::Display for Partner {
     }
 }
 
-/// The id of a deliverable within its activity, a slug such as `folder` or `moede-1`.
-///
-/// 1–64 characters: lowercase ASCII letters, digits and `-`, starting with a letter or a
-/// digit. The follow-up file refers to a deliverable by its activity's id and this id.
-#[doc(alias = "leverance")]
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
-#[cfg_attr(feature = "serde", serde(into = "String"))]
-pub struct DeliverableId(String);
-
-impl DeliverableId {
-    /// Validates `value` as a deliverable id.
-    ///
-    /// # Errors
-    ///
-    /// [`PlanError::InvalidDeliverableId`] when `value` breaks the slug rule.
-    pub fn new(value: &str) -> Result<Self, PlanError> {
-        crate::focus::check_slug(value).map_err(|reason| PlanError::InvalidDeliverableId {
-            value: value.to_owned(),
-            reason,
-        })?;
-        Ok(DeliverableId(value.to_owned()))
-    }
-
-    /// The id as text.
-    pub fn as_str(&self) -> &str {
-        &self.0
-    }
-}
-
-impl fmt::Display for DeliverableId {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.pad(&self.0)
-    }
-}
-
-impl FromStr for DeliverableId {
-    type Err = PlanError;
-
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        DeliverableId::new(s)
-    }
-}
-
-impl From<DeliverableId> for String {
-    fn from(id: DeliverableId) -> Self {
-        id.0
-    }
-}
-
-impl AsRef<str> for DeliverableId {
-    fn as_ref(&self) -> &str {
-        &self.0
-    }
+tryghed_core::slug_id! {
+    /// The id of a deliverable within its activity, a slug such as `folder` or `moede-1`.
+    /// The follow-up file refers to a deliverable by its activity's id and this id.
+    #[doc(alias = "leverance")]
+    pub struct DeliverableId;
+    what = "deliverable id", error = PlanError
 }
 
 /// A deliverable (leverance): what an activity promises to deliver, and by when.

@@ -1,5 +1,6 @@
 //! Validation of a plan against a [`PlanContext`]: the rules of the agreement.
 
+use crate::Year;
 use std::collections::BTreeSet;
 
 use chrono::Datelike;
@@ -16,14 +17,14 @@ use crate::{Activity, Diagnostic, Partner, Plan, PlanContext};
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct BudgetUse {
-    year: i32,
+    year: Year,
     total: Dkk,
     funds: Option<Dkk>,
 }
 
 impl BudgetUse {
     /// The plan's year.
-    pub fn year(&self) -> i32 {
+    pub fn year(&self) -> Year {
         self.year
     }
 
@@ -245,8 +246,7 @@ pub(crate) struct Validation {
 pub(crate) fn validate(plan: &PartialPlan, context: &PlanContext) -> Validation {
     let mut out = Vec::new();
     let year = plan.year;
-    let years = context.years();
-    let in_period = year.is_some_and(|year| years.contains(&year));
+    let in_period = year.is_some_and(|year| context.years().contains(year));
     if let Some(year) = year
         && !in_period
     {
@@ -256,8 +256,8 @@ pub(crate) fn validate(plan: &PartialPlan, context: &PlanContext) -> Validation 
                 "",
                 format!(
                     "the plan is for {year}, outside the agreement period {}–{}",
-                    years.start(),
-                    years.end()
+                    context.first_year(),
+                    context.last_year()
                 ),
             ),
         ));
@@ -308,7 +308,7 @@ fn named(i: usize, id: Option<&ActivityId>) -> String {
 fn check_activity(
     i: usize,
     activity: &PartialActivity,
-    year: Option<i32>,
+    year: Option<Year>,
     context: &PlanContext,
     out: &mut Vec<(Site, Diagnostic)>,
 ) {
@@ -435,7 +435,7 @@ fn check_activity(
         let (Some(due), Some(year)) = (deliverable.due, year) else {
             continue;
         };
-        if due.year() > year {
+        if due.year() > year.get() {
             out.push((
                 at(Part::Deliverable(k, DeliverablePart::Due)),
                 Diagnostic::warning(
@@ -443,7 +443,7 @@ fn check_activity(
                     format!("{name}: {label} is due {due}, after the plan year {year} ends"),
                 ),
             ));
-        } else if due.year() < year {
+        } else if due.year() < year.get() {
             out.push((
                 at(Part::Deliverable(k, DeliverablePart::Due)),
                 Diagnostic::warning(
