@@ -57,3 +57,6 @@ pub use agreement::{
 };
 pub use error::{AgreementError, Location, Problem};
 pub use period::{Period, YearSpan};
+/// The shared types this crate's API uses, re-exported so that callers need not depend on
+/// `tryghed-core` themselves.
+pub use tryghed_core::{ParseYearError, SlugError, SlugProblem, Year, YearError, Years};
