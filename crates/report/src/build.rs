@@ -1,5 +1,6 @@
 //! Building a [`StatusReport`] from the agreement, the observations, the plan and the ledger.
 
+use tryghed_core::Year;
 use std::collections::BTreeSet;
 
 use rust_decimal::Decimal;
@@ -29,11 +30,11 @@ use crate::model::{
 ///
 /// ```
 /// use tryghed_agreement::Agreement;
-/// use tryghed_report::ReportBuilder;
+/// use tryghed_report::{ReportBuilder, Year};
 /// # fn main() -> Result<(), Box<dyn std::error::Error>> {
 /// let agreement = Agreement::folehaven();
-/// let report = ReportBuilder::new(&agreement).year(2026).build()?;
-/// assert_eq!(*report.crime_year(), 2025);
+/// let report = ReportBuilder::new(&agreement).year(Year::new(2026)?).build()?;
+/// assert_eq!(*report.crime_year(), Year::new(2025)?);
 /// assert!(report.missing().iter().any(|m| m.contains("Tryghedsundersøgelsen 2026")));
 /// # Ok(())
 /// # }
@@ -42,7 +43,7 @@ use crate::model::{
 #[derive(Debug, Clone)]
 pub struct ReportBuilder<'a> {
     agreement: &'a Agreement,
-    year: Option<u16>,
+    year: Option<Year>,
     observations: Option<(Observations, Option<String>)>,
     plan: Option<PlanInput>,
     ledger: Option<&'a Ledger>,
@@ -72,7 +73,7 @@ impl<'a> ReportBuilder<'a> {
     /// are those of the calendar year before. Default: the latest year the observations
     /// describe (a crime year counts as the year after), else the period's first year.
     #[must_use]
-    pub fn year(mut self, year: u16) -> Self {
+    pub fn year(mut self, year: Year) -> Self {
         self.year = Some(year);
         self
     }
@@ -144,8 +145,8 @@ impl<'a> ReportBuilder<'a> {
 /// The state of one build.
 struct Build<'a> {
     agreement: &'a Agreement,
-    year: u16,
-    crime_year: u16,
+    year: Year,
+    crime_year: Year,
     observations: Observations,
     source_label: Option<String>,
     has_user_observations: bool,
@@ -193,7 +194,7 @@ impl<'a> Build<'a> {
         let mut observations = b.agreement.observations().clone();
         let mut has_user_observations = false;
         let mut source_label = None;
-        let mut user_latest: Option<u16> = None;
+        let mut user_latest: Option<Year> = None;
         let goals = Some(b.goals.unwrap_or_else(|| b.agreement.goals().to_vec()));
         let police: BTreeSet<IndicatorId> = goals
             .iter()
@@ -210,11 +211,13 @@ impl<'a> Build<'a> {
                 // survey of Y + 1.
                 let report_year = if police.contains(o.indicator()) || o.indicator().is_residents()
                 {
-                    o.year().saturating_add(1)
+                    o.year().next()
                 } else {
-                    o.year()
+                    Some(o.year())
                 };
-                user_latest = Some(user_latest.map_or(report_year, |y| y.max(report_year)));
+                if let Some(report_year) = report_year {
+                    user_latest = Some(user_latest.map_or(report_year, |y| y.max(report_year)));
+                }
             }
             let known: BTreeSet<&IndicatorId> = goals
                 .iter()
@@ -224,14 +227,15 @@ impl<'a> Build<'a> {
                 .collect();
             observations = observations.merged_with(&user, |id| known.contains(id))?;
         }
-        let first_year = u16::try_from(*b.agreement.period().years().start()).unwrap_or(2026);
+        let first_year = b.agreement.period().first_year();
         let year = b.year.or(user_latest).unwrap_or(first_year);
-        if !(1001..=9999).contains(&year) {
+        // The survey of a year reports the crime of the year before.
+        let Some(crime_year) = tryghed_goals::crime_year_reported_in(year) else {
             return Err(ReportError::InvalidInput {
                 field: "year".into(),
-                reason: format!("{year} is not a four-digit year after 1000"),
+                reason: format!("{year} has no year before it to take crime figures from"),
             });
-        }
+        };
         let categories = match b.categories {
             Some(c) => c,
             None => CategorySet::straffelov_2026()?,
@@ -246,7 +250,7 @@ impl<'a> Build<'a> {
         Ok(Self {
             agreement: b.agreement,
             year,
-            crime_year: tryghed_goals::crime_year_reported_in(year),
+            crime_year,
             observations,
             source_label,
             has_user_observations,
@@ -378,15 +382,15 @@ impl<'a> Build<'a> {
         let budget = self.budget();
         let area = self.area_section();
         let sources = self.sources();
-        let period = self.agreement.period().years();
+        let period = self.agreement.period();
         Ok(StatusReport {
             agreement_id: self.agreement.id().to_owned(),
             agreement_title: self.agreement.title().to_owned(),
             district: self.agreement.district().map(str::to_owned),
             year: self.year,
             crime_year: self.crime_year,
-            period_first_year: *period.start(),
-            period_last_year: *period.end(),
+            period_first_year: period.first_year(),
+            period_last_year: period.last_year(),
             options: self.options,
             summary,
             goals: goal_rows,
@@ -407,7 +411,7 @@ impl<'a> Build<'a> {
         unit: Unit,
         obs: &Observations,
         id: &IndicatorId,
-        year: u16,
+        year: Year,
     ) -> Option<Figure> {
         let area = AreaId::partnership();
         let o = obs.get(id, &area, year)?;
@@ -589,7 +593,7 @@ impl<'a> Build<'a> {
             return "baseline for 2025 er ikke fastlagt endnu".to_owned();
         }
         if gi.baseline().and_then(Baseline::year) == Some(year) {
-            return format!("{year} er basisåret; første sammenligning er {}", year + 1);
+            return format!("{year} er basisåret; første sammenligning er {}", year.get() + 1);
         }
         humanise(raw)
     }
@@ -629,8 +633,13 @@ impl<'a> Build<'a> {
                 _ => None,
             })
             .collect();
-        let at = |y: u16| series.iter().find(|p| p.year == y).map(|p| p.count.value());
-        let trend = match (at(self.crime_year.saturating_sub(1)), at(self.crime_year)) {
+        let at = |y: Option<Year>| {
+            series
+                .iter()
+                .find(|p| Some(p.year) == y)
+                .map(|p| p.count.value())
+        };
+        let trend = match (at(self.crime_year.previous()), at(Some(self.crime_year))) {
             (Some(a), Some(b)) if b > a => Trend::Rising,
             (Some(a), Some(b)) if b < a => Trend::Falling,
             (Some(_), Some(_)) => Trend::Unchanged,
@@ -1061,7 +1070,7 @@ mod tests {
             Observation::share(
                 "tryg-i-nabolaget".parse().unwrap(),
                 AreaId::partnership(),
-                2025,
+                Year::new(2025).unwrap(),
                 Share::new(77, 100).unwrap(),
                 Some(300),
             )
@@ -1074,7 +1083,7 @@ mod tests {
             .get(
                 &"tryg-i-nabolaget".parse().unwrap(),
                 &AreaId::partnership(),
-                2025,
+                Year::new(2025).unwrap(),
             )
             .unwrap();
         assert_eq!(o.respondents(), Some(300));
@@ -1084,7 +1093,7 @@ mod tests {
                 Observation::share(
                     "tryg-i-nabolaget".parse().unwrap(),
                     AreaId::partnership(),
-                    2025,
+                    Year::new(2025).unwrap(),
                     Share::new(78, 100).unwrap(),
                     None,
                 )

@@ -15,12 +15,12 @@
 //!
 //! ```
 //! use tryghed_agreement::Agreement;
-//! use tryghed_report::{ReportBuilder, render_markdown};
+//! use tryghed_report::{ReportBuilder, render_markdown, Year};
 //!
 //! # fn main() -> Result<(), Box<dyn std::error::Error>> {
 //! // The embedded Folehaven agreement with its own 2025 figures, nothing else.
 //! let agreement = Agreement::folehaven();
-//! let report = ReportBuilder::new(&agreement).year(2026).build()?;
+//! let report = ReportBuilder::new(&agreement).year(Year::new(2026)?).build()?;
 //!
 //! let markdown = render_markdown(&report)?;
 //! assert!(markdown.starts_with("# Status 2026: Folehaven Tryghedspartnerskab 2026–2029"));
@@ -97,3 +97,6 @@ pub use model::{
     SummaryLine, SurveySeries, Trajectory, Trend,
 };
 pub use render::{render_html, render_html_with_area, render_json, render_markdown};
+/// The year type of the report's API, re-exported so that callers need not depend on
+/// `tryghed-core` themselves.
+pub use tryghed_core::{Year, YearError};

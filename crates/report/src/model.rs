@@ -2,6 +2,7 @@
 //! ([`crate::ReportBuilder`]) fills it in, the renderers read it, and serde writes and reads it
 //! back (the JSON form).
 
+use tryghed_core::Year;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 use tryghed_budget::Dkk;
@@ -213,7 +214,7 @@ pub enum BaselineCell {
     /// Fixed for a year; `value` is `None` when the year's figure is not among the inputs.
     Known {
         /// The baseline year.
-        year: u16,
+        year: Year,
         /// The value, when known.
         value: Option<Figure>,
     },
@@ -345,7 +346,7 @@ pub struct GoalRow {
     pub(crate) goal: String,
     pub(crate) indicator: String,
     pub(crate) name: String,
-    pub(crate) year: u16,
+    pub(crate) year: Year,
     pub(crate) baseline: BaselineCell,
     pub(crate) value: Option<Figure>,
     pub(crate) references: Vec<Reference>,
@@ -365,7 +366,7 @@ accessors!(GoalRow {
     /// The indicator's Danish name.
     name: str,
     /// The year the value describes (the survey year, or the calendar year of the reports).
-    year: u16,
+    year: Year,
     /// The baseline.
     baseline: BaselineCell,
     /// The value in [`year`](Self::year), when observed.
@@ -390,13 +391,13 @@ accessors!(GoalRow {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct CountPoint {
-    pub(crate) year: u16,
+    pub(crate) year: Year,
     pub(crate) count: Count,
 }
 
 accessors!(CountPoint {
     /// The calendar year of the reports.
-    year: u16,
+    year: Year,
     /// The count.
     count: Count,
 });
@@ -471,14 +472,14 @@ accessors!(CrimeRow {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct SharePoint {
-    pub(crate) year: u16,
+    pub(crate) year: Year,
     #[serde(with = "rust_decimal::serde::str")]
     pub(crate) fraction: Decimal,
 }
 
 accessors!(SharePoint {
     /// The survey year.
-    year: u16,
+    year: Year,
     /// The share as a fraction.
     fraction: Decimal,
 });
@@ -728,7 +729,7 @@ accessors!(ActivityRow {
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct PlanInput {
-    pub(crate) year: u16,
+    pub(crate) year: Year,
     pub(crate) title: String,
     pub(crate) follow_up: bool,
     pub(crate) activities: Vec<ActivityRow>,
@@ -744,7 +745,7 @@ impl PlanInput {
     /// [`ReportError::InvalidInput`](crate::ReportError::InvalidInput) when the title is blank
     /// or an activity id repeats.
     pub fn new(
-        year: u16,
+        year: Year,
         title: impl Into<String>,
         follow_up: bool,
         mut activities: Vec<ActivityRow>,
@@ -841,17 +842,13 @@ impl PlanInput {
             row.multi_partner = a.is_multi_partner(context);
             rows.push(row);
         }
-        let year = u16::try_from(plan.year()).map_err(|_| crate::ReportError::InvalidInput {
-            field: "plan.year".into(),
-            reason: format!("{} is not a year the report can show", plan.year()),
-        })?;
-        PlanInput::new(year, title, follow_up.is_some(), rows)
+        PlanInput::new(plan.year(), title, follow_up.is_some(), rows)
     }
 }
 
 accessors!(PlanInput {
     /// The plan's year.
-    year: u16,
+    year: Year,
     /// The plan's title.
     title: str,
     /// Whether a follow-up was given.
@@ -905,7 +902,7 @@ accessors!(DeliveryCounts {
 #[serde(deny_unknown_fields)]
 #[doc(alias = "aktiviteter")]
 pub struct ActivitiesSection {
-    pub(crate) plan_year: u16,
+    pub(crate) plan_year: Year,
     pub(crate) title: String,
     pub(crate) follow_up: bool,
     pub(crate) groups: Vec<FocusGroup>,
@@ -914,7 +911,7 @@ pub struct ActivitiesSection {
 
 accessors!(ActivitiesSection {
     /// The plan's year.
-    plan_year: u16,
+    plan_year: Year,
     /// The plan's title.
     title: str,
     /// Whether the follow-up was given.
@@ -988,7 +985,7 @@ accessors!(BudgetActivityRow {
 #[doc(alias = "aktivitetsmidler")]
 #[doc(alias = "regnskab")]
 pub struct BudgetSection {
-    pub(crate) year: i32,
+    pub(crate) year: Year,
     pub(crate) funds: Dkk,
     pub(crate) allocated: Dkk,
     pub(crate) unallocated: Dkk,
@@ -1001,7 +998,7 @@ pub struct BudgetSection {
 
 accessors!(BudgetSection {
     /// The ledger's year.
-    year: i32,
+    year: Year,
     /// The year's activity funds (aktivitetsmidler).
     funds: Dkk,
     /// Allocated to activities.
@@ -1096,10 +1093,10 @@ pub struct StatusReport {
     pub(crate) agreement_id: String,
     pub(crate) agreement_title: String,
     pub(crate) district: Option<String>,
-    pub(crate) year: u16,
-    pub(crate) crime_year: u16,
-    pub(crate) period_first_year: i32,
-    pub(crate) period_last_year: i32,
+    pub(crate) year: Year,
+    pub(crate) crime_year: Year,
+    pub(crate) period_first_year: Year,
+    pub(crate) period_last_year: Year,
     pub(crate) options: ReportOptions,
     pub(crate) summary: Vec<SummaryLine>,
     pub(crate) goals: Vec<GoalRow>,
@@ -1122,13 +1119,13 @@ accessors!(StatusReport {
     /// The district (bydel), when the agreement names it.
     district: Option<String>,
     /// The report's year: the year of the Tryghedsundersøgelse it goes with.
-    year: u16,
+    year: Year,
     /// The calendar year of the crime figures (`year − 1`).
-    crime_year: u16,
+    crime_year: Year,
     /// The first year of the agreement period.
-    period_first_year: i32,
+    period_first_year: Year,
     /// The last year of the agreement period.
-    period_last_year: i32,
+    period_last_year: Year,
     /// The options it was built with.
     options: ReportOptions,
     /// One line per goal.

@@ -1,6 +1,7 @@
 //! The printed view of a report: every number formatted in Danish, suppression applied.
 //! Markdown and HTML render this view with their templates.
 
+use tryghed_core::Year;
 use serde::Serialize;
 
 use crate::fmt as dk;
@@ -66,13 +67,13 @@ fn status_text(s: &ReportStatus) -> (String, String, String) {
 pub(crate) struct View {
     title: String,
     district: String,
-    year: u16,
-    crime_year: u16,
+    year: Year,
+    crime_year: Year,
     period: String,
     threshold: u64,
     summary: Vec<VSummary>,
     goals: Vec<VGoal>,
-    crime_years: Vec<u16>,
+    crime_years: Vec<Year>,
     crime: Vec<VCrime>,
     activities: Option<VActivities>,
     collaboration: Option<VCollab>,
@@ -95,7 +96,7 @@ struct VSummary {
 #[derive(Debug, Serialize)]
 struct VGoal {
     name: String,
-    year: u16,
+    year: Year,
     baseline: String,
     value: String,
     interval: String,
@@ -122,7 +123,7 @@ struct VCrime {
 #[derive(Debug, Serialize)]
 struct VActivities {
     title: String,
-    plan_year: u16,
+    plan_year: Year,
     follow_up: bool,
     groups: Vec<VGroup>,
     deliveries: String,
@@ -161,7 +162,7 @@ struct VCollab {
 
 #[derive(Debug, Serialize)]
 struct VBudget {
-    year: i32,
+    year: Year,
     funds: String,
     allocated: String,
     unallocated: String,
@@ -266,7 +267,7 @@ pub(crate) fn view(r: &StatusReport) -> View {
                         .and_then(|x| {
                             x.series()
                                 .iter()
-                                .find(|p| *p.year() + 1 == *g.year())
+                                .find(|p| p.year().next() == Some(*g.year()))
                                 .map(|p| p.count().is_suppressed())
                         })
                         .unwrap_or(false);
@@ -310,8 +311,8 @@ pub(crate) fn view(r: &StatusReport) -> View {
         .flat_map(|c| c.series().iter().map(|p| *p.year()))
         .min()
         .unwrap_or(*r.crime_year())
-        .max(r.crime_year().saturating_sub(4));
-    let crime_years: Vec<u16> = (first..=*r.crime_year()).collect();
+        .max(r.crime_year().checked_add(-4).unwrap_or(Year::MIN));
+    let crime_years: Vec<Year> = first.through(*r.crime_year()).collect();
     let crime = r
         .crime()
         .iter()
@@ -335,7 +336,7 @@ pub(crate) fn view(r: &StatusReport) -> View {
                 trend: if c.trend() != &crate::model::Trend::Unknown
                     && c.series()
                         .iter()
-                        .filter(|p| *p.year() + 1 >= *r.crime_year())
+                        .filter(|p| i32::from(*p.year()) + 1 >= i32::from(*r.crime_year()))
                         .any(|p| p.count().is_suppressed())
                 {
                     "ikke vist".to_owned()

@@ -8,6 +8,7 @@
 //! The worked example shared by the tests: the embedded Folehaven agreement with SYNTHETIC
 //! observations, a SYNTHETIC plan with follow-up and a SYNTHETIC ledger (all "Eksempel").
 
+use tryghed_report::Year;
 use tryghed_agreement::Agreement;
 use tryghed_budget::{Dkk, Ledger};
 use tryghed_goals::Observations;
@@ -86,7 +87,7 @@ pub(crate) fn synthetic_plan() -> PlanInput {
             DeliverableRow::new("Eksempel: 4 numre", Delivery::NotReported, None).unwrap(),
         ]),
     ];
-    PlanInput::new(2026, "Eksempel: tryghedsplan 2026", true, activities).unwrap()
+    PlanInput::new(Year::new(2026).unwrap(), "Eksempel: tryghedsplan 2026", true, activities).unwrap()
 }
 
 /// The synthetic observations.
@@ -110,7 +111,7 @@ pub(crate) fn example_report() -> StatusReport {
     let agreement = Agreement::folehaven();
     let ledger = synthetic_ledger();
     ReportBuilder::new(&agreement)
-        .year(2026)
+        .year(Year::new(2026).unwrap())
         .observations(
             synthetic_observations(),
             Some("synthetic_observations.csv".into()),
