@@ -728,7 +728,12 @@ impl Checker<'_> {
             .iter()
             .map(|year| (year.year(), year.activity_funds().amount()))
             .collect();
-        match PlanContext::new(period.first_year()..=period.last_year(), parties, focus_areas.to_vec(), funds) {
+        match PlanContext::new(
+            period.first_year()..=period.last_year(),
+            parties,
+            focus_areas.to_vec(),
+            funds,
+        ) {
             Ok(context) => {
                 Some(context.with_indicators(
                     goals.iter().flat_map(|goal| {

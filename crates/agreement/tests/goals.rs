@@ -23,12 +23,14 @@ fn the_three_goals_and_the_2025_survey_figures_are_embedded() {
     assert_eq!(goals, ["tryghed", "kriminalitet", "samarbejde"]);
     let obs = agreement.observations();
     assert_eq!(obs.len(), 6);
-    let share =
-        |indicator: &str, area: AreaId| match obs.get(&id(indicator), &area, Year::new(2025).unwrap()).unwrap().value()
-        {
-            ObservedValue::Share(share) => share,
-            other => panic!("{other:?}"),
-        };
+    let share = |indicator: &str, area: AreaId| match obs
+        .get(&id(indicator), &area, Year::new(2025).unwrap())
+        .unwrap()
+        .value()
+    {
+        ObservedValue::Share(share) => share,
+        other => panic!("{other:?}"),
+    };
     assert_eq!(
         share("tryg-i-nabolaget", AreaId::partnership()),
         Share::new(77, 100).unwrap()

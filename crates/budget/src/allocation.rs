@@ -299,7 +299,12 @@ mod tests {
         );
         assert_eq!(a, before);
         assert!(
-            Allocations::with_funds(Year::new(2026).unwrap(), LineId::new("x").unwrap(), Dkk::from_ore(-1)).is_err()
+            Allocations::with_funds(
+                Year::new(2026).unwrap(),
+                LineId::new("x").unwrap(),
+                Dkk::from_ore(-1)
+            )
+            .is_err()
         );
     }
 

@@ -196,7 +196,11 @@ impl AnnualBudget {
     /// [`BudgetError::NoLines`], [`BudgetError::DuplicateLine`], [`BudgetError::LineKindCount`],
     /// [`BudgetError::LinesDoNotSum`] (or [`BudgetError::Overflow`] if the lines cannot even be
     /// added up).
-    pub fn new(year: Year, total: Dkk, lines: Vec<BudgetLine>) -> Result<AnnualBudget, BudgetError> {
+    pub fn new(
+        year: Year,
+        total: Dkk,
+        lines: Vec<BudgetLine>,
+    ) -> Result<AnnualBudget, BudgetError> {
         if lines.is_empty() {
             return Err(BudgetError::NoLines { year });
         }
@@ -457,9 +461,9 @@ mod serde_forms {
     use std::fmt;
     use std::str::FromStr;
 
+    use crate::Year;
     use rust_decimal::Decimal;
     use serde::de::{self, Visitor};
-    use crate::Year;
     use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
     use super::{AnnualBudget, BudgetLine, LineKind, PeriodBudget};
@@ -689,7 +693,8 @@ mod tests {
 
     #[test]
     fn folehaven_year_and_period() {
-        let year = AnnualBudget::new(Year::new(2026).unwrap(), kr(1_467_000), folehaven_lines()).unwrap();
+        let year =
+            AnnualBudget::new(Year::new(2026).unwrap(), kr(1_467_000), folehaven_lines()).unwrap();
         assert_eq!(year.activity_funds().amount(), kr(1_050_000));
         let pm = year.project_management().unwrap();
         assert_eq!(pm.amount(), kr(417_000));
@@ -697,7 +702,13 @@ mod tests {
         assert_eq!(year.line("projektledelse"), Some(pm));
         assert!(year.line("andet").is_none());
 
-        let period = PeriodBudget::uniform(Year::new(2026).unwrap(), Year::new(2029).unwrap(), kr(1_467_000), folehaven_lines()).unwrap();
+        let period = PeriodBudget::uniform(
+            Year::new(2026).unwrap(),
+            Year::new(2029).unwrap(),
+            kr(1_467_000),
+            folehaven_lines(),
+        )
+        .unwrap();
         assert_eq!(period.first_year(), Year::new(2026).unwrap());
         assert_eq!(period.last_year(), Year::new(2029).unwrap());
         assert_eq!(period.years().len(), 4);
@@ -705,16 +716,23 @@ mod tests {
         assert_eq!(period.line_total("projektledelse"), Some(kr(1_668_000)));
         assert_eq!(period.line_total("aktivitetsmidler"), Some(kr(4_200_000)));
         assert!(period.is_uniform());
-        for (y, b) in Year::new(2026).unwrap().through(Year::new(2029).unwrap()).zip(period.years()) {
+        for (y, b) in Year::new(2026)
+            .unwrap()
+            .through(Year::new(2029).unwrap())
+            .zip(period.years())
+        {
             assert_eq!(b.year(), y);
             assert_eq!(period.year(y), Some(b));
         }
-        assert!(period.year(Year::new(2025).unwrap()).is_none() && period.year(Year::MIN).is_none());
+        assert!(
+            period.year(Year::new(2025).unwrap()).is_none() && period.year(Year::MIN).is_none()
+        );
     }
 
     #[test]
     fn annual_budget_errors_name_year_and_values() {
-        let e = AnnualBudget::new(Year::new(2026).unwrap(), kr(1_467_001), folehaven_lines()).unwrap_err();
+        let e = AnnualBudget::new(Year::new(2026).unwrap(), kr(1_467_001), folehaven_lines())
+            .unwrap_err();
         assert_eq!(
             e.to_string(),
             "budget 2026: the lines sum to 1.467.000,00 kr. but the total is 1.467.001,00 kr. \
@@ -777,19 +795,32 @@ mod tests {
 
     #[test]
     fn period_errors_name_the_year() {
-        let y = AnnualBudget::new(Year::new(2026).unwrap(), kr(1_467_000), folehaven_lines()).unwrap();
-        let e = PeriodBudget::new(vec![y.clone(), y.with_year(Year::new(2028).unwrap())]).unwrap_err();
+        let y =
+            AnnualBudget::new(Year::new(2026).unwrap(), kr(1_467_000), folehaven_lines()).unwrap();
+        let e =
+            PeriodBudget::new(vec![y.clone(), y.with_year(Year::new(2028).unwrap())]).unwrap_err();
         assert_eq!(
             e.to_string(),
             "budget period 2026–2028: the year 2027 has no budget"
         );
-        let e = PeriodBudget::new(vec![y.with_year(Year::new(2027).unwrap()), y.clone(), y.clone()]).unwrap_err();
+        let e = PeriodBudget::new(vec![
+            y.with_year(Year::new(2027).unwrap()),
+            y.clone(),
+            y.clone(),
+        ])
+        .unwrap_err();
         assert_eq!(e.to_string(), "budget period: the year 2026 appears twice");
         assert!(matches!(
             PeriodBudget::new(vec![]),
             Err(BudgetError::NoYears)
         ));
-        let e = PeriodBudget::uniform(Year::new(2029).unwrap(), Year::new(2026).unwrap(), kr(1_467_000), folehaven_lines()).unwrap_err();
+        let e = PeriodBudget::uniform(
+            Year::new(2029).unwrap(),
+            Year::new(2026).unwrap(),
+            kr(1_467_000),
+            folehaven_lines(),
+        )
+        .unwrap_err();
         assert_eq!(e.to_string(), "budget period 2029–2026 is empty");
         // Unsorted input is sorted.
         let p = PeriodBudget::new(vec![y.with_year(Year::new(2027).unwrap()), y.clone()]).unwrap();
@@ -798,7 +829,8 @@ mod tests {
 
     #[test]
     fn period_with_changing_lines() {
-        let a = AnnualBudget::new(Year::new(2026).unwrap(), kr(1_467_000), folehaven_lines()).unwrap();
+        let a =
+            AnnualBudget::new(Year::new(2026).unwrap(), kr(1_467_000), folehaven_lines()).unwrap();
         let b = AnnualBudget::new(
             Year::new(2027).unwrap(),
             kr(100),

@@ -6,8 +6,8 @@
     clippy::panic
 )]
 
-use tryghed_budget::Year;
 use std::collections::BTreeMap;
+use tryghed_budget::Year;
 
 use chrono::NaiveDate;
 use proptest::prelude::*;
@@ -358,7 +358,12 @@ fn folehaven_activity_funds_allocate_to_the_last_ore() {
         )
         .unwrap(),
     ];
-    let year = AnnualBudget::new(Year::new(2026).unwrap(), Dkk::from_kroner(1_467_000).unwrap(), lines).unwrap();
+    let year = AnnualBudget::new(
+        Year::new(2026).unwrap(),
+        Dkk::from_kroner(1_467_000).unwrap(),
+        lines,
+    )
+    .unwrap();
     let mut a = Allocations::new(&year);
     for (i, part) in split(year.activity_funds().amount(), &[3, 3, 1])
         .unwrap()

@@ -2,6 +2,7 @@
 
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
+use tryghed_agreement::Year;
 
 use serde::Serialize;
 use tryghed_agreement::Agreement;
@@ -24,7 +25,7 @@ pub(crate) struct Args {
     observations: Option<PathBuf>,
     /// The year to evaluate (default: the latest year with data).
     #[arg(long, value_name = "YEAR")]
-    year: Option<u16>,
+    year: Option<Year>,
     /// Output format.
     #[arg(long, value_enum, default_value_t)]
     format: Format,
@@ -36,7 +37,7 @@ pub(crate) struct Args {
 #[derive(Serialize)]
 struct GoalsDocument<'a> {
     agreement: &'a str,
-    year: u16,
+    year: Year,
     goals: Vec<GoalEvaluation>,
 }
 
@@ -90,7 +91,7 @@ pub(crate) fn observations(
         .map_err(|e| CliError::Invalid(format!("error: {}: {e}", path.display())))
 }
 
-fn text(agreement: &Agreement, year: u16, goals: &[GoalEvaluation]) -> String {
+fn text(agreement: &Agreement, year: Year, goals: &[GoalEvaluation]) -> String {
     let mut out = String::new();
     let title = format!("Målsætninger for {}: status for {year}", agreement.title());
     let _ = writeln!(out, "{title}\n{}", "=".repeat(title.chars().count()));

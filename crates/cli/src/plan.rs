@@ -3,6 +3,7 @@
 
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
+use tryghed_agreement::Year;
 
 use clap::Subcommand;
 use serde::Serialize;
@@ -54,7 +55,7 @@ struct CheckArgs {
 struct NewArgs {
     /// The plan's year (it must be in the agreement period).
     #[arg(long, value_name = "YEAR")]
-    year: i32,
+    year: Year,
     /// An agreement file in TOML (default: the embedded Folehaven agreement).
     #[arg(long, value_name = "FILE")]
     agreement: Option<PathBuf>,

@@ -284,19 +284,36 @@ mod tests {
     #[test]
     fn each_problem() {
         assert_eq!(problem(""), Some(SlugProblem::Empty));
-        assert_eq!(problem(&"a".repeat(65)), Some(SlugProblem::TooLong { length: 65 }));
+        assert_eq!(
+            problem(&"a".repeat(65)),
+            Some(SlugProblem::TooLong { length: 65 })
+        );
         assert_eq!(problem(&"a".repeat(64)), None);
         assert_eq!(
             problem("ok f"),
-            Some(SlugProblem::BadChar { found: ' ', position: 3 })
+            Some(SlugProblem::BadChar {
+                found: ' ',
+                position: 3
+            })
         );
         assert_eq!(
             problem("økf"),
-            Some(SlugProblem::BadChar { found: 'ø', position: 1 })
+            Some(SlugProblem::BadChar {
+                found: 'ø',
+                position: 1
+            })
         );
         assert_eq!(problem("-a"), Some(SlugProblem::BadStart { found: '-' }));
         assert_eq!(problem("_a"), Some(SlugProblem::BadStart { found: '_' }));
-        for ok in ["okf", "3b", "a-", "a--b", "vold_vaaben", "natteravne-2026", "x"] {
+        for ok in [
+            "okf",
+            "3b",
+            "a-",
+            "a--b",
+            "vold_vaaben",
+            "natteravne-2026",
+            "x",
+        ] {
             assert_eq!(problem(ok), None, "{ok}");
         }
     }

@@ -269,8 +269,8 @@ impl Iterator for Years {
     }
 
     fn size_hint(&self) -> (usize, Option<usize>) {
-        let len = usize::from(self.last.saturating_sub(self.next))
-            + usize::from(self.next <= self.last);
+        let len =
+            usize::from(self.last.saturating_sub(self.next)) + usize::from(self.next <= self.last);
         (len, Some(len))
     }
 }

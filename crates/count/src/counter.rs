@@ -1,8 +1,8 @@
 //! The streaming counter: header, rows, tallies.
 
-use tryghed_goals::Year;
 use std::collections::HashMap;
 use std::io::{self, Read};
+use tryghed_goals::Year;
 
 use csv::ByteRecord;
 use tryghed_geography::{Crs, CrsCoord, Layer, Locator, PartnershipArea, Utm32, Wgs84};

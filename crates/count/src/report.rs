@@ -1,10 +1,10 @@
 //! What a count gives: the summary (the accounting of every row) and the table of counts,
 //! with residents and rates, and its conversion to observation rows.
 
-use tryghed_goals::Year;
 use std::collections::BTreeMap;
 use std::fmt;
 use std::io;
+use tryghed_goals::Year;
 
 use rust_decimal::Decimal;
 use tryghed_geography::Crs;

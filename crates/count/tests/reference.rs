@@ -8,8 +8,8 @@
     clippy::panic
 )]
 
-use tryghed_count::Year;
 use std::collections::BTreeMap;
+use tryghed_count::Year;
 
 use geo::Contains;
 use tryghed_count::{
@@ -163,7 +163,10 @@ fn observations_round_trip_through_the_goals_reader() {
         )
         .unwrap();
     assert!(indbrud > 0);
-    assert_eq!(back.count(&ind("indbrud"), &a, Year::new(2025).unwrap()), Some(indbrud));
+    assert_eq!(
+        back.count(&ind("indbrud"), &a, Year::new(2025).unwrap()),
+        Some(indbrud)
+    );
     assert_eq!(back.residents(&a, Year::new(2026).unwrap()), Some(2150));
     // The rate the goals derive equals the table's.
     let row = report
@@ -175,7 +178,11 @@ fn observations_round_trip_through_the_goals_reader() {
         })
         .unwrap();
     assert_eq!(
-        back.rate_per_1000(&ind("straffelovskriminalitet"), &a, Year::new(2025).unwrap()),
+        back.rate_per_1000(
+            &ind("straffelovskriminalitet"),
+            &a,
+            Year::new(2025).unwrap()
+        ),
         row.rate_per_1000()
     );
     // No observation for an uncountable category, for "other" or for outside.

@@ -1017,10 +1017,7 @@ fn evaluate_target(ctx: &mut Ctx<'_>, target: &Target) -> TargetEvaluation {
                 }
             };
             if year <= b {
-                let r = format!(
-                    "{year} er basisår; udviklingen måles fra {}",
-                    b.get() + 1
-                );
+                let r = format!("{year} er basisår; udviklingen måles fra {}", b.get() + 1);
                 return te(
                     pending(r.clone()),
                     None,

@@ -115,10 +115,10 @@ pub use observation::{
     CSV_COLUMNS, Observation, Observations, ObservedValue, crime_year_reported_in, write_csv,
 };
 pub use share::Share;
-/// The shared types this crate's API uses, re-exported so that callers need not depend on
-/// `tryghed-core` themselves.
-pub use tryghed_core::{ParseYearError, SlugError, SlugProblem, Year, YearError};
 pub use stats::{
     Alternative, Interval, Proportion, SignificanceTest, TestOutcome, TwoProportionZTest,
     wilson_interval,
 };
+/// The shared types this crate's API uses, re-exported so that callers need not depend on
+/// `tryghed-core` themselves.
+pub use tryghed_core::{ParseYearError, SlugError, SlugProblem, Year, YearError};

@@ -770,7 +770,13 @@ indbyggere,omraade,2026,2000,
     #[test]
     fn duplicates_are_rejected_not_replaced() {
         let mut obs = Observations::new();
-        let o = Observation::count("x".parse().unwrap(), AreaId::valby(), Year::new(2025).unwrap(), 1).unwrap();
+        let o = Observation::count(
+            "x".parse().unwrap(),
+            AreaId::valby(),
+            Year::new(2025).unwrap(),
+            1,
+        )
+        .unwrap();
         obs.insert(o.clone()).unwrap();
         assert!(matches!(
             obs.insert(o),

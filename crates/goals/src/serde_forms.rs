@@ -279,7 +279,12 @@ mod tests {
             }
         );
         let b = toml::from_str::<Wrap>("b = { year = 2025 }").unwrap().b;
-        assert_eq!(b, Baseline::Observed { year: Year::new(2025).unwrap() });
+        assert_eq!(
+            b,
+            Baseline::Observed {
+                year: Year::new(2025).unwrap()
+            }
+        );
         let b = toml::from_str::<Wrap>("b = { pending = \"fastlægges 2026\" }")
             .unwrap()
             .b;

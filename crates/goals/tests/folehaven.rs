@@ -8,8 +8,8 @@
     clippy::panic
 )]
 
-use tryghed_goals::Year;
 use rust_decimal::Decimal;
+use tryghed_goals::Year;
 use tryghed_goals::{
     AreaId, Baseline, EvalOptions, Goal, GoalEvaluation, Observation, Observations, Share,
     Significance, Status, Target, evaluate,
@@ -221,8 +221,17 @@ fn significance_is_reported_when_both_years_have_respondents() {
     let id = "tryg-i-nabolaget".parse().unwrap();
     let a = AreaId::partnership();
     // synthetic 2027: 83 % of 380 (from 80 % of 380: z ≈ 1.07, not significant)
-    obs.insert(Observation::share(id, a, Year::new(2027).unwrap(), Share::new(83, 100).unwrap(), Some(380)).unwrap())
-        .unwrap();
+    obs.insert(
+        Observation::share(
+            id,
+            a,
+            Year::new(2027).unwrap(),
+            Share::new(83, 100).unwrap(),
+            Some(380),
+        )
+        .unwrap(),
+    )
+    .unwrap();
     let g = goals();
     let e = eval(&g[0], &obs, 2027);
     let n = &e.indicators()[0];

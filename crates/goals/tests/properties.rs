@@ -6,9 +6,9 @@
     clippy::panic
 )]
 
-use tryghed_goals::Year;
 use proptest::prelude::*;
 use rust_decimal::Decimal;
+use tryghed_goals::Year;
 use tryghed_goals::{
     AreaId, Baseline, Dimension, Direction, EvalOptions, Goal, GoalIndicator, Indicator,
     IndicatorId, Observation, Observations, ObservedValue, Proportion, Share, Source, Status,
@@ -322,7 +322,12 @@ fn three_quarters_through_observations() {
             .unwrap(),
         )
         .unwrap();
-        let e = evaluate(&goal, &obs, Year::new(2026).unwrap(), &EvalOptions::default());
+        let e = evaluate(
+            &goal,
+            &obs,
+            Year::new(2026).unwrap(),
+            &EvalOptions::default(),
+        );
         assert_eq!(e.indicators()[3].status().is_met(), met, "{m}/{t}");
     }
 }

@@ -11,8 +11,8 @@ use std::str::FromStr;
 use chrono::{Datelike, NaiveDate};
 use rust_decimal::Decimal;
 
-use crate::error::PartiesError;
 use crate::Year;
+use crate::error::PartiesError;
 use crate::id::{BodyId, PartyId};
 use crate::identifier::check_text;
 use crate::party::{Party, PartyKind};

@@ -95,7 +95,12 @@ fn meetings(body: BodyKind, year: i32, n: u32) -> Vec<Meeting> {
 fn a_year_that_keeps_every_rule_has_no_violations() {
     let mut all = meetings(BodyKind::WorkingGroup, 2026, 9);
     all.extend(meetings(BodyKind::SteeringGroup, 2026, 1));
-    let found = governance().check(&synthetic_parties(), &full_roster(), &all, Year::new(2026).unwrap());
+    let found = governance().check(
+        &synthetic_parties(),
+        &full_roster(),
+        &all,
+        Year::new(2026).unwrap(),
+    );
     assert_eq!(found, []);
 }
 
@@ -110,7 +115,12 @@ fn every_broken_rule_is_reported() {
         })
         .collect();
     let all = meetings(BodyKind::WorkingGroup, 2026, 7);
-    let found = governance().check(&synthetic_parties(), &roster, &all, Year::new(2026).unwrap());
+    let found = governance().check(
+        &synthetic_parties(),
+        &roster,
+        &all,
+        Year::new(2026).unwrap(),
+    );
     assert_eq!(
         found,
         vec![
@@ -150,7 +160,12 @@ fn too_many_meetings_and_other_years_ignored() {
     let mut all = meetings(BodyKind::WorkingGroup, 2026, 11);
     all.extend(meetings(BodyKind::WorkingGroup, 2025, 12));
     all.extend(meetings(BodyKind::SteeringGroup, 2027, 1));
-    let found = governance().check(&synthetic_parties(), &full_roster(), &all, Year::new(2026).unwrap());
+    let found = governance().check(
+        &synthetic_parties(),
+        &full_roster(),
+        &all,
+        Year::new(2026).unwrap(),
+    );
     assert_eq!(
         found,
         vec![
@@ -186,7 +201,12 @@ fn unit_seat_counts_for_its_parent_and_on_behalf_of_counts() {
     let mut all = meetings(BodyKind::WorkingGroup, 2026, 8);
     all.extend(meetings(BodyKind::SteeringGroup, 2026, 1));
     assert_eq!(
-        governance().check(&synthetic_parties(), &roster, &all, Year::new(2026).unwrap()),
+        governance().check(
+            &synthetic_parties(),
+            &roster,
+            &all,
+            Year::new(2026).unwrap()
+        ),
         []
     );
 }
@@ -209,7 +229,12 @@ fn membership_must_be_active_in_the_year() {
         .collect();
     let mut all = meetings(BodyKind::WorkingGroup, 2026, 8);
     all.extend(meetings(BodyKind::SteeringGroup, 2026, 1));
-    let found = governance().check(&synthetic_parties(), &roster, &all, Year::new(2026).unwrap());
+    let found = governance().check(
+        &synthetic_parties(),
+        &roster,
+        &all,
+        Year::new(2026).unwrap(),
+    );
     let missing: Vec<_> = found
         .iter()
         .map(|v| match v {
@@ -236,7 +261,12 @@ fn unknown_parties_and_bodies_are_reported_once() {
     all.extend(meetings(BodyKind::SteeringGroup, 2026, 1));
     all.extend(meetings(BodyKind::Secretariat, 2026, 2));
     let g = governance().with_post(Post::new("koordinator", id("nobody")).unwrap());
-    let found = g.check(&synthetic_parties(), &roster, &all, Year::new(2026).unwrap());
+    let found = g.check(
+        &synthetic_parties(),
+        &roster,
+        &all,
+        Year::new(2026).unwrap(),
+    );
     let text: Vec<String> = found.iter().map(ToString::to_string).collect();
     assert_eq!(
         text,

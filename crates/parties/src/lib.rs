@@ -104,9 +104,6 @@ mod party;
 mod registry;
 
 pub use error::{PartiesError, RegistryIssue};
-/// The shared types this crate's API uses, re-exported so that callers need not depend on
-/// `tryghed-core` themselves.
-pub use tryghed_core::{ParseYearError, SlugError, SlugProblem, Year, YearError};
 pub use governance::{
     Body, BodyKind, Fte, Governance, Meeting, MeetingRule, Membership, Post,
     RepresentationRequirement, RepresentationRule, RuleViolation,
@@ -115,3 +112,6 @@ pub use id::{BodyId, PartyId};
 pub use identifier::{Cvr, Identifier};
 pub use party::{Party, PartyKind};
 pub use registry::Parties;
+/// The shared types this crate's API uses, re-exported so that callers need not depend on
+/// `tryghed-core` themselves.
+pub use tryghed_core::{ParseYearError, SlugError, SlugProblem, Year, YearError};

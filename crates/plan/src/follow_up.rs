@@ -393,15 +393,13 @@ fn parse(text: &str, origin: &str) -> (Option<FollowUp>, Vec<ReportSpans>, Vec<D
             );
             None
         }
-        Some(year) => {
-            match Year::from_i64(*year.get_ref()) {
-                Ok(read) => Some(read),
-                Err(e) => {
-                    reader.error(year.span(), "year".to_owned(), e.to_string());
-                    None
-                }
+        Some(year) => match Year::from_i64(*year.get_ref()) {
+            Ok(read) => Some(read),
+            Err(e) => {
+                reader.error(year.span(), "year".to_owned(), e.to_string());
+                None
             }
-        }
+        },
     };
     let mut reports = Vec::new();
     let mut spans = Vec::new();

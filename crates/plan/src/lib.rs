@@ -98,7 +98,7 @@ pub use plan::{
 };
 pub use skeleton::skeleton;
 pub use summary::{FocusAreaSummary, PlanSummary};
-pub use validate::{BudgetUse, Collaboration};
 /// The shared types this crate's API uses, re-exported so that callers need not depend on
 /// `tryghed-core` themselves.
 pub use tryghed_core::{ParseYearError, SlugError, SlugProblem, Year, YearError, Years};
+pub use validate::{BudgetUse, Collaboration};

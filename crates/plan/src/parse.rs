@@ -507,7 +507,9 @@ fn read_activity(
         "focus_area",
         "the activity's focus area",
     );
-    let (focus_area, span) = parse_id(reader, focus, &field("focus_area"), |s: &str| FocusAreaId::new(s));
+    let (focus_area, span) = parse_id(reader, focus, &field("focus_area"), |s: &str| {
+        FocusAreaId::new(s)
+    });
     spans.focus_area = span;
     let responsible = required(
         reader,

@@ -1,7 +1,7 @@
 //! Building a [`StatusReport`] from the agreement, the observations, the plan and the ledger.
 
-use tryghed_core::Year;
 use std::collections::BTreeSet;
+use tryghed_core::Year;
 
 use rust_decimal::Decimal;
 use tryghed_agreement::Agreement;
@@ -593,7 +593,10 @@ impl<'a> Build<'a> {
             return "baseline for 2025 er ikke fastlagt endnu".to_owned();
         }
         if gi.baseline().and_then(Baseline::year) == Some(year) {
-            return format!("{year} er basisåret; første sammenligning er {}", year.get() + 1);
+            return format!(
+                "{year} er basisåret; første sammenligning er {}",
+                year.get() + 1
+            );
         }
         humanise(raw)
     }

@@ -2,10 +2,10 @@
 //! ([`crate::ReportBuilder`]) fills it in, the renderers read it, and serde writes and reads it
 //! back (the JSON form).
 
-use tryghed_core::Year;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 use tryghed_budget::Dkk;
+use tryghed_core::Year;
 
 /// Generates `&`-returning accessors, one per field, with the given docs.
 macro_rules! accessors {

@@ -1,8 +1,8 @@
 //! The printed view of a report: every number formatted in Danish, suppression applied.
 //! Markdown and HTML render this view with their templates.
 
-use tryghed_core::Year;
 use serde::Serialize;
+use tryghed_core::Year;
 
 use crate::fmt as dk;
 use crate::model::{

@@ -8,10 +8,10 @@
 
 mod support;
 
-use tryghed_report::Year;
 use support::{check_well_formed, embedded_report, example_report, synthetic_observations};
 use tryghed_agreement::Agreement;
 use tryghed_goals::{AreaId, Observation, Observations};
+use tryghed_report::Year;
 use tryghed_report::{
     Figure, ReportBuilder, ReportOptions, ReportStatus, StatusReport, render_html, render_json,
     render_markdown,
@@ -117,8 +117,16 @@ fn example_evaluates_the_goals() {
 fn with_indbrud(count: u64, threshold: Option<u64>) -> StatusReport {
     let mut obs = Observations::new();
     let a = AreaId::partnership();
-    obs.insert(Observation::count("indbrud".parse().unwrap(), a.clone(), Year::new(2025).unwrap(), count).unwrap())
-        .unwrap();
+    obs.insert(
+        Observation::count(
+            "indbrud".parse().unwrap(),
+            a.clone(),
+            Year::new(2025).unwrap(),
+            count,
+        )
+        .unwrap(),
+    )
+    .unwrap();
     obs.insert(
         Observation::count(
             "straffelov-per-1000".parse().unwrap(),

@@ -1,8 +1,8 @@
 //! Shared by the integration tests: a context with the Folehaven agreement's facts.
 #![allow(dead_code, clippy::unwrap_used, clippy::missing_panics_doc)]
 
-use tryghed_plan::Year;
 use std::collections::BTreeMap;
+use tryghed_plan::Year;
 
 use tryghed_budget::Dkk;
 use tryghed_parties::{Parties, Party, PartyKind};
@@ -88,7 +88,12 @@ pub(crate) fn folehaven_context_with_funds(funded_years: &[i32]) -> PlanContext 
     ];
     let funds = funded_years
         .iter()
-        .map(|&year| (Year::new(year).unwrap(), Dkk::from_kroner(1_050_000).unwrap()))
+        .map(|&year| {
+            (
+                Year::new(year).unwrap(),
+                Dkk::from_kroner(1_050_000).unwrap(),
+            )
+        })
         .collect::<BTreeMap<_, _>>();
     PlanContext::new(
         Year::new(2026).unwrap()..=Year::new(2029).unwrap(),

@@ -8,10 +8,10 @@
 //! The worked example shared by the tests: the embedded Folehaven agreement with SYNTHETIC
 //! observations, a SYNTHETIC plan with follow-up and a SYNTHETIC ledger (all "Eksempel").
 
-use tryghed_report::Year;
 use tryghed_agreement::Agreement;
 use tryghed_budget::{Dkk, Ledger};
 use tryghed_goals::Observations;
+use tryghed_report::Year;
 use tryghed_report::{
     ActivityRow, DeliverableRow, Delivery, PlanInput, ReportBuilder, StatusReport,
 };
@@ -87,7 +87,13 @@ pub(crate) fn synthetic_plan() -> PlanInput {
             DeliverableRow::new("Eksempel: 4 numre", Delivery::NotReported, None).unwrap(),
         ]),
     ];
-    PlanInput::new(Year::new(2026).unwrap(), "Eksempel: tryghedsplan 2026", true, activities).unwrap()
+    PlanInput::new(
+        Year::new(2026).unwrap(),
+        "Eksempel: tryghedsplan 2026",
+        true,
+        activities,
+    )
+    .unwrap()
 }
 
 /// The synthetic observations.
