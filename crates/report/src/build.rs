@@ -17,9 +17,9 @@ use crate::fmt as dk;
 use crate::model::{
     ActivitiesSection, AreaSection, AreaSeries, BaselineCell, BudgetActivityRow, BudgetSection,
     ChangeCell, CollaborationRow, Count, CountPoint, CrimeRow, Delivery, DeliveryCounts, EstateRow,
-    Figure, FocusGroup, GoalRow, IntervalCell, PlanInput, Reference, ReportOptions, ReportStatus,
-    SharePoint, SignificanceCell, SourceNote, StatusReport, SummaryLine, SurveySeries, Trajectory,
-    Trend,
+    Figure, FocusGroup, GoalRow, Guide, IntervalCell, PlanInput, Reference, ReportOptions,
+    ReportStatus, SharePoint, SignificanceCell, SourceNote, StatusReport, SummaryLine,
+    SurveySeries, Trend,
 };
 
 /// Builds a [`StatusReport`] (the annual status for Økonomiudvalget).
@@ -563,6 +563,11 @@ impl<'a> Build<'a> {
             respondents: ie.respondents(),
             interval,
             change,
+            verdict: match gi.indicator().source() {
+                // A crime verdict names counts; the crime section publishes them.
+                Source::PoliceReportRegister => String::new(),
+                _ => humanise(ie.verdict()),
+            },
             explanation: humanise(ie.explanation()),
         }
     }
@@ -688,7 +693,7 @@ impl<'a> Build<'a> {
             })
             .filter(|s| !s.points.is_empty())
             .collect();
-        let trajectory = gi.targets().iter().find_map(|t| match t {
+        let guide = gi.targets().iter().find_map(|t| match t {
             Target::ApproachReference {
                 reference_area,
                 by_year,
@@ -698,7 +703,7 @@ impl<'a> Build<'a> {
                     .into_iter()
                     .find(|p| p.year == b)?;
                 let to = points(reference_area).into_iter().next_back()?;
-                Some(Trajectory {
+                Some(Guide {
                     from,
                     to: SharePoint {
                         year: *by_year,
@@ -712,7 +717,7 @@ impl<'a> Build<'a> {
             indicator: id.to_string(),
             name: gi.indicator().name().to_owned(),
             areas: series,
-            trajectory,
+            guide,
         }
     }
 

@@ -354,6 +354,7 @@ pub struct GoalRow {
     pub(crate) respondents: Option<u64>,
     pub(crate) interval: Option<IntervalCell>,
     pub(crate) change: Option<ChangeCell>,
+    pub(crate) verdict: String,
     pub(crate) explanation: String,
 }
 
@@ -382,6 +383,9 @@ accessors!(GoalRow {
     interval: Option<IntervalCell>,
     /// The change from the year before.
     change: Option<ChangeCell>,
+    /// The verdict in one plain Danish sentence, with the numbers behind it (for survey and
+    /// plan indicators; crime verdicts are written in the crime section).
+    verdict: str,
     /// The goals library's explanation (Danish), for the record.
     explanation: str,
 });
@@ -501,16 +505,20 @@ accessors!(AreaSeries {
     points: [SharePoint],
 });
 
-/// The straight line from the baseline to the reference level in the target year.
+/// A guide for the eye, **not the agreement's target**: the steady straight line from the
+/// baseline to the reference's level in the target year ("jævn fremskrivning til
+/// københavnerniveau, ikke aftalens mål"). The agreement asks the share to rise every year and
+/// come closer to København's level ("nærme sig københavnerniveau i 2029"), not to follow
+/// this line; no status is decided by it (see `tryghed_goals::eval`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-#[doc(alias = "lige linje mod målet")]
-pub struct Trajectory {
+#[doc(alias = "jævn fremskrivning")]
+pub struct Guide {
     pub(crate) from: SharePoint,
     pub(crate) to: SharePoint,
 }
 
-accessors!(Trajectory {
+accessors!(Guide {
     /// The baseline (year and share).
     from: SharePoint,
     /// The reference's latest known level, placed in the target year.
@@ -526,7 +534,7 @@ pub struct SurveySeries {
     pub(crate) indicator: String,
     pub(crate) name: String,
     pub(crate) areas: Vec<AreaSeries>,
-    pub(crate) trajectory: Option<Trajectory>,
+    pub(crate) guide: Option<Guide>,
 }
 
 accessors!(SurveySeries {
@@ -536,8 +544,8 @@ accessors!(SurveySeries {
     name: str,
     /// The partnership area first, then the references.
     areas: [AreaSeries],
-    /// The trajectory to the target, when the baseline and the reference are known.
-    trajectory: Option<Trajectory>,
+    /// The guide line (not the target), when the baseline and the reference are known.
+    guide: Option<Guide>,
 });
 
 /// How far a deliverable (leverance) was delivered, from the follow-up.

@@ -72,6 +72,7 @@ pub(crate) struct View {
     threshold: u64,
     summary: Vec<VSummary>,
     goals: Vec<VGoal>,
+    verdicts: Vec<VVerdict>,
     crime_years: Vec<u16>,
     crime: Vec<VCrime>,
     activities: Option<VActivities>,
@@ -105,6 +106,13 @@ struct VGoal {
     status: String,
     key: String,
     status_reason: String,
+}
+
+/// An indicator's verdict in one sentence.
+#[derive(Debug, Serialize)]
+struct VVerdict {
+    name: String,
+    verdict: String,
 }
 
 #[derive(Debug, Serialize)]
@@ -304,6 +312,15 @@ pub(crate) fn view(r: &StatusReport) -> View {
             }
         })
         .collect();
+    let verdicts = r
+        .goals()
+        .iter()
+        .filter(|g| !g.verdict().is_empty())
+        .map(|g| VVerdict {
+            name: g.name().to_owned(),
+            verdict: g.verdict().to_owned(),
+        })
+        .collect();
     let first = r
         .crime()
         .iter()
@@ -474,6 +491,7 @@ pub(crate) fn view(r: &StatusReport) -> View {
         threshold: thr,
         summary,
         goals,
+        verdicts,
         crime_years,
         crime,
         activities,
