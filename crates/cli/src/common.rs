@@ -1,9 +1,8 @@
 //! What the subcommands share: output formats, the agreement option, errors and exit codes.
 
 use std::fmt;
-use std::fs::File;
-use std::io::{self, BufWriter, Write};
-use std::path::{Path, PathBuf};
+use std::io;
+use std::path::Path;
 use std::process::ExitCode;
 
 use clap::ValueEnum;
@@ -84,34 +83,6 @@ pub(crate) fn load_agreement(path: Option<&Path>) -> Result<Agreement, CliError>
     match path {
         Some(path) => Ok(Agreement::from_path(path)?),
         None => Ok(Agreement::folehaven()),
-    }
-}
-
-/// Writes `text` to `output` (a file) or to standard output.
-pub(crate) fn write_output(output: Option<&PathBuf>, text: &str) -> Result<(), CliError> {
-    if let Some(path) = output {
-        let file = File::create(path).map_err(|e| CliError::io(path, &e))?;
-        let mut writer = BufWriter::new(file);
-        writer
-            .write_all(text.as_bytes())
-            .and_then(|()| writer.flush())
-            .map_err(|e| CliError::io(path, &e))
-    } else {
-        let stdout = io::stdout();
-        let mut lock = stdout.lock();
-        lock.write_all(text.as_bytes())
-            .and_then(|()| lock.flush())
-            .or_else(ignore_broken_pipe)
-            .map_err(|e| CliError::Usage(format!("error: standard output: {e}")))
-    }
-}
-
-/// A closed pipe (`tryghed … | head`) is not an error worth reporting.
-fn ignore_broken_pipe(error: io::Error) -> io::Result<()> {
-    if error.kind() == io::ErrorKind::BrokenPipe {
-        Ok(())
-    } else {
-        Err(error)
     }
 }
 
