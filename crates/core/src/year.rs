@@ -145,6 +145,43 @@ impl Year {
         }
     }
 
+    /// This year moved by `years`, held at [`Year::MIN`] or [`Year::MAX`] at the edges.
+    ///
+    /// For labels and bounds ("from 2026"); where the edge matters, [`Year::checked_add`]
+    /// says so instead.
+    ///
+    /// ```
+    /// use tryghed_core::Year;
+    /// assert_eq!(Year::new(2026)?.saturating_add(3).get(), 2029);
+    /// assert_eq!(Year::MAX.saturating_add(1), Year::MAX);
+    /// # Ok::<(), tryghed_core::YearError>(())
+    /// ```
+    #[must_use]
+    pub const fn saturating_add(self, years: i32) -> Year {
+        match self.checked_add(years) {
+            Some(year) => year,
+            None if years < 0 => Year::MIN,
+            None => Year::MAX,
+        }
+    }
+
+    /// This year moved back by `years`, held at [`Year::MIN`] or [`Year::MAX`] at the edges.
+    ///
+    /// ```
+    /// use tryghed_core::Year;
+    /// assert_eq!(Year::new(2026)?.saturating_sub(1).get(), 2025);
+    /// assert_eq!(Year::MIN.saturating_sub(1), Year::MIN);
+    /// # Ok::<(), tryghed_core::YearError>(())
+    /// ```
+    #[must_use]
+    pub const fn saturating_sub(self, years: i32) -> Year {
+        if years == i32::MIN {
+            // -i32::MIN overflows; any such move is past the edge.
+            return Year::MAX;
+        }
+        self.saturating_add(-years)
+    }
+
     /// How many years `self` is after `earlier` (negative when it is before).
     pub const fn years_since(self, earlier: Year) -> i32 {
         self.0 as i32 - earlier.0 as i32
@@ -473,6 +510,15 @@ mod tests {
             prop_assert_eq!(&got, &want);
             let back: Vec<i32> = ya.through(yb).rev().map(i32::from).collect();
             prop_assert_eq!(back, want.into_iter().rev().collect::<Vec<_>>());
+        }
+
+        #[test]
+        fn saturating_add_clamps_integer_addition(a in 1900_i32..=2199, d in any::<i32>()) {
+            let year = Year::try_from(a).unwrap();
+            let want = i64::from(a).saturating_add(i64::from(d)).clamp(1900, 2199);
+            prop_assert_eq!(i64::from(year.saturating_add(d)), want);
+            let want = i64::from(a).saturating_sub(i64::from(d)).clamp(1900, 2199);
+            prop_assert_eq!(i64::from(year.saturating_sub(d)), want);
         }
 
         #[test]
