@@ -19,6 +19,24 @@ pub(crate) enum Format {
     Json,
 }
 
+/// Parses `--suppression-threshold`: a number of at least
+/// [`SuppressionThreshold::MIN`](tryghed_disclosure::SuppressionThreshold::MIN). A lower one
+/// (0 included) is a usage error that says where exact figures come from instead.
+pub(crate) fn parse_threshold(
+    text: &str,
+) -> Result<tryghed_disclosure::SuppressionThreshold, String> {
+    let n: u64 = text
+        .trim()
+        .parse()
+        .map_err(|_| format!("{text:?} is not a whole number"))?;
+    tryghed_disclosure::SuppressionThreshold::new(n).map_err(|_| {
+        format!(
+            "the lowest threshold is {}; suppression cannot be switched off (exact figures: --format json --unsuppressed, for internal use only)",
+            tryghed_disclosure::SuppressionThreshold::MIN
+        )
+    })
+}
+
 /// A failed command: why, and which exit code it gives.
 #[derive(Debug)]
 pub(crate) enum CliError {

@@ -46,14 +46,16 @@ fn with_no_options_it_reports_2025_with_crime_pending_its_baseline() {
         text.contains("77 %") && text.contains("København 88 %") && text.contains("Valby 88 %"),
         "{text}"
     );
+    // The agreement's words: the gap to København, not a distance "to close by 2029".
     assert!(
-        text.contains("11,0 procentpoint der skal lukkes inden 2029"),
+        text.contains("afstanden til København er 11,0 procentpoint"),
         "{text}"
     );
     assert!(
-        text.contains("10,0 procentpoint der skal lukkes inden 2029"),
+        text.contains("afstanden til København er 10,0 procentpoint"),
         "{text}"
     );
+    assert!(!text.contains("lukkes"), "{text}");
 }
 
 #[test]
@@ -141,7 +143,7 @@ fn respondents_may_be_added_to_the_agreements_own_figure() {
     let out = run(&["goals", "--observations", path.to_str().unwrap()]);
     assert_eq!(out.code, 0, "{}", out.stderr);
     assert!(
-        out.stdout.contains("statistisk signifikant (p = "),
+        out.stdout.contains("statistisk signifikant, p = "),
         "{}",
         out.stdout
     );

@@ -67,18 +67,27 @@ impl Baseline {
 )]
 #[non_exhaustive]
 pub enum Target {
-    /// The value rises every year (skal årligt stige): met in year Y when the value of Y
-    /// exceeds that of Y − 1. Judged from the year after the baseline year.
+    /// The value rises every year ("skal årligt stige"): met in year Y when the value of Y
+    /// exceeds that of Y − 1 (exactly, for shares). Judged from the year after the baseline
+    /// year. A rise counts whether or not it is statistically significant; the verdict says
+    /// which (see [`crate::eval`]).
     IncreaseEveryYear,
-    /// The value approaches a reference area's level by a year (nærme sig københavnerniveau
-    /// i 2029). The yardstick is the straight line from the baseline (year b, value v_b) to
-    /// the reference's value in the evaluated year: `v_b + (ref − v_b)·(Y − b)/(by_year − b)`.
-    /// Before `by_year` the indicator is on track when its value is on the better side of the
-    /// line (or on it); from `by_year` on it is met when it has reached the reference.
+    /// The value approaches a reference area's level by a year ("nærme sig
+    /// københavnerniveau i 2029"), judged by the gap to the reference (the reference's value
+    /// minus the area's, each of its own year, for higher-is-better):
+    ///
+    /// - before `by_year`: on track when the gap of Y is smaller than the gap of Y − 1 and
+    ///   than the gap of the baseline year, off track otherwise;
+    /// - from `by_year`: met when the gap is smaller than the baseline year's, not met
+    ///   otherwise.
+    ///
+    /// Being at or beyond the reference's level counts as smaller. The straight line from the
+    /// baseline to the reference is only a guide ([`crate::TargetEvaluation::guide`]) and
+    /// never decides the status.
     ApproachReference {
         /// The reference area, e.g. `kobenhavn`.
         reference_area: AreaId,
-        /// The year by which the reference level should be reached, e.g. 2029.
+        /// The year by which the area should have come closer, e.g. 2029.
         by_year: u16,
     },
     /// At least held at the baseline (som minimum fastholdes): met exactly when the value is

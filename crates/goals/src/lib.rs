@@ -8,7 +8,7 @@
 //! data ([`Goal`], [`Indicator`], [`Baseline`], [`Target`]), the yearly figures as
 //! [`Observations`] (read from and written to a documented CSV format), crime categories as
 //! versioned sets of offence codes ([`CategorySet`]), and evaluates a goal for a year
-//! ([`evaluate`]) with the numbers behind each verdict and a one-line Danish explanation. It
+//! ([`evaluate`]) with the numbers behind each verdict and a one-sentence Danish verdict. It
 //! does not claim more than the data shows: a missing baseline is [`Status::Pending`], never
 //! met; survey shares carry Wilson intervals; a rise says whether it is statistically
 //! significant.
@@ -53,9 +53,9 @@
 //!
 //! let result = evaluate(&goal, &obs, 2026, &EvalOptions::default());
 //! let ind = &result.indicators()[0];
-//! println!("{}", ind.explanation());
-//! // Rose 77 % → 81 %; the trajectory 77 % → 88 % over 2025–2029 asks 79,75 % in 2026.
+//! // The share rose (77 % → 81 %) and the gap to København narrowed (11 → 7 points).
 //! assert_eq!(*result.status(), Status::OnTrack);
+//! assert!(ind.verdict().starts_with("På rette vej: andelen steg fra 77 % til 81 %"));
 //! assert!(ind.interval().is_some());
 //! # Ok(())
 //! # }
@@ -104,8 +104,8 @@ pub use category::{
 };
 pub use error::GoalsError;
 pub use eval::{
-    AreaValue, Change, EvalOptions, GoalEvaluation, IndicatorEvaluation, Significance, Status,
-    TargetEvaluation, evaluate, evaluate_share_at_least,
+    AreaValue, Change, EvalOptions, GapAt, GoalEvaluation, IndicatorEvaluation, Significance,
+    Status, TargetEvaluation, evaluate, evaluate_share_at_least,
 };
 pub use goal::{Baseline, Goal, GoalIndicator, Target};
 pub use id::{AreaId, CategoryId, GoalId, IndicatorId};

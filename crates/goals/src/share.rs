@@ -132,6 +132,35 @@ impl Share {
     }
 }
 
+/// Compares `a + b` with `c + d` exactly (all four shares), or `None` when the exact
+/// products do not fit in 128 bits (denominators beyond about 2³² after reduction).
+///
+/// Comparing gaps needs it: `ref₁ − v₁ < ref₂ − v₂` exactly when `ref₁ + v₂ < ref₂ + v₁`.
+pub(crate) fn cmp_sums(a: Share, b: Share, c: Share, d: Share) -> Option<Ordering> {
+    let (ln, ld) = sum(a.reduced(), b.reduced())?;
+    let (rn, rd) = sum(c.reduced(), d.reduced())?;
+    Some(ln.checked_mul(rd)?.cmp(&rn.checked_mul(ld)?))
+}
+
+/// `a + b` as an unreduced ratio of u128s.
+fn sum(a: Share, b: Share) -> Option<(u128, u128)> {
+    let (an, ad) = (u128::from(a.numerator), u128::from(a.denominator));
+    let (bn, bd) = (u128::from(b.numerator), u128::from(b.denominator));
+    let numerator = an.checked_mul(bd)?.checked_add(bn.checked_mul(ad)?)?;
+    Some((numerator, ad.checked_mul(bd)?))
+}
+
+impl Share {
+    /// The same value in lowest terms.
+    fn reduced(self) -> Share {
+        let g = gcd(self.numerator, self.denominator).max(1);
+        Share {
+            numerator: self.numerator / g,
+            denominator: self.denominator / g,
+        }
+    }
+}
+
 impl PartialEq for Share {
     fn eq(&self, other: &Self) -> bool {
         let (a, b) = self.cross(*other);
@@ -249,6 +278,23 @@ mod tests {
         assert!(s(74, 99) < s(3, 4));
         assert!(s(2, 3) < s(3, 4));
         assert!(s(u64::MAX, u64::MAX) == s(1, 1));
+    }
+
+    #[test]
+    fn sums_compare_exactly() {
+        let s = |n, d| Share::new(n, d).unwrap();
+        // 1/3 + 2/3 = 1 = 1/2 + 1/2, which rounded decimals cannot tell.
+        assert_eq!(
+            cmp_sums(s(1, 3), s(2, 3), s(1, 2), s(1, 2)),
+            Some(Ordering::Equal)
+        );
+        assert_eq!(
+            cmp_sums(s(80, 100), s(70, 100), s(80, 100), s(71, 100)),
+            Some(Ordering::Less)
+        );
+        // Denominators that do not reduce and do not fit: no answer rather than a wrong one.
+        let big = s(u64::MAX - 1, u64::MAX);
+        assert_eq!(cmp_sums(big, big, big, s(1, u64::MAX - 2)), None);
     }
 
     #[test]

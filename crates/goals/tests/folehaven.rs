@@ -139,6 +139,12 @@ fn year_2025_survey_goal_pending_with_values_comparisons_and_gap() {
         approach.explanation()
     );
     assert!(n.explanation().contains("antal respondenter ukendt"));
+    // 2025 is the baseline year: nothing to judge yet, and the verdict says why.
+    assert!(
+        n.verdict().starts_with("Afventer: 2025 er basisåret"),
+        "{}",
+        n.verdict()
+    );
     let night = &e.indicators()[1];
     assert_eq!(night.targets()[1].gap(), Some(d("0.10")));
 }
@@ -170,22 +176,42 @@ fn year_2026_synthetic_statuses() {
 
     let tryghed = eval(&g[0], &obs, 2026);
     let n = &tryghed.indicators()[0];
-    // 77 % → 80 %: a rise; the trajectory 77 % → 88 % (2025 → 2029) asks 79,75 % in 2026.
+    // 77 % → 80 %: a rise, and the gap to København narrowed from 11 to 8 points.
     assert_eq!(*n.targets()[0].status(), Status::Met);
     assert_eq!(*n.targets()[1].status(), Status::OnTrack);
-    assert_eq!(n.targets()[1].trajectory(), Some(d("0.7975")));
+    assert_eq!(n.targets()[1].gap(), Some(d("0.08")));
+    assert_eq!(
+        n.targets()[1].baseline_gap().map(|g| (g.year(), g.gap())),
+        Some((2025, d("0.11")))
+    );
+    // The straight line is only a guide: it asks 79,75 % in 2026, and decides nothing.
+    assert_eq!(n.targets()[1].guide(), Some(d("0.7975")));
     assert_eq!(*n.status(), Status::OnTrack);
     assert!(n.interval().unwrap().contains(0.80));
-    // 2025 has no n: no test possible, and the explanation says so.
+    // 2025 has no n: no test possible, and the verdict says so and why.
     assert!(matches!(
         n.change().unwrap().significance(),
         Significance::NotComputable { .. }
     ));
-    assert!(n.explanation().contains("signifikans kan ikke beregnes"));
-    // 70 % → 71 %: a rise but below the trajectory (72,5 %).
+    assert!(
+        n.verdict()
+            .contains("signifikans ukendt: antallet af besvarelser for 2025 kendes ikke"),
+        "{}",
+        n.verdict()
+    );
+    // 70 % → 71 % and the gap 10 → 9 points: both conditions hold. The straight line
+    // (72,5 %) would have said "ikke på rette vej"; the agreement's words do not.
     let night = &tryghed.indicators()[1];
-    assert_eq!(*night.targets()[1].status(), Status::OffTrack);
-    assert_eq!(*tryghed.status(), Status::OffTrack);
+    assert_eq!(*night.targets()[0].status(), Status::Met);
+    assert_eq!(*night.targets()[1].status(), Status::OnTrack);
+    assert_eq!(night.targets()[1].guide(), Some(d("0.725")));
+    assert_eq!(*tryghed.status(), Status::OnTrack);
+    assert_eq!(
+        night.verdict(),
+        "På rette vej: andelen steg fra 70 % til 71 % (+1,0 procentpoint; signifikans ukendt: \
+         antallet af besvarelser for 2025 kendes ikke, og uden det kan ændringen ikke testes), og \
+         afstanden til København blev mindre: 9,0 procentpoint mod 10,0 procentpoint i 2025."
+    );
 
     let crime = eval(&g[1], &obs, 2026);
     let st: Vec<&Status> = crime
@@ -212,6 +238,10 @@ fn year_2026_synthetic_statuses() {
     let collab = eval(&g[2], &obs, 2026);
     assert_eq!(*collab.status(), Status::Met);
     assert!(collab.indicators()[0].explanation().contains("12 af 15"));
+    assert_eq!(
+        collab.indicators()[0].verdict(),
+        "Opfyldt: 12 af 15 (80 %) mod mindst 75 %."
+    );
 }
 
 #[test]
@@ -252,6 +282,7 @@ fn evaluation_serialises_to_json() {
     let obs = observations(&[AGREEMENT_2025, SYNTHETIC_2026]);
     let e = eval(&goals()[0], &obs, 2026);
     let v = serde_json::to_value(&e).unwrap();
-    assert_eq!(v["status"]["status"], "off_track");
+    assert_eq!(v["status"]["status"], "on_track");
+    assert_eq!(v["indicators"][1]["targets"][1]["guide"], "0.7250");
     assert_eq!(v["indicators"][0]["value"], "0.80");
 }

@@ -1,5 +1,5 @@
 //! The three inline SVG charts of the HTML page, drawn with plotters' SVG backend (no font
-//! files needed): the survey shares with the trajectory, crime against the baseline, and the
+//! files needed): the survey shares with the guide line, crime against the baseline, and the
 //! map of the area.
 
 use std::fmt::Write as _;
@@ -20,6 +20,8 @@ const VALBY_COLOUR: RGBColor = RGBColor(230, 120, 0);
 const CPH_COLOUR: RGBColor = RGBColor(90, 90, 90);
 const OTHER_COLOUR: RGBColor = RGBColor(0, 140, 70);
 const TRAJ_COLOUR: RGBColor = RGBColor(0, 94, 184);
+/// The guide line's label: it is not the agreement's target.
+const GUIDE_LABEL: &str = "Jævn fremskrivning til københavnerniveau, ikke aftalens mål";
 
 fn err(chart: &'static str) -> impl Fn(String) -> ReportError {
     move |message| ReportError::Chart { chart, message }
@@ -114,7 +116,8 @@ fn split_attrs(s: &str) -> Vec<&str> {
 }
 
 /// (a) The share of safe residents over the years, one panel per survey indicator, with
-/// Valby and København and the straight-line trajectory to the target year.
+/// Valby and København and, labelled as such, the guide line (a steady line to København's
+/// level, which is not the agreement's target).
 pub(crate) fn survey_chart(report: &StatusReport) -> Result<String, ReportError> {
     let e = err("survey");
     let series = report.survey();
@@ -145,7 +148,7 @@ pub(crate) fn survey_chart(report: &StatusReport) -> Result<String, ReportError>
     Ok(responsive(
         &svg,
         "chart-survey",
-        "Andel trygge borgere over årene sammenlignet med Valby og København, med den lige linje mod målet",
+        "Andel trygge borgere over årene sammenlignet med Valby og København, med en stiplet jævn fremskrivning til københavnerniveau, som ikke er aftalens mål",
     ))
 }
 
@@ -188,7 +191,7 @@ fn survey_panel<DB: DrawingBackend>(
             last = last.max(i32::from(*p.year()));
         }
     }
-    if let Some(t) = s.trajectory() {
+    if let Some(t) = s.guide() {
         first = first.min(i32::from(*t.from().year()));
         last = last.max(i32::from(*t.to().year()));
     }
@@ -237,7 +240,7 @@ fn survey_panel<DB: DrawingBackend>(
             .draw_series(pts.iter().map(|p| Circle::new(*p, radius, c.filled())))
             .map_err(|x| x.to_string())?;
     }
-    if let Some(t) = s.trajectory() {
+    if let Some(t) = s.guide() {
         let line = vec![
             (i32::from(*t.from().year()), pct(*t.from().fraction())),
             (i32::from(*t.to().year()), pct(*t.to().fraction())),
@@ -250,7 +253,7 @@ fn survey_panel<DB: DrawingBackend>(
                 TRAJ_COLOUR.mix(0.7).stroke_width(2),
             ))
             .map_err(|x| x.to_string())?
-            .label(format!("Lige linje mod målet {}", t.to().year()))
+            .label(GUIDE_LABEL)
             .legend(|(x, y)| {
                 PathElement::new(vec![(x, y), (x + 8, y)], TRAJ_COLOUR.stroke_width(2))
             });
@@ -301,13 +304,9 @@ pub(crate) fn crime_chart(report: &StatusReport) -> Result<String, ReportError> 
             for (area, row) in parts.iter().zip(&rows) {
                 crime_panel(area, row, report).map_err(&e)?;
             }
-            let footer = if thr > 0 {
-                format!(
-                    "Antal under {thr} vises ikke (diskretionering). Prikket linje: baseline. Kilde: Københavns Politi."
-                )
-            } else {
-                "Prikket linje: baseline. Kilde: Københavns Politi.".to_owned()
-            };
+            let footer = format!(
+                "Antal under {thr} og skjulte antal vises ikke (diskretionering). Prikket linje: baseline. Kilde: Københavns Politi."
+            );
             foot.draw(&Text::new(
                 footer,
                 (20, 25),
@@ -330,24 +329,25 @@ fn crime_panel<DB: DrawingBackend>(
     row: &CrimeRow,
     report: &StatusReport,
 ) -> Result<(), String> {
+    // Only shown counts are drawn, and only they set the axis: a hidden count is neither a
+    // point nor a bound of the range.
     let shown: Vec<(i32, f64)> = row
         .series()
         .iter()
-        .filter(|p| !p.count().is_suppressed())
-        .map(|p| {
+        .filter_map(|p| {
             #[allow(clippy::cast_precision_loss)]
-            let v = p.count().value() as f64;
-            (i32::from(*p.year()), v)
+            let v = p.count().value()? as f64;
+            Some((i32::from(*p.year()), v))
         })
         .collect();
     let baseline = match row.baseline() {
         BaselineCell::Known {
             value: Some(Figure::Count { count } | Figure::Rate { count, .. }),
             ..
-        } if !count.is_suppressed() => {
+        } => {
             #[allow(clippy::cast_precision_loss)]
-            let v = count.value() as f64;
-            Some(v)
+            let v = count.value().map(|n| n as f64);
+            v
         }
         _ => None,
     };
@@ -356,7 +356,7 @@ fn crime_panel<DB: DrawingBackend>(
     if shown.is_empty() {
         let inner = area.titled(&title, (FONT, 16)).map_err(|x| x.to_string())?;
         let mut text = format!("Ingen tal for {} endnu.", report.crime_year());
-        if row.series().iter().any(|p| p.count().is_suppressed()) {
+        if row.series().iter().any(|p| p.count().is_hidden()) {
             "Kun tal under tærsklen – ikke vist.".clone_into(&mut text);
         }
         if pending {

@@ -57,21 +57,55 @@
 //! - [`render_markdown`]: Danish Markdown with tables, for documents and e-mail.
 //! - [`render_html`]: one self-contained HTML page (no external assets: inline CSS and three
 //!   inline SVG charts drawn with plotters): (a) the share of safe residents over the years
-//!   against Valby and København with the straight-line trajectory to the 2029 target;
+//!   against Valby and København, with a dashed guide line labelled "jævn fremskrivning til
+//!   københavnerniveau, ikke aftalens mål" (a guide, never a verdict);
 //!   (b) crime against the baseline (a pending baseline is said in the chart); (c) a map of the
 //!   area outline in EPSG:25832 metres, true to scale, north up, with a scale bar and the data
 //!   credit, and the estates whose outlines are known. Templates are minijinja with HTML
 //!   auto-escaping.
-//! - [`render_json`]: the serde form of [`StatusReport`]; it reads back into an equal report.
+//! - [`render_json`]: the serde form of [`StatusReport`] (the published form, or the exact figures
+//!   stamped confidential); it reads back into an equal report.
 //!
 //! All printed numbers are Danish: `77 %`, `45,3`, `1.467.000,00 kr.`.
 //!
 //! # Statistical disclosure control (diskretionering)
 //!
-//! A count of police reports below [`ReportOptions::suppression_threshold`] (default 5) is
-//! printed as `< 5` in Markdown and HTML, and no rate per 1,000 residents, no change and no
-//! chart point is derived from it. A count at the threshold is printed. The JSON keeps the exact
-//! values for internal use and marks each such count with `"suppressed": true` ([`Count`]).
+//! Every count of police reports in the report goes through `tryghed-disclosure` once, when
+//! the report is built, and every section reads it from there: a [`Count`] of the published
+//! report is a [`tryghed_disclosure::PublishedCount`], which keeps no value below
+//! [`ReportOptions::suppression_threshold`] (default 5, 0 included). Nothing derived from a
+//! hidden count is published: no rate, change, trend or chart point, no status that bounds it
+//! ([`ReportStatus::Withheld`]), no sentence written from it; baselines set by an amendment and
+//! comparison areas are counts like any other; where a total and its parts are shown, more
+//! cells are hidden (complementary suppression) so that subtraction recovers nothing. The rules,
+//! their reasons and a worked example: `docs/report.md`, "Diskretionering".
+//!
+//! ```
+//! use tryghed_agreement::Agreement;
+//! use tryghed_goals::{AreaId, Observation, Observations};
+//! use tryghed_report::{ReportBuilder, ReportOptions, render_json, render_markdown};
+//!
+//! # fn main() -> Result<(), Box<dyn std::error::Error>> {
+//! let mut obs = Observations::new();
+//! obs.insert(Observation::count("indbrud".parse()?, AreaId::partnership(), 2025, 3)?)?;
+//! let agreement = Agreement::folehaven();
+//!
+//! let report = ReportBuilder::new(&agreement).year(2026).observations(obs.clone(), None).build()?;
+//! assert!(render_markdown(&report)?.contains("| Indbrud | < 5 |"));
+//! // The published JSON has no value for it either.
+//! assert!(render_json(&report)?.contains(r#""status": "suppressed""#));
+//!
+//! // Exact figures only when asked for: JSON only, stamped.
+//! let exact = ReportBuilder::new(&agreement)
+//!     .year(2026)
+//!     .observations(obs, None)
+//!     .options(ReportOptions::default().unsuppressed())
+//!     .build()?;
+//! assert!(render_json(&exact)?.contains("fortroligt – ikke til offentliggørelse"));
+//! assert!(render_markdown(&exact).is_err());
+//! # Ok(())
+//! # }
+//! ```
 //!
 //! # Cargo features
 //!
@@ -80,6 +114,7 @@
 #![deny(missing_docs)]
 
 mod build;
+mod cells;
 mod charts;
 mod error;
 mod fmt;
@@ -92,8 +127,8 @@ pub use error::ReportError;
 pub use model::{
     ActivitiesSection, ActivityRow, AreaSection, AreaSeries, BaselineCell, BudgetActivityRow,
     BudgetSection, ChangeCell, CollaborationRow, Count, CountPoint, CrimeRow, DeliverableRow,
-    Delivery, DeliveryCounts, EstateRow, Figure, FocusGroup, GoalRow, IntervalCell, PlanInput,
-    Reference, ReportOptions, ReportStatus, SharePoint, SignificanceCell, SourceNote, StatusReport,
-    SummaryLine, SurveySeries, Trajectory, Trend,
+    Delivery, DeliveryCounts, EstateRow, Figure, FocusGroup, GoalRow, Guide, IntervalCell,
+    PlanInput, Reference, ReportOptions, ReportStatus, SharePoint, SignificanceCell, SourceNote,
+    StatusReport, SummaryLine, SurveySeries, Trend,
 };
 pub use render::{render_html, render_html_with_area, render_json, render_markdown};
