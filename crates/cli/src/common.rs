@@ -1,9 +1,8 @@
 //! What the subcommands share: output formats, the agreement option, errors and exit codes.
 
 use std::fmt;
-use std::fs::File;
-use std::io::{self, BufWriter, Write};
-use std::path::{Path, PathBuf};
+use std::io;
+use std::path::Path;
 use std::process::ExitCode;
 
 use clap::ValueEnum;
@@ -98,47 +97,6 @@ pub(crate) fn today() -> chrono::NaiveDate {
         .duration_since(std::time::UNIX_EPOCH)
         .map_or(0, |d| i64::try_from(d.as_secs()).unwrap_or(i64::MAX));
     chrono::DateTime::from_timestamp(seconds, 0).map_or(chrono::NaiveDate::MIN, |t| t.date_naive())
-}
-
-/// Writes a new file `output` (refusing one that exists) or standard output.
-pub(crate) fn write_new_output(output: Option<&PathBuf>, text: &str) -> Result<(), CliError> {
-    if let Some(path) = output
-        && path.exists()
-    {
-        return Err(CliError::Usage(format!(
-            "fejl: {} findes allerede; vælg en anden fil, eller fjern den først",
-            path.display()
-        )));
-    }
-    write_output(output, text)
-}
-
-/// Writes `text` to `output` (a file) or to standard output.
-pub(crate) fn write_output(output: Option<&PathBuf>, text: &str) -> Result<(), CliError> {
-    if let Some(path) = output {
-        let file = File::create(path).map_err(|e| CliError::io(path, &e))?;
-        let mut writer = BufWriter::new(file);
-        writer
-            .write_all(text.as_bytes())
-            .and_then(|()| writer.flush())
-            .map_err(|e| CliError::io(path, &e))
-    } else {
-        let stdout = io::stdout();
-        let mut lock = stdout.lock();
-        lock.write_all(text.as_bytes())
-            .and_then(|()| lock.flush())
-            .or_else(ignore_broken_pipe)
-            .map_err(|e| CliError::Usage(format!("error: standard output: {e}")))
-    }
-}
-
-/// A closed pipe (`tryghed … | head`) is not an error worth reporting.
-fn ignore_broken_pipe(error: io::Error) -> io::Result<()> {
-    if error.kind() == io::ErrorKind::BrokenPipe {
-        Ok(())
-    } else {
-        Err(error)
-    }
 }
 
 /// Serialises `value` as pretty JSON followed by a newline.

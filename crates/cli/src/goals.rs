@@ -7,7 +7,8 @@ use serde::Serialize;
 use tryghed_agreement::Agreement;
 use tryghed_goals::{EvalOptions, GoalEvaluation, Observations, evaluate};
 
-use crate::common::{CliError, Format, load_agreement, to_json, write_output};
+use crate::common::{CliError, Format, load_agreement, to_json};
+use crate::output::Destination;
 
 /// Evaluate every goal for a year: met, not met, on track, off track, pending or monitored,
 /// with the numbers behind it.
@@ -41,6 +42,10 @@ struct GoalsDocument<'a> {
 }
 
 pub(crate) fn run(args: &Args) -> Result<(), CliError> {
+    let destination = Destination::new(
+        args.output.as_deref(),
+        &[args.agreement.as_deref(), args.observations.as_deref()],
+    )?;
     let agreement = load_agreement(args.agreement.as_deref())?;
     let observations = observations(&agreement, args.observations.as_deref())?;
     let year = match args.year {
@@ -65,7 +70,7 @@ pub(crate) fn run(args: &Args) -> Result<(), CliError> {
         })?,
         Format::Text => text(&agreement, year, &goals),
     };
-    write_output(args.output.as_ref(), &text)
+    destination.write(&text)
 }
 
 /// The agreement's own figures together with those in `path`.

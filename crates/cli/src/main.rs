@@ -10,6 +10,7 @@ mod count;
 mod goals;
 mod locate;
 mod meetings;
+mod output;
 mod plan;
 mod report;
 

@@ -10,7 +10,8 @@ use tryghed_report::{
     PlanInput, ReportBuilder, ReportError, ReportOptions, render_html, render_json, render_markdown,
 };
 
-use crate::common::{CliError, load_agreement, write_output};
+use crate::common::{CliError, load_agreement};
+use crate::output::Destination;
 
 /// Output format of the status report.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
@@ -142,6 +143,16 @@ pub(crate) fn run(args: &Args) -> Result<(), CliError> {
             "error: --unsuppressed gives exact figures for internal use and needs --format json; Markdown and HTML are always the published form".into(),
         ));
     }
+    let destination = Destination::new(
+        args.output.as_deref(),
+        &[
+            args.agreement.as_deref(),
+            args.observations.as_deref(),
+            args.plan.as_deref(),
+            args.follow_up.as_deref(),
+            args.ledger.as_deref(),
+        ],
+    )?;
     let agreement = load_agreement(args.agreement.as_deref())?;
     let mut options =
         ReportOptions::default().with_suppression_threshold(args.suppression_threshold);
@@ -175,5 +186,5 @@ pub(crate) fn run(args: &Args) -> Result<(), CliError> {
         ReportFormat::Json => render_json(&report),
     }
     .map_err(report_error)?;
-    write_output(args.output.as_ref(), &text)
+    destination.write(&text)
 }
