@@ -11,10 +11,10 @@ use tryghed_agreement::{Agreement, AgreementError};
 /// Output format of commands that print a document.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
 pub(crate) enum Format {
-    /// For people: Danish names and Danish number formatting.
+    /// Til mennesker: danske navne og dansk talformat.
     #[default]
     Text,
-    /// The serde form of the library's types, for services.
+    /// Bibliotekernes serde-form, til tjenester.
     Json,
 }
 
@@ -84,6 +84,19 @@ pub(crate) fn load_agreement(path: Option<&Path>) -> Result<Agreement, CliError>
         Some(path) => Ok(Agreement::from_path(path)?),
         None => Ok(Agreement::folehaven()),
     }
+}
+
+/// Reads a text file; an error is an I/O error (exit 2).
+pub(crate) fn read_text(path: &Path) -> Result<String, CliError> {
+    std::fs::read_to_string(path).map_err(|e| CliError::io(path, &e))
+}
+
+/// Today's date (UTC; a check run around midnight on 31 December may see the other year).
+pub(crate) fn today() -> chrono::NaiveDate {
+    let seconds = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| i64::try_from(d.as_secs()).unwrap_or(i64::MAX));
+    chrono::DateTime::from_timestamp(seconds, 0).map_or(chrono::NaiveDate::MIN, |t| t.date_naive())
 }
 
 /// Serialises `value` as pretty JSON followed by a newline.

@@ -71,7 +71,6 @@
 
 mod check;
 mod context;
-mod diagnostic;
 mod error;
 mod focus;
 mod follow_up;
@@ -85,7 +84,6 @@ mod validate;
 
 pub use check::{PlanCheck, check_plan};
 pub use context::PlanContext;
-pub use diagnostic::{Diagnostic, Location, Severity, render_all};
 pub use error::PlanError;
 pub use focus::{FocusArea, FocusAreaId};
 pub use follow_up::{
@@ -101,4 +99,5 @@ pub use summary::{FocusAreaSummary, PlanSummary};
 /// The shared types this crate's API uses, re-exported so that callers need not depend on
 /// `tryghed-core` themselves.
 pub use tryghed_core::{ParseYearError, SlugError, SlugProblem, Year, YearError, Years};
+pub use tryghed_diagnostics::{Diagnostic, Location, Severity, render_all};
 pub use validate::{BudgetUse, Collaboration};
