@@ -6,7 +6,8 @@ use std::path::PathBuf;
 use tryghed_agreement::Agreement;
 use tryghed_parties::{BodyKind, Party};
 
-use crate::common::{CliError, Format, danish_date, load_agreement, to_json, write_output};
+use crate::common::{CliError, Format, danish_date, load_agreement, to_json};
+use crate::output::Destination;
 
 /// Print the agreement: parties with kind and parent, organisation, period, focus areas and
 /// amendments.
@@ -27,12 +28,13 @@ pub(crate) struct Args {
 }
 
 pub(crate) fn run(args: &Args) -> Result<(), CliError> {
+    let destination = Destination::new(args.output.as_deref(), &[args.agreement.as_deref()])?;
     let agreement = load_agreement(args.agreement.as_deref())?;
     let text = match args.format {
         Format::Json => to_json(&agreement)?,
         Format::Text => text(&agreement),
     };
-    write_output(args.output.as_ref(), &text)
+    destination.write(&text)
 }
 
 fn party_line(agreement: &Agreement, party: &Party) -> String {

@@ -7,7 +7,8 @@ use serde::Serialize;
 use tryghed_agreement::Agreement;
 use tryghed_budget::{AnnualBudget, Dkk, PeriodBudget};
 
-use crate::common::{CliError, Format, load_agreement, to_json, write_output};
+use crate::common::{CliError, Format, load_agreement, to_json};
+use crate::output::Destination;
 
 /// Print the budget per year and line (Danish formatting in text).
 #[derive(Debug, clap::Args)]
@@ -53,6 +54,7 @@ struct LineTotal {
 }
 
 pub(crate) fn run(args: &Args) -> Result<(), CliError> {
+    let destination = Destination::new(args.output.as_deref(), &[args.agreement.as_deref()])?;
     let agreement = load_agreement(args.agreement.as_deref())?;
     let budget = agreement.budget();
     let years: Vec<&AnnualBudget> = match args.year {
@@ -75,7 +77,7 @@ pub(crate) fn run(args: &Args) -> Result<(), CliError> {
         })?,
         Format::Text => text(&agreement, &years, &totals),
     };
-    write_output(args.output.as_ref(), &text)
+    destination.write(&text)
 }
 
 fn totals(budget: &PeriodBudget, years: &[&AnnualBudget]) -> Result<Totals, CliError> {

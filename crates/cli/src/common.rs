@@ -2,8 +2,8 @@
 
 use std::fmt;
 use std::fs::File;
-use std::io::{self, BufWriter, Write};
-use std::path::{Path, PathBuf};
+use std::io;
+use std::path::Path;
 use std::process::ExitCode;
 
 use clap::ValueEnum;
@@ -19,6 +19,24 @@ pub(crate) enum Format {
     Text,
     /// The serde form of the library's types, for services.
     Json,
+}
+
+/// Parses `--suppression-threshold`: a number of at least
+/// [`SuppressionThreshold::MIN`](tryghed_disclosure::SuppressionThreshold::MIN). A lower one
+/// (0 included) is a usage error that says where exact figures come from instead.
+pub(crate) fn parse_threshold(
+    text: &str,
+) -> Result<tryghed_disclosure::SuppressionThreshold, String> {
+    let n: u64 = text
+        .trim()
+        .parse()
+        .map_err(|_| format!("{text:?} is not a whole number"))?;
+    tryghed_disclosure::SuppressionThreshold::new(n).map_err(|_| {
+        format!(
+            "the lowest threshold is {}; suppression cannot be switched off (exact figures: --format json --unsuppressed, for internal use only)",
+            tryghed_disclosure::SuppressionThreshold::MIN
+        )
+    })
 }
 
 /// A failed command: why, and which exit code it gives.
@@ -140,34 +158,6 @@ pub(crate) fn load_plan(agreement: &Agreement, path: &Path) -> Result<LoadedPlan
         |n| n.to_string_lossy().into_owned(),
     );
     Ok(LoadedPlan { plan, name })
-}
-
-/// Writes `text` to `output` (a file) or to standard output.
-pub(crate) fn write_output(output: Option<&PathBuf>, text: &str) -> Result<(), CliError> {
-    if let Some(path) = output {
-        let file = File::create(path).map_err(|e| CliError::io(path, &e))?;
-        let mut writer = BufWriter::new(file);
-        writer
-            .write_all(text.as_bytes())
-            .and_then(|()| writer.flush())
-            .map_err(|e| CliError::io(path, &e))
-    } else {
-        let stdout = io::stdout();
-        let mut lock = stdout.lock();
-        lock.write_all(text.as_bytes())
-            .and_then(|()| lock.flush())
-            .or_else(ignore_broken_pipe)
-            .map_err(|e| CliError::Usage(format!("error: standard output: {e}")))
-    }
-}
-
-/// A closed pipe (`tryghed … | head`) is not an error worth reporting.
-fn ignore_broken_pipe(error: io::Error) -> io::Result<()> {
-    if error.kind() == io::ErrorKind::BrokenPipe {
-        Ok(())
-    } else {
-        Err(error)
-    }
 }
 
 /// Serialises `value` as pretty JSON followed by a newline.

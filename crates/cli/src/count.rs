@@ -13,7 +13,8 @@ use tryghed_count::{
 use tryghed_geography::Crs;
 use tryghed_goals::CategorySet;
 
-use crate::common::{CliError, load_agreement, to_json, write_output};
+use crate::common::{CliError, load_agreement, to_json};
+use crate::output::Destination;
 
 /// Count police reports (anmeldelser) per area, crime category and calendar year.
 ///
@@ -138,6 +139,15 @@ impl From<CountError> for CliError {
 }
 
 pub(crate) fn run(args: &Args) -> Result<(), CliError> {
+    let destination = Destination::new(
+        args.output.as_deref(),
+        &[
+            Some(&args.input),
+            args.categories.as_deref(),
+            args.residents.as_deref(),
+            args.agreement.as_deref(),
+        ],
+    )?;
     let categories = match &args.categories {
         Some(path) => {
             let text = std::fs::read_to_string(path).map_err(|e| CliError::io(path, &e))?;
@@ -203,7 +213,7 @@ pub(crate) fn run(args: &Args) -> Result<(), CliError> {
         tryghed_goals::write_csv(observations.iter(), &mut bytes)
             .map_err(|e| CliError::Usage(format!("error: {e}")))?;
         eprint!("{}", summary_text(report.summary()));
-        return write_output(args.output.as_ref(), &String::from_utf8_lossy(&bytes));
+        return destination.write(&String::from_utf8_lossy(&bytes));
     }
     let text = match args.format {
         CountFormat::Json => to_json(&report)?,
@@ -219,7 +229,7 @@ pub(crate) fn run(args: &Args) -> Result<(), CliError> {
             out
         }
     };
-    write_output(args.output.as_ref(), &text)
+    destination.write(&text)
 }
 
 /// A residents-file error with the file's name.

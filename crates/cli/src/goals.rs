@@ -7,9 +7,8 @@ use serde::Serialize;
 use tryghed_agreement::{Agreement, Evaluation, PlanCount, goal_year};
 use tryghed_goals::{GoalEvaluation, Observations};
 
-use crate::common::{
-    CliError, Format, load_agreement, load_plan, read_observations, to_json, write_output,
-};
+use crate::common::{CliError, Format, load_agreement, load_plan, read_observations, to_json};
+use crate::output::Destination;
 
 /// Evaluate every goal for a report year: met, not met, on track, off track, pending or
 /// monitored, with the numbers behind it.
@@ -53,6 +52,14 @@ struct GoalsDocument<'a> {
 }
 
 pub(crate) fn run(args: &Args) -> Result<(), CliError> {
+    let destination = Destination::new(
+        args.output.as_deref(),
+        &[
+            args.agreement.as_deref(),
+            args.observations.as_deref(),
+            args.plan.as_deref(),
+        ],
+    )?;
     let agreement = load_agreement(args.agreement.as_deref())?;
     let observations = match &args.observations {
         Some(path) => read_observations(path)?,
@@ -88,7 +95,7 @@ pub(crate) fn run(args: &Args) -> Result<(), CliError> {
         })?,
         Format::Text => text(&agreement, &evaluation),
     };
-    write_output(args.output.as_ref(), &text)
+    destination.write(&text)
 }
 
 fn text(agreement: &Agreement, evaluation: &Evaluation) -> String {

@@ -1,13 +1,14 @@
 //! `tryghed locate`: add the area (or estate) that contains each row's point to a CSV file.
 
 use std::fs::File;
-use std::io::{self, BufReader, BufWriter, Read, Write};
+use std::io::{self, BufReader, Read};
 use std::path::{Path, PathBuf};
 
 use clap::ValueEnum;
 use tryghed_geography::{CrsCoord, Layer, Locator, PartnershipArea, Utm32, Wgs84};
 
 use crate::common::CliError;
+use crate::output::Destination;
 
 /// Which areas to classify the points into.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
@@ -73,17 +74,15 @@ pub(crate) struct Args {
 }
 
 pub(crate) fn run(args: &Args) -> Result<(), CliError> {
-    let result = match args.crs {
-        CrsChoice::Wgs84 => run_in::<Wgs84>(args),
-        CrsChoice::Utm32 => run_in::<Utm32>(args),
-    };
-    if result.is_err()
-        && let Some(path) = &args.output
-    {
-        // Do not leave a truncated file that looks like a result.
-        let _ = std::fs::remove_file(path);
+    // On any error the temporary output file is removed and a file at `-o` stays as it was.
+    let destination = Destination::new(
+        args.output.as_deref(),
+        &[Some(&args.input), args.estates.as_deref()],
+    )?;
+    match args.crs {
+        CrsChoice::Wgs84 => run_in::<Wgs84>(args, &destination),
+        CrsChoice::Utm32 => run_in::<Utm32>(args, &destination),
     }
-    result
 }
 
 fn geo_error(error: &tryghed_geography::GeoError) -> CliError {
@@ -91,13 +90,13 @@ fn geo_error(error: &tryghed_geography::GeoError) -> CliError {
 }
 
 /// Builds the classifier for `P` and streams the file through it.
-fn run_in<P: CrsCoord>(args: &Args) -> Result<(), CliError> {
+fn run_in<P: CrsCoord>(args: &Args, destination: &Destination) -> Result<(), CliError> {
     match args.layer {
         LayerChoice::City => {
             let layer = Layer::<Wgs84>::city().map_err(|e| geo_error(&e))?;
             let layer = layer.transform::<P>().map_err(|e| geo_error(&e))?;
             let locator = Locator::new(layer);
-            stream(args, |p: P| {
+            stream(args, destination, |p: P| {
                 locator.locate(p).map(tryghed_geography::Area::name)
             })
         }
@@ -110,7 +109,7 @@ fn run_in<P: CrsCoord>(args: &Args) -> Result<(), CliError> {
                     .map_err(|e| CliError::Invalid(format!("error: {}: {e}", path.display())))?;
             }
             let locator = area.locator::<P>().map_err(|e| geo_error(&e))?;
-            stream(args, |p: P| {
+            stream(args, destination, |p: P| {
                 locator.locate(p).map(tryghed_geography::Place::name)
             })
         }
@@ -123,16 +122,6 @@ fn open_input(path: &Path) -> Result<Box<dyn Read>, CliError> {
     } else {
         let file = File::open(path).map_err(|e| CliError::io(path, &e))?;
         Ok(Box::new(BufReader::new(file)))
-    }
-}
-
-fn open_output(path: Option<&PathBuf>) -> Result<Box<dyn Write>, CliError> {
-    match path {
-        Some(path) => {
-            let file = File::create(path).map_err(|e| CliError::io(path, &e))?;
-            Ok(Box::new(BufWriter::new(file)))
-        }
-        None => Ok(Box::new(BufWriter::new(io::stdout().lock()))),
     }
 }
 
@@ -151,6 +140,7 @@ fn csv_error(source: &str, error: &csv::Error) -> CliError {
 /// Reads the rows one at a time, writing each with its area: memory stays flat.
 fn stream<'l, P: CrsCoord>(
     args: &Args,
+    destination: &Destination,
     classify: impl Fn(P) -> Option<&'l str>,
 ) -> Result<(), CliError> {
     let source = args.input.display().to_string();
@@ -178,11 +168,8 @@ fn stream<'l, P: CrsCoord>(
     };
     let (xi, yi) = (column(x_name)?, column(y_name)?);
 
-    let mut writer = csv::Writer::from_writer(open_output(args.output.as_ref())?);
-    let out_name = args
-        .output
-        .as_ref()
-        .map_or_else(|| "standard output".to_owned(), |p| p.display().to_string());
+    let mut writer = csv::Writer::from_writer(destination.open()?);
+    let out_name = destination.name();
     // A closed pipe (`tryghed locate … | head`) ends the run quietly.
     let write_err = |e: csv::Error| match e.kind() {
         csv::ErrorKind::Io(io) if io.kind() == io::ErrorKind::BrokenPipe => None,
@@ -219,9 +206,10 @@ fn stream<'l, P: CrsCoord>(
             return write_err(e).map_or(Ok(()), Err);
         }
     }
-    match writer.flush() {
-        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => {}
-        other => other.map_err(|e| CliError::Usage(format!("error: {out_name}: {e}")))?,
+    match writer.into_inner() {
+        Ok(output) => output.finish()?,
+        Err(e) if e.error().kind() == io::ErrorKind::BrokenPipe => {}
+        Err(e) => return Err(CliError::Usage(format!("error: {out_name}: {}", e.error()))),
     }
     if let Some((line, problem)) = first_skipped {
         eprintln!(

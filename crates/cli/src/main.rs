@@ -9,6 +9,7 @@ mod common;
 mod count;
 mod goals;
 mod locate;
+mod output;
 mod plan;
 mod report;
 

@@ -12,7 +12,8 @@ use tryghed_plan::{
     skeleton,
 };
 
-use crate::common::{CliError, Format, load_agreement, to_json, write_output};
+use crate::common::{CliError, Format, load_agreement, to_json};
+use crate::output::Destination;
 
 /// The yearly tryghedsplan: check it, start one, sum it up.
 #[derive(Debug, clap::Args)]
@@ -110,7 +111,7 @@ fn check(args: &CheckArgs) -> Result<(), CliError> {
     let checked = check_plan(&text, &origin, &context);
     match args.format {
         Format::Json => {
-            write_output(None, &to_json(&checked)?)?;
+            Destination::new(None, &[])?.write(&to_json(&checked)?)?;
             if checked.is_valid() {
                 Ok(())
             } else {
@@ -124,7 +125,7 @@ fn check(args: &CheckArgs) -> Result<(), CliError> {
             let mut out = checked.render(&text);
             out.push_str(&figures(&checked));
             if checked.is_valid() {
-                write_output(None, &out)
+                Destination::new(None, &[])?.write(&out)
             } else {
                 Err(CliError::Invalid(out.trim_end().to_owned()))
             }
@@ -163,18 +164,12 @@ fn figures(checked: &PlanCheck) -> String {
 }
 
 fn new(args: &NewArgs) -> Result<(), CliError> {
+    let destination =
+        Destination::new(args.output.as_deref(), &[args.agreement.as_deref()])?.new_only()?;
     let agreement = load_agreement(args.agreement.as_deref())?;
     let text = skeleton(args.year, &context(&agreement))
         .map_err(|e| CliError::Usage(format!("error: {e}")))?;
-    if let Some(path) = &args.output
-        && path.exists()
-    {
-        return Err(CliError::Usage(format!(
-            "error: {} exists already; choose another file or remove it first",
-            path.display()
-        )));
-    }
-    write_output(args.output.as_ref(), &text)
+    destination.write(&text)
 }
 
 /// The JSON document of `tryghed plan summary`.
@@ -188,6 +183,14 @@ struct SummaryDocument<'a> {
 }
 
 fn summary(args: &SummaryArgs) -> Result<(), CliError> {
+    let destination = Destination::new(
+        args.output.as_deref(),
+        &[
+            Some(&args.plan),
+            args.follow_up.as_deref(),
+            args.agreement.as_deref(),
+        ],
+    )?;
     let agreement = load_agreement(args.agreement.as_deref())?;
     let context = context(&agreement);
     let text = read(&args.plan)?;
@@ -221,7 +224,7 @@ fn summary(args: &SummaryArgs) -> Result<(), CliError> {
         })?,
         Format::Text => summary_text(&agreement, &context, &checked, &summary, follow_up.as_ref()),
     };
-    write_output(args.output.as_ref(), &out)
+    destination.write(&out)
 }
 
 /// `part / total` as a Danish percentage with one decimal, rounded down (never overstated).

@@ -9,7 +9,8 @@ use tryghed_report::{
     PlanInput, ReportBuilder, ReportError, ReportOptions, render_html, render_json, render_markdown,
 };
 
-use crate::common::{CliError, load_agreement, write_output};
+use crate::common::{CliError, load_agreement};
+use crate::output::Destination;
 
 /// Output format of the status report.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
@@ -19,7 +20,8 @@ pub(crate) enum ReportFormat {
     Md,
     /// One self-contained HTML page with charts and a map.
     Html,
-    /// The serde form of the report (exact counts, suppressed cells marked).
+    /// The serde form of the report: the published form, or with --unsuppressed the exact
+    /// figures stamped confidential.
     Json,
 }
 
@@ -48,9 +50,14 @@ pub(crate) struct Args {
     /// The ledger of the year's activity funds (TOML, or JSON when the name ends in .json).
     #[arg(long, value_name = "FILE")]
     ledger: Option<PathBuf>,
-    /// Counts of reports below this are printed as "< N" (statistical disclosure control).
-    #[arg(long, value_name = "N", default_value_t = 5)]
-    suppression_threshold: u64,
+    /// Counts of reports below N (0 included) are never published: they print as "< N", and
+    /// nothing derived from them is shown (statistical disclosure control). At least 3.
+    #[arg(long, value_name = "N", default_value = "5", value_parser = crate::common::parse_threshold)]
+    suppression_threshold: tryghed_disclosure::SuppressionThreshold,
+    /// Exact figures for internal use, stamped "fortroligt – ikke til offentliggørelse": JSON
+    /// only (Markdown and HTML are always the published form).
+    #[arg(long)]
+    unsuppressed: bool,
     /// Output format.
     #[arg(long, value_enum, default_value_t)]
     format: ReportFormat,
@@ -116,9 +123,28 @@ fn report_error(error: ReportError) -> CliError {
 }
 
 pub(crate) fn run(args: &Args) -> Result<(), CliError> {
+    if args.unsuppressed && args.format != ReportFormat::Json {
+        return Err(CliError::Usage(
+            "error: --unsuppressed gives exact figures for internal use and needs --format json; Markdown and HTML are always the published form".into(),
+        ));
+    }
+    let destination = Destination::new(
+        args.output.as_deref(),
+        &[
+            args.agreement.as_deref(),
+            args.observations.as_deref(),
+            args.plan.as_deref(),
+            args.follow_up.as_deref(),
+            args.ledger.as_deref(),
+        ],
+    )?;
     let agreement = load_agreement(args.agreement.as_deref())?;
-    let mut builder = ReportBuilder::new(&agreement)
-        .options(ReportOptions::default().with_suppression_threshold(args.suppression_threshold));
+    let mut options =
+        ReportOptions::default().with_suppression_threshold(args.suppression_threshold);
+    if args.unsuppressed {
+        options = options.unsuppressed();
+    }
+    let mut builder = ReportBuilder::new(&agreement).options(options);
     if let Some(year) = args.year {
         builder = builder.year(year);
     }
@@ -144,5 +170,5 @@ pub(crate) fn run(args: &Args) -> Result<(), CliError> {
         ReportFormat::Json => render_json(&report),
     }
     .map_err(report_error)?;
-    write_output(args.output.as_ref(), &text)
+    destination.write(&text)
 }

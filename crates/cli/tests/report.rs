@@ -67,9 +67,11 @@ fn observations_and_ledger_feed_the_report() {
         .iter()
         .find(|c| c["category"] == "chikane")
         .unwrap();
-    // Exact in JSON, marked as suppressed in print.
-    assert_eq!(chikane["series"][1]["count"]["value"], 4);
-    assert_eq!(chikane["series"][1]["count"]["suppressed"], true);
+    // The published JSON carries no value for a suppressed count.
+    assert_eq!(
+        chikane["series"][1]["count"],
+        serde_json::json!({"status": "suppressed", "threshold": 5})
+    );
     let md = run(&["report", "--observations", obs.to_str().unwrap()]);
     assert!(md.stdout.contains("| < 5 |"));
 }
@@ -236,4 +238,134 @@ fn observations_and_plan_disagreeing_on_the_share_use_the_plan_with_a_note() {
     );
     // Only the plan's share is shown as the value: 80 %, not 66,7 %.
     assert!(!out.stdout.contains("| 66,7 % |"), "{}", out.stdout);
+}
+
+/// The README's example, as JSON.
+fn readme_example_json(observations: &str, extra: &[&str]) -> support::Output {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples");
+    let mut args = vec![
+        "report".to_owned(),
+        "--year".to_owned(),
+        "2026".to_owned(),
+        "--observations".to_owned(),
+        observations.to_owned(),
+    ];
+    for f in [
+        ("--plan", "tryghedsplan-2026-eksempel.toml"),
+        ("--follow-up", "opfoelgning-2026-eksempel.toml"),
+        ("--ledger", "synthetic-regnskab-2026.toml"),
+    ] {
+        args.push(f.0.to_owned());
+        args.push(root.join(f.1).to_str().unwrap().to_owned());
+    }
+    args.extend(["--format".to_owned(), "json".to_owned()]);
+    args.extend(extra.iter().map(|s| (*s).to_owned()));
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    run(&args)
+}
+
+/// The crime cell of `category` in `year`.
+fn crime_cell(json: &serde_json::Value, category: &str, year: u64) -> serde_json::Value {
+    json["crime"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["category"] == category)
+        .and_then(|c| {
+            c["series"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .find(|p| p["year"] == year)
+        })
+        .map_or_else(
+            || panic!("no {category} {year} in {json}"),
+            |p| p["count"].clone(),
+        )
+}
+
+#[test]
+fn the_published_json_of_the_readme_example_gives_no_suppressed_value_away() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples");
+    let original = root.join("synthetic-observationer-2026.csv");
+    let text = std::fs::read_to_string(&original).unwrap();
+    // The example's small counts: hærværk 3 and narkotika 0 in 2025.
+    assert!(
+        text.contains("haervaerk,omraade,2025,3,") && text.contains("narkotika,omraade,2025,0,")
+    );
+    // The same example with other hidden values (still below 5).
+    let other = temp_file(
+        "andre-skjulte-tal.csv",
+        &text
+            .replace("haervaerk,omraade,2025,3,", "haervaerk,omraade,2025,1,")
+            .replace("narkotika,omraade,2025,0,", "narkotika,omraade,2025,4,"),
+    );
+    let published = readme_example_json(original.to_str().unwrap(), &[]);
+    assert_eq!(published.code, 0, "{}", published.stderr);
+    let json: serde_json::Value = serde_json::from_str(&published.stdout).unwrap();
+    let suppressed = serde_json::json!({"status": "suppressed", "threshold": 5});
+    assert_eq!(crime_cell(&json, "haervaerk", 2025), suppressed);
+    assert_eq!(crime_cell(&json, "narkotika", 2025), suppressed);
+    assert!(json.get("confidential").is_none());
+    // Nothing in the document depends on the hidden values: with other values below the
+    // threshold it is the same document, byte for byte (the observations' file name aside).
+    let again = readme_example_json(other.to_str().unwrap(), &[]);
+    assert_eq!(again.code, 0, "{}", again.stderr);
+    assert_eq!(
+        again
+            .stdout
+            .replace("andre-skjulte-tal.csv", "synthetic-observationer-2026.csv"),
+        published.stdout
+    );
+
+    // --unsuppressed: the exact values, stamped; and they do differ, so the comparison above
+    // could have failed.
+    let exact = readme_example_json(original.to_str().unwrap(), &["--unsuppressed"]);
+    assert_eq!(exact.code, 0, "{}", exact.stderr);
+    let json: serde_json::Value = serde_json::from_str(&exact.stdout).unwrap();
+    assert_eq!(
+        json["confidential"],
+        "fortroligt – ikke til offentliggørelse"
+    );
+    assert!(
+        exact
+            .stdout
+            .starts_with("{\n  \"confidential\": \"fortroligt – ikke til offentliggørelse\"")
+    );
+    assert_eq!(
+        crime_cell(&json, "haervaerk", 2025),
+        serde_json::json!({"status": "exact", "value": 3})
+    );
+    assert_eq!(
+        crime_cell(&json, "narkotika", 2025),
+        serde_json::json!({"status": "exact", "value": 0})
+    );
+    let exact_other = readme_example_json(other.to_str().unwrap(), &["--unsuppressed"]);
+    assert_ne!(
+        exact_other
+            .stdout
+            .replace("andre-skjulte-tal.csv", "synthetic-observationer-2026.csv"),
+        exact.stdout
+    );
+}
+
+#[test]
+fn exact_figures_are_json_only_and_suppression_cannot_be_switched_off() {
+    for format in ["md", "html"] {
+        let out = run(&["report", "--unsuppressed", "--format", format]);
+        assert_eq!(out.code, 2, "{}", out.stderr);
+        assert!(out.stderr.contains("--format json"), "{}", out.stderr);
+    }
+    for t in ["0", "1", "2"] {
+        let out = run(&["report", "--suppression-threshold", t]);
+        assert_eq!(out.code, 2, "{}", out.stderr);
+        assert!(
+            out.stderr.contains("lowest threshold is 3"),
+            "{}",
+            out.stderr
+        );
+    }
+    let out = run(&["report", "--suppression-threshold", "3"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(out.stdout.contains("under 3"), "{}", out.stdout);
 }

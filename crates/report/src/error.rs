@@ -38,6 +38,16 @@ pub enum ReportError {
         /// The drawing backend's message.
         message: String,
     },
+    /// A report with exact figures ([`ReportOptions::unsuppressed`](crate::ReportOptions::unsuppressed))
+    /// was given to a published form: Markdown and HTML are for publication and only take
+    /// the published report; exact figures are JSON only, stamped confidential.
+    #[error(
+        "the report carries exact figures (fortroligt – ikke til offentliggørelse): only JSON can be written from it, not {format}"
+    )]
+    Unsuppressed {
+        /// The format that was asked for (`Markdown`, `HTML`).
+        format: &'static str,
+    },
     /// The report could not be written as JSON.
     #[error("JSON: {0}")]
     Json(#[from] serde_json::Error),

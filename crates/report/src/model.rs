@@ -5,6 +5,7 @@
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 use tryghed_budget::Dkk;
+use tryghed_disclosure::{PublishedCount, SuppressionThreshold};
 
 /// Generates `&`-returning accessors, one per field, with the given docs.
 macro_rules! accessors {
@@ -20,42 +21,72 @@ macro_rules! accessors {
     };
 }
 
-/// Options for building a report.
+/// Options for building a report: the suppression threshold, and whether the report is the
+/// published form (the default) or carries exact figures for internal use.
 ///
 /// ```
-/// let options = tryghed_report::ReportOptions::default().with_suppression_threshold(10);
-/// assert_eq!(options.suppression_threshold(), 10);
+/// use tryghed_disclosure::SuppressionThreshold;
+/// use tryghed_report::ReportOptions;
+/// # fn main() -> Result<(), Box<dyn std::error::Error>> {
+/// let options = ReportOptions::default().with_suppression_threshold(SuppressionThreshold::new(10)?);
+/// assert_eq!(options.suppression_threshold().get(), 10);
+/// assert!(!options.is_unsuppressed());
+/// # Ok(())
+/// # }
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 #[non_exhaustive]
 pub struct ReportOptions {
-    suppression_threshold: u64,
+    suppression_threshold: SuppressionThreshold,
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    unsuppressed: bool,
 }
 
 impl Default for ReportOptions {
-    /// Counts below 5 are suppressed in print.
+    /// The published form, counts below 5 suppressed.
     fn default() -> Self {
         Self {
-            suppression_threshold: 5,
+            suppression_threshold: SuppressionThreshold::DEFAULT,
+            unsuppressed: false,
         }
     }
 }
 
 impl ReportOptions {
-    /// Counts of reports **below** `threshold` are printed as `< threshold` in Markdown and
-    /// HTML, with no rate derived from them (statistical disclosure control, diskretionering).
-    /// `0` turns suppression off.
+    /// Counts of reports **below** `threshold` (0 included) are never published: they print
+    /// as `< threshold`, and nothing derived from them (a rate, a change, a trend, a status
+    /// word that bounds them, a chart point, a total minus its other parts) is published
+    /// either (statistical disclosure control, diskretionering). The threshold cannot be
+    /// lower than [`SuppressionThreshold::MIN`]: exact figures come only from
+    /// [`unsuppressed`](Self::unsuppressed).
     #[doc(alias = "diskretionering")]
     #[must_use]
-    pub fn with_suppression_threshold(mut self, threshold: u64) -> Self {
+    pub fn with_suppression_threshold(mut self, threshold: SuppressionThreshold) -> Self {
         self.suppression_threshold = threshold;
         self
     }
 
     /// The suppression threshold (default 5).
-    pub fn suppression_threshold(&self) -> u64 {
+    pub fn suppression_threshold(&self) -> SuppressionThreshold {
         self.suppression_threshold
+    }
+
+    /// Exact figures for internal use: every count as it is, every status as the goals
+    /// library decides it, and the report stamped
+    /// [`CONFIDENTIAL_STAMP`](tryghed_disclosure::CONFIDENTIAL_STAMP) ("fortroligt – ikke
+    /// til offentliggørelse"). Only [`render_json`](crate::render_json) renders such a
+    /// report; Markdown and HTML are published forms and refuse it.
+    #[doc(alias = "fortroligt")]
+    #[must_use]
+    pub fn unsuppressed(mut self) -> Self {
+        self.unsuppressed = true;
+        self
+    }
+
+    /// Whether the report carries exact figures ([`unsuppressed`](Self::unsuppressed)).
+    pub fn is_unsuppressed(&self) -> bool {
+        self.unsuppressed
     }
 }
 
@@ -79,11 +110,19 @@ pub enum ReportStatus {
     },
     /// Monitoreres: no target.
     Monitored,
+    /// Ikke vist: the verdict would bound a count below the suppression threshold ("ikke
+    /// opfyldt" against a baseline of 0 says the suppressed count is 1–4), so the published
+    /// report does not give it.
+    #[doc(alias = "diskretioneret")]
+    Withheld {
+        /// Why, in Danish.
+        reason: String,
+    },
 }
 
 impl ReportStatus {
     /// The Danish label: `opfyldt`, `ikke opfyldt`, `på rette vej`, `ikke på rette vej`,
-    /// `afventer`, `monitoreres`.
+    /// `afventer`, `monitoreres`, `ikke vist`.
     pub fn label(&self) -> &'static str {
         match self {
             ReportStatus::Met => "opfyldt",
@@ -92,11 +131,12 @@ impl ReportStatus {
             ReportStatus::OffTrack => "ikke på rette vej",
             ReportStatus::Pending { .. } => "afventer",
             ReportStatus::Monitored => "monitoreres",
+            ReportStatus::Withheld { .. } => "ikke vist",
         }
     }
 
     /// A short machine key for styling: `met`, `not-met`, `on-track`, `off-track`, `pending`,
-    /// `monitored`.
+    /// `monitored`, `withheld`.
     pub fn key(&self) -> &'static str {
         match self {
             ReportStatus::Met => "met",
@@ -105,6 +145,7 @@ impl ReportStatus {
             ReportStatus::OffTrack => "off-track",
             ReportStatus::Pending { .. } => "pending",
             ReportStatus::Monitored => "monitored",
+            ReportStatus::Withheld { .. } => "withheld",
         }
     }
 }
@@ -135,32 +176,144 @@ impl From<&tryghed_goals::Status> for ReportStatus {
     }
 }
 
-/// A count of police reports with its disclosure flag. JSON keeps the exact value;
-/// Markdown and HTML print `< threshold` when `suppressed`.
+/// A count of police reports as the report carries it: in the published form a
+/// [`PublishedCount`] (which keeps no value below the threshold), in an
+/// [unsuppressed](ReportOptions::unsuppressed) report the exact number.
+///
+/// `Display` prints the published form (`14`, `1.234`, `< 5`, `skjult`) or the exact number.
+/// The JSON form is the published count's (`{"status":"shown","value":14,"threshold":5}`,
+/// `{"status":"suppressed","threshold":5}`, `{"status":"complementary","threshold":5}`) or
+/// `{"status":"exact","value":3}`.
+///
+/// ```
+/// use tryghed_disclosure::SuppressionThreshold;
+/// use tryghed_report::Count;
+///
+/// let c = Count::new(3, SuppressionThreshold::default());
+/// assert_eq!(c.to_string(), "< 5");
+/// assert_eq!(c.value(), None);
+/// assert_eq!(Count::exact(3).value(), Some(3));
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(try_from = "CountForm", into = "CountForm")]
 #[doc(alias = "diskretionering")]
 #[doc(alias = "anmeldelser")]
-pub struct Count {
-    value: u64,
-    suppressed: bool,
+pub struct Count(CountRepr);
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+enum CountRepr {
+    Published(PublishedCount),
+    Exact(u64),
 }
 
 impl Count {
-    /// A count, suppressed in print when it is below `threshold`.
-    pub fn new(value: u64, threshold: u64) -> Self {
-        Self {
-            value,
-            suppressed: value < threshold,
+    /// The published form of a raw count under `threshold`.
+    pub fn new(raw: u64, threshold: SuppressionThreshold) -> Self {
+        Self(CountRepr::Published(PublishedCount::new(raw, threshold)))
+    }
+
+    /// A published count as it is (e.g. after complementary suppression).
+    pub fn published(count: PublishedCount) -> Self {
+        Self(CountRepr::Published(count))
+    }
+
+    /// An exact count, for an [unsuppressed](ReportOptions::unsuppressed) report only.
+    pub fn exact(raw: u64) -> Self {
+        Self(CountRepr::Exact(raw))
+    }
+
+    /// The number, when the report may print it: a shown published count or an exact one.
+    pub fn value(&self) -> Option<u64> {
+        match self.0 {
+            CountRepr::Published(p) => p.value(),
+            CountRepr::Exact(n) => Some(n),
         }
     }
-    /// The exact count.
-    pub fn value(&self) -> u64 {
-        self.value
+
+    /// The published count (`None` for an exact one).
+    pub fn as_published(&self) -> Option<PublishedCount> {
+        match self.0 {
+            CountRepr::Published(p) => Some(p),
+            CountRepr::Exact(_) => None,
+        }
     }
-    /// Whether print shows `< threshold` instead of the value.
-    pub fn is_suppressed(&self) -> bool {
-        self.suppressed
+
+    /// Whether the number is hidden (below the threshold, or by complementary suppression).
+    pub fn is_hidden(&self) -> bool {
+        self.value().is_none()
+    }
+
+    /// Whether this is an exact count of an unsuppressed report.
+    pub fn is_exact(&self) -> bool {
+        matches!(self.0, CountRepr::Exact(_))
+    }
+}
+
+impl std::fmt::Display for Count {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self.0 {
+            CountRepr::Published(p) => p.fmt(f),
+            CountRepr::Exact(n) => f.write_str(&crate::fmt::int(n)),
+        }
+    }
+}
+
+/// The serde form of [`Count`].
+#[derive(Serialize, Deserialize)]
+#[serde(tag = "status", rename_all = "kebab-case", deny_unknown_fields)]
+enum CountForm {
+    Shown {
+        value: u64,
+        threshold: SuppressionThreshold,
+    },
+    Suppressed {
+        threshold: SuppressionThreshold,
+    },
+    Complementary {
+        threshold: SuppressionThreshold,
+    },
+    Exact {
+        value: u64,
+    },
+}
+
+impl From<Count> for CountForm {
+    fn from(c: Count) -> Self {
+        match c.0 {
+            CountRepr::Exact(value) => CountForm::Exact { value },
+            CountRepr::Published(p) => {
+                let threshold = p.threshold();
+                match (p.value(), p.publication()) {
+                    (Some(value), _) => CountForm::Shown { value, threshold },
+                    (None, tryghed_disclosure::Publication::Suppressed) => {
+                        CountForm::Suppressed { threshold }
+                    }
+                    (None, _) => CountForm::Complementary { threshold },
+                }
+            }
+        }
+    }
+}
+
+impl TryFrom<CountForm> for Count {
+    type Error = String;
+
+    fn try_from(f: CountForm) -> Result<Self, Self::Error> {
+        Ok(match f {
+            CountForm::Exact { value } => Count::exact(value),
+            CountForm::Shown { value, threshold } => {
+                if threshold.suppresses(value) {
+                    return Err(format!(
+                        "a count of {value} cannot be shown under the threshold {threshold}"
+                    ));
+                }
+                Count::new(value, threshold)
+            }
+            CountForm::Suppressed { threshold } => Count::new(0, threshold),
+            CountForm::Complementary { threshold } => {
+                Count::published(PublishedCount::new(threshold.get(), threshold).withheld())
+            }
+        })
     }
 }
 
@@ -186,17 +339,21 @@ pub enum Figure {
         #[serde(with = "rust_decimal::serde::str")]
         value: Decimal,
     },
-    /// Reports per 1,000 residents, derived from a count and the residents. When the count
-    /// is suppressed, print shows no rate.
+    /// Reports per 1,000 residents, derived from a count and the residents. A hidden count
+    /// has no rate (it would give the count back).
     Rate {
         /// The count of reports.
         count: Count,
         /// The residents of the area.
         residents: u64,
-        /// `count × 1000 / residents`.
-        #[serde(with = "rust_decimal::serde::str")]
-        rate: Decimal,
+        /// `count × 1000 / residents`; `None` when the count is hidden.
+        #[serde(with = "rust_decimal::serde::str_option")]
+        rate: Option<Decimal>,
     },
+    /// A number the published report does not give because it would give back a count below
+    /// the threshold: a rate set by an amendment that a small count rounds to.
+    #[doc(alias = "diskretioneret")]
+    Withheld,
 }
 
 /// The baseline an indicator is judged from.
@@ -419,16 +576,19 @@ pub enum Trend {
     Unchanged,
     /// This year's or last year's figure is missing.
     Unknown,
+    /// This year's or last year's count is hidden: a trend would tell their order.
+    Withheld,
 }
 
 impl Trend {
-    /// The Danish label: `stigende`, `faldende`, `uændret`, `ukendt`.
+    /// The Danish label: `stigende`, `faldende`, `uændret`, `ukendt`, `ikke vist`.
     pub fn label(self) -> &'static str {
         match self {
             Trend::Rising => "stigende",
             Trend::Falling => "faldende",
             Trend::Unchanged => "uændret",
             Trend::Unknown => "ukendt",
+            Trend::Withheld => "ikke vist",
         }
     }
 }
@@ -1323,6 +1483,8 @@ accessors!(SourceNote {
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct StatusReport {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(crate) confidential: Option<String>,
     pub(crate) agreement_id: String,
     pub(crate) agreement_title: String,
     pub(crate) district: Option<String>,
@@ -1345,6 +1507,9 @@ pub struct StatusReport {
 }
 
 accessors!(StatusReport {
+    /// `Some("fortroligt – ikke til offentliggørelse")` when the report carries exact figures
+    /// ([`ReportOptions::unsuppressed`]); `None` for the published form.
+    confidential: Option<String>,
     /// The agreement's id.
     agreement_id: str,
     /// The agreement's title.
