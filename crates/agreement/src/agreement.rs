@@ -13,6 +13,7 @@ use tryghed_budget::{AnnualBudget, PeriodBudget};
 use tryghed_goals::{
     Baseline, CategorySet, Dimension, Goal, GoalIndicator, IndicatorId, Observation, Observations,
 };
+use tryghed_meetings::MeetingContext;
 use tryghed_parties::{Governance, Parties, Party, PartyId};
 use tryghed_plan::{FocusArea, FocusAreaId, PlanContext};
 
@@ -73,6 +74,9 @@ pub struct Agreement {
     /// Built once while checking, so that building it can be reported as a problem.
     #[cfg_attr(feature = "serde", serde(skip))]
     plan_context: PlanContext,
+    /// Built once while checking, like `plan_context`.
+    #[cfg_attr(feature = "serde", serde(skip))]
+    meeting_context: MeetingContext,
 }
 
 /// Observations as a list, in their stored order.
@@ -299,6 +303,26 @@ impl Agreement {
     #[doc(alias = "tryghedsplan")]
     pub fn plan_context(&self) -> PlanContext {
         self.plan_context.clone()
+    }
+
+    /// What a meeting log (mødelog) is checked against: the period, the parties and the
+    /// organisation, for [`tryghed_meetings::check_meetings`].
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use tryghed_agreement::Agreement;
+    /// use tryghed_parties::BodyKind;
+    ///
+    /// let agreement = Agreement::folehaven();
+    /// let context = agreement.meeting_context();
+    /// assert_eq!(context.years(), 2026..=2029);
+    /// let projektleder = context.leader_of(BodyKind::WorkingGroup).map(|p| p.held_by().as_str());
+    /// assert_eq!(projektleder, Some("sikker-by"));
+    /// ```
+    #[doc(alias = "mødelog")]
+    pub fn meeting_context(&self) -> &MeetingContext {
+        &self.meeting_context
     }
 
     /// The goals (målsætninger), in the agreement's order, with every amendment applied: a
@@ -686,6 +710,14 @@ impl Checker<'_> {
         let parties = parties?;
         let plan_context =
             self.plan_context(period, &parties, &focus_areas, &budget, &goals, budget_span)?;
+        let meeting_context =
+            match MeetingContext::new(period.years(), parties.clone(), organisation.clone()) {
+                Ok(context) => context,
+                Err(error) => {
+                    self.report(0..0, "period", error.to_string());
+                    return None;
+                }
+            };
         Some(Agreement {
             id,
             title,
@@ -706,6 +738,7 @@ impl Checker<'_> {
             observations,
             amendments,
             plan_context,
+            meeting_context,
         })
     }
 

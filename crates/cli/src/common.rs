@@ -3,7 +3,7 @@
 use std::fmt;
 use std::fs::File;
 use std::io;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::ValueEnum;
@@ -14,10 +14,10 @@ use tryghed_plan::{Diagnostic, Partner, Plan, check_plan};
 /// Output format of commands that print a document.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
 pub(crate) enum Format {
-    /// For people: Danish names and Danish number formatting.
+    /// Til mennesker: danske navne og dansk talformat.
     #[default]
     Text,
-    /// The serde form of the library's types, for services.
+    /// Bibliotekernes serde-form, til tjenester.
     Json,
 }
 
@@ -95,6 +95,33 @@ pub(crate) fn read_observations(path: &Path) -> Result<Observations, CliError> {
     let file = File::open(path).map_err(|e| CliError::io(path, &e))?;
     Observations::from_csv_reader(io::BufReader::new(file))
         .map_err(|e| CliError::Invalid(format!("error: {}: {e}", path.display())))
+}
+
+/// Reads a text file; an error is an I/O error (exit 2).
+pub(crate) fn read_text(path: &Path) -> Result<String, CliError> {
+    std::fs::read_to_string(path).map_err(|e| CliError::io(path, &e))
+}
+
+/// Today's date (UTC; a check run around midnight on 31 December may see the other year).
+pub(crate) fn today() -> chrono::NaiveDate {
+    let seconds = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| i64::try_from(d.as_secs()).unwrap_or(i64::MAX));
+    chrono::DateTime::from_timestamp(seconds, 0).map_or(chrono::NaiveDate::MIN, |t| t.date_naive())
+}
+
+/// Writes a new file `output` (refusing one that exists, through the safe
+/// [`Destination`](crate::output::Destination)) or standard output.
+pub(crate) fn write_new_output(output: Option<&PathBuf>, text: &str) -> Result<(), CliError> {
+    crate::output::Destination::new(output.map(PathBuf::as_path), &[])?
+        .new_only()?
+        .write(text)
+}
+
+/// Writes `text` to `output` (a file, through the safe
+/// [`Destination`](crate::output::Destination)) or to standard output.
+pub(crate) fn write_output(output: Option<&PathBuf>, text: &str) -> Result<(), CliError> {
+    crate::output::Destination::new(output.map(PathBuf::as_path), &[])?.write(text)
 }
 
 /// A tryghedsplan read for judging goal 3 (`tryghed goals --plan`, `tryghed report --plan`).

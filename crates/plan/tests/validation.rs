@@ -418,7 +418,7 @@ fn rendering_points_at_the_column() {
     let rendered = checked.render(&text);
     assert!(
         rendered.contains(
-            "error: activity \"a\": the responsible party \"okff\" is not a party of the agreement\n --> plan.toml:7:15\n  |\n7 | responsible = \"okff\"\n  |               ^^^^^^\n  = field: activities[0].responsible\n"
+            "fejl: activity \"a\": the responsible party \"okff\" is not a party of the agreement\n --> plan.toml:7:15\n  |\n7 | responsible = \"okff\"\n  |               ^^^^^^\n  = felt: activities[0].responsible\n"
         ),
         "{rendered}"
     );
