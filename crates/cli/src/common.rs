@@ -3,7 +3,7 @@
 use std::fmt;
 use std::fs::File;
 use std::io;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::ExitCode;
 
 use clap::ValueEnum;
@@ -108,20 +108,6 @@ pub(crate) fn today() -> chrono::NaiveDate {
         .duration_since(std::time::UNIX_EPOCH)
         .map_or(0, |d| i64::try_from(d.as_secs()).unwrap_or(i64::MAX));
     chrono::DateTime::from_timestamp(seconds, 0).map_or(chrono::NaiveDate::MIN, |t| t.date_naive())
-}
-
-/// Writes a new file `output` (refusing one that exists, through the safe
-/// [`Destination`](crate::output::Destination)) or standard output.
-pub(crate) fn write_new_output(output: Option<&PathBuf>, text: &str) -> Result<(), CliError> {
-    crate::output::Destination::new(output.map(PathBuf::as_path), &[])?
-        .new_only()?
-        .write(text)
-}
-
-/// Writes `text` to `output` (a file, through the safe
-/// [`Destination`](crate::output::Destination)) or to standard output.
-pub(crate) fn write_output(output: Option<&PathBuf>, text: &str) -> Result<(), CliError> {
-    crate::output::Destination::new(output.map(PathBuf::as_path), &[])?.write(text)
 }
 
 /// A tryghedsplan read for judging goal 3 (`tryghed goals --plan`, `tryghed report --plan`).

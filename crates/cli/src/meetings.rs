@@ -10,10 +10,8 @@ use tryghed_meetings::{
     BodySummary, CheckOptions, MeetingsSummary, YearState, check_meetings, skeleton,
 };
 
-use crate::common::{
-    CliError, Format, danish_date, load_agreement, read_text, to_json, today, write_new_output,
-    write_output,
-};
+use crate::common::{CliError, Format, danish_date, load_agreement, read_text, to_json, today};
+use crate::output::Destination;
 
 /// Mødeloggen: styregruppens og arbejdsgruppens møder.
 #[derive(Debug, clap::Args)]
@@ -90,7 +88,7 @@ fn check(args: &CheckArgs) -> Result<(), CliError> {
     let checked = check_meetings(&text, &origin, agreement.meeting_context(), options);
     match args.format {
         Format::Json => {
-            write_output(None, &to_json(&checked)?)?;
+            Destination::new(None, &[])?.write(&to_json(&checked)?)?;
             if checked.is_valid() {
                 Ok(())
             } else {
@@ -107,7 +105,7 @@ fn check(args: &CheckArgs) -> Result<(), CliError> {
                 out.push_str(&summary_text(summary));
             }
             if checked.is_valid() {
-                write_output(None, &out)
+                Destination::new(None, &[])?.write(&out)
             } else {
                 Err(CliError::Invalid(out.trim_end().to_owned()))
             }
@@ -165,6 +163,8 @@ fn body_line(body: &BodySummary) -> String {
 }
 
 fn new(args: &NewArgs) -> Result<(), CliError> {
+    let destination =
+        Destination::new(args.output.as_deref(), &[args.agreement.as_deref()])?.new_only()?;
     let agreement = load_agreement(args.agreement.as_deref())?;
     let year = args.year.unwrap_or_else(|| today().year());
     let text = skeleton(year, agreement.meeting_context()).map_err(|_| {
@@ -175,5 +175,5 @@ fn new(args: &NewArgs) -> Result<(), CliError> {
             years.end()
         ))
     })?;
-    write_new_output(args.output.as_ref(), &text)
+    destination.write(&text)
 }
