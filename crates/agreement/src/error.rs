@@ -136,6 +136,18 @@ pub enum AgreementError {
         /// What is wrong, one entry per observation, naming indicator, area and year.
         problems: Vec<String>,
     },
+    /// A tryghedsplan that cannot be judged with the report: it is for another year, or its
+    /// counts do not add up.
+    #[error("{source_name}: {reason}")]
+    PlanDoesNotFit {
+        /// The plan's name (its file, or what the caller called it).
+        source_name: String,
+        /// Why, naming the years or counts.
+        reason: String,
+    },
+    /// A figure could not be built (an invalid share or a duplicate observation).
+    #[error(transparent)]
+    Goals(#[from] tryghed_goals::GoalsError),
     /// A period whose end is before its start.
     #[error("the period ends ({end}) before it starts ({start})")]
     PeriodEndsBeforeStart {
@@ -143,6 +155,13 @@ pub enum AgreementError {
         start: NaiveDate,
         /// The last day given.
         end: NaiveDate,
+    },
+    /// The report of [`Year::MIN`](crate::Year::MIN) judges the police reports of the year
+    /// before, which no [`Year`](crate::Year) can name.
+    #[error("the report of {survey_year} has no year of police reports before it")]
+    NoCrimeYear {
+        /// The report year asked for.
+        survey_year: crate::Year,
     },
     /// A period with a day outside the years a [`Year`](crate::Year) holds (1900–2199).
     #[error("the period {start} – {end} lies outside the years 1900–2199")]

@@ -50,12 +50,14 @@
 
 mod agreement;
 mod error;
+mod evaluate;
 mod period;
 
 pub use agreement::{
     Agreement, Amendment, BaselineChange, Decision, FOLEHAVEN_TOML, FORMAT_VERSION,
 };
 pub use error::{AgreementError, Location, Problem};
+pub use evaluate::{Evaluation, PlanCount, evaluate_goals, goal_year, latest_report_year};
 pub use period::{Period, YearSpan};
 /// The shared types this crate's API uses, re-exported so that callers need not depend on
 /// `tryghed-core` themselves.

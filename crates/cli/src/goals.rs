@@ -1,21 +1,22 @@
-//! `tryghed goals`: evaluate every goal of the agreement for a year.
+//! `tryghed goals`: evaluate every goal of the agreement for a report year.
 
 use std::fmt::Write as _;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use tryghed_agreement::Year;
 
 use serde::Serialize;
-use tryghed_agreement::Agreement;
-use tryghed_goals::{EvalOptions, GoalEvaluation, Observations, evaluate};
+use tryghed_agreement::{Agreement, Evaluation, PlanCount, goal_year};
+use tryghed_goals::{GoalEvaluation, Observations};
 
-use crate::common::{CliError, Format, load_agreement, to_json};
+use crate::common::{CliError, Format, load_agreement, load_plan, read_observations, to_json};
 use crate::output::Destination;
+use crate::published::PublishedGoals;
 
-/// Evaluate every goal for a year: met, not met, on track, off track, pending or monitored,
-/// with the numbers behind it.
+/// Evaluate every goal for a report year: met, not met, on track, off track, pending or
+/// monitored, with the numbers behind it.
 #[derive(Debug, clap::Args)]
 #[command(
-    after_help = "Examples:\n  tryghed goals\n  tryghed goals --observations observationer-2026.csv --year 2026\n  tryghed goals --format json\n\nThe observations CSV (columns indicator,area,year,value,respondents) is described in docs/observations.md.\nThe agreement's own figures (Tryghedsundersøgelsen 2025) are always included."
+    after_help = "Examples:\n  tryghed goals\n  tryghed goals --observations observationer-2026.csv --year 2026\n  tryghed goals --year 2026 --plan tryghedsplan-2026.toml --format json\n\nThe year is the report's year, that of the Tryghedsundersøgelse: the crime goals are judged on the police reports of the calendar year before, the collaboration goal on the tryghedsplan of the year (as in `tryghed report`).\nThe observations CSV (columns indicator,area,year,value,respondents) is described in docs/observations.md.\nThe agreement's own figures (Tryghedsundersøgelsen 2025) are always included."
 )]
 pub(crate) struct Args {
     /// An agreement file in TOML (default: the embedded Folehaven agreement).
@@ -24,9 +25,21 @@ pub(crate) struct Args {
     /// Observations (survey shares, report counts, residents) in CSV.
     #[arg(long, value_name = "FILE.csv")]
     observations: Option<PathBuf>,
-    /// The year to evaluate (default: the latest year with data).
+    /// The year's tryghedsplan (TOML): the collaboration goal is judged on it.
+    #[arg(long, value_name = "FILE")]
+    plan: Option<PathBuf>,
+    /// The report year = the year of the Tryghedsundersøgelse; crime is judged for the year
+    /// before. Default: the latest year the observations reach (a crime year counts as the
+    /// year after), else the period's first year.
     #[arg(long, value_name = "YEAR")]
     year: Option<Year>,
+    /// Counts of reports below N (0 included) are never shown, nor anything that gives them
+    /// away (as in `tryghed report`). At least 3.
+    #[arg(long, value_name = "N", default_value = "5", value_parser = crate::common::parse_threshold)]
+    suppression_threshold: tryghed_disclosure::SuppressionThreshold,
+    /// Exact figures for internal use, stamped "fortroligt – ikke til offentliggørelse".
+    #[arg(long)]
+    unsuppressed: bool,
     /// Output format.
     #[arg(long, value_enum, default_value_t)]
     format: Format,
@@ -37,74 +50,156 @@ pub(crate) struct Args {
 
 #[derive(Serialize)]
 struct GoalsDocument<'a> {
+    /// "fortroligt – ikke til offentliggørelse" with `--unsuppressed`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    confidential: Option<&'static str>,
     agreement: &'a str,
+    /// The report year (as `survey_year`), kept for existing readers.
     year: Year,
-    goals: Vec<GoalEvaluation>,
+    survey_year: Year,
+    crime_year: Year,
+    plan_year: Year,
+    goals: &'a [GoalEvaluation],
+    notes: &'a [String],
 }
 
 pub(crate) fn run(args: &Args) -> Result<(), CliError> {
     let destination = Destination::new(
         args.output.as_deref(),
-        &[args.agreement.as_deref(), args.observations.as_deref()],
+        &[
+            args.agreement.as_deref(),
+            args.observations.as_deref(),
+            args.plan.as_deref(),
+        ],
     )?;
     let agreement = load_agreement(args.agreement.as_deref())?;
-    let observations = observations(&agreement, args.observations.as_deref())?;
-    let year = match args.year {
-        Some(year) => year,
-        None => observations.latest_year().ok_or_else(|| {
-            CliError::Invalid(
-                "error: there are no observations; give --year or --observations".to_owned(),
-            )
-        })?,
+    let observations = match &args.observations {
+        Some(path) => read_observations(path)?,
+        None => Observations::new(),
     };
-    let options = EvalOptions::default();
-    let goals: Vec<GoalEvaluation> = agreement
-        .goals()
-        .iter()
-        .map(|goal| evaluate(goal, &observations, year, &options))
-        .collect();
-    let text = match args.format {
-        Format::Json => to_json(&GoalsDocument {
-            agreement: agreement.id(),
+    let loaded = args
+        .plan
+        .as_ref()
+        .map(|path| load_plan(&agreement, path))
+        .transpose()?;
+    let plan = match &loaded {
+        Some(loaded) => Some(PlanCount::from_plan(
+            &loaded.plan,
+            &agreement,
+            loaded.name.clone(),
+        )?),
+        None => None,
+    };
+    let year = args
+        .year
+        .unwrap_or_else(|| agreement.default_report_year(&observations));
+    let evaluation = agreement
+        .evaluate(year, &observations, plan.as_ref())
+        .map_err(|e| match (&args.observations, e) {
+            (Some(path), e @ tryghed_agreement::AgreementError::ObservationsDoNotFit { .. }) => {
+                CliError::Invalid(format!("error: {}: {e}", path.display()))
+            }
+            (_, e) => CliError::from(e),
+        })?;
+    // Published by default: the crime figures as `tryghed report` publishes them.
+    let published = if args.unsuppressed {
+        None
+    } else {
+        let plan_input = loaded
+            .as_ref()
+            .map(|l| {
+                tryghed_report::PlanInput::from_plan(
+                    &l.plan,
+                    None,
+                    &agreement.plan_context(),
+                    format!("Tryghedsplanen fra {}", l.name),
+                )
+            })
+            .transpose()
+            .map_err(|e| CliError::Invalid(format!("error: {e}")))?;
+        Some(PublishedGoals::new(
+            &agreement,
             year,
-            goals,
-        })?,
-        Format::Text => text(&agreement, year, &goals),
+            &observations,
+            plan_input,
+            tryghed_report::ReportOptions::default()
+                .with_suppression_threshold(args.suppression_threshold),
+        )?)
+    };
+    let text = match args.format {
+        Format::Json => {
+            let document = GoalsDocument {
+                confidential: args
+                    .unsuppressed
+                    .then_some(tryghed_disclosure::CONFIDENTIAL_STAMP),
+                agreement: agreement.id(),
+                year: evaluation.survey_year(),
+                survey_year: evaluation.survey_year(),
+                crime_year: evaluation.crime_year(),
+                plan_year: evaluation.plan_year(),
+                goals: evaluation.goals(),
+                notes: evaluation.notes(),
+            };
+            match &published {
+                Some(p) => {
+                    let value = serde_json::to_value(&document)
+                        .map_err(|e| CliError::Usage(format!("error: JSON: {e}")))?;
+                    to_json(&p.publish(value)?)?
+                }
+                None => to_json(&document)?,
+            }
+        }
+        Format::Text => text(&agreement, &evaluation, published.as_ref()),
     };
     destination.write(&text)
 }
 
-/// The agreement's own figures together with those in `path`.
-///
-/// A figure in the file that the agreement also gives must agree with it; a different value
-/// is an error, never a silent choice between the two. The file may add the number of
-/// respondents to a figure that the agreement gives without one (the same share, with its n):
-/// that adds to the agreement's figure and contradicts nothing. A row for an indicator that no
-/// goal of the agreement has is an error too: it would otherwise be read and then ignored.
-pub(crate) fn observations(
+fn text(
     agreement: &Agreement,
-    path: Option<&Path>,
-) -> Result<Observations, CliError> {
-    let Some(path) = path else {
-        return Ok(agreement.observations().clone());
-    };
-    let file = std::fs::File::open(path).map_err(|e| CliError::io(path, &e))?;
-    let read = Observations::from_csv_reader(std::io::BufReader::new(file))
-        .map_err(|e| CliError::Invalid(format!("error: {}: {e}", path.display())))?;
-    agreement
-        .merge_observations(&read)
-        .map_err(|e| CliError::Invalid(format!("error: {}: {e}", path.display())))
-}
-
-fn text(agreement: &Agreement, year: Year, goals: &[GoalEvaluation]) -> String {
+    evaluation: &Evaluation,
+    published: Option<&PublishedGoals>,
+) -> String {
     let mut out = String::new();
+    if published.is_none() {
+        let _ = writeln!(
+            out,
+            "{}\n",
+            tryghed_disclosure::CONFIDENTIAL_STAMP.to_uppercase()
+        );
+    }
+    let year = evaluation.survey_year();
     let title = format!("Målsætninger for {}: status for {year}", agreement.title());
     let _ = writeln!(out, "{title}\n{}", "=".repeat(title.chars().count()));
-    for (i, goal) in goals.iter().enumerate() {
-        let _ = writeln!(out, "\n{}. {}", i + 1, goal.title());
-        let _ = writeln!(out, "   Status: {}", goal.status());
-        for indicator in goal.indicators() {
-            let _ = writeln!(out, "   - {}", indicator.explanation());
+    let _ = writeln!(
+        out,
+        "Tryghedsundersøgelsen {year}, anmeldelser fra kalenderåret {} og tryghedsplanen for {}.",
+        evaluation.crime_year(),
+        evaluation.plan_year()
+    );
+    for (i, (goal, ev)) in agreement.goals().iter().zip(evaluation.goals()).enumerate() {
+        let _ = writeln!(out, "\n{}. {}", i + 1, ev.title());
+        // The evaluation exists, so the year before `year` does too.
+        let judged = goal_year(goal, year).unwrap_or(evaluation.crime_year());
+        let status = match published.and_then(|p| p.goal_status(ev.goal().as_str())) {
+            Some(s @ tryghed_report::ReportStatus::Withheld { .. }) => s.label().to_owned(),
+            _ => ev.status().to_string(),
+        };
+        if judged == year {
+            let _ = writeln!(out, "   Status: {status}");
+        } else {
+            let _ = writeln!(out, "   Status: {status} (tal for {judged})");
+        }
+        for indicator in ev.indicators() {
+            let explanation = published
+                .and_then(|p| p.explanation(indicator.indicator().as_str()))
+                .unwrap_or_else(|| indicator.explanation());
+            let _ = writeln!(out, "   - {explanation}");
+        }
+    }
+    if !evaluation.notes().is_empty() {
+        let _ = writeln!(out, "\nBemærk:");
+        for note in evaluation.notes() {
+            let _ = writeln!(out, "- {note}");
         }
     }
     out
