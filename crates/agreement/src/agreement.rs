@@ -13,6 +13,7 @@ use tryghed_budget::{AnnualBudget, PeriodBudget};
 use tryghed_goals::{
     Baseline, CategorySet, Dimension, Goal, GoalIndicator, IndicatorId, Observation, Observations,
 };
+use tryghed_meetings::MeetingContext;
 use tryghed_parties::{Governance, Parties, Party, PartyId};
 use tryghed_plan::{FocusArea, FocusAreaId, PlanContext};
 
@@ -73,6 +74,9 @@ pub struct Agreement {
     /// Built once while checking, so that building it can be reported as a problem.
     #[cfg_attr(feature = "serde", serde(skip))]
     plan_context: PlanContext,
+    /// Built once while checking, like `plan_context`.
+    #[cfg_attr(feature = "serde", serde(skip))]
+    meeting_context: MeetingContext,
 }
 
 /// Observations as a list, in their stored order.
@@ -301,11 +305,32 @@ impl Agreement {
         self.plan_context.clone()
     }
 
+    /// What a meeting log (mødelog) is checked against: the period, the parties and the
+    /// organisation, for [`tryghed_meetings::check_meetings`].
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use tryghed_agreement::Agreement;
+    /// use tryghed_parties::BodyKind;
+    ///
+    /// let agreement = Agreement::folehaven();
+    /// let context = agreement.meeting_context();
+    /// assert_eq!(context.years(), 2026..=2029);
+    /// let projektleder = context.leader_of(BodyKind::WorkingGroup).map(|p| p.held_by().as_str());
+    /// assert_eq!(projektleder, Some("sikker-by"));
+    /// ```
+    #[doc(alias = "mødelog")]
+    pub fn meeting_context(&self) -> &MeetingContext {
+        &self.meeting_context
+    }
+
     /// The goals (målsætninger), in the agreement's order, with every amendment applied: a
     /// baseline that an amendment has set is no longer pending.
     ///
-    /// Evaluate one for a year with [`tryghed_goals::evaluate`], using
-    /// [`Agreement::observations`] merged with the year's own figures.
+    /// Evaluate them for a report year with [`Agreement::evaluate`], which pairs each goal
+    /// with the right year's figures. Every goal's indicators come from one source (checked on
+    /// load), so that one year's figures judge it.
     #[doc(alias = "målsætninger")]
     pub fn goals(&self) -> &[Goal] {
         &self.goals
@@ -685,6 +710,14 @@ impl Checker<'_> {
         let parties = parties?;
         let plan_context =
             self.plan_context(period, &parties, &focus_areas, &budget, &goals, budget_span)?;
+        let meeting_context =
+            match MeetingContext::new(period.years(), parties.clone(), organisation.clone()) {
+                Ok(context) => context,
+                Err(error) => {
+                    self.report(0..0, "period", error.to_string());
+                    return None;
+                }
+            };
         Some(Agreement {
             id,
             title,
@@ -705,6 +738,7 @@ impl Checker<'_> {
             observations,
             amendments,
             plan_context,
+            meeting_context,
         })
     }
 
@@ -755,6 +789,22 @@ impl Checker<'_> {
                     span.clone(),
                     format!("goals[{i}].id"),
                     format!("goal id {:?} is used twice", goal.id().as_str()),
+                );
+            }
+            let sources: BTreeSet<&str> = goal
+                .indicators()
+                .iter()
+                .map(|gi| gi.indicator().source().label())
+                .collect();
+            if sources.len() > 1 {
+                self.report(
+                    span.clone(),
+                    format!("goals[{i}].indicators"),
+                    format!(
+                        "goal {:?} mixes sources ({}): one goal is judged on one year's figures (the survey of Y, the crime of Y − 1 or the plan of Y), so give each source its own goal",
+                        goal.id().as_str(),
+                        sources.into_iter().collect::<Vec<_>>().join(", ")
+                    ),
                 );
             }
             for (j, indicator) in goal.indicators().iter().enumerate() {

@@ -9,6 +9,7 @@ mod common;
 mod count;
 mod goals;
 mod locate;
+mod meetings;
 mod output;
 mod plan;
 mod report;
@@ -44,6 +45,8 @@ enum Command {
     Goals(goals::Args),
     /// Add the area (or estate) containing each row's point to a CSV file, streaming.
     Locate(locate::Args),
+    /// Mødeloggen: kontrollér styregruppens og arbejdsgruppens møder mod aftalen, eller start en ny.
+    Meetings(meetings::Args),
     /// The yearly tryghedsplan: check it against the agreement, start one, sum it up.
     Plan(plan::Args),
     /// Write the annual status for Økonomiudvalget as Markdown, HTML or JSON.
@@ -58,6 +61,7 @@ fn main() -> ExitCode {
         Command::Count(args) => count::run(&args),
         Command::Goals(args) => goals::run(&args),
         Command::Locate(args) => locate::run(&args),
+        Command::Meetings(args) => meetings::run(&args),
         Command::Plan(args) => plan::run(&args),
         Command::Report(args) => report::run(&args),
     };

@@ -4,8 +4,7 @@ use std::path::{Path, PathBuf};
 
 use clap::ValueEnum;
 use tryghed_budget::Ledger;
-use tryghed_goals::Observations;
-use tryghed_plan::{check_follow_up, check_plan};
+use tryghed_plan::check_follow_up;
 use tryghed_report::{
     PlanInput, ReportBuilder, ReportError, ReportOptions, render_html, render_json, render_markdown,
 };
@@ -21,7 +20,8 @@ pub(crate) enum ReportFormat {
     Md,
     /// One self-contained HTML page with charts and a map.
     Html,
-    /// The serde form of the report (exact counts, suppressed cells marked).
+    /// The serde form of the report: the published form, or with --unsuppressed the exact
+    /// figures stamped confidential.
     Json,
 }
 
@@ -50,9 +50,14 @@ pub(crate) struct Args {
     /// The ledger of the year's activity funds (TOML, or JSON when the name ends in .json).
     #[arg(long, value_name = "FILE")]
     ledger: Option<PathBuf>,
-    /// Counts of reports below this are printed as "< N" (statistical disclosure control).
-    #[arg(long, value_name = "N", default_value_t = 5)]
-    suppression_threshold: u64,
+    /// Counts of reports below N (0 included) are never published: they print as "< N", and
+    /// nothing derived from them is shown (statistical disclosure control). At least 3.
+    #[arg(long, value_name = "N", default_value = "5", value_parser = crate::common::parse_threshold)]
+    suppression_threshold: tryghed_disclosure::SuppressionThreshold,
+    /// Exact figures for internal use, stamped "fortroligt – ikke til offentliggørelse": JSON
+    /// only (Markdown and HTML are always the published form).
+    #[arg(long)]
+    unsuppressed: bool,
     /// Output format.
     #[arg(long, value_enum, default_value_t)]
     format: ReportFormat,
@@ -81,26 +86,16 @@ fn load_ledger(path: &Path) -> Result<Ledger, CliError> {
     }
 }
 
-/// Reads and checks the plan (and follow-up) as `tryghed plan check` does; any error is
-/// shown the same way, pointing at the line.
+/// Reads the plan to judge it ([`crate::common::load_plan`]: any plan that can be read and
+/// names only the agreement's parties) and checks the follow-up against it.
 fn load_plan(
     agreement: &tryghed_agreement::Agreement,
     path: &Path,
     follow_up: Option<&Path>,
 ) -> Result<PlanInput, CliError> {
     let context = agreement.plan_context();
-    let text = read(path)?;
-    let checked = check_plan(&text, &path.display().to_string(), &context);
-    let Some(plan) = checked.plan() else {
-        return Err(CliError::Invalid(
-            checked.render(&text).trim_end().to_owned(),
-        ));
-    };
-    if !checked.is_valid() {
-        return Err(CliError::Invalid(
-            checked.render(&text).trim_end().to_owned(),
-        ));
-    }
+    let loaded = crate::common::load_plan(agreement, path)?;
+    let plan = &loaded.plan;
     let follow = match follow_up {
         None => None,
         Some(fpath) => {
@@ -114,17 +109,13 @@ fn load_plan(
             fcheck.follow_up().cloned()
         }
     };
-    let name = path.file_name().map_or_else(
-        || path.display().to_string(),
-        |n| n.to_string_lossy().into_owned(),
-    );
-    let title = format!("Tryghedsplanen fra {name}");
+    let title = format!("Tryghedsplanen fra {}", loaded.name);
     PlanInput::from_plan(plan, follow.as_ref(), &context, title).map_err(report_error)
 }
 
 fn report_error(error: ReportError) -> CliError {
     match error {
-        ReportError::InvalidInput { .. } | ReportError::Goals(_) => {
+        ReportError::InvalidInput { .. } | ReportError::Goals(_) | ReportError::Agreement(_) => {
             CliError::Invalid(format!("error: {error}"))
         }
         other => CliError::Usage(format!("error: {other}")),
@@ -132,6 +123,11 @@ fn report_error(error: ReportError) -> CliError {
 }
 
 pub(crate) fn run(args: &Args) -> Result<(), CliError> {
+    if args.unsuppressed && args.format != ReportFormat::Json {
+        return Err(CliError::Usage(
+            "error: --unsuppressed gives exact figures for internal use and needs --format json; Markdown and HTML are always the published form".into(),
+        ));
+    }
     let destination = Destination::new(
         args.output.as_deref(),
         &[
@@ -143,14 +139,17 @@ pub(crate) fn run(args: &Args) -> Result<(), CliError> {
         ],
     )?;
     let agreement = load_agreement(args.agreement.as_deref())?;
-    let mut builder = ReportBuilder::new(&agreement)
-        .options(ReportOptions::default().with_suppression_threshold(args.suppression_threshold));
+    let mut options =
+        ReportOptions::default().with_suppression_threshold(args.suppression_threshold);
+    if args.unsuppressed {
+        options = options.unsuppressed();
+    }
+    let mut builder = ReportBuilder::new(&agreement).options(options);
     if let Some(year) = args.year {
         builder = builder.year(year);
     }
     if let Some(path) = &args.observations {
-        let file = std::fs::File::open(path).map_err(|e| CliError::io(path, &e))?;
-        let observations = Observations::from_csv_reader(file).map_err(|e| invalid(path, e))?;
+        let observations = crate::common::read_observations(path)?;
         let name = path.file_name().map_or_else(
             || path.display().to_string(),
             |n| n.to_string_lossy().into_owned(),

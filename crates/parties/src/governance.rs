@@ -238,8 +238,8 @@ impl<'de> serde::Deserialize<'de> for Fte {
 /// An office (post) of the partnership, such as the projektleder, and the party that
 /// holds or appoints it.
 ///
-/// With the `serde` feature: `{ title = "projektleder", held_by = "okf", fte = "0.5" }`
-/// (`fte` may be left out when unknown).
+/// With the `serde` feature: `{ title = "projektleder", held_by = "okf", fte = "0.5",
+/// leads = "working_group", wording = "…" }` (`fte`, `leads` and `wording` may be left out).
 #[doc(alias = "projektleder")]
 #[doc(alias = "stilling")]
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -249,6 +249,8 @@ pub struct Post {
     title: String,
     held_by: PartyId,
     fte: Option<Fte>,
+    leads: Option<BodyKind>,
+    wording: Option<String>,
 }
 
 impl Post {
@@ -263,7 +265,41 @@ impl Post {
             title: title.to_owned(),
             held_by,
             fte: None,
+            leads: None,
+            wording: None,
         })
+    }
+
+    /// Records that the holder of the post is the tovholder (leads the meetings) of `body`,
+    /// as the projektleder is of the arbejdsgruppe.
+    #[doc(alias = "tovholder")]
+    #[must_use]
+    pub fn leading(mut self, body: BodyKind) -> Self {
+        self.leads = Some(body);
+        self
+    }
+
+    /// Sets the agreement's own words for the post, quoted when a rule about it is broken.
+    ///
+    /// # Errors
+    ///
+    /// [`PartiesError::Empty`] or [`PartiesError::SurroundingWhitespace`] for a bad text.
+    pub fn with_wording(mut self, wording: &str) -> Result<Self, PartiesError> {
+        check_text("wording", wording, Some(self.title.as_str()))?;
+        self.wording = Some(wording.to_owned());
+        Ok(self)
+    }
+
+    /// The body whose meetings the holder leads (tovholder), if any.
+    #[doc(alias = "tovholder")]
+    pub fn leads(&self) -> Option<BodyKind> {
+        self.leads
+    }
+
+    /// The agreement's own words for the post, if given.
+    #[doc(alias = "ordlyd")]
+    pub fn wording(&self) -> Option<&str> {
+        self.wording.as_deref()
     }
 
     /// Sets the time set aside for the post, in årsværk.
@@ -478,10 +514,12 @@ impl Meeting {
 /// `max_per_year` when given (the styregruppe at least once, the arbejdsgruppe 8 to 10
 /// times).
 ///
-/// With the `serde` feature: `{ body = "working_group", min_per_year = 8, max_per_year = 10 }`.
+/// With the `serde` feature: `{ body = "working_group", min_per_year = 8, max_per_year = 10,
+/// wording = "Arbejdsgruppen mødes 8-10 gange årligt." }` (`max_per_year` and `wording` may be
+/// left out).
 #[doc(alias = "mødekadence")]
 #[doc(alias = "mødefrekvens")]
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(
     feature = "serde",
@@ -491,6 +529,7 @@ pub struct MeetingRule {
     body: BodyKind,
     min_per_year: u32,
     max_per_year: Option<u32>,
+    wording: Option<String>,
 }
 
 impl MeetingRule {
@@ -517,7 +556,26 @@ impl MeetingRule {
             body,
             min_per_year,
             max_per_year,
+            wording: None,
         })
+    }
+
+    /// Sets the agreement's own words for the rule (e.g. "Styregruppen mødes efter behov, dog
+    /// mindst én gang årligt."), quoted when the rule is broken.
+    ///
+    /// # Errors
+    ///
+    /// [`PartiesError::Empty`] or [`PartiesError::SurroundingWhitespace`] for a bad text.
+    pub fn with_wording(mut self, wording: &str) -> Result<Self, PartiesError> {
+        check_text("wording", wording, Some(self.body.label_da()))?;
+        self.wording = Some(wording.to_owned());
+        Ok(self)
+    }
+
+    /// The agreement's own words for the rule, if given.
+    #[doc(alias = "ordlyd")]
+    pub fn wording(&self) -> Option<&str> {
+        self.wording.as_deref()
     }
 
     /// The body.
@@ -574,20 +632,46 @@ impl RepresentationRequirement {
 
 /// A rule that a body must include a representative of certain parties.
 ///
-/// With the `serde` feature: `{ body = "steering_group", requirement = "every_party" }`.
+/// With the `serde` feature: `{ body = "steering_group", requirement = "every_party",
+/// wording = "…" }` (`wording` may be left out).
 #[doc(alias = "repræsentation")]
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
+#[cfg_attr(
+    feature = "serde",
+    serde(try_from = "RawRepresentationRule", into = "RawRepresentationRule")
+)]
 pub struct RepresentationRule {
     body: BodyKind,
     requirement: RepresentationRequirement,
+    wording: Option<String>,
 }
 
 impl RepresentationRule {
     /// A rule that `body` includes the parties selected by `requirement`.
     pub fn new(body: BodyKind, requirement: RepresentationRequirement) -> Self {
-        Self { body, requirement }
+        Self {
+            body,
+            requirement,
+            wording: None,
+        }
+    }
+
+    /// Sets the agreement's own words for the rule, quoted when it is not kept.
+    ///
+    /// # Errors
+    ///
+    /// [`PartiesError::Empty`] or [`PartiesError::SurroundingWhitespace`] for a bad text.
+    pub fn with_wording(mut self, wording: &str) -> Result<Self, PartiesError> {
+        check_text("wording", wording, Some(self.body.label_da()))?;
+        self.wording = Some(wording.to_owned());
+        Ok(self)
+    }
+
+    /// The agreement's own words for the rule, if given.
+    #[doc(alias = "ordlyd")]
+    pub fn wording(&self) -> Option<&str> {
+        self.wording.as_deref()
     }
 
     /// The body.
@@ -943,7 +1027,8 @@ mod raw {
     //! Serde forms that go through the validating constructors.
 
     use super::{
-        Body, BodyKind, Fte, Governance, MeetingRule, Membership, Post, RepresentationRule,
+        Body, BodyKind, Fte, Governance, MeetingRule, Membership, Post, RepresentationRequirement,
+        RepresentationRule,
     };
     use crate::error::PartiesError;
     use crate::id::{BodyId, PartyId};
@@ -981,16 +1066,26 @@ mod raw {
         held_by: PartyId,
         #[serde(default, skip_serializing_if = "Option::is_none")]
         fte: Option<Fte>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        leads: Option<BodyKind>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        wording: Option<String>,
     }
 
     impl TryFrom<RawPost> for Post {
         type Error = PartiesError;
         fn try_from(raw: RawPost) -> Result<Self, Self::Error> {
-            let post = Post::new(&raw.title, raw.held_by)?;
-            Ok(match raw.fte {
-                Some(fte) => post.with_fte(fte),
-                None => post,
-            })
+            let mut post = Post::new(&raw.title, raw.held_by)?;
+            if let Some(fte) = raw.fte {
+                post = post.with_fte(fte);
+            }
+            if let Some(body) = raw.leads {
+                post = post.leading(body);
+            }
+            if let Some(wording) = raw.wording {
+                post = post.with_wording(&wording)?;
+            }
+            Ok(post)
         }
     }
 
@@ -1000,6 +1095,8 @@ mod raw {
                 title: post.title,
                 held_by: post.held_by,
                 fte: post.fte,
+                leads: post.leads,
+                wording: post.wording,
             }
         }
     }
@@ -1056,12 +1153,18 @@ mod raw {
         min_per_year: u32,
         #[serde(default, skip_serializing_if = "Option::is_none")]
         max_per_year: Option<u32>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        wording: Option<String>,
     }
 
     impl TryFrom<RawMeetingRule> for MeetingRule {
         type Error = PartiesError;
         fn try_from(raw: RawMeetingRule) -> Result<Self, Self::Error> {
-            MeetingRule::new(raw.body, raw.min_per_year, raw.max_per_year)
+            let rule = MeetingRule::new(raw.body, raw.min_per_year, raw.max_per_year)?;
+            match raw.wording {
+                Some(wording) => rule.with_wording(&wording),
+                None => Ok(rule),
+            }
         }
     }
 
@@ -1071,6 +1174,37 @@ mod raw {
                 body: rule.body,
                 min_per_year: rule.min_per_year,
                 max_per_year: rule.max_per_year,
+                wording: rule.wording,
+            }
+        }
+    }
+
+    #[derive(serde::Serialize, serde::Deserialize)]
+    #[serde(deny_unknown_fields)]
+    pub(super) struct RawRepresentationRule {
+        body: BodyKind,
+        requirement: RepresentationRequirement,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        wording: Option<String>,
+    }
+
+    impl TryFrom<RawRepresentationRule> for RepresentationRule {
+        type Error = PartiesError;
+        fn try_from(raw: RawRepresentationRule) -> Result<Self, Self::Error> {
+            let rule = RepresentationRule::new(raw.body, raw.requirement);
+            match raw.wording {
+                Some(wording) => rule.with_wording(&wording),
+                None => Ok(rule),
+            }
+        }
+    }
+
+    impl From<RepresentationRule> for RawRepresentationRule {
+        fn from(rule: RepresentationRule) -> Self {
+            Self {
+                body: rule.body,
+                requirement: rule.requirement,
+                wording: rule.wording,
             }
         }
     }
@@ -1117,7 +1251,7 @@ mod raw {
 }
 
 #[cfg(feature = "serde")]
-use raw::{RawBody, RawGovernance, RawMeetingRule, RawMembership, RawPost};
+use raw::{RawBody, RawGovernance, RawMeetingRule, RawMembership, RawPost, RawRepresentationRule};
 
 #[cfg(test)]
 #[path = "governance_tests.rs"]

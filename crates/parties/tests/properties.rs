@@ -143,7 +143,7 @@ proptest! {
     ) {
         let mut governance = all_bodies();
         for rule in &rules {
-            governance = governance.with_meeting_rule(*rule).unwrap();
+            governance = governance.with_meeting_rule(rule.clone()).unwrap();
         }
         let found = governance.check(&Parties::default(), &[], &meetings, year);
 

@@ -285,3 +285,35 @@ fn representation_of_kinds_form() {
         ])
     );
 }
+
+#[test]
+fn rules_and_posts_carry_the_agreements_words_and_the_tovholder() {
+    let text = r#"
+bodies = [{ id = "arbejdsgruppe", kind = "working_group", name = "Arbejdsgruppe" }]
+meeting_rules = [
+  { body = "working_group", min_per_year = 8, max_per_year = 10, wording = "Arbejdsgruppen mødes 8-10 gange årligt." },
+]
+representation_rules = [
+  { body = "working_group", requirement = "all_administrations_and_partners", wording = "… væsentligt …" },
+]
+posts = [{ title = "projektleder", held_by = "okf", leads = "working_group", wording = "… tovholder …" }]
+"#;
+    let governance: Governance = toml::from_str(text).unwrap();
+    assert_eq!(
+        governance.meeting_rules()[0].wording(),
+        Some("Arbejdsgruppen mødes 8-10 gange årligt.")
+    );
+    assert_eq!(
+        governance.representation_rules()[0].wording(),
+        Some("… væsentligt …")
+    );
+    let post = &governance.posts()[0];
+    assert_eq!(post.leads(), Some(BodyKind::WorkingGroup));
+    assert_eq!(post.wording(), Some("… tovholder …"));
+    let json = serde_json::to_string(&governance).unwrap();
+    let back: Governance = serde_json::from_str(&json).unwrap();
+    assert_eq!(back, governance);
+    // A blank wording is refused like any blank text.
+    let blank = text.replace("\"… tovholder …\"", "\" \"");
+    assert!(toml::from_str::<Governance>(&blank).is_err());
+}

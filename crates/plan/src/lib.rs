@@ -71,7 +71,6 @@
 
 mod check;
 mod context;
-mod diagnostic;
 mod error;
 mod focus;
 mod follow_up;
@@ -85,7 +84,6 @@ mod validate;
 
 pub use check::{PlanCheck, check_plan};
 pub use context::PlanContext;
-pub use diagnostic::{Diagnostic, Location, Severity, render_all};
 pub use error::PlanError;
 pub use focus::{FocusArea, FocusAreaId};
 pub use follow_up::{
@@ -98,4 +96,5 @@ pub use plan::{
 };
 pub use skeleton::skeleton;
 pub use summary::{FocusAreaSummary, PlanSummary};
+pub use tryghed_diagnostics::{Diagnostic, Location, Severity, render_all};
 pub use validate::{BudgetUse, Collaboration};

@@ -3,23 +3,25 @@
 use std::collections::BTreeSet;
 
 use rust_decimal::Decimal;
-use tryghed_agreement::Agreement;
+use tryghed_agreement::{Agreement, PlanCount, evaluate_goals};
 use tryghed_budget::Ledger;
 use tryghed_geography::PartnershipArea;
 use tryghed_goals::{
     AreaId, Baseline, CategorySet, Dimension, EvalOptions, Goal, GoalIndicator,
-    IndicatorEvaluation, IndicatorId, Observation, Observations, Share, Significance, Source,
-    Status, Target, Unit, evaluate,
+    IndicatorEvaluation, IndicatorId, Observations, Significance, Source, Status, Target, Unit,
 };
 
+use tryghed_disclosure::{Comparison, PublishedRate, SuppressionThreshold};
+
 use crate::ReportError;
+use crate::cells::Cells;
 use crate::fmt as dk;
 use crate::model::{
     ActivitiesSection, AreaSection, AreaSeries, BaselineCell, BudgetActivityRow, BudgetSection,
     ChangeCell, CollaborationRow, Count, CountPoint, CrimeRow, Delivery, DeliveryCounts, EstateRow,
-    Figure, FocusGroup, GoalRow, Guide, IntervalCell, PlanInput, Reference, ReportOptions,
-    ReportStatus, SharePoint, SignificanceCell, SourceNote, StatusReport, SummaryLine,
-    SurveySeries, Trend,
+    Figure, FocusGroup, GoalRow, Guide, IntervalCell, PlanFunds, PlanInput, Reference,
+    ReportOptions, ReportStatus, SharePoint, SignificanceCell, SourceNote, StatusReport,
+    SummaryLine, SurveySeries, Trend,
 };
 
 /// Builds a [`StatusReport`] (the annual status for Økonomiudvalget).
@@ -28,7 +30,7 @@ use crate::model::{
 /// every missing input is listed in the report ([`StatusReport::missing`]).
 ///
 /// ```
-/// use tryghed_agreement::Agreement;
+/// use tryghed_agreement::{Agreement, PlanCount, evaluate_goals};
 /// use tryghed_report::ReportBuilder;
 /// # fn main() -> Result<(), Box<dyn std::error::Error>> {
 /// let agreement = Agreement::folehaven();
@@ -157,6 +159,8 @@ struct Build<'a> {
     area: Option<PartnershipArea>,
     caveats: Vec<String>,
     missing: Vec<String>,
+    /// Every count of police reports, published (or exact for an unsuppressed report).
+    cells: Cells,
 }
 
 fn area_name(area: &AreaId) -> String {
@@ -180,14 +184,6 @@ fn to_dec6(x: f64) -> Decimal {
     Decimal::try_from(x).map_or(Decimal::ZERO, |d| d.round_dp(6))
 }
 
-fn source_of(goal: &Goal) -> Option<Source> {
-    let first = goal.indicators().first()?.indicator().source();
-    goal.indicators()
-        .iter()
-        .all(|gi| gi.indicator().source() == first)
-        .then_some(first)
-}
-
 impl<'a> Build<'a> {
     fn new(b: ReportBuilder<'a>) -> Result<Self, ReportError> {
         let mut observations = b.agreement.observations().clone();
@@ -195,27 +191,13 @@ impl<'a> Build<'a> {
         let mut source_label = None;
         let mut user_latest: Option<u16> = None;
         let goals = Some(b.goals.unwrap_or_else(|| b.agreement.goals().to_vec()));
-        let police: BTreeSet<IndicatorId> = goals
-            .iter()
-            .flatten()
-            .flat_map(Goal::indicators)
-            .filter(|gi| gi.indicator().source() == Source::PoliceReportRegister)
-            .map(|gi| gi.indicator().id().clone())
-            .collect();
         if let Some((user, label)) = b.observations {
             source_label = label;
             has_user_observations = !user.is_empty();
-            for o in user.iter() {
-                // A crime count (and the residents behind rates) of year Y goes with the
-                // survey of Y + 1.
-                let report_year = if police.contains(o.indicator()) || o.indicator().is_residents()
-                {
-                    o.year().saturating_add(1)
-                } else {
-                    o.year()
-                };
-                user_latest = Some(user_latest.map_or(report_year, |y| y.max(report_year)));
-            }
+            // A crime count (and the residents behind rates) of year Y goes with the survey
+            // of Y + 1: the same rule as `tryghed goals`.
+            user_latest =
+                tryghed_agreement::latest_report_year(goals.as_deref().unwrap_or_default(), &user);
             let known: BTreeSet<&IndicatorId> = goals
                 .iter()
                 .flatten()
@@ -243,6 +225,25 @@ impl<'a> Build<'a> {
             }
             None => None,
         };
+        let count_indicators: Vec<(IndicatorId, Option<tryghed_goals::CategoryId>)> = goals
+            .iter()
+            .flatten()
+            .flat_map(Goal::indicators)
+            .filter(|gi| gi.indicator().source() == Source::PoliceReportRegister)
+            .map(|gi| {
+                let category = match gi.indicator().dimension() {
+                    Dimension::CrimeCategory(c) => Some(c.clone()),
+                    _ => None,
+                };
+                (gi.indicator().id().clone(), category)
+            })
+            .collect();
+        let cells = Cells::new(
+            &observations,
+            &count_indicators,
+            &categories,
+            (!b.options.is_unsuppressed()).then(|| b.options.suppression_threshold()),
+        );
         Ok(Self {
             agreement: b.agreement,
             year,
@@ -258,11 +259,17 @@ impl<'a> Build<'a> {
             area,
             caveats: Vec::new(),
             missing: Vec::new(),
+            cells,
         })
     }
 
-    fn thr(&self) -> u64 {
+    fn thr(&self) -> SuppressionThreshold {
         self.options.suppression_threshold()
+    }
+
+    /// Whether the report is the published form (not unsuppressed).
+    fn published(&self) -> bool {
+        !self.options.is_unsuppressed()
     }
 
     #[allow(clippy::too_many_lines)] // one pass in the report's order
@@ -274,7 +281,7 @@ impl<'a> Build<'a> {
                     .into(),
             );
         }
-        // The collaboration share from the plan, as an observation of the plan's year.
+        // The collaboration count of the plan, by the rule its rows were counted with.
         let plan_counts = self.plan.as_ref().map(|p| {
             let total = p.activities().len() as u64;
             let multi = p
@@ -284,6 +291,25 @@ impl<'a> Build<'a> {
                 .count() as u64;
             (multi, total)
         });
+        let plan_count = match (&self.plan, plan_counts) {
+            (Some(p), Some((multi, total))) => Some(PlanCount::new(
+                *p.year(),
+                multi,
+                total,
+                p.title().to_owned(),
+            )?),
+            _ => None,
+        };
+        // The one evaluation every caller uses: survey of Y, crime of Y − 1, plan of Y.
+        let evaluation = evaluate_goals(
+            &goals,
+            self.year,
+            &self.observations,
+            plan_count.as_ref(),
+            &EvalOptions::default(),
+        )?;
+        self.caveats.extend(evaluation.notes().iter().cloned());
+        let obs = evaluation.observations().clone();
         let mut summary = Vec::new();
         let mut goal_rows = Vec::new();
         let mut crime = Vec::new();
@@ -292,34 +318,13 @@ impl<'a> Build<'a> {
         let mut pending_baselines = BTreeSet::new();
         let mut shares_without_n = false;
         let mut shares_with_n = false;
-        for goal in &goals {
-            let source = source_of(goal);
-            let (eval_year, obs) = match source {
-                Some(Source::PoliceReportRegister) => (self.crime_year, self.observations.clone()),
-                Some(Source::Tryghedsplan) => {
-                    let mut obs = self.observations.clone();
-                    if let (Some((multi, total)), Some(plan)) = (plan_counts, &self.plan)
-                        && total > 0
-                    {
-                        for gi in goal.indicators() {
-                            let o = Observation::share(
-                                gi.indicator().id().clone(),
-                                AreaId::partnership(),
-                                *plan.year(),
-                                Share::new(multi, total)?,
-                                None,
-                            )?;
-                            // A figure for it in the observations file wins; it is shown.
-                            let _ = obs.insert(o);
-                        }
-                    }
-                    let y = self.plan.as_ref().map_or(self.year, |p| *p.year());
-                    (y, obs)
-                }
-                _ => (self.year, self.observations.clone()),
-            };
-            let ev = evaluate(goal, &obs, eval_year, &EvalOptions::default());
+        for (goal, ev) in goals.iter().zip(evaluation.goals()) {
             let mut parts = Vec::new();
+            // The goal's status from its indicators' as published: a withheld indicator could
+            // be met or not met.
+            let mut goal_best: Option<Status> = None;
+            let mut goal_worst: Option<Status> = None;
+            let mut any_withheld = false;
             for (gi, ie) in goal.indicators().iter().zip(ev.indicators()) {
                 if let Some(Baseline::Pending { note }) = gi.baseline() {
                     pending_baselines.insert(note.clone());
@@ -333,7 +338,15 @@ impl<'a> Build<'a> {
                 }
                 let row = self.goal_row(goal, gi, ie, &obs);
                 if !gi.is_monitor_only() {
-                    parts.push(self.summary_part(gi, ie, &row));
+                    parts.push(Self::summary_part(gi, ie, &row));
+                    let (best, worst) = if matches!(row.status, ReportStatus::Withheld { .. }) {
+                        any_withheld = true;
+                        (Status::Met, Status::NotMet)
+                    } else {
+                        (ie.status().clone(), ie.status().clone())
+                    };
+                    goal_best = Some(goal_best.map_or(best.clone(), |s| s.worst(best)));
+                    goal_worst = Some(goal_worst.map_or(worst.clone(), |s| s.worst(worst)));
                 }
                 if gi.indicator().source() == Source::PoliceReportRegister {
                     crime.push(self.crime_row(gi, &row));
@@ -347,9 +360,13 @@ impl<'a> Build<'a> {
                     .find(|t| matches!(t, Target::ShareAtLeast { .. }))
                     && gi.indicator().source() == Source::Tryghedsplan
                 {
+                    // From the plan when given (it wins over an observation, with a
+                    // note), else from the observation the verdict used.
+                    let counts = plan_counts
+                        .or_else(|| ie.share().map(|s| (s.numerator(), s.denominator())));
                     collaboration = Some(CollaborationRow {
-                        multi_partner: plan_counts.map(|c| c.0),
-                        total: plan_counts.map(|c| c.1),
+                        multi_partner: counts.map(|c| c.0),
+                        total: counts.map(|c| c.1),
                         minimum_numerator: minimum.numerator(),
                         minimum_denominator: minimum.denominator(),
                         status: row.status.clone(),
@@ -359,7 +376,18 @@ impl<'a> Build<'a> {
                     goal_rows.push(row);
                 }
             }
-            let status = ReportStatus::from(ev.status());
+            let status = if any_withheld
+                && (goal_best != goal_worst || goal_best.as_ref() != Some(ev.status()))
+            {
+                ReportStatus::Withheld {
+                    reason: format!(
+                        "målets status ville afsløre et antal under {} (diskretionering)",
+                        self.thr()
+                    ),
+                }
+            } else {
+                ReportStatus::from(ev.status())
+            };
             let reason = if parts.is_empty() {
                 "Indikatorerne monitoreres uden mål.".to_owned()
             } else {
@@ -380,6 +408,10 @@ impl<'a> Build<'a> {
         let sources = self.sources();
         let period = self.agreement.period().years();
         Ok(StatusReport {
+            confidential: self
+                .options
+                .is_unsuppressed()
+                .then(|| tryghed_disclosure::CONFIDENTIAL_STAMP.to_owned()),
             agreement_id: self.agreement.id().to_owned(),
             agreement_title: self.agreement.title().to_owned(),
             district: self.agreement.district().map(str::to_owned),
@@ -402,48 +434,123 @@ impl<'a> Build<'a> {
         })
     }
 
+    /// The figure of a police-report indicator in `area` and `year`, from the published
+    /// cells: a count, or a rate whose count is shown.
+    fn count_figure(
+        &self,
+        unit: Unit,
+        id: &IndicatorId,
+        area: &AreaId,
+        year: u16,
+    ) -> Option<Figure> {
+        let count = self.cells.get(id, area, year)?;
+        if unit == Unit::ReportsPer1000Residents {
+            let residents = self.observations.residents(area, year)?;
+            let rate = match count.value() {
+                Some(_) => self.observations.rate_per_1000(id, area, year),
+                None => None,
+            };
+            Some(Figure::Rate {
+                count,
+                residents,
+                rate,
+            })
+        } else {
+            Some(Figure::Count { count })
+        }
+    }
+
+    /// The figure of an indicator in `area` and `year`: survey shares from `obs`, counts from
+    /// the published cells.
     fn figure(
         &self,
         unit: Unit,
         obs: &Observations,
         id: &IndicatorId,
+        area: &AreaId,
         year: u16,
     ) -> Option<Figure> {
-        let area = AreaId::partnership();
-        let o = obs.get(id, &area, year)?;
-        match (unit, o.value()) {
-            (_, tryghed_goals::ObservedValue::Share(s)) => Some(Figure::Share {
+        match obs.get(id, area, year)?.value() {
+            tryghed_goals::ObservedValue::Share(s) => Some(Figure::Share {
                 fraction: s.to_decimal(),
             }),
-            (Unit::ReportsPer1000Residents, tryghed_goals::ObservedValue::Count(n)) => {
-                let residents = obs.residents(&area, year)?;
-                let rate = obs.rate_per_1000(id, &area, year)?;
-                Some(Figure::Rate {
-                    count: Count::new(n, self.thr()),
-                    residents,
-                    rate,
-                })
-            }
-            (_, tryghed_goals::ObservedValue::Count(n)) => Some(Figure::Count {
-                count: Count::new(n, self.thr()),
-            }),
+            tryghed_goals::ObservedValue::Count(_) => self.count_figure(unit, id, area, year),
             _ => None,
         }
     }
 
-    fn value_figure(&self, ie: &IndicatorEvaluation) -> Option<Figure> {
+    fn value_figure(&self, ie: &IndicatorEvaluation, obs: &Observations) -> Option<Figure> {
         let value = ie.value()?;
-        Some(match ie.unit() {
-            Unit::NumberOfReports => Figure::Count {
-                count: Count::new(ie.count()?, self.thr()),
+        match ie.unit() {
+            Unit::NumberOfReports | Unit::ReportsPer1000Residents => self.figure(
+                ie.unit(),
+                obs,
+                ie.indicator(),
+                &AreaId::partnership(),
+                ie.year(),
+            ),
+            _ => Some(Figure::Share { fraction: value }),
+        }
+    }
+
+    /// A baseline value set by an amendment, as the report may print it. A count is a count
+    /// like any other; a rate is withheld when a count below the threshold rounds to it with
+    /// the residents the report knows.
+    fn set_baseline(&self, unit: Unit, value: Decimal) -> Figure {
+        if unit.is_share() {
+            return Figure::Share { fraction: value };
+        }
+        let whole = (value.fract().is_zero() && !value.is_sign_negative())
+            .then(|| u64::try_from(value).ok())
+            .flatten();
+        if !self.published() {
+            return match (unit, whole) {
+                (Unit::NumberOfReports, Some(n)) => Figure::Count {
+                    count: Count::exact(n),
+                },
+                _ => Figure::Number { value },
+            };
+        }
+        if unit == Unit::ReportsPer1000Residents {
+            let tenths = (value * Decimal::TEN).round();
+            let Some(tenths) = u64::try_from(tenths).ok() else {
+                return Figure::Withheld;
+            };
+            let area = AreaId::partnership();
+            let residents: Vec<u64> = self
+                .observations
+                .iter()
+                .filter(|o| o.area() == &area && o.indicator().is_residents())
+                .filter_map(|o| match o.value() {
+                    tryghed_goals::ObservedValue::Count(n) => Some(n),
+                    _ => None,
+                })
+                .collect();
+            let safe = if residents.is_empty() {
+                PublishedRate::stated(tenths, None, self.thr()).is_some()
+            } else {
+                residents
+                    .iter()
+                    .all(|&r| PublishedRate::stated(tenths, Some(r), self.thr()).is_some())
+            };
+            return if safe {
+                Figure::Number {
+                    value: Decimal::new(i64::try_from(tenths).unwrap_or(i64::MAX), 1),
+                }
+            } else {
+                Figure::Withheld
+            };
+        }
+        match whole {
+            Some(n) => Figure::Count {
+                count: Count::new(n, self.thr()),
             },
-            Unit::ReportsPer1000Residents => Figure::Rate {
-                count: Count::new(ie.count()?, self.thr()),
-                residents: ie.residents()?,
-                rate: value,
+            // A count that is not whole: shown only at or above the threshold.
+            None if value >= Decimal::from(self.thr().get()) => Figure::Number { value },
+            None => Figure::Count {
+                count: Count::new(0, self.thr()),
             },
-            _ => Figure::Share { fraction: value },
-        })
+        }
     }
 
     fn baseline_cell(&self, gi: &GoalIndicator, obs: &Observations) -> BaselineCell {
@@ -452,15 +559,17 @@ impl<'a> Build<'a> {
             Some(Baseline::Pending { note }) => BaselineCell::Pending { note: note.clone() },
             Some(Baseline::Observed { year }) => BaselineCell::Known {
                 year: *year,
-                value: self.figure(gi.indicator().unit(), obs, gi.indicator().id(), *year),
+                value: self.figure(
+                    gi.indicator().unit(),
+                    obs,
+                    gi.indicator().id(),
+                    &AreaId::partnership(),
+                    *year,
+                ),
             },
             Some(Baseline::Set { year, value }) => BaselineCell::Known {
                 year: *year,
-                value: Some(if gi.indicator().unit().is_share() {
-                    Figure::Share { fraction: *value }
-                } else {
-                    Figure::Number { value: *value }
-                }),
+                value: Some(self.set_baseline(gi.indicator().unit(), *value)),
             },
             Some(other) => BaselineCell::Pending {
                 note: format!("{other:?}"),
@@ -504,19 +613,26 @@ impl<'a> Build<'a> {
         obs: &Observations,
     ) -> GoalRow {
         let unit = gi.indicator().unit();
+        let police = gi.indicator().source() == Source::PoliceReportRegister;
         let references = ie
             .comparisons()
             .iter()
-            .map(|c| Reference {
-                area: c.area().to_string(),
-                area_name: area_name(c.area()),
-                value: if unit.is_share() {
+            .filter_map(|c| {
+                let value = if unit.is_share() {
                     Figure::Share {
                         fraction: c.value(),
                     }
+                } else if police {
+                    // A comparison area's count is a count like any other.
+                    self.figure(unit, obs, gi.indicator().id(), c.area(), ie.year())?
                 } else {
                     Figure::Number { value: c.value() }
-                },
+                };
+                Some(Reference {
+                    area: c.area().to_string(),
+                    area_name: area_name(c.area()),
+                    value,
+                })
             })
             .collect();
         let interval = ie.interval().map(|i| IntervalCell {
@@ -524,7 +640,16 @@ impl<'a> Build<'a> {
             upper: to_dec6(i.upper()),
             confidence: to_dec6(i.confidence()),
         });
-        let change = ie.change().map(|c| ChangeCell {
+        // No change from or towards a hidden count.
+        let change_shown = !police || {
+            let at = |y: u16| {
+                self.cells
+                    .get(gi.indicator().id(), &AreaId::partnership(), y)
+                    .is_some_and(|c| !c.is_hidden())
+            };
+            at(ie.year()) && at(ie.year().saturating_sub(1))
+        };
+        let change = ie.change().filter(|_| change_shown).map(|c| ChangeCell {
             from: c.from(),
             to: c.to(),
             significance: match c.significance() {
@@ -550,13 +675,27 @@ impl<'a> Build<'a> {
             },
             s => ReportStatus::from(s),
         };
+        let baseline = self.baseline_cell(gi, obs);
+        let value = self.value_figure(ie, obs);
+        let status = if police && self.published() {
+            self.published_status(gi, ie, status, value.as_ref(), &baseline)
+        } else {
+            status
+        };
+        let explanation = if police && self.published() {
+            // The goals library writes its explanation from the exact counts: the published
+            // report writes its own from the published figures.
+            Self::published_explanation(gi, ie, value.as_ref(), &baseline, &status)
+        } else {
+            humanise(ie.explanation())
+        };
         GoalRow {
             goal: goal.id().to_string(),
             indicator: gi.indicator().id().to_string(),
             name: gi.indicator().name().to_owned(),
             year: ie.year(),
-            baseline: self.baseline_cell(gi, obs),
-            value: self.value_figure(ie),
+            baseline,
+            value,
             references,
             target: Self::target_text(gi),
             status,
@@ -568,7 +707,97 @@ impl<'a> Build<'a> {
                 Source::PoliceReportRegister => String::new(),
                 _ => humanise(ie.verdict()),
             },
-            explanation: humanise(ie.explanation()),
+            explanation,
+        }
+    }
+
+    /// The explanation of a police-report indicator, written from its published figures.
+    fn published_explanation(
+        gi: &GoalIndicator,
+        ie: &IndicatorEvaluation,
+        value: Option<&Figure>,
+        baseline: &BaselineCell,
+        status: &ReportStatus,
+    ) -> String {
+        let text = |f: Option<&Figure>| match f {
+            Some(Figure::Count { count }) => format!("{count} anmeldelser"),
+            Some(f) => crate::view::figure_text(f),
+            None => "mangler".to_owned(),
+        };
+        let base = match baseline {
+            BaselineCell::Known { year, value } => {
+                format!("baseline {} ({year})", text(value.as_ref()))
+            }
+            BaselineCell::Pending { .. } => "baseline afventer".to_owned(),
+            _ => "ingen baseline".to_owned(),
+        };
+        format!(
+            "{} {}: {}; {base}; status: {}.",
+            gi.indicator().name(),
+            ie.year(),
+            text(value),
+            status.label()
+        )
+    }
+
+    /// The status of a police-report indicator as the published report may give it: a
+    /// verdict is withheld when it would bound a hidden count. For "som minimum fastholdt på
+    /// baseline-niveau" (value ≤ baseline) it is given when the published forms decide it
+    /// (and agree with the goals library); for any other target, and for rates, whenever a
+    /// count it rests on is hidden.
+    fn published_status(
+        &self,
+        gi: &GoalIndicator,
+        ie: &IndicatorEvaluation,
+        status: ReportStatus,
+        value: Option<&Figure>,
+        baseline: &BaselineCell,
+    ) -> ReportStatus {
+        let met = match status {
+            ReportStatus::Met | ReportStatus::OnTrack => true,
+            ReportStatus::NotMet | ReportStatus::OffTrack => false,
+            other => return other,
+        };
+        let hidden = |f: Option<&Figure>| match f {
+            Some(Figure::Count { count } | Figure::Rate { count, .. }) => count.is_hidden(),
+            Some(Figure::Withheld) => true,
+            _ => false,
+        };
+        let base_figure = match baseline {
+            BaselineCell::Known { value, .. } => value.as_ref(),
+            _ => None,
+        };
+        let previous = self
+            .cells
+            .get(
+                gi.indicator().id(),
+                &AreaId::partnership(),
+                ie.year().saturating_sub(1),
+            )
+            .is_some_and(|c| c.is_hidden());
+        if !hidden(value) && !hidden(base_figure) && !previous {
+            return status;
+        }
+        let only_held = gi
+            .targets()
+            .iter()
+            .all(|t| matches!(t, Target::NotAboveBaseline | Target::MonitorOnly));
+        let decided = match (value, base_figure) {
+            (Some(Figure::Count { count: v }), Some(Figure::Count { count: b })) if only_held => v
+                .as_published()
+                .zip(b.as_published())
+                .and_then(|(v, b)| v.compare(Comparison::AtMost, b)),
+            _ => None,
+        };
+        if decided == Some(met) {
+            status
+        } else {
+            ReportStatus::Withheld {
+                reason: format!(
+                    "status ville afsløre et antal under {} (diskretionering)",
+                    self.thr()
+                ),
+            }
         }
     }
 
@@ -599,12 +828,9 @@ impl<'a> Build<'a> {
         humanise(raw)
     }
 
-    fn summary_part(&self, gi: &GoalIndicator, ie: &IndicatorEvaluation, row: &GoalRow) -> String {
+    fn summary_part(gi: &GoalIndicator, ie: &IndicatorEvaluation, row: &GoalRow) -> String {
         let name = gi.indicator().name();
-        let value = row
-            .value
-            .as_ref()
-            .map(|f| crate::view::figure_text(f, self.thr()));
+        let value = row.value.as_ref().map(crate::view::figure_text);
         match (&row.status, value) {
             (ReportStatus::Pending { reason }, _) => format!("{name}: afventer ({reason})"),
             (s, Some(v)) => format!("{name}: {s} ({v} i {})", ie.year()),
@@ -626,19 +852,20 @@ impl<'a> Build<'a> {
             .observations
             .iter()
             .filter(|o| o.indicator() == id && o.area() == &area && o.year() <= self.crime_year)
-            .filter_map(|o| match o.value() {
-                tryghed_goals::ObservedValue::Count(n) => Some(CountPoint {
+            .filter_map(|o| {
+                Some(CountPoint {
                     year: o.year(),
-                    count: Count::new(n, self.thr()),
-                }),
-                _ => None,
+                    count: self.cells.get(id, &area, o.year())?,
+                })
             })
             .collect();
         let at = |y: u16| series.iter().find(|p| p.year == y).map(|p| p.count.value());
+        // A trend between hidden counts, or from or towards one, would tell their order.
         let trend = match (at(self.crime_year.saturating_sub(1)), at(self.crime_year)) {
-            (Some(a), Some(b)) if b > a => Trend::Rising,
-            (Some(a), Some(b)) if b < a => Trend::Falling,
-            (Some(_), Some(_)) => Trend::Unchanged,
+            (Some(Some(a)), Some(Some(b))) if b > a => Trend::Rising,
+            (Some(Some(a)), Some(Some(b))) if b < a => Trend::Falling,
+            (Some(Some(_)), Some(Some(_))) => Trend::Unchanged,
+            (Some(_), Some(_)) => Trend::Withheld,
             _ => Trend::Unknown,
         };
         CrimeRow {
@@ -824,10 +1051,10 @@ impl<'a> Build<'a> {
                 "Kriminalitetstallene gælder kalenderåret {}, som afrapporteres sammen med Tryghedsundersøgelsen {}.",
                 self.crime_year, self.year
             ));
-            let t = self.thr();
-            if t > 0 {
+            if self.published() {
+                let t = self.thr();
                 self.caveats.push(format!(
-                    "Antal anmeldelser under {t} vises som \"< {t}\", og der beregnes ingen rate ud fra dem (diskretionering)."
+                    "Antal anmeldelser under {t} (også 0) vises som \"< {t}\". Der vises ingen rate, ændring, udvikling eller status, som ville afsløre dem, og hvor et antal kan findes ved at trække de viste dele fra totalen, skjules også den næstmindste del (\"skjult\") (diskretionering)."
                 ));
             }
         }
@@ -850,15 +1077,6 @@ impl<'a> Build<'a> {
                     join_and(&unknown)
                 ));
             }
-        }
-        if let Some(p) = &self.plan
-            && *p.year() != self.year
-        {
-            self.caveats.push(format!(
-                "Tryghedsplanen gælder {}, mens rapporten gælder {}.",
-                p.year(),
-                self.year
-            ));
         }
     }
 
@@ -899,12 +1117,29 @@ impl<'a> Build<'a> {
                 });
             }
         }
+        let budgets: Option<Vec<tryghed_budget::Dkk>> =
+            plan.activities().iter().map(|a| *a.budget()).collect();
+        let total = budgets.and_then(|b| tryghed_budget::Dkk::checked_sum(b).ok());
+        let funds = self
+            .agreement
+            .annual_budget(i32::from(*plan.year()))
+            .map(|b| b.activity_funds().amount());
+        let funds = total.zip(funds).map(|(total, funds)| PlanFunds {
+            total,
+            funds,
+            status: if total <= funds {
+                ReportStatus::Met
+            } else {
+                ReportStatus::NotMet
+            },
+        });
         Some(ActivitiesSection {
             plan_year: *plan.year(),
             title: plan.title().to_owned(),
             follow_up: *plan.follow_up(),
             groups,
             deliveries,
+            funds,
         })
     }
 
@@ -1048,6 +1283,7 @@ fn join_and(items: &[&str]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use tryghed_goals::{Observation, Share};
 
     #[test]
     fn join_and_is_danish() {

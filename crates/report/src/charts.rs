@@ -304,13 +304,9 @@ pub(crate) fn crime_chart(report: &StatusReport) -> Result<String, ReportError> 
             for (area, row) in parts.iter().zip(&rows) {
                 crime_panel(area, row, report).map_err(&e)?;
             }
-            let footer = if thr > 0 {
-                format!(
-                    "Antal under {thr} vises ikke (diskretionering). Prikket linje: baseline. Kilde: Københavns Politi."
-                )
-            } else {
-                "Prikket linje: baseline. Kilde: Københavns Politi.".to_owned()
-            };
+            let footer = format!(
+                "Antal under {thr} og skjulte antal vises ikke (diskretionering). Prikket linje: baseline. Kilde: Københavns Politi."
+            );
             foot.draw(&Text::new(
                 footer,
                 (20, 25),
@@ -333,24 +329,25 @@ fn crime_panel<DB: DrawingBackend>(
     row: &CrimeRow,
     report: &StatusReport,
 ) -> Result<(), String> {
+    // Only shown counts are drawn, and only they set the axis: a hidden count is neither a
+    // point nor a bound of the range.
     let shown: Vec<(i32, f64)> = row
         .series()
         .iter()
-        .filter(|p| !p.count().is_suppressed())
-        .map(|p| {
+        .filter_map(|p| {
             #[allow(clippy::cast_precision_loss)]
-            let v = p.count().value() as f64;
-            (i32::from(*p.year()), v)
+            let v = p.count().value()? as f64;
+            Some((i32::from(*p.year()), v))
         })
         .collect();
     let baseline = match row.baseline() {
         BaselineCell::Known {
             value: Some(Figure::Count { count } | Figure::Rate { count, .. }),
             ..
-        } if !count.is_suppressed() => {
+        } => {
             #[allow(clippy::cast_precision_loss)]
-            let v = count.value() as f64;
-            Some(v)
+            let v = count.value().map(|n| n as f64);
+            v
         }
         _ => None,
     };
@@ -359,7 +356,7 @@ fn crime_panel<DB: DrawingBackend>(
     if shown.is_empty() {
         let inner = area.titled(&title, (FONT, 16)).map_err(|x| x.to_string())?;
         let mut text = format!("Ingen tal for {} endnu.", report.crime_year());
-        if row.series().iter().any(|p| p.count().is_suppressed()) {
+        if row.series().iter().any(|p| p.count().is_hidden()) {
             "Kun tal under tærsklen – ikke vist.".clone_into(&mut text);
         }
         if pending {

@@ -15,6 +15,10 @@ pub enum ReportError {
     /// The goals or observations library refused a value.
     #[error("goals: {0}")]
     Goals(#[from] tryghed_goals::GoalsError),
+    /// The agreement's evaluation refused an input (e.g. a plan for another year than the
+    /// report's).
+    #[error("{0}")]
+    Agreement(#[from] tryghed_agreement::AgreementError),
     /// The geography library refused a value (the map).
     #[error("geography: {0}")]
     Geography(#[from] tryghed_geography::GeoError),
@@ -33,6 +37,16 @@ pub enum ReportError {
         chart: &'static str,
         /// The drawing backend's message.
         message: String,
+    },
+    /// A report with exact figures ([`ReportOptions::unsuppressed`](crate::ReportOptions::unsuppressed))
+    /// was given to a published form: Markdown and HTML are for publication and only take
+    /// the published report; exact figures are JSON only, stamped confidential.
+    #[error(
+        "the report carries exact figures (fortroligt – ikke til offentliggørelse): only JSON can be written from it, not {format}"
+    )]
+    Unsuppressed {
+        /// The format that was asked for (`Markdown`, `HTML`).
+        format: &'static str,
     },
     /// The report could not be written as JSON.
     #[error("JSON: {0}")]

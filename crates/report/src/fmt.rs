@@ -111,12 +111,14 @@ mod tests {
             proptest::prop_assert_eq!(back, r);
         }
 
-        /// Suppression is exactly "below the threshold".
+        /// Suppression is exactly "below the threshold", and a hidden count holds no number.
         #[test]
-        fn count_suppressed_below_threshold(v in 0u64..100, t in 0u64..100) {
+        fn count_suppressed_below_threshold(v in 0u64..100, t in 3u64..100) {
+            let t = tryghed_disclosure::SuppressionThreshold::new(t).unwrap();
             let c = crate::Count::new(v, t);
-            proptest::prop_assert_eq!(c.is_suppressed(), v < t);
-            proptest::prop_assert_eq!(c.value(), v);
+            proptest::prop_assert_eq!(c.is_hidden(), v < t.get());
+            proptest::prop_assert_eq!(c.value(), (v >= t.get()).then_some(v));
+            proptest::prop_assert_eq!(crate::Count::exact(v).value(), Some(v));
         }
     }
 }

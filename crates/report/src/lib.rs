@@ -63,16 +63,49 @@
 //!   area outline in EPSG:25832 metres, true to scale, north up, with a scale bar and the data
 //!   credit, and the estates whose outlines are known. Templates are minijinja with HTML
 //!   auto-escaping.
-//! - [`render_json`]: the serde form of [`StatusReport`]; it reads back into an equal report.
+//! - [`render_json`]: the serde form of [`StatusReport`] (the published form, or the exact figures
+//!   stamped confidential); it reads back into an equal report.
 //!
 //! All printed numbers are Danish: `77 %`, `45,3`, `1.467.000,00 kr.`.
 //!
 //! # Statistical disclosure control (diskretionering)
 //!
-//! A count of police reports below [`ReportOptions::suppression_threshold`] (default 5) is
-//! printed as `< 5` in Markdown and HTML, and no rate per 1,000 residents, no change and no
-//! chart point is derived from it. A count at the threshold is printed. The JSON keeps the exact
-//! values for internal use and marks each such count with `"suppressed": true` ([`Count`]).
+//! Every count of police reports in the report goes through `tryghed-disclosure` once, when
+//! the report is built, and every section reads it from there: a [`Count`] of the published
+//! report is a [`tryghed_disclosure::PublishedCount`], which keeps no value below
+//! [`ReportOptions::suppression_threshold`] (default 5, 0 included). Nothing derived from a
+//! hidden count is published: no rate, change, trend or chart point, no status that bounds it
+//! ([`ReportStatus::Withheld`]), no sentence written from it; baselines set by an amendment and
+//! comparison areas are counts like any other; where a total and its parts are shown, more
+//! cells are hidden (complementary suppression) so that subtraction recovers nothing. The rules,
+//! their reasons and a worked example: `docs/report.md`, "Diskretionering".
+//!
+//! ```
+//! use tryghed_agreement::Agreement;
+//! use tryghed_goals::{AreaId, Observation, Observations};
+//! use tryghed_report::{ReportBuilder, ReportOptions, render_json, render_markdown};
+//!
+//! # fn main() -> Result<(), Box<dyn std::error::Error>> {
+//! let mut obs = Observations::new();
+//! obs.insert(Observation::count("indbrud".parse()?, AreaId::partnership(), 2025, 3)?)?;
+//! let agreement = Agreement::folehaven();
+//!
+//! let report = ReportBuilder::new(&agreement).year(2026).observations(obs.clone(), None).build()?;
+//! assert!(render_markdown(&report)?.contains("| Indbrud | < 5 |"));
+//! // The published JSON has no value for it either.
+//! assert!(render_json(&report)?.contains(r#""status": "suppressed""#));
+//!
+//! // Exact figures only when asked for: JSON only, stamped.
+//! let exact = ReportBuilder::new(&agreement)
+//!     .year(2026)
+//!     .observations(obs, None)
+//!     .options(ReportOptions::default().unsuppressed())
+//!     .build()?;
+//! assert!(render_json(&exact)?.contains("fortroligt – ikke til offentliggørelse"));
+//! assert!(render_markdown(&exact).is_err());
+//! # Ok(())
+//! # }
+//! ```
 //!
 //! # Cargo features
 //!
@@ -81,6 +114,7 @@
 #![deny(missing_docs)]
 
 mod build;
+mod cells;
 mod charts;
 mod error;
 mod fmt;

@@ -5,6 +5,7 @@
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 use tryghed_budget::Dkk;
+use tryghed_disclosure::{PublishedCount, SuppressionThreshold};
 
 /// Generates `&`-returning accessors, one per field, with the given docs.
 macro_rules! accessors {
@@ -20,42 +21,72 @@ macro_rules! accessors {
     };
 }
 
-/// Options for building a report.
+/// Options for building a report: the suppression threshold, and whether the report is the
+/// published form (the default) or carries exact figures for internal use.
 ///
 /// ```
-/// let options = tryghed_report::ReportOptions::default().with_suppression_threshold(10);
-/// assert_eq!(options.suppression_threshold(), 10);
+/// use tryghed_disclosure::SuppressionThreshold;
+/// use tryghed_report::ReportOptions;
+/// # fn main() -> Result<(), Box<dyn std::error::Error>> {
+/// let options = ReportOptions::default().with_suppression_threshold(SuppressionThreshold::new(10)?);
+/// assert_eq!(options.suppression_threshold().get(), 10);
+/// assert!(!options.is_unsuppressed());
+/// # Ok(())
+/// # }
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 #[non_exhaustive]
 pub struct ReportOptions {
-    suppression_threshold: u64,
+    suppression_threshold: SuppressionThreshold,
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    unsuppressed: bool,
 }
 
 impl Default for ReportOptions {
-    /// Counts below 5 are suppressed in print.
+    /// The published form, counts below 5 suppressed.
     fn default() -> Self {
         Self {
-            suppression_threshold: 5,
+            suppression_threshold: SuppressionThreshold::DEFAULT,
+            unsuppressed: false,
         }
     }
 }
 
 impl ReportOptions {
-    /// Counts of reports **below** `threshold` are printed as `< threshold` in Markdown and
-    /// HTML, with no rate derived from them (statistical disclosure control, diskretionering).
-    /// `0` turns suppression off.
+    /// Counts of reports **below** `threshold` (0 included) are never published: they print
+    /// as `< threshold`, and nothing derived from them (a rate, a change, a trend, a status
+    /// word that bounds them, a chart point, a total minus its other parts) is published
+    /// either (statistical disclosure control, diskretionering). The threshold cannot be
+    /// lower than [`SuppressionThreshold::MIN`]: exact figures come only from
+    /// [`unsuppressed`](Self::unsuppressed).
     #[doc(alias = "diskretionering")]
     #[must_use]
-    pub fn with_suppression_threshold(mut self, threshold: u64) -> Self {
+    pub fn with_suppression_threshold(mut self, threshold: SuppressionThreshold) -> Self {
         self.suppression_threshold = threshold;
         self
     }
 
     /// The suppression threshold (default 5).
-    pub fn suppression_threshold(&self) -> u64 {
+    pub fn suppression_threshold(&self) -> SuppressionThreshold {
         self.suppression_threshold
+    }
+
+    /// Exact figures for internal use: every count as it is, every status as the goals
+    /// library decides it, and the report stamped
+    /// [`CONFIDENTIAL_STAMP`](tryghed_disclosure::CONFIDENTIAL_STAMP) ("fortroligt – ikke
+    /// til offentliggørelse"). Only [`render_json`](crate::render_json) renders such a
+    /// report; Markdown and HTML are published forms and refuse it.
+    #[doc(alias = "fortroligt")]
+    #[must_use]
+    pub fn unsuppressed(mut self) -> Self {
+        self.unsuppressed = true;
+        self
+    }
+
+    /// Whether the report carries exact figures ([`unsuppressed`](Self::unsuppressed)).
+    pub fn is_unsuppressed(&self) -> bool {
+        self.unsuppressed
     }
 }
 
@@ -79,11 +110,19 @@ pub enum ReportStatus {
     },
     /// Monitoreres: no target.
     Monitored,
+    /// Ikke vist: the verdict would bound a count below the suppression threshold ("ikke
+    /// opfyldt" against a baseline of 0 says the suppressed count is 1–4), so the published
+    /// report does not give it.
+    #[doc(alias = "diskretioneret")]
+    Withheld {
+        /// Why, in Danish.
+        reason: String,
+    },
 }
 
 impl ReportStatus {
     /// The Danish label: `opfyldt`, `ikke opfyldt`, `på rette vej`, `ikke på rette vej`,
-    /// `afventer`, `monitoreres`.
+    /// `afventer`, `monitoreres`, `ikke vist`.
     pub fn label(&self) -> &'static str {
         match self {
             ReportStatus::Met => "opfyldt",
@@ -92,11 +131,12 @@ impl ReportStatus {
             ReportStatus::OffTrack => "ikke på rette vej",
             ReportStatus::Pending { .. } => "afventer",
             ReportStatus::Monitored => "monitoreres",
+            ReportStatus::Withheld { .. } => "ikke vist",
         }
     }
 
     /// A short machine key for styling: `met`, `not-met`, `on-track`, `off-track`, `pending`,
-    /// `monitored`.
+    /// `monitored`, `withheld`.
     pub fn key(&self) -> &'static str {
         match self {
             ReportStatus::Met => "met",
@@ -105,6 +145,7 @@ impl ReportStatus {
             ReportStatus::OffTrack => "off-track",
             ReportStatus::Pending { .. } => "pending",
             ReportStatus::Monitored => "monitored",
+            ReportStatus::Withheld { .. } => "withheld",
         }
     }
 }
@@ -135,32 +176,144 @@ impl From<&tryghed_goals::Status> for ReportStatus {
     }
 }
 
-/// A count of police reports with its disclosure flag. JSON keeps the exact value;
-/// Markdown and HTML print `< threshold` when `suppressed`.
+/// A count of police reports as the report carries it: in the published form a
+/// [`PublishedCount`] (which keeps no value below the threshold), in an
+/// [unsuppressed](ReportOptions::unsuppressed) report the exact number.
+///
+/// `Display` prints the published form (`14`, `1.234`, `< 5`, `skjult`) or the exact number.
+/// The JSON form is the published count's (`{"status":"shown","value":14,"threshold":5}`,
+/// `{"status":"suppressed","threshold":5}`, `{"status":"complementary","threshold":5}`) or
+/// `{"status":"exact","value":3}`.
+///
+/// ```
+/// use tryghed_disclosure::SuppressionThreshold;
+/// use tryghed_report::Count;
+///
+/// let c = Count::new(3, SuppressionThreshold::default());
+/// assert_eq!(c.to_string(), "< 5");
+/// assert_eq!(c.value(), None);
+/// assert_eq!(Count::exact(3).value(), Some(3));
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(try_from = "CountForm", into = "CountForm")]
 #[doc(alias = "diskretionering")]
 #[doc(alias = "anmeldelser")]
-pub struct Count {
-    value: u64,
-    suppressed: bool,
+pub struct Count(CountRepr);
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+enum CountRepr {
+    Published(PublishedCount),
+    Exact(u64),
 }
 
 impl Count {
-    /// A count, suppressed in print when it is below `threshold`.
-    pub fn new(value: u64, threshold: u64) -> Self {
-        Self {
-            value,
-            suppressed: value < threshold,
+    /// The published form of a raw count under `threshold`.
+    pub fn new(raw: u64, threshold: SuppressionThreshold) -> Self {
+        Self(CountRepr::Published(PublishedCount::new(raw, threshold)))
+    }
+
+    /// A published count as it is (e.g. after complementary suppression).
+    pub fn published(count: PublishedCount) -> Self {
+        Self(CountRepr::Published(count))
+    }
+
+    /// An exact count, for an [unsuppressed](ReportOptions::unsuppressed) report only.
+    pub fn exact(raw: u64) -> Self {
+        Self(CountRepr::Exact(raw))
+    }
+
+    /// The number, when the report may print it: a shown published count or an exact one.
+    pub fn value(&self) -> Option<u64> {
+        match self.0 {
+            CountRepr::Published(p) => p.value(),
+            CountRepr::Exact(n) => Some(n),
         }
     }
-    /// The exact count.
-    pub fn value(&self) -> u64 {
-        self.value
+
+    /// The published count (`None` for an exact one).
+    pub fn as_published(&self) -> Option<PublishedCount> {
+        match self.0 {
+            CountRepr::Published(p) => Some(p),
+            CountRepr::Exact(_) => None,
+        }
     }
-    /// Whether print shows `< threshold` instead of the value.
-    pub fn is_suppressed(&self) -> bool {
-        self.suppressed
+
+    /// Whether the number is hidden (below the threshold, or by complementary suppression).
+    pub fn is_hidden(&self) -> bool {
+        self.value().is_none()
+    }
+
+    /// Whether this is an exact count of an unsuppressed report.
+    pub fn is_exact(&self) -> bool {
+        matches!(self.0, CountRepr::Exact(_))
+    }
+}
+
+impl std::fmt::Display for Count {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self.0 {
+            CountRepr::Published(p) => p.fmt(f),
+            CountRepr::Exact(n) => f.write_str(&crate::fmt::int(n)),
+        }
+    }
+}
+
+/// The serde form of [`Count`].
+#[derive(Serialize, Deserialize)]
+#[serde(tag = "status", rename_all = "kebab-case", deny_unknown_fields)]
+enum CountForm {
+    Shown {
+        value: u64,
+        threshold: SuppressionThreshold,
+    },
+    Suppressed {
+        threshold: SuppressionThreshold,
+    },
+    Complementary {
+        threshold: SuppressionThreshold,
+    },
+    Exact {
+        value: u64,
+    },
+}
+
+impl From<Count> for CountForm {
+    fn from(c: Count) -> Self {
+        match c.0 {
+            CountRepr::Exact(value) => CountForm::Exact { value },
+            CountRepr::Published(p) => {
+                let threshold = p.threshold();
+                match (p.value(), p.publication()) {
+                    (Some(value), _) => CountForm::Shown { value, threshold },
+                    (None, tryghed_disclosure::Publication::Suppressed) => {
+                        CountForm::Suppressed { threshold }
+                    }
+                    (None, _) => CountForm::Complementary { threshold },
+                }
+            }
+        }
+    }
+}
+
+impl TryFrom<CountForm> for Count {
+    type Error = String;
+
+    fn try_from(f: CountForm) -> Result<Self, Self::Error> {
+        Ok(match f {
+            CountForm::Exact { value } => Count::exact(value),
+            CountForm::Shown { value, threshold } => {
+                if threshold.suppresses(value) {
+                    return Err(format!(
+                        "a count of {value} cannot be shown under the threshold {threshold}"
+                    ));
+                }
+                Count::new(value, threshold)
+            }
+            CountForm::Suppressed { threshold } => Count::new(0, threshold),
+            CountForm::Complementary { threshold } => {
+                Count::published(PublishedCount::new(threshold.get(), threshold).withheld())
+            }
+        })
     }
 }
 
@@ -186,17 +339,21 @@ pub enum Figure {
         #[serde(with = "rust_decimal::serde::str")]
         value: Decimal,
     },
-    /// Reports per 1,000 residents, derived from a count and the residents. When the count
-    /// is suppressed, print shows no rate.
+    /// Reports per 1,000 residents, derived from a count and the residents. A hidden count
+    /// has no rate (it would give the count back).
     Rate {
         /// The count of reports.
         count: Count,
         /// The residents of the area.
         residents: u64,
-        /// `count × 1000 / residents`.
-        #[serde(with = "rust_decimal::serde::str")]
-        rate: Decimal,
+        /// `count × 1000 / residents`; `None` when the count is hidden.
+        #[serde(with = "rust_decimal::serde::str_option")]
+        rate: Option<Decimal>,
     },
+    /// A number the published report does not give because it would give back a count below
+    /// the threshold: a rate set by an amendment that a small count rounds to.
+    #[doc(alias = "diskretioneret")]
+    Withheld,
 }
 
 /// The baseline an indicator is judged from.
@@ -419,16 +576,19 @@ pub enum Trend {
     Unchanged,
     /// This year's or last year's figure is missing.
     Unknown,
+    /// This year's or last year's count is hidden: a trend would tell their order.
+    Withheld,
 }
 
 impl Trend {
-    /// The Danish label: `stigende`, `faldende`, `uændret`, `ukendt`.
+    /// The Danish label: `stigende`, `faldende`, `uændret`, `ukendt`, `ikke vist`.
     pub fn label(self) -> &'static str {
         match self {
             Trend::Rising => "stigende",
             Trend::Falling => "faldende",
             Trend::Unchanged => "uændret",
             Trend::Unknown => "ukendt",
+            Trend::Withheld => "ikke vist",
         }
     }
 }
@@ -578,13 +738,42 @@ impl Delivery {
 }
 
 /// A deliverable (leverance) of an activity and what the follow-up says about it.
+///
+/// Deserialising goes through [`DeliverableRow::new`]: a blank description is refused.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(try_from = "RawDeliverable", into = "RawDeliverable")]
 #[doc(alias = "leverance")]
 pub struct DeliverableRow {
     pub(crate) what: String,
     pub(crate) delivery: Delivery,
     pub(crate) note: Option<String>,
+}
+
+/// The serde form of [`DeliverableRow`].
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawDeliverable {
+    what: String,
+    delivery: Delivery,
+    #[serde(default)]
+    note: Option<String>,
+}
+
+impl TryFrom<RawDeliverable> for DeliverableRow {
+    type Error = crate::ReportError;
+    fn try_from(raw: RawDeliverable) -> Result<Self, Self::Error> {
+        DeliverableRow::new(raw.what, raw.delivery, raw.note)
+    }
+}
+
+impl From<DeliverableRow> for RawDeliverable {
+    fn from(d: DeliverableRow) -> Self {
+        RawDeliverable {
+            what: d.what,
+            delivery: d.delivery,
+            note: d.note,
+        }
+    }
 }
 
 impl DeliverableRow {
@@ -623,8 +812,14 @@ accessors!(DeliverableRow {
 });
 
 /// An activity of the year's tryghedsplan as the report shows it.
+///
+/// Whether it involves two or more samarbejdspartnere ([`ActivityRow::is_multi_partner`]) is
+/// computed from the organisations it involves ([`ActivityRow::organisations`]), never
+/// stored: deserialising goes through [`ActivityRow::new`] and
+/// [`ActivityRow::with_organisations`], and a JSON `multi_partner` that disagrees with the
+/// organisations is refused.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(try_from = "RawActivity", into = "RawActivity")]
 #[doc(alias = "aktivitet")]
 pub struct ActivityRow {
     pub(crate) id: String,
@@ -632,14 +827,100 @@ pub struct ActivityRow {
     pub(crate) focus_area: String,
     pub(crate) responsible: String,
     pub(crate) partners: Vec<String>,
-    pub(crate) multi_partner: bool,
+    pub(crate) organisations: Vec<String>,
     pub(crate) budget: Option<Dkk>,
     pub(crate) deliverables: Vec<DeliverableRow>,
+}
+
+/// The serde form of [`ActivityRow`]; `multi_partner` is written for readers and checked on
+/// the way in.
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawActivity {
+    id: String,
+    title: String,
+    focus_area: String,
+    responsible: String,
+    #[serde(default)]
+    partners: Vec<String>,
+    #[serde(default)]
+    organisations: Option<Vec<String>>,
+    #[serde(default)]
+    multi_partner: Option<bool>,
+    #[serde(default)]
+    budget: Option<Dkk>,
+    #[serde(default)]
+    deliverables: Vec<DeliverableRow>,
+}
+
+impl TryFrom<RawActivity> for ActivityRow {
+    type Error = crate::ReportError;
+    fn try_from(raw: RawActivity) -> Result<Self, Self::Error> {
+        let mut row = ActivityRow::new(
+            raw.id,
+            raw.title,
+            raw.focus_area,
+            raw.responsible,
+            raw.partners,
+        )?;
+        if let Some(organisations) = raw.organisations {
+            row = row.with_organisations(organisations)?;
+        }
+        if let Some(budget) = raw.budget {
+            row = row.with_budget(budget)?;
+        }
+        row = row.with_deliverables(raw.deliverables);
+        if let Some(stated) = raw.multi_partner
+            && stated != row.is_multi_partner()
+        {
+            return Err(crate::ReportError::InvalidInput {
+                field: format!("activity {:?}.multi_partner", row.id),
+                reason: format!(
+                    "says {stated}, but the activity involves {} organisation(s): it is computed, not given",
+                    row.organisations.len()
+                ),
+            });
+        }
+        Ok(row)
+    }
+}
+
+impl From<ActivityRow> for RawActivity {
+    fn from(a: ActivityRow) -> Self {
+        let multi = a.is_multi_partner();
+        RawActivity {
+            id: a.id,
+            title: a.title,
+            focus_area: a.focus_area,
+            responsible: a.responsible,
+            partners: a.partners,
+            organisations: Some(a.organisations),
+            multi_partner: Some(multi),
+            budget: a.budget,
+            deliverables: a.deliverables,
+        }
+    }
+}
+
+/// The names, trimmed, without repeats (ignoring case), first spelling kept.
+fn distinct_names<'a>(names: impl IntoIterator<Item = &'a String>) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for name in names {
+        let name = name.trim();
+        if !out.iter().any(|o| o.to_lowercase() == name.to_lowercase()) {
+            out.push(name.to_owned());
+        }
+    }
+    out
 }
 
 impl ActivityRow {
     /// An activity: its id, title, focus area id (one of the agreement's), the responsible
     /// party's name and the partners' names (parties or external organisations).
+    ///
+    /// Its organisations are the distinct names (trimmed, ignoring case); for rows of a
+    /// checked plan, [`PlanInput::from_plan`] sets them by the plan crate's rule, where a
+    /// unit counts as the party it is part of ([`tryghed_plan::Collaboration`]).
     ///
     /// # Errors
     ///
@@ -673,29 +954,72 @@ impl ActivityRow {
         if partners.iter().any(|p| p.trim().is_empty()) {
             return Err(bad("partners", "a partner's name must not be blank"));
         }
-        let mut names: Vec<String> = std::iter::once(&responsible)
-            .chain(&partners)
-            .map(|n| n.trim().to_lowercase())
-            .collect();
-        names.sort();
-        names.dedup();
+        let organisations = distinct_names(std::iter::once(&responsible).chain(&partners));
         Ok(Self {
             id,
             title,
             focus_area,
             responsible,
             partners,
-            multi_partner: names.len() >= 2,
+            organisations,
             budget: None,
             deliverables: Vec::new(),
         })
     }
 
+    /// With the distinct organisations it involves, counted by a rule other than distinct
+    /// names (such as the plan crate's, where SSP counts as Socialforvaltningen).
+    ///
+    /// # Errors
+    ///
+    /// [`ReportError::InvalidInput`](crate::ReportError::InvalidInput) when the list is
+    /// empty, a name is blank or repeats (ignoring case), or it names more organisations than
+    /// the activity names parties (the responsible party and the partners).
+    pub fn with_organisations(
+        mut self,
+        organisations: Vec<String>,
+    ) -> Result<Self, crate::ReportError> {
+        let bad = |reason: String| crate::ReportError::InvalidInput {
+            field: format!("activity {:?}.organisations", self.id),
+            reason,
+        };
+        if organisations.is_empty() {
+            return Err(bad(
+                "an activity involves at least its responsible party".into()
+            ));
+        }
+        if organisations.iter().any(|o| o.trim().is_empty()) {
+            return Err(bad("an organisation's name must not be blank".into()));
+        }
+        if distinct_names(&organisations).len() != organisations.len() {
+            return Err(bad("an organisation is named twice".into()));
+        }
+        if organisations.len() > 1 + self.partners.len() {
+            return Err(bad(format!(
+                "{} organisations, but the activity names only {} parties",
+                organisations.len(),
+                1 + self.partners.len()
+            )));
+        }
+        self.organisations = organisations;
+        Ok(self)
+    }
+
     /// With its budget from the activity funds.
-    #[must_use]
-    pub fn with_budget(mut self, budget: Dkk) -> Self {
+    ///
+    /// # Errors
+    ///
+    /// [`ReportError::InvalidInput`](crate::ReportError::InvalidInput) when the budget is
+    /// negative.
+    pub fn with_budget(mut self, budget: Dkk) -> Result<Self, crate::ReportError> {
+        if budget.is_negative() {
+            return Err(crate::ReportError::InvalidInput {
+                field: format!("activity {:?}.budget", self.id),
+                reason: format!("a budget cannot be negative: {budget}"),
+            });
+        }
         self.budget = Some(budget);
-        self
+        Ok(self)
     }
 
     /// With its deliverables and their follow-up.
@@ -705,12 +1029,10 @@ impl ActivityRow {
         self
     }
 
-    /// Whether two or more partners are involved (the agreement's collaboration goal). Rows
-    /// built with [`ActivityRow::new`] count distinct names (trimmed, ignoring case); rows from
-    /// a [`tryghed_plan::Plan`] ([`PlanInput::from_plan`]) use the plan crate's rule, where a
-    /// unit counts as the organisation it belongs to.
+    /// Whether two or more samarbejdspartnere are involved (the agreement's goal 3):
+    /// computed from [`ActivityRow::organisations`].
     pub fn is_multi_partner(&self) -> bool {
-        self.multi_partner
+        self.organisations.len() >= 2
     }
 }
 
@@ -725,6 +1047,8 @@ accessors!(ActivityRow {
     responsible: str,
     /// The partners.
     partners: [String],
+    /// The distinct organisations it involves, by the counting rule of goal 3.
+    organisations: [String],
     /// The budget from the activity funds.
     budget: Option<Dkk>,
     /// The deliverables.
@@ -733,13 +1057,44 @@ accessors!(ActivityRow {
 
 /// The year's tryghedsplan as input to the report: its year, whether it is example data, and
 /// its activities.
+///
+/// Deserialising goes through [`PlanInput::new`] (and each activity through
+/// [`ActivityRow::new`]): a blank title or a repeated activity id is refused.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(try_from = "RawPlanInput", into = "RawPlanInput")]
 pub struct PlanInput {
     pub(crate) year: u16,
     pub(crate) title: String,
     pub(crate) follow_up: bool,
     pub(crate) activities: Vec<ActivityRow>,
+}
+
+/// The serde form of [`PlanInput`].
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawPlanInput {
+    year: u16,
+    title: String,
+    follow_up: bool,
+    activities: Vec<ActivityRow>,
+}
+
+impl TryFrom<RawPlanInput> for PlanInput {
+    type Error = crate::ReportError;
+    fn try_from(raw: RawPlanInput) -> Result<Self, Self::Error> {
+        PlanInput::new(raw.year, raw.title, raw.follow_up, raw.activities)
+    }
+}
+
+impl From<PlanInput> for RawPlanInput {
+    fn from(p: PlanInput) -> Self {
+        RawPlanInput {
+            year: p.year,
+            title: p.title,
+            follow_up: p.follow_up,
+            activities: p.activities,
+        }
+    }
 }
 
 impl PlanInput {
@@ -764,8 +1119,9 @@ impl PlanInput {
                 reason: "must not be blank".into(),
             });
         }
+        let mut seen = std::collections::BTreeSet::new();
         for (i, a) in activities.iter().enumerate() {
-            if activities.iter().take(i).any(|b| b.id == a.id) {
+            if !seen.insert(a.id.as_str()) {
                 return Err(crate::ReportError::InvalidInput {
                     field: format!("plan.activities[{i}].id"),
                     reason: format!("the activity id {:?} repeats", a.id),
@@ -789,14 +1145,15 @@ impl PlanInput {
 }
 
 impl PlanInput {
-    /// The report's view of a checked [`tryghed_plan::Plan`] and, when given, its follow-up:
-    /// party ids become the parties' names from `context`, and each deliverable takes its
-    /// status from the follow-up (not reported when the follow-up has none for it).
+    /// The report's view of a [`tryghed_plan::Plan`] and, when given, its follow-up: party
+    /// ids become the parties' names from `context`, each activity's organisations are counted
+    /// by the plan crate's rule ([`tryghed_plan::Activity::organisation_names`]), and each
+    /// deliverable takes its status from the follow-up (not reported when the follow-up has
+    /// none for it).
     ///
     /// # Errors
     ///
-    /// As [`PlanInput::new`] and [`ActivityRow::new`] (a plan the plan crate has checked
-    /// passes).
+    /// As [`PlanInput::new`] and [`ActivityRow::new`] (a plan that parsed passes).
     #[doc(alias = "tryghedsplan")]
     pub fn from_plan(
         plan: &tryghed_plan::Plan,
@@ -837,16 +1194,16 @@ impl PlanInput {
                     report.and_then(|r| r.note()).map(str::to_owned),
                 )?);
             }
-            let mut row = ActivityRow::new(
+            let row = ActivityRow::new(
                 a.id().to_string(),
                 a.title(),
                 a.focus_area().as_str(),
                 name(a.responsible()),
                 partners,
             )?
-            .with_budget(a.budget())
+            .with_organisations(a.organisation_names(context))?
+            .with_budget(a.budget())?
             .with_deliverables(deliverables);
-            row.multi_partner = a.is_multi_partner(context);
             rows.push(row);
         }
         let year = u16::try_from(plan.year()).map_err(|_| crate::ReportError::InvalidInput {
@@ -918,7 +1275,29 @@ pub struct ActivitiesSection {
     pub(crate) follow_up: bool,
     pub(crate) groups: Vec<FocusGroup>,
     pub(crate) deliveries: DeliveryCounts,
+    pub(crate) funds: Option<PlanFunds>,
 }
+
+/// The plan's budget against the year's activity funds (aktivitetsmidler): a verdict the
+/// report states, not an input error (`tryghed plan check` is where a plan over the funds is
+/// refused while it is written).
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[doc(alias = "aktivitetsmidler")]
+pub struct PlanFunds {
+    pub(crate) total: Dkk,
+    pub(crate) funds: Dkk,
+    pub(crate) status: ReportStatus,
+}
+
+accessors!(PlanFunds {
+    /// The sum of the activities' budgets.
+    total: Dkk,
+    /// The year's activity funds in the agreement.
+    funds: Dkk,
+    /// Met when the total is within the funds, else not met.
+    status: ReportStatus,
+});
 
 accessors!(ActivitiesSection {
     /// The plan's year.
@@ -931,6 +1310,9 @@ accessors!(ActivitiesSection {
     groups: [FocusGroup],
     /// The deliverables counted.
     deliveries: DeliveryCounts,
+    /// The plan's budget against the activity funds, when every activity has a budget and the
+    /// agreement gives the year's funds.
+    funds: Option<PlanFunds>,
 });
 
 /// The collaboration share against the agreement's minimum.
@@ -1101,6 +1483,8 @@ accessors!(SourceNote {
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct StatusReport {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(crate) confidential: Option<String>,
     pub(crate) agreement_id: String,
     pub(crate) agreement_title: String,
     pub(crate) district: Option<String>,
@@ -1123,6 +1507,9 @@ pub struct StatusReport {
 }
 
 accessors!(StatusReport {
+    /// `Some("fortroligt – ikke til offentliggørelse")` when the report carries exact figures
+    /// ([`ReportOptions::unsuppressed`]); `None` for the published form.
+    confidential: Option<String>,
     /// The agreement's id.
     agreement_id: str,
     /// The agreement's title.

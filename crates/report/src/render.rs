@@ -77,13 +77,24 @@ fn render(name: &str, ctx: &crate::view::View) -> Result<String, ReportError> {
         .map_err(|e| template_error(name, &e))
 }
 
-/// The report as Markdown, in Danish, with counts below the suppression threshold shown as
-/// `< 5` and no rate derived from them.
+/// Markdown and HTML are published forms: they take only the published report.
+fn refuse_unsuppressed(report: &StatusReport, format: &'static str) -> Result<(), ReportError> {
+    if report.options().is_unsuppressed() || report.confidential().is_some() {
+        return Err(ReportError::Unsuppressed { format });
+    }
+    Ok(())
+}
+
+/// The report as Markdown, in Danish: the published form, with counts below the suppression
+/// threshold shown as `< 5` and nothing derived from them (see the crate docs, "Statistical
+/// disclosure control").
 ///
 /// # Errors
 ///
+/// [`ReportError::Unsuppressed`] for a report built with exact figures;
 /// [`ReportError::Template`] if the embedded template fails (a bug).
 pub fn render_markdown(report: &StatusReport) -> Result<String, ReportError> {
+    refuse_unsuppressed(report, "Markdown")?;
     render("report.md", &view(report))
 }
 
@@ -94,6 +105,7 @@ pub fn render_markdown(report: &StatusReport) -> Result<String, ReportError> {
 ///
 /// # Errors
 ///
+/// [`ReportError::Unsuppressed`] for a report built with exact figures;
 /// [`ReportError::Template`] or [`ReportError::Chart`] if drawing fails (a bug), or
 /// [`ReportError::Geography`] if the embedded area cannot be read.
 pub fn render_html(report: &StatusReport) -> Result<String, ReportError> {
@@ -115,6 +127,7 @@ pub fn render_html_with_area(
     report: &StatusReport,
     area: Option<&PartnershipArea>,
 ) -> Result<String, ReportError> {
+    refuse_unsuppressed(report, "HTML")?;
     let mut v = view(report);
     v.charts = Some(VCharts {
         survey: charts::survey_chart(report)?,
@@ -124,9 +137,13 @@ pub fn render_html_with_area(
     render("report.html", &v)
 }
 
-/// The report as pretty-printed JSON: the serde form of [`StatusReport`], with exact counts
-/// and each count marked `"suppressed": true` where print hides it. It reads back with
-/// `serde_json::from_str::<StatusReport>`.
+/// The report as pretty-printed JSON: the serde form of [`StatusReport`]. For the published
+/// report (the default) that is the published form: a hidden count carries no value anywhere
+/// in the document (`{"status":"suppressed","threshold":5}`), and no text, change, rate or
+/// status gives one away. For a report built with
+/// [`ReportOptions::unsuppressed`](crate::ReportOptions::unsuppressed) it carries the exact
+/// figures and opens with `"confidential": "fortroligt – ikke til offentliggørelse"`. It
+/// reads back with `serde_json::from_str::<StatusReport>`.
 ///
 /// # Errors
 ///

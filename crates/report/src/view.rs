@@ -4,51 +4,37 @@
 use serde::Serialize;
 
 use crate::fmt as dk;
-use crate::model::{
-    BaselineCell, Count, Delivery, Figure, ReportStatus, SignificanceCell, StatusReport,
-};
+use crate::model::{BaselineCell, Delivery, Figure, ReportStatus, SignificanceCell, StatusReport};
 
-/// A count in print: `< threshold` when suppressed.
-pub(crate) fn count_text(c: &Count, threshold: u64) -> String {
-    if c.is_suppressed() {
-        format!("< {threshold}")
-    } else {
-        dk::int(c.value())
-    }
-}
-
-/// A figure in print, with suppression applied (no rate from a suppressed count).
-pub(crate) fn figure_text(f: &Figure, threshold: u64) -> String {
+/// A figure in print: counts as published (`14`, `< 5`, `skjult`), no rate of a hidden count.
+pub(crate) fn figure_text(f: &Figure) -> String {
     match f {
         Figure::Share { fraction } => dk::percent(*fraction),
-        Figure::Count { count } => count_text(count, threshold),
+        Figure::Count { count } => count.to_string(),
         Figure::Number { value } => dk::number(*value, 1),
         Figure::Rate {
             count,
             residents,
             rate,
-        } => {
-            if count.is_suppressed() {
-                format!("{} anmeldelser (ingen rate)", count_text(count, threshold))
-            } else {
-                format!(
-                    "{} ({} anmeldelser, {} indbyggere)",
-                    dk::number(*rate, 1),
-                    dk::int(count.value()),
-                    dk::int(*residents)
-                )
-            }
-        }
+        } => match (count.value(), rate) {
+            (Some(_), Some(rate)) => format!(
+                "{} ({count} anmeldelser, {} indbyggere)",
+                dk::number(*rate, 1),
+                dk::int(*residents)
+            ),
+            _ => format!("{count} anmeldelser (ingen rate)"),
+        },
+        Figure::Withheld => "ikke vist".to_owned(),
     }
 }
 
-fn baseline_text(b: &BaselineCell, threshold: u64) -> String {
+fn baseline_text(b: &BaselineCell) -> String {
     match b {
         BaselineCell::Pending { .. } => "afventer".into(),
         BaselineCell::Known {
             year,
             value: Some(v),
-        } => format!("{} ({year})", figure_text(v, threshold)),
+        } => format!("{} ({year})", figure_text(v)),
         BaselineCell::Known { year, value: None } => format!("mangler ({year})"),
         _ => "–".into(),
     }
@@ -56,7 +42,7 @@ fn baseline_text(b: &BaselineCell, threshold: u64) -> String {
 
 fn status_text(s: &ReportStatus) -> (String, String, String) {
     let reason = match s {
-        ReportStatus::Pending { reason } => reason.clone(),
+        ReportStatus::Pending { reason } | ReportStatus::Withheld { reason } => reason.clone(),
         _ => String::new(),
     };
     (s.label().to_owned(), s.key().to_owned(), reason)
@@ -134,6 +120,8 @@ struct VActivities {
     follow_up: bool,
     groups: Vec<VGroup>,
     deliveries: String,
+    funds: String,
+    funds_key: String,
 }
 
 #[derive(Debug, Serialize)]
@@ -222,7 +210,7 @@ pub(crate) struct VCharts {
 
 #[allow(clippy::too_many_lines)] // one field per section of the report
 pub(crate) fn view(r: &StatusReport) -> View {
-    let thr = r.options().suppression_threshold();
+    let thr = r.options().suppression_threshold().get();
     let summary = r
         .summary()
         .iter()
@@ -264,44 +252,31 @@ pub(crate) fn view(r: &StatusReport) -> View {
                     };
                     format!("{} ({sig})", dk::points(*c.to() - *c.from()))
                 }
+                // The report carries no change from or towards a hidden count.
                 Some(c) => {
                     let d = *c.to() - *c.from();
-                    // No change is derived from a suppressed count, this year's or last year's.
-                    let previous_suppressed = r
-                        .crime()
-                        .iter()
-                        .find(|x| x.indicator() == g.indicator())
-                        .and_then(|x| {
-                            x.series()
-                                .iter()
-                                .find(|p| *p.year() + 1 == *g.year())
-                                .map(|p| p.count().is_suppressed())
-                        })
-                        .unwrap_or(false);
-                    if previous_suppressed
-                        || matches!(g.value(), Some(Figure::Count { count } | Figure::Rate { count, .. }) if count.is_suppressed())
-                    {
-                        "–".into()
+                    let sign = if d.is_sign_positive() && !d.is_zero() {
+                        "+"
                     } else {
-                        let sign = if d.is_sign_positive() && !d.is_zero() { "+" } else { "" };
-                        format!("{sign}{}", dk::number(d, 1))
-                    }
+                        ""
+                    };
+                    format!("{sign}{}", dk::number(d, 1))
                 }
                 None => "–".into(),
             };
             VGoal {
                 name: g.name().to_owned(),
                 year: *g.year(),
-                baseline: baseline_text(g.baseline(), thr),
+                baseline: baseline_text(g.baseline()),
                 value: g
                     .value()
                     .as_ref()
-                    .map_or_else(|| "mangler".into(), |v| figure_text(v, thr)),
+                    .map_or_else(|| "mangler".into(), figure_text),
                 interval,
                 references: g
                     .references()
                     .iter()
-                    .map(|x| format!("{} {}", x.area_name(), figure_text(x.value(), thr)))
+                    .map(|x| format!("{} {}", x.area_name(), figure_text(x.value())))
                     .collect::<Vec<_>>()
                     .join(", "),
                 change,
@@ -344,21 +319,12 @@ pub(crate) fn view(r: &StatusReport) -> View {
                         c.series()
                             .iter()
                             .find(|p| p.year() == y)
-                            .map_or_else(|| "–".into(), |p| count_text(p.count(), thr))
+                            .map_or_else(|| "–".into(), |p| p.count().to_string())
                     })
                     .collect(),
-                baseline: baseline_text(c.baseline(), thr),
-                // A trend between suppressed counts would reveal their order.
-                trend: if c.trend() != &crate::model::Trend::Unknown
-                    && c.series()
-                        .iter()
-                        .filter(|p| *p.year() + 1 >= *r.crime_year())
-                        .any(|p| p.count().is_suppressed())
-                {
-                    "ikke vist".to_owned()
-                } else {
-                    c.trend().label().to_owned()
-                },
+                baseline: baseline_text(c.baseline()),
+                // The report carries no trend from or towards a hidden count.
+                trend: c.trend().label().to_owned(),
                 status,
                 key,
             }
@@ -418,6 +384,27 @@ pub(crate) fn view(r: &StatusReport) -> View {
                 d.not_delivered(),
                 d.not_reported()
             ),
+            funds: a.funds().as_ref().map_or_else(String::new, |f| {
+                let year = a.plan_year();
+                match f.total().checked_sub(*f.funds()) {
+                    Ok(over) if !over.is_negative() && !over.is_zero() => format!(
+                        "Aktiviteternes budget i alt, {}, overstiger aktivitetsmidlerne for {year} ({}) med {over}: {}.",
+                        f.total(),
+                        f.funds(),
+                        f.status()
+                    ),
+                    _ => format!(
+                        "Aktiviteternes budget i alt, {}, ligger inden for aktivitetsmidlerne for {year} ({}): {}.",
+                        f.total(),
+                        f.funds(),
+                        f.status()
+                    ),
+                }
+            }),
+            funds_key: a
+                .funds()
+                .as_ref()
+                .map_or_else(String::new, |f| f.status().key().to_owned()),
         }
     });
     let collaboration = r.collaboration().as_ref().map(|c| {

@@ -10,6 +10,7 @@ mod support;
 
 use support::{check_well_formed, embedded_report, example_report, synthetic_observations};
 use tryghed_agreement::Agreement;
+use tryghed_disclosure::SuppressionThreshold;
 use tryghed_goals::{AreaId, Observation, Observations};
 use tryghed_report::{
     Figure, ReportBuilder, ReportOptions, ReportStatus, StatusReport, render_html, render_json,
@@ -114,6 +115,10 @@ fn example_evaluates_the_goals() {
 }
 
 fn with_indbrud(count: u64, threshold: Option<u64>) -> StatusReport {
+    with_indbrud_options(count, threshold, false)
+}
+
+fn with_indbrud_options(count: u64, threshold: Option<u64>, unsuppressed: bool) -> StatusReport {
     let mut obs = Observations::new();
     let a = AreaId::partnership();
     obs.insert(Observation::count("indbrud".parse().unwrap(), a.clone(), 2025, count).unwrap())
@@ -134,9 +139,14 @@ fn with_indbrud(count: u64, threshold: Option<u64>) -> StatusReport {
     let mut b = ReportBuilder::new(&agreement)
         .year(2026)
         .observations(obs, None);
+    let mut options = ReportOptions::default();
     if let Some(t) = threshold {
-        b = b.options(ReportOptions::default().with_suppression_threshold(t));
+        options = options.with_suppression_threshold(SuppressionThreshold::new(t).unwrap());
     }
+    if unsuppressed {
+        options = options.unsuppressed();
+    }
+    b = b.options(options);
     b.build().unwrap()
 }
 
@@ -148,7 +158,7 @@ fn crime_line<'a>(md: &'a str, name: &str) -> &'a str {
 
 #[test]
 fn suppression_at_the_threshold_edges() {
-    // 4 < 5: suppressed in print, exact in JSON, no rate derived.
+    // 4 < 5: suppressed in print and in the published JSON, no rate derived.
     let r = with_indbrud(4, None);
     let md = render_markdown(&r).unwrap();
     assert_eq!(
@@ -170,8 +180,30 @@ fn suppression_at_the_threshold_edges() {
         .iter()
         .find(|c| c["indicator"] == "indbrud")
         .unwrap();
-    assert_eq!(indbrud["series"][0]["count"]["value"], 4);
-    assert_eq!(indbrud["series"][0]["count"]["suppressed"], true);
+    assert_eq!(
+        indbrud["series"][0]["count"],
+        serde_json::json!({"status": "suppressed", "threshold": 5})
+    );
+    assert!(json.get("confidential").is_none());
+    // Exact only when asked for, stamped, and JSON only.
+    let exact = with_indbrud_options(4, None, true);
+    let json: serde_json::Value = serde_json::from_str(&render_json(&exact).unwrap()).unwrap();
+    assert_eq!(
+        json["confidential"],
+        "fortroligt – ikke til offentliggørelse"
+    );
+    let indbrud = json["crime"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["indicator"] == "indbrud")
+        .unwrap();
+    assert_eq!(
+        indbrud["series"][0]["count"],
+        serde_json::json!({"status": "exact", "value": 4})
+    );
+    assert!(render_markdown(&exact).is_err());
+    assert!(render_html(&exact).is_err());
 
     // 5 = 5: printed.
     let r = with_indbrud(5, None);
@@ -186,19 +218,21 @@ fn suppression_at_the_threshold_edges() {
         .iter()
         .find(|g| g.indicator() == "indbrud")
         .unwrap();
-    assert!(matches!(row.value(), Some(Figure::Count { count }) if !count.is_suppressed()));
+    assert!(matches!(row.value(), Some(Figure::Count { count }) if count.value() == Some(5)));
 
-    // A configurable threshold: 5 < 6 is suppressed; 0 turns suppression off.
+    // A configurable threshold: 5 < 6 is suppressed; 0 is a count like any other, and no
+    // threshold switches suppression off.
     let md = render_markdown(&with_indbrud(5, Some(6))).unwrap();
     assert_eq!(
         crime_line(&md, "Indbrud"),
         "| Indbrud | < 6 | afventer | ukendt | afventer |"
     );
-    let md = render_markdown(&with_indbrud(0, Some(0))).unwrap();
+    let md = render_markdown(&with_indbrud(0, None)).unwrap();
     assert_eq!(
         crime_line(&md, "Indbrud"),
-        "| Indbrud | 0 | afventer | ukendt | afventer |"
+        "| Indbrud | < 5 | afventer | ukendt | afventer |"
     );
+    assert!(SuppressionThreshold::new(0).is_err());
 }
 
 #[test]

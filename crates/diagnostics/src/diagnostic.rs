@@ -1,11 +1,11 @@
-//! Diagnostics: every problem found in a plan or follow-up file, with its place.
+//! [`Diagnostic`]: one problem found in a file, with its place.
 
 use std::fmt::{self, Write as _};
 use std::ops::Range;
 
 /// How serious a [`Diagnostic`] is.
 ///
-/// A plan with an error does not keep the agreement (or cannot be read); a warning points at
+/// A file with an error does not keep the agreement (or cannot be read); a warning points at
 /// something the project leader should look at but that does not break a rule.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -21,11 +21,19 @@ pub enum Severity {
 }
 
 impl Severity {
-    /// `"error"` or `"warning"`, as rustc writes them.
+    /// `"error"` or `"warning"`: the machine name, as in JSON.
     pub fn as_str(self) -> &'static str {
         match self {
             Severity::Error => "error",
             Severity::Warning => "warning",
+        }
+    }
+
+    /// The Danish word, as [`Diagnostic::render`] writes it: `"fejl"` or `"advarsel"`.
+    pub fn label_da(self) -> &'static str {
+        match self {
+            Severity::Error => "fejl",
+            Severity::Warning => "advarsel",
         }
     }
 }
@@ -110,13 +118,14 @@ impl fmt::Display for Location {
     }
 }
 
-/// One problem found in a plan or follow-up: how serious, where, in which field and what.
+/// One problem found in a file: how serious, where, in which field and what.
 ///
 /// `field` is a path into the file such as `activities[2].partners[1]` (indices from 0, in
-/// file order); the empty string means the file as a whole. Diagnostics made from a [`Plan`]
-/// value rather than a file have no location.
+/// file order); the empty string means the file as a whole. Diagnostics made from a value
+/// rather than a file (e.g. a plan built in code) have no location.
 ///
-/// [`Plan`]: crate::Plan
+/// The message and help are sentences for the person who wrote the file (in the tryghed
+/// crates: Danish); `severity`, `location` and `field` are the stable, machine-readable part.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct Diagnostic {
@@ -139,16 +148,20 @@ impl Diagnostic {
         }
     }
 
-    pub(crate) fn error(field: impl Into<String>, message: impl Into<String>) -> Self {
+    /// An error with no location and no help.
+    pub fn error(field: impl Into<String>, message: impl Into<String>) -> Self {
         Diagnostic::new(Severity::Error, field, message)
     }
 
-    pub(crate) fn warning(field: impl Into<String>, message: impl Into<String>) -> Self {
+    /// A warning with no location and no help.
+    pub fn warning(field: impl Into<String>, message: impl Into<String>) -> Self {
         Diagnostic::new(Severity::Warning, field, message)
     }
 
-    pub(crate) fn with_field(mut self, field: String) -> Self {
-        self.field = field;
+    /// This diagnostic with another field path.
+    #[must_use]
+    pub fn with_field(mut self, field: impl Into<String>) -> Self {
+        self.field = field.into();
         self
     }
 
@@ -196,21 +209,22 @@ impl Diagnostic {
         self.help.as_deref()
     }
 
-    /// The diagnostic in the style of rustc, quoting the line of `source` it points at:
+    /// The diagnostic in the style of rustc with Danish labels, quoting the line of `source`
+    /// it points at:
     ///
     /// ```text
-    /// error: activity "natteravne": the responsible party "politii" is not a party of the agreement
+    /// fejl: aktiviteten "natteravne": den ansvarlige part "politii" er ikke part i aftalen
     ///   --> plan.toml:12:15
     ///    |
     /// 12 | responsible = "politii"
     ///    |               ^^^^^^^^^
-    ///    = field: activities[1].responsible
+    ///    = felt: activities[1].responsible
     /// ```
     ///
     /// `source` must be the text the location refers to; a location outside it only loses the
     /// quoted line.
     pub fn render(&self, source: &str) -> String {
-        let mut out = format!("{}: {}\n", self.severity, self.message);
+        let mut out = format!("{}: {}\n", self.severity.label_da(), self.message);
         let gutter_width = self
             .location
             .as_ref()
@@ -230,23 +244,23 @@ impl Diagnostic {
             }
         }
         if !self.field.is_empty() {
-            let _ = writeln!(out, "{pad} = field: {}", self.field);
+            let _ = writeln!(out, "{pad} = felt: {}", self.field);
         }
         if let Some(help) = &self.help {
-            let _ = writeln!(out, "{pad} = help: {help}");
+            let _ = writeln!(out, "{pad} = hjælp: {help}");
         }
         out
     }
 }
 
 impl fmt::Display for Diagnostic {
-    /// One line: `error: message (plan.toml:12:15, field activities[1].responsible)`.
+    /// One line: `fejl: message (plan.toml:12:15, felt activities[1].responsible)`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: {}", self.severity, self.message)?;
+        write!(f, "{}: {}", self.severity.label_da(), self.message)?;
         match (&self.location, self.field.is_empty()) {
-            (Some(location), false) => write!(f, " ({location}, field {})", self.field),
+            (Some(location), false) => write!(f, " ({location}, felt {})", self.field),
             (Some(location), true) => write!(f, " ({location})"),
-            (None, false) => write!(f, " (field {})", self.field),
+            (None, false) => write!(f, " (felt {})", self.field),
             (None, true) => Ok(()),
         }
     }

@@ -1,0 +1,53 @@
+//! The error type of this crate.
+
+use tryghed_diagnostics::Diagnostic;
+
+/// What went wrong when building, reading or checking a meeting log.
+///
+/// Reading a log file reports every problem at once as [`Diagnostic`]s (see
+/// [`check_meetings`](crate::check_meetings)); this type carries them in
+/// [`MeetingsError::Invalid`] when a caller asks for a log and the text cannot give one.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum MeetingsError {
+    /// A text that must say something (a decision, an action, a name) is blank.
+    #[error("the {what} is empty")]
+    EmptyText {
+        /// Which text, e.g. `"decision"`.
+        what: &'static str,
+    },
+    /// A context was given an empty range of years.
+    #[error("the period {first}–{last} holds no year (the first year is after the last)")]
+    EmptyPeriod {
+        /// The first year given.
+        first: i32,
+        /// The last year given.
+        last: i32,
+    },
+    /// A year outside the agreement period was asked for.
+    #[error("the year {year} is outside the agreement period {first}–{last}")]
+    YearOutsidePeriod {
+        /// The year asked for.
+        year: i32,
+        /// The period's first year.
+        first: i32,
+        /// The period's last year.
+        last: i32,
+    },
+    /// A meeting log text has problems; every one is listed with its place.
+    #[error("{origin}: {} problem(s):{}", diagnostics.len(), list(diagnostics))]
+    Invalid {
+        /// The file name (or `<string>`).
+        origin: String,
+        /// Every problem found, in file order.
+        diagnostics: Vec<Diagnostic>,
+    },
+}
+
+fn list(diagnostics: &[Diagnostic]) -> String {
+    diagnostics.iter().fold(String::new(), |mut out, d| {
+        out.push_str("\n  ");
+        out.push_str(&d.to_string());
+        out
+    })
+}
