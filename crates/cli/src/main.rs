@@ -7,6 +7,7 @@ mod agreement;
 mod budget;
 mod common;
 mod count;
+mod count_published;
 mod goals;
 mod locate;
 mod meetings;
