@@ -13,6 +13,7 @@ mod locate;
 mod meetings;
 mod output;
 mod plan;
+mod published;
 mod report;
 
 use std::process::ExitCode;

@@ -305,9 +305,10 @@ fn pipeline_count_then_goals_then_report() {
         .flat_map(|g| g["indicators"].as_array().unwrap())
         .find(|i| i["indicator"] == "straffelov-per-1000")
         .unwrap();
-    let n = rate["count"].as_u64().unwrap();
+    // The published form: the rate with its (shown) count and residents.
+    let n = rate["value"]["count"]["value"].as_u64().unwrap();
     assert!(n > 0, "{rate}");
-    assert_eq!(rate["residents"], 2150);
+    assert_eq!(rate["value"]["residents"], 2150);
     assert!(text.contains(&format!("straffelov-per-1000,omraade,2026,{n},")));
     let report = run(&[
         "report",
