@@ -8,6 +8,7 @@ mod baseline;
 mod budget;
 mod common;
 mod count;
+mod count_published;
 mod goals;
 mod locate;
 mod meetings;
