@@ -14,6 +14,7 @@ use tryghed_geography::Crs;
 use tryghed_goals::CategorySet;
 
 use crate::common::{CliError, load_agreement, to_json};
+use crate::count_published::{PublishedDocument, PublishedTable};
 use crate::output::Destination;
 
 /// Count police reports (anmeldelser) per area, crime category and calendar year.
@@ -74,9 +75,18 @@ pub(crate) struct Args {
     /// A residents CSV (columns area, year, residents) for rates per 1,000 residents.
     #[arg(long, value_name = "FILE")]
     residents: Option<PathBuf>,
-    /// Output format of the table.
+    /// Output format of the table. Text and JSON are the published form (counts below the
+    /// threshold hidden); CSV is machine input with the exact counts.
     #[arg(long, value_enum, default_value_t)]
     format: CountFormat,
+    /// Counts of reports below N (0 included) are never shown in the text and JSON, nor
+    /// anything that gives them away. At least 3.
+    #[arg(long, value_name = "N", default_value = "5", value_parser = crate::common::parse_threshold)]
+    suppression_threshold: tryghed_disclosure::SuppressionThreshold,
+    /// Exact counts in the text and JSON too, stamped "fortroligt – ikke til
+    /// offentliggørelse" (for checking the extract; CSV and --observations are always exact).
+    #[arg(long)]
+    unsuppressed: bool,
     /// Write observation rows (the observations CSV that `tryghed goals` and `tryghed
     /// report` read) instead of the table: one count per area, crime indicator of the
     /// agreement and year, and the residents; the summary goes to standard error.
@@ -89,13 +99,19 @@ pub(crate) struct Args {
     /// Skip invalid rows, counting them per reason, instead of stopping at the first.
     #[arg(long)]
     skip_invalid: bool,
-    /// Threads: 1 streams on one core; 0 uses every core (parallel blocks, same result).
-    #[arg(long, value_name = "N", default_value_t = 1)]
-    threads: usize,
+    /// Threads: 1 streams on one core; 0 uses every core (parallel blocks, same result); at
+    /// most 256.
+    #[arg(long, value_name = "N", default_value_t = 1,
+          value_parser = clap::value_parser!(u16).range(0..=i64::from(MAX_THREADS)))]
+    threads: u16,
     /// Write to FILE instead of standard output.
     #[arg(short, long, value_name = "FILE")]
     output: Option<PathBuf>,
 }
+
+/// The most threads `--threads` accepts: more than any machine this runs on has cores, and few
+/// enough that their stacks cannot exhaust memory.
+const MAX_THREADS: u16 = 256;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 enum LayerArg {
@@ -121,7 +137,8 @@ enum CountFormat {
     /// For people: the summary and a table per area.
     #[default]
     Text,
-    /// One row per area × category × year (the summary goes to standard error).
+    /// One row per area × category × year with the exact counts, as machine input (the
+    /// summary goes to standard error).
     Csv,
     /// The summary and every row, for services.
     Json,
@@ -190,7 +207,7 @@ pub(crate) fn run(args: &Args) -> Result<(), CliError> {
         }
         None => None,
     };
-    let counter = Counter::new(layer, categories, options)?;
+    let counter = Counter::new(layer, categories.clone(), options)?;
     let mut report = count(&counter, &args.input, args.threads)?;
     if let Some(residents) = &residents {
         report = report
@@ -212,24 +229,58 @@ pub(crate) fn run(args: &Args) -> Result<(), CliError> {
         let mut bytes = Vec::new();
         tryghed_goals::write_csv(observations.iter(), &mut bytes)
             .map_err(|e| CliError::Usage(format!("error: {e}")))?;
-        eprint!("{}", summary_text(report.summary()));
+        eprint!("{}", summary_text(report.summary(), None));
+        eprintln!("{EXACT_NOTE}");
         return destination.write(&String::from_utf8_lossy(&bytes));
     }
-    let text = match args.format {
-        CountFormat::Json => to_json(&report)?,
-        CountFormat::Csv => {
-            eprint!("{}", summary_text(report.summary()));
+    let text = render(args, &report, &categories)?;
+    destination.write(&text)
+}
+
+/// The table and summary in the chosen format: published, or exact with `--unsuppressed`.
+fn render(args: &Args, report: &CountReport, categories: &CategorySet) -> Result<String, CliError> {
+    let published = (!args.unsuppressed)
+        .then(|| PublishedTable::new(report.table(), categories, args.suppression_threshold));
+    let text = match (args.format, &published) {
+        (CountFormat::Json, Some(table)) => to_json(&PublishedDocument::new(report, table))?,
+        (CountFormat::Json, None) => to_json(&ExactDocument {
+            confidential: tryghed_disclosure::CONFIDENTIAL_STAMP,
+            report,
+        })?,
+        (CountFormat::Csv, _) => {
+            eprint!("{}", summary_text(report.summary(), None));
+            eprintln!("{EXACT_NOTE}");
             let mut bytes = Vec::new();
             report.table().write_csv(&mut bytes)?;
             String::from_utf8_lossy(&bytes).into_owned()
         }
-        CountFormat::Text => {
-            let mut out = summary_text(report.summary());
-            out.push_str(&table_text(&report));
+        (CountFormat::Text, Some(table)) => {
+            let mut out = summary_text(report.summary(), Some(args.suppression_threshold));
+            out.push_str(&table_text(report, Some(table)));
+            out
+        }
+        (CountFormat::Text, None) => {
+            let mut out = format!(
+                "{}\n",
+                tryghed_disclosure::CONFIDENTIAL_STAMP.to_uppercase()
+            );
+            out.push_str(&summary_text(report.summary(), None));
+            out.push_str(&table_text(report, None));
             out
         }
     };
-    destination.write(&text)
+    Ok(text)
+}
+
+/// Said on standard error with every exact file.
+const EXACT_NOTE: &str = "Bemærk: filen har de nøjagtige antal (maskinlæsbare inddata til tryghed goals/report), fortroligt – ikke til offentliggørelse.";
+
+/// `--format json --unsuppressed`: the report's serde form, stamped.
+#[derive(serde::Serialize)]
+struct ExactDocument<'a> {
+    confidential: &'static str,
+    #[serde(flatten)]
+    report: &'a CountReport,
 }
 
 /// A residents-file error with the file's name.
@@ -241,20 +292,22 @@ fn in_file(path: &Path, error: CountError) -> CliError {
 }
 
 /// Counts the input file (or standard input), with a progress bar on a terminal.
-fn count(counter: &Counter, input: &Path, threads: usize) -> Result<CountReport, CliError> {
+fn count(counter: &Counter, input: &Path, threads: u16) -> Result<CountReport, CliError> {
     let run = |reader: Box<dyn Read + Send>| -> Result<CountReport, CountError> {
         if threads == 1 {
             return counter.count(reader);
         }
         let pool = rayon::ThreadPoolBuilder::new()
-            .num_threads(threads)
+            .num_threads(usize::from(threads))
             .build()
             .map_err(|e| CountError::Io(io::Error::other(e.to_string())))?;
         pool.install(|| counter.par_count(reader))
     };
     let in_input = |e: CountError| match e {
         CountError::Io(io) => CliError::io(input, &io),
-        CountError::InvalidRow(_) => CliError::Invalid(format!("error: {}: {e}", input.display())),
+        CountError::InvalidRow(_) | CountError::RecordTooLong { .. } => {
+            CliError::Invalid(format!("error: {}: {e}", input.display()))
+        }
         other => CliError::from(other),
     };
     if input == Path::new("-") {
@@ -290,8 +343,14 @@ fn dk(n: u64) -> String {
 }
 
 /// The accounting, in Danish: read = classified + outside + skipped, skip reasons with their
-/// first lines, unknown codes.
-fn summary_text(s: &CountSummary) -> String {
+/// first lines, unknown codes. The published form (`threshold` given) says only whether it adds
+/// up, with the skip reasons and the unknown codes but no numbers: they are totals of the
+/// table's cells and could give a hidden one back by subtraction.
+fn summary_text(
+    s: &CountSummary,
+    threshold: Option<tryghed_disclosure::SuppressionThreshold>,
+) -> String {
+    let exact = threshold.is_none();
     let mut out = String::new();
     let _ = writeln!(
         out,
@@ -300,58 +359,89 @@ fn summary_text(s: &CountSummary) -> String {
         s.crs(),
         s.category_set()
     );
-    let _ = writeln!(
-        out,
-        "Rækker læst {} = i områderne {} + uden for {} + sprunget over {}{}",
-        dk(s.rows_read()),
-        dk(s.classified()),
-        dk(s.outside()),
-        dk(s.skipped()),
-        if s.adds_up() {
-            " (stemmer)"
-        } else {
-            " (STEMMER IKKE)"
-        }
-    );
-    for skip in s.skips() {
-        let lines: Vec<String> = skip.first_lines().iter().map(ToString::to_string).collect();
+    let verdict = if s.adds_up() {
+        "stemmer"
+    } else {
+        "STEMMER IKKE"
+    };
+    if exact {
         let _ = writeln!(
             out,
-            "  sprunget over, {}: {} rækker, første linjer {}{}",
+            "Rækker læst {} = i områderne {} + uden for {} + sprunget over {} ({verdict})",
+            dk(s.rows_read()),
+            dk(s.classified()),
+            dk(s.outside()),
+            dk(s.skipped()),
+        );
+    } else {
+        let _ = writeln!(
+            out,
+            "Regnskabet {verdict}: hver læst række er talt i et område, uden for eller sprunget over."
+        );
+    }
+    for skip in s.skips() {
+        let lines: Vec<String> = skip.first_lines().iter().map(ToString::to_string).collect();
+        let rows = if exact {
+            format!("{} rækker, ", dk(skip.rows()))
+        } else {
+            String::new()
+        };
+        let _ = writeln!(
+            out,
+            "  sprunget over, {}: {rows}første linjer {}{}",
             skip.reason().label_da(),
-            dk(skip.rows()),
             lines.join(", "),
             skip.first()
                 .map(|p| format!(" (fx {p})"))
                 .unwrap_or_default()
         );
     }
-    if s.other_rows() > 0 {
+    if !s.unknown_codes().is_empty() || (exact && s.other_rows() > 0) {
         let top: Vec<String> = s
             .unknown_codes()
             .iter()
             .take(10)
-            .map(|c| format!("{} ({})", c.code(), dk(c.rows())))
+            .map(|c| {
+                if exact {
+                    format!("{} ({})", c.code(), dk(c.rows()))
+                } else {
+                    c.code().to_string()
+                }
+            })
             .collect();
-        let _ = writeln!(
-            out,
-            "Koder uden kategori (talt som \"andet\"): {} rækker, {} forskellige koder{}: {}{}",
-            dk(s.other_rows()),
-            s.unknown_codes().len(),
-            if s.unlisted_unknown_rows() > 0 {
+        let more = if s.unknown_codes().len() > 10 {
+            ", …"
+        } else {
+            ""
+        };
+        if exact {
+            let unlisted = if s.unlisted_unknown_rows() > 0 {
                 format!(
                     " (+ {} rækker med flere koder)",
                     dk(s.unlisted_unknown_rows())
                 )
             } else {
                 String::new()
-            },
-            top.join(", "),
-            if s.unknown_codes().len() > 10 {
-                ", …"
-            } else {
-                ""
-            }
+            };
+            let _ = writeln!(
+                out,
+                "Koder uden kategori (talt som \"andet\"): {} rækker, {} forskellige koder{unlisted}: {}{more}",
+                dk(s.other_rows()),
+                s.unknown_codes().len(),
+                top.join(", "),
+            );
+        } else {
+            let _ = writeln!(
+                out,
+                "Koder uden kategori (talt som \"andet\"): {}{more}",
+                top.join(", ")
+            );
+        }
+    }
+    if let Some(t) = threshold {
+        let _ = writeln!(
+            out,
+            "Antal under {t} vises som \"< {t}\", og \"skjult\" er skjult, så de små antal ikke kan regnes ud (diskretionering). Antallene i regnskabet og de nøjagtige tal: --unsuppressed (fortroligt)."
         );
     }
     out
@@ -359,7 +449,7 @@ fn summary_text(s: &CountSummary) -> String {
 
 /// One block per area (and outside): a row per category, a column per year; a rate per
 /// 1,000 residents (one decimal, Danish comma) after the count when residents are given.
-fn table_text(report: &CountReport) -> String {
+fn table_text(report: &CountReport, published: Option<&PublishedTable>) -> String {
     let t = report.table();
     let years = t.years();
     let mut out = String::new();
@@ -391,14 +481,27 @@ fn table_text(report: &CountReport) -> String {
                 let row = rows
                     .iter()
                     .find(|r| r.area() == area && r.category() == category && r.year() == y);
-                let cell = match row.map(|r| (r.count(), r.rate_per_1000())) {
-                    Some((Some(n), None)) => dk(n),
-                    Some((Some(n), Some(rate))) => format!(
-                        "{} ({}‰)",
-                        dk(n),
-                        rate.round_dp(1).to_string().replace('.', ",")
-                    ),
-                    _ => "ukendt".to_owned(),
+                let cell = match (row, published) {
+                    (Some(r), Some(table)) => match table.get(r.area(), r.category(), r.year()) {
+                        // A rate only for a shown count: it would give a hidden one back.
+                        Some(c) => match (c.value(), r.rate_per_1000()) {
+                            (Some(_), Some(rate)) => {
+                                format!("{c} ({}‰)", rate.round_dp(1).to_string().replace('.', ","))
+                            }
+                            _ => c.to_string(),
+                        },
+                        None => "ukendt".to_owned(),
+                    },
+                    (Some(r), None) => match (r.count(), r.rate_per_1000()) {
+                        (Some(n), None) => dk(n),
+                        (Some(n), Some(rate)) => format!(
+                            "{} ({}‰)",
+                            dk(n),
+                            rate.round_dp(1).to_string().replace('.', ",")
+                        ),
+                        _ => "ukendt".to_owned(),
+                    },
+                    (None, _) => "ukendt".to_owned(),
                 };
                 let _ = write!(out, " {cell:>18}");
             }

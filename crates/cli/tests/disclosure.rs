@@ -10,6 +10,8 @@
 
 mod support;
 
+use std::fmt::Write as _;
+
 use support::{run, temp_file};
 
 const STAMP: &str = "fortroligt – ikke til offentliggørelse";
@@ -124,4 +126,73 @@ fn goals_publish_by_default_and_give_exact_figures_only_when_asked() {
 fn goals_refuse_a_threshold_that_would_switch_suppression_off() {
     let out = run(&["goals", "--suppression-threshold", "0"]);
     assert_eq!(out.code, 2, "{}", out.stderr);
+}
+
+/// An extract with `indbrud` reports of indbrud (1320) and `other` other straffelov reports
+/// (1010) in the area in 2025, and 30 reports outside it.
+fn extract(indbrud: usize, other: usize) -> String {
+    let mut text = String::from("id,date,code,x,y\n");
+    let mut n = 0;
+    let mut row = |code: &str, x: f64, y: f64| {
+        n += 1;
+        let _ = writeln!(text, "S{n},2025-03-14,{code},{x},{y}");
+    };
+    for _ in 0..indbrud {
+        row("1320", 720_302.0, 6_172_500.0);
+    }
+    for _ in 0..other {
+        row("1010", 720_302.0, 6_172_500.0);
+    }
+    for _ in 0..30 {
+        row("1010", 700_000.0, 6_170_000.0);
+    }
+    text
+}
+
+#[test]
+fn count_publishes_by_default_and_the_csv_stays_exact() {
+    // 2 or 4 reports of indbrud, the same straffelov total (54): a reader cannot tell them
+    // apart, and neither may the output.
+    let a = temp_file("a.csv", &extract(2, 52));
+    let b = temp_file("b.csv", &extract(4, 50));
+    for format in ["text", "json"] {
+        let out_a = run(&["count", a.to_str().unwrap(), "--format", format]);
+        let out_b = run(&["count", b.to_str().unwrap(), "--format", format]);
+        assert_eq!(out_a.code, 0, "{}", out_a.stderr);
+        assert_eq!(out_a.stdout, out_b.stdout, "{format}");
+        assert!(
+            out_a.stdout.contains("< 5") || out_a.stdout.contains("\"suppressed\""),
+            "{}",
+            out_a.stdout
+        );
+        let exact_a = run(&[
+            "count",
+            a.to_str().unwrap(),
+            "--format",
+            format,
+            "--unsuppressed",
+        ]);
+        let exact_b = run(&[
+            "count",
+            b.to_str().unwrap(),
+            "--format",
+            format,
+            "--unsuppressed",
+        ]);
+        assert_ne!(exact_a.stdout, exact_b.stdout, "{format}");
+        assert!(
+            exact_a.stdout.to_lowercase().contains(STAMP),
+            "{}",
+            exact_a.stdout
+        );
+    }
+    // Machine input stays exact, and says so on standard error.
+    let csv = run(&["count", a.to_str().unwrap(), "--format", "csv"]);
+    assert!(
+        csv.stdout
+            .contains("omraade,Ved Folehaven,indbrud,Indbrud,2025,2,"),
+        "{}",
+        csv.stdout
+    );
+    assert!(csv.stderr.contains(STAMP), "{}", csv.stderr);
 }
