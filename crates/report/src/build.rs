@@ -1100,8 +1100,8 @@ impl<'a> Build<'a> {
             if self.crime_year == base {
                 self.caveats.push(format!(
                     "Kriminalitetsmålene kan ikke vurderes i denne afrapportering: {base} er basisåret, og baseline {base} fastlægges med den (se tabellen \"Baseline {base}\"). Målene vurderes første gang for {} i afrapporteringen {}.",
-                    base + 1,
-                    base + 2
+                    base.get() + 1,
+                    base.get() + 2
                 ));
             } else {
                 self.caveats.push(format!(

@@ -634,14 +634,14 @@ accessors!(BaselineRow {
 #[serde(deny_unknown_fields)]
 #[doc(alias = "baseline")]
 pub struct BaselineTable {
-    pub(crate) year: u16,
+    pub(crate) year: Year,
     pub(crate) fixing: BaselineFixing,
     pub(crate) rows: Vec<BaselineRow>,
 }
 
 accessors!(BaselineTable {
     /// The baseline year (2025).
-    year: u16,
+    year: Year,
     /// Whether this report fixes it, or which amendment did.
     fixing: BaselineFixing,
     /// The rows, in the agreement's order.

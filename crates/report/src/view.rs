@@ -101,7 +101,7 @@ struct VGoal {
 /// The agreement's baseline table.
 #[derive(Debug, Serialize)]
 struct VBaseline {
-    year: u16,
+    year: Year,
     fixing: String,
     rows: Vec<VBaselineRow>,
 }
@@ -372,7 +372,7 @@ pub(crate) fn view(r: &StatusReport) -> View {
             fixing: match b.fixing() {
                 BaselineFixing::ThisReport => format!(
                     "Baseline {year} fastlægges med denne afrapportering og tilføjes herefter partnerskabsaftalen (\"Baseline for {year} fastlægges ifm. den første afrapportering til Økonomiudvalget i {} og tilføjes partnerskabsaftalen herefter\")."
-                    , year + 1
+                    , year.get() + 1
                 ),
                 BaselineFixing::NotYetAdded => format!(
                     "Baseline {year} er endnu ikke tilføjet partnerskabsaftalen; tallene er {year}-tallene fra de angivne observationer, og målene vurderes først, når baselinen er tilføjet."
