@@ -9,6 +9,7 @@ mod common;
 mod count;
 mod count_published;
 mod goals;
+mod input;
 mod locate;
 mod meetings;
 mod output;
