@@ -195,15 +195,24 @@ impl From<&tryghed_goals::Status> for ReportStatus {
 /// assert_eq!(Count::exact(3).value(), Some(3));
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(try_from = "CountForm", into = "CountForm")]
+#[serde(transparent)]
 #[doc(alias = "diskretionering")]
 #[doc(alias = "anmeldelser")]
 pub struct Count(CountRepr);
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+/// A published count in its own serde form (validated by `tryghed-disclosure`), or an exact
+/// one as `{"status":"exact","value":3}`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(untagged)]
 enum CountRepr {
     Published(PublishedCount),
-    Exact(u64),
+    Exact(ExactForm),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(tag = "status", rename_all = "kebab-case", deny_unknown_fields)]
+enum ExactForm {
+    Exact { value: u64 },
 }
 
 impl Count {
@@ -219,14 +228,14 @@ impl Count {
 
     /// An exact count, for an [unsuppressed](ReportOptions::unsuppressed) report only.
     pub fn exact(raw: u64) -> Self {
-        Self(CountRepr::Exact(raw))
+        Self(CountRepr::Exact(ExactForm::Exact { value: raw }))
     }
 
     /// The number, when the report may print it: a shown published count or an exact one.
     pub fn value(&self) -> Option<u64> {
         match self.0 {
             CountRepr::Published(p) => p.value(),
-            CountRepr::Exact(n) => Some(n),
+            CountRepr::Exact(ExactForm::Exact { value }) => Some(value),
         }
     }
 
@@ -253,67 +262,8 @@ impl std::fmt::Display for Count {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self.0 {
             CountRepr::Published(p) => p.fmt(f),
-            CountRepr::Exact(n) => f.write_str(&crate::fmt::int(n)),
+            CountRepr::Exact(ExactForm::Exact { value }) => f.write_str(&crate::fmt::int(value)),
         }
-    }
-}
-
-/// The serde form of [`Count`].
-#[derive(Serialize, Deserialize)]
-#[serde(tag = "status", rename_all = "kebab-case", deny_unknown_fields)]
-enum CountForm {
-    Shown {
-        value: u64,
-        threshold: SuppressionThreshold,
-    },
-    Suppressed {
-        threshold: SuppressionThreshold,
-    },
-    Complementary {
-        threshold: SuppressionThreshold,
-    },
-    Exact {
-        value: u64,
-    },
-}
-
-impl From<Count> for CountForm {
-    fn from(c: Count) -> Self {
-        match c.0 {
-            CountRepr::Exact(value) => CountForm::Exact { value },
-            CountRepr::Published(p) => {
-                let threshold = p.threshold();
-                match (p.value(), p.publication()) {
-                    (Some(value), _) => CountForm::Shown { value, threshold },
-                    (None, tryghed_disclosure::Publication::Suppressed) => {
-                        CountForm::Suppressed { threshold }
-                    }
-                    (None, _) => CountForm::Complementary { threshold },
-                }
-            }
-        }
-    }
-}
-
-impl TryFrom<CountForm> for Count {
-    type Error = String;
-
-    fn try_from(f: CountForm) -> Result<Self, Self::Error> {
-        Ok(match f {
-            CountForm::Exact { value } => Count::exact(value),
-            CountForm::Shown { value, threshold } => {
-                if threshold.suppresses(value) {
-                    return Err(format!(
-                        "a count of {value} cannot be shown under the threshold {threshold}"
-                    ));
-                }
-                Count::new(value, threshold)
-            }
-            CountForm::Suppressed { threshold } => Count::new(0, threshold),
-            CountForm::Complementary { threshold } => {
-                Count::published(PublishedCount::new(threshold.get(), threshold).withheld())
-            }
-        })
     }
 }
 
@@ -629,6 +579,72 @@ accessors!(CrimeRow {
     trend: Trend,
     /// The verdict (monitored categories: `monitoreres`).
     status: ReportStatus,
+});
+
+/// How the baseline of the crime targets stands in this report.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "kebab-case", deny_unknown_fields)]
+#[non_exhaustive]
+pub enum BaselineFixing {
+    /// This report fixes it: "Baseline for 2025 fastlægges ifm. den første afrapportering til
+    /// Økonomiudvalget i 2026 og tilføjes partnerskabsaftalen herefter." (the report of the
+    /// year after the baseline year, while the baselines are pending).
+    ThisReport,
+    /// Still pending in a later report: fixed at the first report, but not yet added to the
+    /// agreement by an amendment.
+    NotYetAdded,
+    /// Fixed by an amendment of the agreement.
+    Amendment {
+        /// The amendment's date, `YYYY-MM-DD`.
+        date: String,
+        /// Its title.
+        title: String,
+    },
+    /// Written into the agreement itself.
+    InAgreement,
+}
+
+/// One row of the baseline table, in the agreement's own form ("Gerningstype / Mål /
+/// Baseline 2025").
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BaselineRow {
+    pub(crate) indicator: String,
+    pub(crate) name: String,
+    pub(crate) target: String,
+    pub(crate) value: Option<Figure>,
+}
+
+accessors!(BaselineRow {
+    /// The indicator id.
+    indicator: str,
+    /// The gerningstype as the agreement's table names it.
+    name: str,
+    /// The target in the agreement's words ("Minimum fastholdelse").
+    target: str,
+    /// The baseline: a count, or for straffelovskriminalitet the count with its residents and
+    /// rate per 1.000 indbyggere; published through the disclosure control.
+    value: Option<Figure>,
+});
+
+/// The agreement's baseline table for crime: the baseline year, how it is fixed, and a row
+/// per gerningstype with a target.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[doc(alias = "baseline")]
+pub struct BaselineTable {
+    pub(crate) year: u16,
+    pub(crate) fixing: BaselineFixing,
+    pub(crate) rows: Vec<BaselineRow>,
+}
+
+accessors!(BaselineTable {
+    /// The baseline year (2025).
+    year: u16,
+    /// Whether this report fixes it, or which amendment did.
+    fixing: BaselineFixing,
+    /// The rows, in the agreement's order.
+    rows: [BaselineRow],
 });
 
 /// A point of a survey time series.
@@ -1497,6 +1513,7 @@ pub struct StatusReport {
     pub(crate) goals: Vec<GoalRow>,
     pub(crate) survey: Vec<SurveySeries>,
     pub(crate) crime: Vec<CrimeRow>,
+    pub(crate) baseline: Option<BaselineTable>,
     pub(crate) activities: Option<ActivitiesSection>,
     pub(crate) collaboration: Option<CollaborationRow>,
     pub(crate) budget: Option<BudgetSection>,
@@ -1534,6 +1551,8 @@ accessors!(StatusReport {
     survey: [SurveySeries],
     /// The crime categories, targeted and monitored.
     crime: [CrimeRow],
+    /// The baseline table of the crime targets, in the agreement's form.
+    baseline: Option<BaselineTable>,
     /// The plan's activities, when a plan was given.
     activities: Option<ActivitiesSection>,
     /// The collaboration share against the agreement's minimum, when the agreement has
