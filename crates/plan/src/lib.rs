@@ -74,6 +74,7 @@ mod context;
 mod error;
 mod focus;
 mod follow_up;
+mod follow_up_check;
 mod parse;
 mod partial;
 mod plan;
@@ -87,12 +88,14 @@ pub use context::PlanContext;
 pub use error::PlanError;
 pub use focus::{FocusArea, FocusAreaId};
 pub use follow_up::{
-    DeliverableReport, DeliveryStatus, FollowUp, FollowUpCheck, FollowUpSummary, Tally,
-    check_follow_up, follow_up_schema,
+    DeliverableReport, DeliveryStatus, Deviation, DeviationItem, FollowUp, FollowUpSummary,
+    ObjectiveReport, ObjectiveStatus, ObjectiveTally, Tally,
 };
+pub use follow_up_check::{FollowUpCheck, check_follow_up, follow_up_schema};
 pub use parse::plan_schema;
 pub use plan::{
-    Activity, ActivityStatus, Deliverable, DeliverableId, ExternalPartner, Locality, Partner, Plan,
+    Activity, ActivityStatus, Approval, Deliverable, DeliverableId, ExternalPartner, Locality,
+    Objective, ObjectiveId, Partner, Plan, PlanStatus, Revision,
 };
 pub use skeleton::skeleton;
 pub use summary::{FocusAreaSummary, PlanSummary};
