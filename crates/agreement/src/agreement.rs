@@ -328,8 +328,9 @@ impl Agreement {
     /// The goals (målsætninger), in the agreement's order, with every amendment applied: a
     /// baseline that an amendment has set is no longer pending.
     ///
-    /// Evaluate one for a year with [`tryghed_goals::evaluate`], using
-    /// [`Agreement::observations`] merged with the year's own figures.
+    /// Evaluate them for a report year with [`Agreement::evaluate`], which pairs each goal
+    /// with the right year's figures. Every goal's indicators come from one source (checked on
+    /// load), so that one year's figures judge it.
     #[doc(alias = "målsætninger")]
     pub fn goals(&self) -> &[Goal] {
         &self.goals
@@ -788,6 +789,22 @@ impl Checker<'_> {
                     span.clone(),
                     format!("goals[{i}].id"),
                     format!("goal id {:?} is used twice", goal.id().as_str()),
+                );
+            }
+            let sources: BTreeSet<&str> = goal
+                .indicators()
+                .iter()
+                .map(|gi| gi.indicator().source().label())
+                .collect();
+            if sources.len() > 1 {
+                self.report(
+                    span.clone(),
+                    format!("goals[{i}].indicators"),
+                    format!(
+                        "goal {:?} mixes sources ({}): one goal is judged on one year's figures (the survey of Y, the crime of Y − 1 or the plan of Y), so give each source its own goal",
+                        goal.id().as_str(),
+                        sources.into_iter().collect::<Vec<_>>().join(", ")
+                    ),
                 );
             }
             for (j, indicator) in goal.indicators().iter().enumerate() {

@@ -136,6 +136,18 @@ pub enum AgreementError {
         /// What is wrong, one entry per observation, naming indicator, area and year.
         problems: Vec<String>,
     },
+    /// A tryghedsplan that cannot be judged with the report: it is for another year, or its
+    /// counts do not add up.
+    #[error("{source_name}: {reason}")]
+    PlanDoesNotFit {
+        /// The plan's name (its file, or what the caller called it).
+        source_name: String,
+        /// Why, naming the years or counts.
+        reason: String,
+    },
+    /// A figure could not be built (an invalid share or a duplicate observation).
+    #[error(transparent)]
+    Goals(#[from] tryghed_goals::GoalsError),
     /// A period whose end is before its start.
     #[error("the period ends ({end}) before it starts ({start})")]
     PeriodEndsBeforeStart {

@@ -50,10 +50,12 @@
 
 mod agreement;
 mod error;
+mod evaluate;
 mod period;
 
 pub use agreement::{
     Agreement, Amendment, BaselineChange, Decision, FOLEHAVEN_TOML, FORMAT_VERSION,
 };
 pub use error::{AgreementError, Location, Problem};
+pub use evaluate::{Evaluation, PlanCount, evaluate_goals, goal_year, latest_report_year};
 pub use period::{Period, YearSpan};

@@ -1,12 +1,15 @@
 //! What the subcommands share: output formats, the agreement option, errors and exit codes.
 
 use std::fmt;
+use std::fs::File;
 use std::io;
 use std::path::Path;
 use std::process::ExitCode;
 
 use clap::ValueEnum;
 use tryghed_agreement::{Agreement, AgreementError};
+use tryghed_goals::Observations;
+use tryghed_plan::{Diagnostic, Partner, Plan, check_plan};
 
 /// Output format of commands that print a document.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
@@ -86,6 +89,14 @@ pub(crate) fn load_agreement(path: Option<&Path>) -> Result<Agreement, CliError>
     }
 }
 
+/// Reads the observations CSV at `path` (not yet merged with the agreement's own figures:
+/// [`Agreement::evaluate`] does that and checks them).
+pub(crate) fn read_observations(path: &Path) -> Result<Observations, CliError> {
+    let file = File::open(path).map_err(|e| CliError::io(path, &e))?;
+    Observations::from_csv_reader(io::BufReader::new(file))
+        .map_err(|e| CliError::Invalid(format!("error: {}: {e}", path.display())))
+}
+
 /// Reads a text file; an error is an I/O error (exit 2).
 pub(crate) fn read_text(path: &Path) -> Result<String, CliError> {
     std::fs::read_to_string(path).map_err(|e| CliError::io(path, &e))
@@ -97,6 +108,69 @@ pub(crate) fn today() -> chrono::NaiveDate {
         .duration_since(std::time::UNIX_EPOCH)
         .map_or(0, |d| i64::try_from(d.as_secs()).unwrap_or(i64::MAX));
     chrono::DateTime::from_timestamp(seconds, 0).map_or(chrono::NaiveDate::MIN, |t| t.date_naive())
+}
+
+/// A tryghedsplan read for judging goal 3 (`tryghed goals --plan`, `tryghed report --plan`).
+pub(crate) struct LoadedPlan {
+    /// The plan.
+    pub(crate) plan: Plan,
+    /// The file name, for notes.
+    pub(crate) name: String,
+}
+
+/// Reads a tryghedsplan to judge it, not to write it: any plan that can be read and names
+/// only the agreement's parties is accepted. The 75 % rule, the activity funds and the other
+/// rules of `tryghed plan check` are outcomes the report states ("ikke opfyldt"), not input
+/// errors. A plan that cannot be read, or names a party the agreement does not have, exits 1
+/// with those diagnostics, each at its line.
+pub(crate) fn load_plan(agreement: &Agreement, path: &Path) -> Result<LoadedPlan, CliError> {
+    let context = agreement.plan_context();
+    let text = std::fs::read_to_string(path).map_err(|e| CliError::io(path, &e))?;
+    let check = check_plan(&text, &path.display().to_string(), &context);
+    let Some(plan) = check.plan().cloned() else {
+        return Err(CliError::Invalid(check.render(&text).trim_end().to_owned()));
+    };
+    // The fields that name a party the agreement does not have.
+    let mut unknown = Vec::new();
+    for (i, activity) in plan.activities().iter().enumerate() {
+        if !context.is_party(activity.responsible()) {
+            unknown.push(format!("activities[{i}].responsible"));
+        }
+        for (j, partner) in activity.partners().iter().enumerate() {
+            if let Partner::Party(id) = partner
+                && !context.is_party(id)
+            {
+                unknown.push(format!("activities[{i}].partners[{j}]"));
+            }
+        }
+    }
+    if !unknown.is_empty() {
+        let located: Vec<Diagnostic> = check
+            .diagnostics()
+            .iter()
+            .filter(|d| d.is_error() && unknown.iter().any(|f| f == d.field()))
+            .cloned()
+            .collect();
+        let mut message = tryghed_plan::render_all(&located, &text);
+        if located.is_empty() {
+            message = format!(
+                "error: {}: unknown parties in {}",
+                path.display(),
+                unknown.join(", ")
+            );
+        }
+        return Err(CliError::Invalid(format!(
+            "{}\nerror: {} names parties the agreement does not have ({}), so its activities cannot be counted",
+            message.trim_end(),
+            path.display(),
+            unknown.len()
+        )));
+    }
+    let name = path.file_name().map_or_else(
+        || path.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    );
+    Ok(LoadedPlan { plan, name })
 }
 
 /// Serialises `value` as pretty JSON followed by a newline.

@@ -1,20 +1,20 @@
-//! `tryghed goals`: evaluate every goal of the agreement for a year.
+//! `tryghed goals`: evaluate every goal of the agreement for a report year.
 
 use std::fmt::Write as _;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use serde::Serialize;
-use tryghed_agreement::Agreement;
-use tryghed_goals::{EvalOptions, GoalEvaluation, Observations, evaluate};
+use tryghed_agreement::{Agreement, Evaluation, PlanCount, goal_year};
+use tryghed_goals::{GoalEvaluation, Observations};
 
-use crate::common::{CliError, Format, load_agreement, to_json};
+use crate::common::{CliError, Format, load_agreement, load_plan, read_observations, to_json};
 use crate::output::Destination;
 
-/// Evaluate every goal for a year: met, not met, on track, off track, pending or monitored,
-/// with the numbers behind it.
+/// Evaluate every goal for a report year: met, not met, on track, off track, pending or
+/// monitored, with the numbers behind it.
 #[derive(Debug, clap::Args)]
 #[command(
-    after_help = "Examples:\n  tryghed goals\n  tryghed goals --observations observationer-2026.csv --year 2026\n  tryghed goals --format json\n\nThe observations CSV (columns indicator,area,year,value,respondents) is described in docs/observations.md.\nThe agreement's own figures (Tryghedsundersøgelsen 2025) are always included."
+    after_help = "Examples:\n  tryghed goals\n  tryghed goals --observations observationer-2026.csv --year 2026\n  tryghed goals --year 2026 --plan tryghedsplan-2026.toml --format json\n\nThe year is the report's year, that of the Tryghedsundersøgelse: the crime goals are judged on the police reports of the calendar year before, the collaboration goal on the tryghedsplan of the year (as in `tryghed report`).\nThe observations CSV (columns indicator,area,year,value,respondents) is described in docs/observations.md.\nThe agreement's own figures (Tryghedsundersøgelsen 2025) are always included."
 )]
 pub(crate) struct Args {
     /// An agreement file in TOML (default: the embedded Folehaven agreement).
@@ -23,7 +23,12 @@ pub(crate) struct Args {
     /// Observations (survey shares, report counts, residents) in CSV.
     #[arg(long, value_name = "FILE.csv")]
     observations: Option<PathBuf>,
-    /// The year to evaluate (default: the latest year with data).
+    /// The year's tryghedsplan (TOML): the collaboration goal is judged on it.
+    #[arg(long, value_name = "FILE")]
+    plan: Option<PathBuf>,
+    /// The report year = the year of the Tryghedsundersøgelse; crime is judged for the year
+    /// before. Default: the latest year the observations reach (a crime year counts as the
+    /// year after), else the period's first year.
     #[arg(long, value_name = "YEAR")]
     year: Option<u16>,
     /// Output format.
@@ -37,73 +42,89 @@ pub(crate) struct Args {
 #[derive(Serialize)]
 struct GoalsDocument<'a> {
     agreement: &'a str,
+    /// The report year (as `survey_year`), kept for existing readers.
     year: u16,
-    goals: Vec<GoalEvaluation>,
+    survey_year: u16,
+    crime_year: u16,
+    plan_year: u16,
+    goals: &'a [GoalEvaluation],
+    notes: &'a [String],
 }
 
 pub(crate) fn run(args: &Args) -> Result<(), CliError> {
     let destination = Destination::new(
         args.output.as_deref(),
-        &[args.agreement.as_deref(), args.observations.as_deref()],
+        &[
+            args.agreement.as_deref(),
+            args.observations.as_deref(),
+            args.plan.as_deref(),
+        ],
     )?;
     let agreement = load_agreement(args.agreement.as_deref())?;
-    let observations = observations(&agreement, args.observations.as_deref())?;
-    let year = match args.year {
-        Some(year) => year,
-        None => observations.latest_year().ok_or_else(|| {
-            CliError::Invalid(
-                "error: there are no observations; give --year or --observations".to_owned(),
-            )
-        })?,
+    let observations = match &args.observations {
+        Some(path) => read_observations(path)?,
+        None => Observations::new(),
     };
-    let options = EvalOptions::default();
-    let goals: Vec<GoalEvaluation> = agreement
-        .goals()
-        .iter()
-        .map(|goal| evaluate(goal, &observations, year, &options))
-        .collect();
+    let plan = match &args.plan {
+        Some(path) => {
+            let loaded = load_plan(&agreement, path)?;
+            Some(PlanCount::from_plan(&loaded.plan, &agreement, loaded.name)?)
+        }
+        None => None,
+    };
+    let year = args
+        .year
+        .unwrap_or_else(|| agreement.default_report_year(&observations));
+    let evaluation = agreement
+        .evaluate(year, &observations, plan.as_ref())
+        .map_err(|e| match (&args.observations, e) {
+            (Some(path), e @ tryghed_agreement::AgreementError::ObservationsDoNotFit { .. }) => {
+                CliError::Invalid(format!("error: {}: {e}", path.display()))
+            }
+            (_, e) => CliError::from(e),
+        })?;
     let text = match args.format {
         Format::Json => to_json(&GoalsDocument {
             agreement: agreement.id(),
-            year,
-            goals,
+            year: evaluation.survey_year(),
+            survey_year: evaluation.survey_year(),
+            crime_year: evaluation.crime_year(),
+            plan_year: evaluation.plan_year(),
+            goals: evaluation.goals(),
+            notes: evaluation.notes(),
         })?,
-        Format::Text => text(&agreement, year, &goals),
+        Format::Text => text(&agreement, &evaluation),
     };
     destination.write(&text)
 }
 
-/// The agreement's own figures together with those in `path`.
-///
-/// A figure in the file that the agreement also gives must agree with it; a different value
-/// is an error, never a silent choice between the two. The file may add the number of
-/// respondents to a figure that the agreement gives without one (the same share, with its n):
-/// that adds to the agreement's figure and contradicts nothing. A row for an indicator that no
-/// goal of the agreement has is an error too: it would otherwise be read and then ignored.
-pub(crate) fn observations(
-    agreement: &Agreement,
-    path: Option<&Path>,
-) -> Result<Observations, CliError> {
-    let Some(path) = path else {
-        return Ok(agreement.observations().clone());
-    };
-    let file = std::fs::File::open(path).map_err(|e| CliError::io(path, &e))?;
-    let read = Observations::from_csv_reader(std::io::BufReader::new(file))
-        .map_err(|e| CliError::Invalid(format!("error: {}: {e}", path.display())))?;
-    agreement
-        .merge_observations(&read)
-        .map_err(|e| CliError::Invalid(format!("error: {}: {e}", path.display())))
-}
-
-fn text(agreement: &Agreement, year: u16, goals: &[GoalEvaluation]) -> String {
+fn text(agreement: &Agreement, evaluation: &Evaluation) -> String {
     let mut out = String::new();
+    let year = evaluation.survey_year();
     let title = format!("Målsætninger for {}: status for {year}", agreement.title());
     let _ = writeln!(out, "{title}\n{}", "=".repeat(title.chars().count()));
-    for (i, goal) in goals.iter().enumerate() {
-        let _ = writeln!(out, "\n{}. {}", i + 1, goal.title());
-        let _ = writeln!(out, "   Status: {}", goal.status());
-        for indicator in goal.indicators() {
+    let _ = writeln!(
+        out,
+        "Tryghedsundersøgelsen {year}, anmeldelser fra kalenderåret {} og tryghedsplanen for {}.",
+        evaluation.crime_year(),
+        evaluation.plan_year()
+    );
+    for (i, (goal, ev)) in agreement.goals().iter().zip(evaluation.goals()).enumerate() {
+        let _ = writeln!(out, "\n{}. {}", i + 1, ev.title());
+        let judged = goal_year(goal, year);
+        if judged == year {
+            let _ = writeln!(out, "   Status: {}", ev.status());
+        } else {
+            let _ = writeln!(out, "   Status: {} (tal for {judged})", ev.status());
+        }
+        for indicator in ev.indicators() {
             let _ = writeln!(out, "   - {}", indicator.explanation());
+        }
+    }
+    if !evaluation.notes().is_empty() {
+        let _ = writeln!(out, "\nBemærk:");
+        for note in evaluation.notes() {
+            let _ = writeln!(out, "- {note}");
         }
     }
     out

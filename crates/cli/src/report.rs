@@ -4,8 +4,7 @@ use std::path::{Path, PathBuf};
 
 use clap::ValueEnum;
 use tryghed_budget::Ledger;
-use tryghed_goals::Observations;
-use tryghed_plan::{check_follow_up, check_plan};
+use tryghed_plan::check_follow_up;
 use tryghed_report::{
     PlanInput, ReportBuilder, ReportError, ReportOptions, render_html, render_json, render_markdown,
 };
@@ -87,26 +86,16 @@ fn load_ledger(path: &Path) -> Result<Ledger, CliError> {
     }
 }
 
-/// Reads and checks the plan (and follow-up) as `tryghed plan check` does; any error is
-/// shown the same way, pointing at the line.
+/// Reads the plan to judge it ([`crate::common::load_plan`]: any plan that can be read and
+/// names only the agreement's parties) and checks the follow-up against it.
 fn load_plan(
     agreement: &tryghed_agreement::Agreement,
     path: &Path,
     follow_up: Option<&Path>,
 ) -> Result<PlanInput, CliError> {
     let context = agreement.plan_context();
-    let text = read(path)?;
-    let checked = check_plan(&text, &path.display().to_string(), &context);
-    let Some(plan) = checked.plan() else {
-        return Err(CliError::Invalid(
-            checked.render(&text).trim_end().to_owned(),
-        ));
-    };
-    if !checked.is_valid() {
-        return Err(CliError::Invalid(
-            checked.render(&text).trim_end().to_owned(),
-        ));
-    }
+    let loaded = crate::common::load_plan(agreement, path)?;
+    let plan = &loaded.plan;
     let follow = match follow_up {
         None => None,
         Some(fpath) => {
@@ -120,17 +109,13 @@ fn load_plan(
             fcheck.follow_up().cloned()
         }
     };
-    let name = path.file_name().map_or_else(
-        || path.display().to_string(),
-        |n| n.to_string_lossy().into_owned(),
-    );
-    let title = format!("Tryghedsplanen fra {name}");
+    let title = format!("Tryghedsplanen fra {}", loaded.name);
     PlanInput::from_plan(plan, follow.as_ref(), &context, title).map_err(report_error)
 }
 
 fn report_error(error: ReportError) -> CliError {
     match error {
-        ReportError::InvalidInput { .. } | ReportError::Goals(_) => {
+        ReportError::InvalidInput { .. } | ReportError::Goals(_) | ReportError::Agreement(_) => {
             CliError::Invalid(format!("error: {error}"))
         }
         other => CliError::Usage(format!("error: {other}")),
@@ -164,8 +149,7 @@ pub(crate) fn run(args: &Args) -> Result<(), CliError> {
         builder = builder.year(year);
     }
     if let Some(path) = &args.observations {
-        let file = std::fs::File::open(path).map_err(|e| CliError::io(path, &e))?;
-        let observations = Observations::from_csv_reader(file).map_err(|e| invalid(path, e))?;
+        let observations = crate::common::read_observations(path)?;
         let name = path.file_name().map_or_else(
             || path.display().to_string(),
             |n| n.to_string_lossy().into_owned(),

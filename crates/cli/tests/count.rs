@@ -288,12 +288,14 @@ fn pipeline_count_then_goals_then_report() {
         "--observations",
         obs_path.to_str().unwrap(),
         "--year",
-        "2026",
+        "2027",
         "--format",
         "json",
     ]);
     assert_eq!(goals.code, 0, "{}", goals.stderr);
-    let json: serde_json::Value = serde_json::from_str(&goals.stdout).unwrap();
+    // The 2027 status judges the crime of 2026, as the report does.
+    assert_eq!(json_of(&goals.stdout)["crime_year"], 2026);
+    let json = json_of(&goals.stdout);
     // The counted figures reach the evaluation: the rate indicator has its count and
     // residents, and the value is the rate.
     let rate = json["goals"]
@@ -315,4 +317,8 @@ fn pipeline_count_then_goals_then_report() {
         "2027",
     ]);
     assert_eq!(report.code, 0, "{}", report.stderr);
+}
+
+fn json_of(text: &str) -> serde_json::Value {
+    serde_json::from_str(text).unwrap()
 }

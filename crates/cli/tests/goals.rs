@@ -25,11 +25,14 @@ fn goal<'a>(json: &'a serde_json::Value, id: &str) -> &'a serde_json::Value {
 }
 
 #[test]
-fn with_no_options_it_reports_2025_with_crime_pending_its_baseline() {
+fn with_no_options_it_reports_the_first_year_of_the_period_with_crime_of_the_year_before() {
     let out = run(&["goals", "--format", "json"]);
     assert_eq!(out.code, 0, "{}", out.stderr);
     let json: serde_json::Value = serde_json::from_str(&out.stdout).unwrap();
-    assert_eq!(json["year"], 2025);
+    assert_eq!(json["year"], 2026);
+    assert_eq!(json["survey_year"], 2026);
+    assert_eq!(json["crime_year"], 2025);
+    assert_eq!(json["plan_year"], 2026);
     let crime = goal(&json, "kriminalitet");
     assert_eq!(crime["status"]["status"], "pending");
     assert!(
@@ -39,9 +42,23 @@ fn with_no_options_it_reports_2025_with_crime_pending_its_baseline() {
             .contains("baseline"),
         "{crime}"
     );
-    let safety = goal(&json, "tryghed");
-    assert_eq!(safety["status"]["status"], "pending");
+    // The crime goal is judged on 2025, and the text says so.
+    assert_eq!(crime["year"], 2025);
     let text = run(&["goals"]).stdout;
+    assert!(
+        text.contains("Tryghedsundersøgelsen 2026, anmeldelser fra kalenderåret 2025 og tryghedsplanen for 2026."),
+        "{text}"
+    );
+    assert!(text.contains("(tal for 2025)"), "{text}");
+}
+
+#[test]
+fn the_baseline_year_2025_shows_the_agreements_figures_and_gaps() {
+    let out = run(&["goals", "--year", "2025", "--format", "json"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let json: serde_json::Value = serde_json::from_str(&out.stdout).unwrap();
+    assert_eq!(goal(&json, "tryghed")["status"]["status"], "pending");
+    let text = run(&["goals", "--year", "2025"]).stdout;
     assert!(
         text.contains("77 %") && text.contains("København 88 %") && text.contains("Valby 88 %"),
         "{text}"
@@ -64,6 +81,8 @@ fn with_2026_observations_it_reports_met_and_on_track_with_intervals() {
         "goals",
         "--observations",
         SYNTHETIC_2026,
+        "--year",
+        "2026",
         "--format",
         "json",
     ]);
@@ -75,9 +94,26 @@ fn with_2026_observations_it_reports_met_and_on_track_with_intervals() {
     assert_eq!(neighbourhood["status"]["status"], "on_track");
     assert!(neighbourhood["interval"].is_object(), "{neighbourhood}");
     assert_eq!(goal(&json, "samarbejde")["status"]["status"], "met");
-    let text = run(&["goals", "--observations", SYNTHETIC_2026]).stdout;
+    let text = run(&["goals", "--observations", SYNTHETIC_2026, "--year", "2026"]).stdout;
     assert!(text.contains("konfidensinterval 75,7–83,7"), "{text}");
-    assert!(text.contains("på rette vej"), "{text}");
+    assert!(
+        text.contains("På rette vej: andelen steg fra 70 % til 71 %"),
+        "{text}"
+    );
+    // Without --year the example file's 2026 crime counts make it the 2027 status, as in
+    // `tryghed report`.
+    let out = run(&[
+        "goals",
+        "--observations",
+        SYNTHETIC_2026,
+        "--format",
+        "json",
+    ]);
+    let json: serde_json::Value = serde_json::from_str(&out.stdout).unwrap();
+    assert_eq!(
+        (json["year"].as_u64(), json["crime_year"].as_u64()),
+        (Some(2027), Some(2026))
+    );
 }
 
 #[test]

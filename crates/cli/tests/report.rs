@@ -8,6 +8,8 @@
 
 mod support;
 
+use std::fmt::Write as _;
+
 use support::{run, temp_file};
 
 const SYNTHETIC_OBSERVATIONS: &str =
@@ -127,6 +129,115 @@ fn an_invalid_plan_exits_1() {
     let out = run(&["report", "--plan", plan.to_str().unwrap()]);
     assert_eq!(out.code, 1, "{}", out.stderr);
     assert!(out.stderr.contains("plan.toml"), "{}", out.stderr);
+}
+
+/// A synthetic plan for 2026 with `multi` activities of two organisations and `single` of
+/// one, each with `budget` kroner.
+fn synthetic_plan(multi: usize, single: usize, budget: u64) -> String {
+    let mut text = String::from("# SYNTHETIC plan for tests\nyear = 2026\n");
+    for i in 0..multi + single {
+        let partners = if i < multi { "[\"politi\"]" } else { "[]" };
+        let _ = write!(
+            text,
+            "\n[[activities]]\nid = \"synthetic-{i}\"\ntitle = \"Synthetic {i}\"\nfocus_area = \"kommunikation\"\nresponsible = \"3b\"\npartners = {partners}\nbudget = {budget}\n\n[[activities.deliverables]]\nid = \"d\"\nwhat = \"Something\"\ndue = 2026-06-30\n"
+        );
+    }
+    text
+}
+
+#[test]
+fn a_plan_below_75_percent_is_a_verdict_in_the_report_and_an_error_in_plan_check() {
+    // 149 of 200 activities = 74,5 %: below the agreement's 75 %.
+    let plan = temp_file("synthetic_plan_74_5.toml", &synthetic_plan(149, 51, 0));
+    let path = plan.to_str().unwrap();
+    let out = run(&["report", "--year", "2026", "--plan", path]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(
+        out.stdout.contains(
+            "149 af 200 aktiviteter (74,5 %) involverer to eller flere samarbejdspartnere. Målet er mindst 75 %. Status: **ikke opfyldt**."
+        ),
+        "{}",
+        out.stdout
+    );
+    assert!(
+        out.stdout
+            .contains("Andel af tryghedsplanens aktiviteter med to eller flere samarbejdspartnere: ikke opfyldt"),
+        "{}",
+        out.stdout
+    );
+    let json = run(&[
+        "report", "--year", "2026", "--plan", path, "--format", "json",
+    ]);
+    let json: serde_json::Value = serde_json::from_str(&json.stdout).unwrap();
+    assert_eq!(json["collaboration"]["status"]["status"], "not-met");
+    // While the plan is being written, the same plan is an error.
+    let check = run(&["plan", "check", path]);
+    assert_eq!(check.code, 1, "{}", check.stdout);
+}
+
+#[test]
+fn a_plan_over_the_activity_funds_is_a_verdict_in_the_report() {
+    // 4 activities of 300.000 kr. = 1.200.000 kr., over the 1.050.000 kr. of 2026.
+    let plan = temp_file("synthetic_plan_over.toml", &synthetic_plan(4, 0, 300_000));
+    let path = plan.to_str().unwrap();
+    let out = run(&["report", "--year", "2026", "--plan", path]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(
+        out.stdout.contains(
+            "Aktiviteternes budget i alt, 1.200.000,00 kr., overstiger aktivitetsmidlerne for 2026 (1.050.000,00 kr.) med 150.000,00 kr.: ikke opfyldt."
+        ),
+        "{}",
+        out.stdout
+    );
+    assert_eq!(run(&["plan", "check", path]).code, 1);
+}
+
+#[test]
+fn a_plan_naming_an_unknown_party_exits_1_at_its_line() {
+    let text = synthetic_plan(1, 0, 0).replace("[\"politi\"]", "[\"politii\"]");
+    let plan = temp_file("synthetic_plan_unknown.toml", &text);
+    let out = run(&["report", "--year", "2026", "--plan", plan.to_str().unwrap()]);
+    assert_eq!(out.code, 1, "{}", out.stderr);
+    assert!(
+        out.stderr
+            .contains("the partner \"politii\" is not a party of the agreement"),
+        "{}",
+        out.stderr
+    );
+    assert!(
+        out.stderr.contains("synthetic_plan_unknown.toml:9:"),
+        "{}",
+        out.stderr
+    );
+}
+
+#[test]
+fn observations_and_plan_disagreeing_on_the_share_use_the_plan_with_a_note() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples");
+    let plan = root.join("tryghedsplan-2026-eksempel.toml");
+    let observations = temp_file(
+        "synthetic_share.csv",
+        "indicator,area,year,value,respondents\naktiviteter-flere-partnere,omraade,2026,2/3,\n",
+    );
+    let out = run(&[
+        "report",
+        "--year",
+        "2026",
+        "--plan",
+        plan.to_str().unwrap(),
+        "--observations",
+        observations.to_str().unwrap(),
+    ]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(
+        out.stdout.contains(
+            "Observationerne angiver 2/3 (66,7 %) for aktiviteter-flere-partnere i 2026, men tryghedsplanen (Tryghedsplanen fra tryghedsplan-2026-eksempel.toml) giver 4 af 5 aktiviteter (80 %); vurderingen bruger tryghedsplanen."
+        ),
+        "{}",
+        out.stdout
+    );
+    // Only the plan's share is shown as the value: 80 %, not 66,7 %.
+    assert!(!out.stdout.contains("| 66,7 % |"), "{}", out.stdout);
 }
 
 /// The README's example, as JSON.

@@ -363,6 +363,16 @@ impl Observations {
         Ok(())
     }
 
+    /// Removes and returns the observation for `indicator`, `area`, `year`, if there is one.
+    pub fn remove(
+        &mut self,
+        indicator: &IndicatorId,
+        area: &AreaId,
+        year: u16,
+    ) -> Option<Observation> {
+        self.map.remove(&(indicator.clone(), area.clone(), year))
+    }
+
     /// The observation for `indicator`, `area`, `year`.
     pub fn get(&self, indicator: &IndicatorId, area: &AreaId, year: u16) -> Option<&Observation> {
         self.map.get(&(indicator.clone(), area.clone(), year))

@@ -9,12 +9,13 @@ use tryghed_parties::{Parties, PartyId, PartyKind};
 
 use crate::{FocusArea, FocusAreaId, PlanError};
 
-/// A party as the validation needs it: its name for messages and the organisation it counts
-/// as in the collaboration rule.
+/// A party as the validation needs it: its name for messages, the organisation it counts
+/// as in the collaboration rule, and the parties it is part of.
 #[derive(Debug, Clone, PartialEq, Eq)]
 struct KnownParty {
     name: String,
     organisation: PartyId,
+    ancestors: Vec<PartyId>,
 }
 
 /// What a plan is validated against: the facts of an agreement that the plan must keep.
@@ -94,6 +95,7 @@ impl PlanContext {
                 let known = KnownParty {
                     name: party.name().to_owned(),
                     organisation: organisation(parties, party.id()),
+                    ancestors: ancestors(parties, party.id()),
                 };
                 (party.id().clone(), known)
             })
@@ -143,6 +145,19 @@ impl PlanContext {
         self.parties.get(id).map(|p| &p.organisation)
     }
 
+    /// Whether party `inner` is part of party `outer` (a forvaltning of Københavns Kommune,
+    /// SSP of Socialforvaltningen and so of Københavns Kommune), following the parents.
+    /// `false` for a party and itself, and for unknown parties.
+    ///
+    /// In the collaboration rule a party and a party it is part of count as one
+    /// organisation: Københavns Kommune named beside Økonomiforvaltningen is not a second
+    /// samarbejdspartner (see [`crate::Collaboration`]).
+    pub fn is_within(&self, inner: &PartyId, outer: &PartyId) -> bool {
+        self.parties
+            .get(inner)
+            .is_some_and(|p| p.ancestors.contains(outer))
+    }
+
     /// The focus areas, in the agreement's order.
     pub fn focus_areas(&self) -> &[FocusArea] {
         &self.focus_areas
@@ -163,6 +178,23 @@ impl PlanContext {
     pub fn indicators(&self) -> Option<&BTreeSet<IndicatorId>> {
         self.indicators.as_ref()
     }
+}
+
+/// The parents of `id`, nearest first (bounded, so a cyclic registry cannot hang it).
+fn ancestors(parties: &Parties, id: &PartyId) -> Vec<PartyId> {
+    let mut out: Vec<PartyId> = Vec::new();
+    let mut current = id;
+    for _ in 0..parties.len() {
+        let Some(parent) = parties.get(current).and_then(|p| p.parent()) else {
+            break;
+        };
+        if parent == id || out.contains(parent) || !parties.contains(parent) {
+            break;
+        }
+        out.push(parent.clone());
+        current = parent;
+    }
+    out
 }
 
 /// The nearest party at or above `id` that is not a unit (bounded, so a cyclic registry

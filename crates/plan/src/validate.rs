@@ -52,17 +52,37 @@ impl BudgetUse {
 }
 
 /// The collaboration rule of the agreement (goal 3): how many of the plan's activities involve
-/// two or more partners.
+/// two or more samarbejdspartnere.
+///
+/// > "Ud af det samlede antal aktiviteter i tryghedsplanen, skal minimum 75 % involvere to
+/// > eller flere samarbejdspartnere, lokaliseret i eller udenfor partnerskabsområdet."
+/// > (section 2, goal 3)
 ///
 /// An activity involves the organisations named as its responsible party and its partners,
-/// counted without repetition: a partner equal to the responsible party, or named twice, counts
-/// once; a unit (SSP, an office) counts as the organisation it belongs to (see
-/// [`PlanContext::organisation_of`]); external organisations count, inside or outside the
-/// area, told apart by name (ignoring case and surrounding white space). An activity with two
-/// or more such organisations counts as multi-partner.
+/// counted without repetition, by one rule that `tryghed plan` and `tryghed report` share:
 ///
-/// The rule holds when `4 · multi ≥ 3 · total`, exactly (via [`Share::is_at_least`]). A plan
-/// with no activities holds it vacuously; [`Plan::validate`] warns about such a plan.
+/// - **Each forvaltning is a samarbejdspartner of its own.** Section 4 names them as
+///   separate parties: "Tryghedspartnerskabet Folehaven består af følgende parter:
+///   Københavns Kommunes syv forvaltninger …, Københavns Politi, Boligforeningen 3B,
+///   Boligforeningen SAB", the styregruppe has "repræsentanter fra hver deltager", and goal 3
+///   exists "for at understøtte det tværgående samarbejde". So Teknik- og
+///   Miljøforvaltningen with Børne- og Ungdomsforvaltningen is two; folding every forvaltning
+///   into Københavns Kommune would make the agreement's own cross-administration work count
+///   as one organisation.
+/// - **A unit counts as the party it is part of** (see [`PlanContext::organisation_of`]):
+///   "Socialforvaltningen, herunder SSP", so SSP with Socialforvaltningen is one, and SSP with
+///   Børne- og Ungdomsforvaltningen two.
+/// - **A party and a party it is part of count once** (see [`PlanContext::is_within`]):
+///   Københavns Kommune named beside Økonomiforvaltningen is one organisation, not two. This
+///   is *our* reading where the agreement is silent: a name that includes another adds no
+///   partner.
+/// - **Organisations outside the agreement count**, inside or outside the area ("lokaliseret
+///   i eller udenfor partnerskabsområdet"), told apart by name (ignoring case and surrounding
+///   white space).
+///
+/// An activity with two or more such organisations counts as multi-partner. The rule holds
+/// when `4 · multi ≥ 3 · total`, exactly (via [`Share::is_at_least`]). A plan with no
+/// activities holds it vacuously; [`Plan::validate`] warns about such a plan.
 #[doc(alias = "samarbejdsandel")]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
@@ -145,20 +165,49 @@ fn partner_organisation(context: &PlanContext, partner: &Partner) -> Organisatio
     }
 }
 
+/// The distinct organisations among `responsible` (if known) and `partners`, in the order
+/// first named, by the rule described at [`Collaboration`]: units folded into their party,
+/// and a party dropped when another named party is part of it.
+fn involved_organisations<'a>(
+    context: &PlanContext,
+    responsible: Option<&PartyId>,
+    partners: impl IntoIterator<Item = &'a Partner>,
+) -> Vec<Organisation> {
+    let mut seen: Vec<Organisation> = Vec::new();
+    let named = responsible
+        .map(|id| organisation_of(context, id))
+        .into_iter()
+        .chain(
+            partners
+                .into_iter()
+                .map(|p| partner_organisation(context, p)),
+        );
+    for organisation in named {
+        if !seen.contains(&organisation) {
+            seen.push(organisation);
+        }
+    }
+    let parties: Vec<PartyId> = seen
+        .iter()
+        .filter_map(|o| match o {
+            Organisation::Party(id) => Some(id.clone()),
+            Organisation::External(_) => None,
+        })
+        .collect();
+    seen.retain(|o| match o {
+        Organisation::Party(outer) => !parties.iter().any(|inner| context.is_within(inner, outer)),
+        Organisation::External(_) => true,
+    });
+    seen
+}
+
 /// The number of distinct organisations among `responsible` (if known) and `partners`.
 fn count_organisations<'a>(
     context: &PlanContext,
     responsible: Option<&PartyId>,
     partners: impl IntoIterator<Item = &'a Partner>,
 ) -> usize {
-    let mut seen: BTreeSet<Organisation> = responsible
-        .map(|id| organisation_of(context, id))
-        .into_iter()
-        .collect();
-    for partner in partners {
-        seen.insert(partner_organisation(context, partner));
-    }
-    seen.len()
+    involved_organisations(context, responsible, partners).len()
 }
 
 impl Activity {
@@ -167,6 +216,65 @@ impl Activity {
     #[doc(alias = "antal samarbejdspartnere")]
     pub fn organisations(&self, context: &PlanContext) -> usize {
         count_organisations(context, Some(self.responsible()), self.partners())
+    }
+
+    /// The names of the distinct organisations involved, in the order first named, by the
+    /// rule described at [`Collaboration`]: a party by its name in `context` (a unit by the
+    /// party it is part of), an external organisation by its name as written.
+    ///
+    /// ```
+    /// # use std::collections::BTreeMap;
+    /// use tryghed_parties::{Parties, Party, PartyKind};
+    /// use tryghed_plan::{FocusArea, Plan, PlanContext};
+    /// # fn main() -> Result<(), Box<dyn std::error::Error>> {
+    /// let parties = Parties::new(vec![
+    ///     Party::new("kk".parse()?, "Københavns Kommune", PartyKind::Municipality)?,
+    ///     Party::new("sof".parse()?, "Socialforvaltningen", PartyKind::Administration)?
+    ///         .with_parent("kk".parse()?)?,
+    ///     Party::new("buf".parse()?, "Børne- og Ungdomsforvaltningen", PartyKind::Administration)?
+    ///         .with_parent("kk".parse()?)?,
+    ///     Party::new("ssp".parse()?, "SSP", PartyKind::Unit)?.with_parent("sof".parse()?)?,
+    /// ])?;
+    /// let areas = vec![FocusArea::new("positive-faellesskaber".parse()?, "Flere positive fællesskaber")?];
+    /// let context = PlanContext::new(2026..=2029, &parties, areas, BTreeMap::new())?;
+    /// let plan = Plan::from_toml_str(r#"
+    /// year = 2026
+    /// [[activities]]
+    /// id = "fritidsjob"
+    /// title = "Fritidsjob"
+    /// focus_area = "positive-faellesskaber"
+    /// responsible = "sof"
+    /// partners = ["ssp", "kk", "buf"]
+    /// budget = 0
+    /// "#)?;
+    /// let activity = &plan.activities()[0];
+    /// // SSP is part of Socialforvaltningen; Københavns Kommune contains both forvaltninger.
+    /// assert_eq!(
+    ///     activity.organisation_names(&context),
+    ///     ["Socialforvaltningen", "Børne- og Ungdomsforvaltningen"]
+    /// );
+    /// assert!(activity.is_multi_partner(&context));
+    /// # Ok(())
+    /// # }
+    /// ```
+    pub fn organisation_names(&self, context: &PlanContext) -> Vec<String> {
+        let written = |key: &str| {
+            self.partners().iter().find_map(|p| match p {
+                Partner::External(e) if e.name().trim().to_lowercase() == key => {
+                    Some(e.name().trim().to_owned())
+                }
+                _ => None,
+            })
+        };
+        involved_organisations(context, Some(self.responsible()), self.partners())
+            .into_iter()
+            .map(|o| match o {
+                Organisation::Party(id) => context
+                    .party_name(&id)
+                    .map_or_else(|| id.to_string(), str::to_owned),
+                Organisation::External(key) => written(&key).unwrap_or(key),
+            })
+            .collect()
     }
 
     /// Whether the activity involves two or more partners ([`Collaboration`]).
@@ -460,7 +568,33 @@ fn check_activity(
             involved.insert(organisation_of(context, id));
             continue;
         }
-        if !involved.insert(partner_organisation(context, partner)) {
+        let organisation = partner_organisation(context, partner);
+        if let Organisation::Party(new) = &organisation
+            && let Some(Organisation::Party(other)) = involved.iter().find(|o| match o {
+                Organisation::Party(o) => context.is_within(o, new) || context.is_within(new, o),
+                Organisation::External(_) => false,
+            })
+        {
+            let (inner, outer) = if context.is_within(other, new) {
+                (other, new)
+            } else {
+                (new, other)
+            };
+            let name = |id: &PartyId| context.party_name(id).unwrap_or(id.as_str()).to_owned();
+            out.push((
+                at(Part::Partner(j)),
+                Diagnostic::warning(
+                    "",
+                    format!(
+                        "{name_}: {} is part of {}, so the two count as one samarbejdspartner",
+                        name(inner),
+                        name(outer),
+                        name_ = named(i, activity.id.as_ref())
+                    ),
+                ),
+            ));
+        }
+        if !involved.insert(organisation) {
             let message = match partner {
                 Partner::Party(id) if Some(id) == responsible => format!(
                     "{name}: samarbejdspartneren \"{id}\" er den ansvarlige part selv og tælles ikke to gange"

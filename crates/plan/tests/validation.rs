@@ -122,6 +122,27 @@ fn counting_partners() {
     // A unit counts as its organisation: SSP is part of Socialforvaltningen.
     assert_eq!(multi(plan("sof", "[\"ssp\"]")), 0);
     assert_eq!(multi(plan("okf", "[\"ssp\"]")), 1);
+    // Each forvaltning is a samarbejdspartner of its own (section 4 names them as parter).
+    assert_eq!(multi(plan("okf", "[\"tmf\"]")), 1);
+    // Københavns Kommune named beside one of its forvaltninger is one organisation, not two,
+    // whichever is named first, and a warning says so.
+    let nested = plan("kk", "[\"okf\"]");
+    assert_eq!(multi(nested.clone()), 0);
+    assert!(
+        nested
+            .diagnostics()
+            .iter()
+            .any(|d| d.severity() == Severity::Warning
+                && d.message()
+                    .contains("Økonomiforvaltningen is part of Københavns Kommune")),
+        "{:#?}",
+        nested.diagnostics()
+    );
+    assert_eq!(multi(plan("okf", "[\"kk\"]")), 0);
+    // Københavns Kommune with SSP (a unit of Socialforvaltningen): one.
+    assert_eq!(multi(plan("kk", "[\"ssp\"]")), 0);
+    // Københavns Kommune with two forvaltninger: the two forvaltninger.
+    assert_eq!(multi(plan("kk", "[\"okf\", \"buf\"]")), 1);
     // External organisations count, inside or outside, once per name.
     assert_eq!(
         multi(plan(

@@ -3,13 +3,12 @@
 use std::collections::BTreeSet;
 
 use rust_decimal::Decimal;
-use tryghed_agreement::Agreement;
+use tryghed_agreement::{Agreement, PlanCount, evaluate_goals};
 use tryghed_budget::Ledger;
 use tryghed_geography::PartnershipArea;
 use tryghed_goals::{
     AreaId, Baseline, CategorySet, Dimension, EvalOptions, Goal, GoalIndicator,
-    IndicatorEvaluation, IndicatorId, Observation, Observations, Share, Significance, Source,
-    Status, Target, Unit, evaluate,
+    IndicatorEvaluation, IndicatorId, Observations, Significance, Source, Status, Target, Unit,
 };
 
 use tryghed_disclosure::{Comparison, PublishedRate, SuppressionThreshold};
@@ -20,9 +19,9 @@ use crate::fmt as dk;
 use crate::model::{
     ActivitiesSection, AreaSection, AreaSeries, BaselineCell, BudgetActivityRow, BudgetSection,
     ChangeCell, CollaborationRow, Count, CountPoint, CrimeRow, Delivery, DeliveryCounts, EstateRow,
-    Figure, FocusGroup, GoalRow, Guide, IntervalCell, PlanInput, Reference, ReportOptions,
-    ReportStatus, SharePoint, SignificanceCell, SourceNote, StatusReport, SummaryLine,
-    SurveySeries, Trend,
+    Figure, FocusGroup, GoalRow, Guide, IntervalCell, PlanFunds, PlanInput, Reference,
+    ReportOptions, ReportStatus, SharePoint, SignificanceCell, SourceNote, StatusReport,
+    SummaryLine, SurveySeries, Trend,
 };
 
 /// Builds a [`StatusReport`] (the annual status for Økonomiudvalget).
@@ -31,7 +30,7 @@ use crate::model::{
 /// every missing input is listed in the report ([`StatusReport::missing`]).
 ///
 /// ```
-/// use tryghed_agreement::Agreement;
+/// use tryghed_agreement::{Agreement, PlanCount, evaluate_goals};
 /// use tryghed_report::ReportBuilder;
 /// # fn main() -> Result<(), Box<dyn std::error::Error>> {
 /// let agreement = Agreement::folehaven();
@@ -185,14 +184,6 @@ fn to_dec6(x: f64) -> Decimal {
     Decimal::try_from(x).map_or(Decimal::ZERO, |d| d.round_dp(6))
 }
 
-fn source_of(goal: &Goal) -> Option<Source> {
-    let first = goal.indicators().first()?.indicator().source();
-    goal.indicators()
-        .iter()
-        .all(|gi| gi.indicator().source() == first)
-        .then_some(first)
-}
-
 impl<'a> Build<'a> {
     fn new(b: ReportBuilder<'a>) -> Result<Self, ReportError> {
         let mut observations = b.agreement.observations().clone();
@@ -200,27 +191,13 @@ impl<'a> Build<'a> {
         let mut source_label = None;
         let mut user_latest: Option<u16> = None;
         let goals = Some(b.goals.unwrap_or_else(|| b.agreement.goals().to_vec()));
-        let police: BTreeSet<IndicatorId> = goals
-            .iter()
-            .flatten()
-            .flat_map(Goal::indicators)
-            .filter(|gi| gi.indicator().source() == Source::PoliceReportRegister)
-            .map(|gi| gi.indicator().id().clone())
-            .collect();
         if let Some((user, label)) = b.observations {
             source_label = label;
             has_user_observations = !user.is_empty();
-            for o in user.iter() {
-                // A crime count (and the residents behind rates) of year Y goes with the
-                // survey of Y + 1.
-                let report_year = if police.contains(o.indicator()) || o.indicator().is_residents()
-                {
-                    o.year().saturating_add(1)
-                } else {
-                    o.year()
-                };
-                user_latest = Some(user_latest.map_or(report_year, |y| y.max(report_year)));
-            }
+            // A crime count (and the residents behind rates) of year Y goes with the survey
+            // of Y + 1: the same rule as `tryghed goals`.
+            user_latest =
+                tryghed_agreement::latest_report_year(goals.as_deref().unwrap_or_default(), &user);
             let known: BTreeSet<&IndicatorId> = goals
                 .iter()
                 .flatten()
@@ -306,7 +283,7 @@ impl<'a> Build<'a> {
                     .into(),
             );
         }
-        // The collaboration share from the plan, as an observation of the plan's year.
+        // The collaboration count of the plan, by the rule its rows were counted with.
         let plan_counts = self.plan.as_ref().map(|p| {
             let total = p.activities().len() as u64;
             let multi = p
@@ -316,6 +293,25 @@ impl<'a> Build<'a> {
                 .count() as u64;
             (multi, total)
         });
+        let plan_count = match (&self.plan, plan_counts) {
+            (Some(p), Some((multi, total))) => Some(PlanCount::new(
+                *p.year(),
+                multi,
+                total,
+                p.title().to_owned(),
+            )?),
+            _ => None,
+        };
+        // The one evaluation every caller uses: survey of Y, crime of Y − 1, plan of Y.
+        let evaluation = evaluate_goals(
+            &goals,
+            self.year,
+            &self.observations,
+            plan_count.as_ref(),
+            &EvalOptions::default(),
+        )?;
+        self.caveats.extend(evaluation.notes().iter().cloned());
+        let obs = evaluation.observations().clone();
         let mut summary = Vec::new();
         let mut goal_rows = Vec::new();
         let mut crime = Vec::new();
@@ -324,33 +320,7 @@ impl<'a> Build<'a> {
         let mut pending_baselines = BTreeSet::new();
         let mut shares_without_n = false;
         let mut shares_with_n = false;
-        for goal in &goals {
-            let source = source_of(goal);
-            let (eval_year, obs) = match source {
-                Some(Source::PoliceReportRegister) => (self.crime_year, self.observations.clone()),
-                Some(Source::Tryghedsplan) => {
-                    let mut obs = self.observations.clone();
-                    if let (Some((multi, total)), Some(plan)) = (plan_counts, &self.plan)
-                        && total > 0
-                    {
-                        for gi in goal.indicators() {
-                            let o = Observation::share(
-                                gi.indicator().id().clone(),
-                                AreaId::partnership(),
-                                *plan.year(),
-                                Share::new(multi, total)?,
-                                None,
-                            )?;
-                            // A figure for it in the observations file wins; it is shown.
-                            let _ = obs.insert(o);
-                        }
-                    }
-                    let y = self.plan.as_ref().map_or(self.year, |p| *p.year());
-                    (y, obs)
-                }
-                _ => (self.year, self.observations.clone()),
-            };
-            let ev = evaluate(goal, &obs, eval_year, &EvalOptions::default());
+        for (goal, ev) in goals.iter().zip(evaluation.goals()) {
             let mut parts = Vec::new();
             // The goal's status from its indicators' as published: a withheld indicator could
             // be met or not met.
@@ -392,9 +362,13 @@ impl<'a> Build<'a> {
                     .find(|t| matches!(t, Target::ShareAtLeast { .. }))
                     && gi.indicator().source() == Source::Tryghedsplan
                 {
+                    // From the plan when given (it wins over an observation, with a
+                    // note), else from the observation the verdict used.
+                    let counts = plan_counts
+                        .or_else(|| ie.share().map(|s| (s.numerator(), s.denominator())));
                     collaboration = Some(CollaborationRow {
-                        multi_partner: plan_counts.map(|c| c.0),
-                        total: plan_counts.map(|c| c.1),
+                        multi_partner: counts.map(|c| c.0),
+                        total: counts.map(|c| c.1),
                         minimum_numerator: minimum.numerator(),
                         minimum_denominator: minimum.denominator(),
                         status: row.status.clone(),
@@ -1106,15 +1080,6 @@ impl<'a> Build<'a> {
                 ));
             }
         }
-        if let Some(p) = &self.plan
-            && *p.year() != self.year
-        {
-            self.caveats.push(format!(
-                "Tryghedsplanen gælder {}, mens rapporten gælder {}.",
-                p.year(),
-                self.year
-            ));
-        }
     }
 
     fn activities(&mut self) -> Option<ActivitiesSection> {
@@ -1154,12 +1119,29 @@ impl<'a> Build<'a> {
                 });
             }
         }
+        let budgets: Option<Vec<tryghed_budget::Dkk>> =
+            plan.activities().iter().map(|a| *a.budget()).collect();
+        let total = budgets.and_then(|b| tryghed_budget::Dkk::checked_sum(b).ok());
+        let funds = self
+            .agreement
+            .annual_budget(i32::from(*plan.year()))
+            .map(|b| b.activity_funds().amount());
+        let funds = total.zip(funds).map(|(total, funds)| PlanFunds {
+            total,
+            funds,
+            status: if total <= funds {
+                ReportStatus::Met
+            } else {
+                ReportStatus::NotMet
+            },
+        });
         Some(ActivitiesSection {
             plan_year: *plan.year(),
             title: plan.title().to_owned(),
             follow_up: *plan.follow_up(),
             groups,
             deliveries,
+            funds,
         })
     }
 
@@ -1303,6 +1285,7 @@ fn join_and(items: &[&str]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use tryghed_goals::{Observation, Share};
 
     #[test]
     fn join_and_is_danish() {

@@ -15,6 +15,10 @@ pub enum ReportError {
     /// The goals or observations library refused a value.
     #[error("goals: {0}")]
     Goals(#[from] tryghed_goals::GoalsError),
+    /// The agreement's evaluation refused an input (e.g. a plan for another year than the
+    /// report's).
+    #[error("{0}")]
+    Agreement(#[from] tryghed_agreement::AgreementError),
     /// The geography library refused a value (the map).
     #[error("geography: {0}")]
     Geography(#[from] tryghed_geography::GeoError),

@@ -738,13 +738,42 @@ impl Delivery {
 }
 
 /// A deliverable (leverance) of an activity and what the follow-up says about it.
+///
+/// Deserialising goes through [`DeliverableRow::new`]: a blank description is refused.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(try_from = "RawDeliverable", into = "RawDeliverable")]
 #[doc(alias = "leverance")]
 pub struct DeliverableRow {
     pub(crate) what: String,
     pub(crate) delivery: Delivery,
     pub(crate) note: Option<String>,
+}
+
+/// The serde form of [`DeliverableRow`].
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawDeliverable {
+    what: String,
+    delivery: Delivery,
+    #[serde(default)]
+    note: Option<String>,
+}
+
+impl TryFrom<RawDeliverable> for DeliverableRow {
+    type Error = crate::ReportError;
+    fn try_from(raw: RawDeliverable) -> Result<Self, Self::Error> {
+        DeliverableRow::new(raw.what, raw.delivery, raw.note)
+    }
+}
+
+impl From<DeliverableRow> for RawDeliverable {
+    fn from(d: DeliverableRow) -> Self {
+        RawDeliverable {
+            what: d.what,
+            delivery: d.delivery,
+            note: d.note,
+        }
+    }
 }
 
 impl DeliverableRow {
@@ -783,8 +812,14 @@ accessors!(DeliverableRow {
 });
 
 /// An activity of the year's tryghedsplan as the report shows it.
+///
+/// Whether it involves two or more samarbejdspartnere ([`ActivityRow::is_multi_partner`]) is
+/// computed from the organisations it involves ([`ActivityRow::organisations`]), never
+/// stored: deserialising goes through [`ActivityRow::new`] and
+/// [`ActivityRow::with_organisations`], and a JSON `multi_partner` that disagrees with the
+/// organisations is refused.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(try_from = "RawActivity", into = "RawActivity")]
 #[doc(alias = "aktivitet")]
 pub struct ActivityRow {
     pub(crate) id: String,
@@ -792,14 +827,100 @@ pub struct ActivityRow {
     pub(crate) focus_area: String,
     pub(crate) responsible: String,
     pub(crate) partners: Vec<String>,
-    pub(crate) multi_partner: bool,
+    pub(crate) organisations: Vec<String>,
     pub(crate) budget: Option<Dkk>,
     pub(crate) deliverables: Vec<DeliverableRow>,
+}
+
+/// The serde form of [`ActivityRow`]; `multi_partner` is written for readers and checked on
+/// the way in.
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawActivity {
+    id: String,
+    title: String,
+    focus_area: String,
+    responsible: String,
+    #[serde(default)]
+    partners: Vec<String>,
+    #[serde(default)]
+    organisations: Option<Vec<String>>,
+    #[serde(default)]
+    multi_partner: Option<bool>,
+    #[serde(default)]
+    budget: Option<Dkk>,
+    #[serde(default)]
+    deliverables: Vec<DeliverableRow>,
+}
+
+impl TryFrom<RawActivity> for ActivityRow {
+    type Error = crate::ReportError;
+    fn try_from(raw: RawActivity) -> Result<Self, Self::Error> {
+        let mut row = ActivityRow::new(
+            raw.id,
+            raw.title,
+            raw.focus_area,
+            raw.responsible,
+            raw.partners,
+        )?;
+        if let Some(organisations) = raw.organisations {
+            row = row.with_organisations(organisations)?;
+        }
+        if let Some(budget) = raw.budget {
+            row = row.with_budget(budget)?;
+        }
+        row = row.with_deliverables(raw.deliverables);
+        if let Some(stated) = raw.multi_partner
+            && stated != row.is_multi_partner()
+        {
+            return Err(crate::ReportError::InvalidInput {
+                field: format!("activity {:?}.multi_partner", row.id),
+                reason: format!(
+                    "says {stated}, but the activity involves {} organisation(s): it is computed, not given",
+                    row.organisations.len()
+                ),
+            });
+        }
+        Ok(row)
+    }
+}
+
+impl From<ActivityRow> for RawActivity {
+    fn from(a: ActivityRow) -> Self {
+        let multi = a.is_multi_partner();
+        RawActivity {
+            id: a.id,
+            title: a.title,
+            focus_area: a.focus_area,
+            responsible: a.responsible,
+            partners: a.partners,
+            organisations: Some(a.organisations),
+            multi_partner: Some(multi),
+            budget: a.budget,
+            deliverables: a.deliverables,
+        }
+    }
+}
+
+/// The names, trimmed, without repeats (ignoring case), first spelling kept.
+fn distinct_names<'a>(names: impl IntoIterator<Item = &'a String>) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for name in names {
+        let name = name.trim();
+        if !out.iter().any(|o| o.to_lowercase() == name.to_lowercase()) {
+            out.push(name.to_owned());
+        }
+    }
+    out
 }
 
 impl ActivityRow {
     /// An activity: its id, title, focus area id (one of the agreement's), the responsible
     /// party's name and the partners' names (parties or external organisations).
+    ///
+    /// Its organisations are the distinct names (trimmed, ignoring case); for rows of a
+    /// checked plan, [`PlanInput::from_plan`] sets them by the plan crate's rule, where a
+    /// unit counts as the party it is part of ([`tryghed_plan::Collaboration`]).
     ///
     /// # Errors
     ///
@@ -833,29 +954,72 @@ impl ActivityRow {
         if partners.iter().any(|p| p.trim().is_empty()) {
             return Err(bad("partners", "a partner's name must not be blank"));
         }
-        let mut names: Vec<String> = std::iter::once(&responsible)
-            .chain(&partners)
-            .map(|n| n.trim().to_lowercase())
-            .collect();
-        names.sort();
-        names.dedup();
+        let organisations = distinct_names(std::iter::once(&responsible).chain(&partners));
         Ok(Self {
             id,
             title,
             focus_area,
             responsible,
             partners,
-            multi_partner: names.len() >= 2,
+            organisations,
             budget: None,
             deliverables: Vec::new(),
         })
     }
 
+    /// With the distinct organisations it involves, counted by a rule other than distinct
+    /// names (such as the plan crate's, where SSP counts as Socialforvaltningen).
+    ///
+    /// # Errors
+    ///
+    /// [`ReportError::InvalidInput`](crate::ReportError::InvalidInput) when the list is
+    /// empty, a name is blank or repeats (ignoring case), or it names more organisations than
+    /// the activity names parties (the responsible party and the partners).
+    pub fn with_organisations(
+        mut self,
+        organisations: Vec<String>,
+    ) -> Result<Self, crate::ReportError> {
+        let bad = |reason: String| crate::ReportError::InvalidInput {
+            field: format!("activity {:?}.organisations", self.id),
+            reason,
+        };
+        if organisations.is_empty() {
+            return Err(bad(
+                "an activity involves at least its responsible party".into()
+            ));
+        }
+        if organisations.iter().any(|o| o.trim().is_empty()) {
+            return Err(bad("an organisation's name must not be blank".into()));
+        }
+        if distinct_names(&organisations).len() != organisations.len() {
+            return Err(bad("an organisation is named twice".into()));
+        }
+        if organisations.len() > 1 + self.partners.len() {
+            return Err(bad(format!(
+                "{} organisations, but the activity names only {} parties",
+                organisations.len(),
+                1 + self.partners.len()
+            )));
+        }
+        self.organisations = organisations;
+        Ok(self)
+    }
+
     /// With its budget from the activity funds.
-    #[must_use]
-    pub fn with_budget(mut self, budget: Dkk) -> Self {
+    ///
+    /// # Errors
+    ///
+    /// [`ReportError::InvalidInput`](crate::ReportError::InvalidInput) when the budget is
+    /// negative.
+    pub fn with_budget(mut self, budget: Dkk) -> Result<Self, crate::ReportError> {
+        if budget.is_negative() {
+            return Err(crate::ReportError::InvalidInput {
+                field: format!("activity {:?}.budget", self.id),
+                reason: format!("a budget cannot be negative: {budget}"),
+            });
+        }
         self.budget = Some(budget);
-        self
+        Ok(self)
     }
 
     /// With its deliverables and their follow-up.
@@ -865,12 +1029,10 @@ impl ActivityRow {
         self
     }
 
-    /// Whether two or more partners are involved (the agreement's collaboration goal). Rows
-    /// built with [`ActivityRow::new`] count distinct names (trimmed, ignoring case); rows from
-    /// a [`tryghed_plan::Plan`] ([`PlanInput::from_plan`]) use the plan crate's rule, where a
-    /// unit counts as the organisation it belongs to.
+    /// Whether two or more samarbejdspartnere are involved (the agreement's goal 3):
+    /// computed from [`ActivityRow::organisations`].
     pub fn is_multi_partner(&self) -> bool {
-        self.multi_partner
+        self.organisations.len() >= 2
     }
 }
 
@@ -885,6 +1047,8 @@ accessors!(ActivityRow {
     responsible: str,
     /// The partners.
     partners: [String],
+    /// The distinct organisations it involves, by the counting rule of goal 3.
+    organisations: [String],
     /// The budget from the activity funds.
     budget: Option<Dkk>,
     /// The deliverables.
@@ -893,13 +1057,44 @@ accessors!(ActivityRow {
 
 /// The year's tryghedsplan as input to the report: its year, whether it is example data, and
 /// its activities.
+///
+/// Deserialising goes through [`PlanInput::new`] (and each activity through
+/// [`ActivityRow::new`]): a blank title or a repeated activity id is refused.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(try_from = "RawPlanInput", into = "RawPlanInput")]
 pub struct PlanInput {
     pub(crate) year: u16,
     pub(crate) title: String,
     pub(crate) follow_up: bool,
     pub(crate) activities: Vec<ActivityRow>,
+}
+
+/// The serde form of [`PlanInput`].
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawPlanInput {
+    year: u16,
+    title: String,
+    follow_up: bool,
+    activities: Vec<ActivityRow>,
+}
+
+impl TryFrom<RawPlanInput> for PlanInput {
+    type Error = crate::ReportError;
+    fn try_from(raw: RawPlanInput) -> Result<Self, Self::Error> {
+        PlanInput::new(raw.year, raw.title, raw.follow_up, raw.activities)
+    }
+}
+
+impl From<PlanInput> for RawPlanInput {
+    fn from(p: PlanInput) -> Self {
+        RawPlanInput {
+            year: p.year,
+            title: p.title,
+            follow_up: p.follow_up,
+            activities: p.activities,
+        }
+    }
 }
 
 impl PlanInput {
@@ -924,8 +1119,9 @@ impl PlanInput {
                 reason: "must not be blank".into(),
             });
         }
+        let mut seen = std::collections::BTreeSet::new();
         for (i, a) in activities.iter().enumerate() {
-            if activities.iter().take(i).any(|b| b.id == a.id) {
+            if !seen.insert(a.id.as_str()) {
                 return Err(crate::ReportError::InvalidInput {
                     field: format!("plan.activities[{i}].id"),
                     reason: format!("the activity id {:?} repeats", a.id),
@@ -949,14 +1145,15 @@ impl PlanInput {
 }
 
 impl PlanInput {
-    /// The report's view of a checked [`tryghed_plan::Plan`] and, when given, its follow-up:
-    /// party ids become the parties' names from `context`, and each deliverable takes its
-    /// status from the follow-up (not reported when the follow-up has none for it).
+    /// The report's view of a [`tryghed_plan::Plan`] and, when given, its follow-up: party
+    /// ids become the parties' names from `context`, each activity's organisations are counted
+    /// by the plan crate's rule ([`tryghed_plan::Activity::organisation_names`]), and each
+    /// deliverable takes its status from the follow-up (not reported when the follow-up has
+    /// none for it).
     ///
     /// # Errors
     ///
-    /// As [`PlanInput::new`] and [`ActivityRow::new`] (a plan the plan crate has checked
-    /// passes).
+    /// As [`PlanInput::new`] and [`ActivityRow::new`] (a plan that parsed passes).
     #[doc(alias = "tryghedsplan")]
     pub fn from_plan(
         plan: &tryghed_plan::Plan,
@@ -997,16 +1194,16 @@ impl PlanInput {
                     report.and_then(|r| r.note()).map(str::to_owned),
                 )?);
             }
-            let mut row = ActivityRow::new(
+            let row = ActivityRow::new(
                 a.id().to_string(),
                 a.title(),
                 a.focus_area().as_str(),
                 name(a.responsible()),
                 partners,
             )?
-            .with_budget(a.budget())
+            .with_organisations(a.organisation_names(context))?
+            .with_budget(a.budget())?
             .with_deliverables(deliverables);
-            row.multi_partner = a.is_multi_partner(context);
             rows.push(row);
         }
         let year = u16::try_from(plan.year()).map_err(|_| crate::ReportError::InvalidInput {
@@ -1078,7 +1275,29 @@ pub struct ActivitiesSection {
     pub(crate) follow_up: bool,
     pub(crate) groups: Vec<FocusGroup>,
     pub(crate) deliveries: DeliveryCounts,
+    pub(crate) funds: Option<PlanFunds>,
 }
+
+/// The plan's budget against the year's activity funds (aktivitetsmidler): a verdict the
+/// report states, not an input error (`tryghed plan check` is where a plan over the funds is
+/// refused while it is written).
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[doc(alias = "aktivitetsmidler")]
+pub struct PlanFunds {
+    pub(crate) total: Dkk,
+    pub(crate) funds: Dkk,
+    pub(crate) status: ReportStatus,
+}
+
+accessors!(PlanFunds {
+    /// The sum of the activities' budgets.
+    total: Dkk,
+    /// The year's activity funds in the agreement.
+    funds: Dkk,
+    /// Met when the total is within the funds, else not met.
+    status: ReportStatus,
+});
 
 accessors!(ActivitiesSection {
     /// The plan's year.
@@ -1091,6 +1310,9 @@ accessors!(ActivitiesSection {
     groups: [FocusGroup],
     /// The deliverables counted.
     deliveries: DeliveryCounts,
+    /// The plan's budget against the activity funds, when every activity has a budget and the
+    /// agreement gives the year's funds.
+    funds: Option<PlanFunds>,
 });
 
 /// The collaboration share against the agreement's minimum.

@@ -120,6 +120,8 @@ struct VActivities {
     follow_up: bool,
     groups: Vec<VGroup>,
     deliveries: String,
+    funds: String,
+    funds_key: String,
 }
 
 #[derive(Debug, Serialize)]
@@ -382,6 +384,27 @@ pub(crate) fn view(r: &StatusReport) -> View {
                 d.not_delivered(),
                 d.not_reported()
             ),
+            funds: a.funds().as_ref().map_or_else(String::new, |f| {
+                let year = a.plan_year();
+                match f.total().checked_sub(*f.funds()) {
+                    Ok(over) if !over.is_negative() && !over.is_zero() => format!(
+                        "Aktiviteternes budget i alt, {}, overstiger aktivitetsmidlerne for {year} ({}) med {over}: {}.",
+                        f.total(),
+                        f.funds(),
+                        f.status()
+                    ),
+                    _ => format!(
+                        "Aktiviteternes budget i alt, {}, ligger inden for aktivitetsmidlerne for {year} ({}): {}.",
+                        f.total(),
+                        f.funds(),
+                        f.status()
+                    ),
+                }
+            }),
+            funds_key: a
+                .funds()
+                .as_ref()
+                .map_or_else(String::new, |f| f.status().key().to_owned()),
         }
     });
     let collaboration = r.collaboration().as_ref().map(|c| {

@@ -40,6 +40,7 @@ pub(crate) fn synthetic_plan() -> PlanInput {
         )
         .unwrap()
         .with_budget(kr(250_000))
+        .unwrap()
         .with_deliverables(vec![
             DeliverableRow::new("Eksempel: 40 vandringer", Delivery::Delivered, None).unwrap(),
             DeliverableRow::new(
@@ -58,6 +59,7 @@ pub(crate) fn synthetic_plan() -> PlanInput {
         )
         .unwrap()
         .with_budget(kr(400_000))
+        .unwrap()
         .with_deliverables(vec![
             DeliverableRow::new("Eksempel: 30 ugers åbent", Delivery::Delivered, None).unwrap(),
         ]),
@@ -70,6 +72,7 @@ pub(crate) fn synthetic_plan() -> PlanInput {
         )
         .unwrap()
         .with_budget(kr(150_000))
+        .unwrap()
         .with_deliverables(vec![
             DeliverableRow::new("Eksempel: 12 nye lamper", Delivery::NotDelivered, None).unwrap(),
         ]),
@@ -82,6 +85,7 @@ pub(crate) fn synthetic_plan() -> PlanInput {
         )
         .unwrap()
         .with_budget(kr(50_000))
+        .unwrap()
         .with_deliverables(vec![
             DeliverableRow::new("Eksempel: 4 numre", Delivery::NotReported, None).unwrap(),
         ]),

@@ -1,0 +1,373 @@
+//! One evaluation of an agreement's goals for a year, used by every caller: which figures
+//! judge which goal (the survey of Y, the crime of Y − 1, the plan of Y) is decided here.
+
+use std::collections::BTreeSet;
+
+use tryghed_goals::{
+    AreaId, EvalOptions, Goal, GoalEvaluation, IndicatorEvaluation, IndicatorId, Observation,
+    Observations, ObservedValue, Share, Source, crime_year_reported_in, evaluate,
+};
+use tryghed_plan::{Collaboration, Plan};
+
+use crate::{Agreement, AgreementError};
+
+/// The collaboration count of the year's tryghedsplan, for goal 3: how many of its
+/// activities involve two or more samarbejdspartnere, counted by the plan crate's one rule
+/// ([`tryghed_plan::Collaboration`]).
+///
+/// Build it from a checked plan with [`PlanCount::from_plan`], or from counts a service has
+/// made by the same rule with [`PlanCount::new`].
+#[doc(alias = "samarbejdsandel")]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+pub struct PlanCount {
+    year: u16,
+    multi_partner: u64,
+    total: u64,
+    source: String,
+}
+
+impl PlanCount {
+    /// The plan of `year` with `multi_partner` of `total` activities involving two or more
+    /// samarbejdspartnere; `source` names the plan in notes (e.g. its file name).
+    ///
+    /// # Errors
+    ///
+    /// [`AgreementError::PlanDoesNotFit`] when `multi_partner > total`.
+    pub fn new(
+        year: u16,
+        multi_partner: u64,
+        total: u64,
+        source: impl Into<String>,
+    ) -> Result<PlanCount, AgreementError> {
+        let source = source.into();
+        if multi_partner > total {
+            return Err(AgreementError::PlanDoesNotFit {
+                source_name: source,
+                reason: format!(
+                    "{multi_partner} activities with two or more partners of only {total}"
+                ),
+            });
+        }
+        Ok(PlanCount {
+            year,
+            multi_partner,
+            total,
+            source,
+        })
+    }
+
+    /// The count of `plan` under `agreement`'s parties (units fold into their organisation,
+    /// see [`tryghed_plan::Collaboration`]).
+    ///
+    /// # Errors
+    ///
+    /// [`AgreementError::PlanDoesNotFit`] when the plan's year is not a year the goals can
+    /// be judged for (outside 1–65535).
+    pub fn from_plan(
+        plan: &Plan,
+        agreement: &Agreement,
+        source: impl Into<String>,
+    ) -> Result<PlanCount, AgreementError> {
+        let source = source.into();
+        let counted: Collaboration = plan.collaboration(&agreement.plan_context());
+        let year = u16::try_from(plan.year()).map_err(|_| AgreementError::PlanDoesNotFit {
+            source_name: source.clone(),
+            reason: format!("{} is not a year the goals can be judged for", plan.year()),
+        })?;
+        PlanCount::new(year, counted.multi_partner(), counted.total(), source)
+    }
+
+    /// The plan's year.
+    pub fn year(&self) -> u16 {
+        self.year
+    }
+    /// The activities with two or more samarbejdspartnere.
+    pub fn multi_partner(&self) -> u64 {
+        self.multi_partner
+    }
+    /// All activities of the plan.
+    pub fn total(&self) -> u64 {
+        self.total
+    }
+    /// What the plan is called in notes.
+    pub fn source(&self) -> &str {
+        &self.source
+    }
+}
+
+/// Every goal of an agreement judged for one report year, with the years of the figures it
+/// used and any note a reader must see.
+///
+/// Made by [`Agreement::evaluate`] (or [`evaluate_goals`] for goals other than the
+/// agreement's).
+#[doc(alias = "evaluering")]
+#[doc(alias = "status")]
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+pub struct Evaluation {
+    survey_year: u16,
+    crime_year: u16,
+    plan_year: u16,
+    goals: Vec<GoalEvaluation>,
+    notes: Vec<String>,
+    #[cfg_attr(feature = "serde", serde(skip))]
+    observations: Observations,
+}
+
+impl Evaluation {
+    /// The report's year: the year of the Tryghedsundersøgelse judged.
+    pub fn survey_year(&self) -> u16 {
+        self.survey_year
+    }
+    /// The calendar year of the police reports judged: `survey_year − 1`.
+    #[doc(alias = "kriminalitetsår")]
+    pub fn crime_year(&self) -> u16 {
+        self.crime_year
+    }
+    /// The year of the tryghedsplan judged: the survey year.
+    pub fn plan_year(&self) -> u16 {
+        self.plan_year
+    }
+    /// Every goal's evaluation, in the agreement's order.
+    pub fn goals(&self) -> &[GoalEvaluation] {
+        &self.goals
+    }
+    /// The evaluation of one indicator, by id.
+    pub fn indicator(&self, id: &IndicatorId) -> Option<&IndicatorEvaluation> {
+        self.goals
+            .iter()
+            .flat_map(GoalEvaluation::indicators)
+            .find(|i| i.indicator() == id)
+    }
+    /// Notes a reader must see, in Danish (e.g. which of two differing sources of the
+    /// collaboration share was used).
+    pub fn notes(&self) -> &[String] {
+        &self.notes
+    }
+    /// The figures the goals were judged on: the agreement's own, the given observations and
+    /// the plan's collaboration share.
+    pub fn observations(&self) -> &Observations {
+        &self.observations
+    }
+}
+
+/// The single source of a goal's indicators, if they share one.
+fn source_of(goal: &Goal) -> Option<Source> {
+    let first = goal.indicators().first()?.indicator().source();
+    goal.indicators()
+        .iter()
+        .all(|gi| gi.indicator().source() == first)
+        .then_some(first)
+}
+
+/// The year whose figures judge `goal` in the report of `survey_year`: the calendar year
+/// before for police-report goals ([`crime_year_reported_in`]), the survey year for the rest
+/// (the Tryghedsundersøgelse and the tryghedsplan of that year).
+pub fn goal_year(goal: &Goal, survey_year: u16) -> u16 {
+    match source_of(goal) {
+        Some(Source::PoliceReportRegister) => crime_year_reported_in(survey_year),
+        _ => survey_year,
+    }
+}
+
+/// The report year the observations reach furthest: the latest survey or plan year, or the
+/// year after the latest year of police reports or residents (crime of Y goes with the survey
+/// of Y + 1). `None` without observations.
+pub fn latest_report_year(goals: &[Goal], observations: &Observations) -> Option<u16> {
+    let police: BTreeSet<&IndicatorId> = goals
+        .iter()
+        .flat_map(Goal::indicators)
+        .filter(|gi| gi.indicator().source() == Source::PoliceReportRegister)
+        .map(|gi| gi.indicator().id())
+        .collect();
+    observations
+        .iter()
+        .map(|o| {
+            if police.contains(o.indicator()) || o.indicator().is_residents() {
+                o.year().saturating_add(1)
+            } else {
+                o.year()
+            }
+        })
+        .max()
+}
+
+/// Evaluates `goals` for the report of `survey_year` on `observations` (already merged with
+/// whatever the agreement states) and, for the collaboration goal, the plan's count.
+///
+/// This is the one pairing rule: survey goals with the survey of `survey_year`, crime goals
+/// with the calendar year before, the collaboration goal with the plan of `survey_year`.
+/// Where the plan is given, its count is the collaboration share; an observation of the same
+/// share that differs is not used, and a note says so, naming both.
+///
+/// # Errors
+///
+/// [`AgreementError::PlanDoesNotFit`] when the plan is for another year than `survey_year`.
+pub fn evaluate_goals(
+    goals: &[Goal],
+    survey_year: u16,
+    observations: &Observations,
+    plan: Option<&PlanCount>,
+    options: &EvalOptions,
+) -> Result<Evaluation, AgreementError> {
+    let mut figures = observations.clone();
+    let mut notes = Vec::new();
+    if let Some(plan) = plan {
+        if plan.year != survey_year {
+            return Err(AgreementError::PlanDoesNotFit {
+                source_name: plan.source.clone(),
+                reason: format!(
+                    "the plan is for {}, but the status of {survey_year} judges the plan of {survey_year}",
+                    plan.year
+                ),
+            });
+        }
+        let area = AreaId::partnership();
+        for gi in goals
+            .iter()
+            .filter(|g| source_of(g) == Some(Source::Tryghedsplan))
+            .flat_map(Goal::indicators)
+        {
+            let id = gi.indicator().id();
+            let stated = figures.remove(id, &area, survey_year);
+            let counted = Share::new(plan.multi_partner, plan.total).ok();
+            match (&stated, counted) {
+                (Some(o), Some(share)) if o.value() == ObservedValue::Share(share) => {}
+                (Some(o), Some(share)) => notes.push(format!(
+                    "Observationerne angiver {} for {id} i {survey_year}, men tryghedsplanen ({}) giver {} af {} aktiviteter ({}); vurderingen bruger tryghedsplanen.",
+                    o.value(),
+                    plan.source,
+                    plan.multi_partner,
+                    plan.total,
+                    percent(share)
+                )),
+                (Some(o), None) => notes.push(format!(
+                    "Observationerne angiver {} for {id} i {survey_year}, men tryghedsplanen ({}) har ingen aktiviteter; andelen kan ikke opgøres.",
+                    o.value(),
+                    plan.source
+                )),
+                (None, _) => {}
+            }
+            if let Some(share) = counted {
+                let observation =
+                    Observation::share(id.clone(), area.clone(), survey_year, share, None)
+                        .map_err(AgreementError::Goals)?;
+                figures.insert(observation).map_err(AgreementError::Goals)?;
+            }
+        }
+    }
+    let goals = goals
+        .iter()
+        .map(|goal| evaluate(goal, &figures, goal_year(goal, survey_year), options))
+        .collect();
+    Ok(Evaluation {
+        survey_year,
+        crime_year: crime_year_reported_in(survey_year),
+        plan_year: survey_year,
+        goals,
+        notes,
+        observations: figures,
+    })
+}
+
+/// `149/200` → `74,5 %`, `4/5` → `80 %` (tenths of a percent, half away from zero).
+fn percent(share: Share) -> String {
+    let (n, d) = (
+        u128::from(share.numerator()),
+        u128::from(share.denominator()),
+    );
+    let tenths = (n * 2000 + d) / (2 * d);
+    match tenths % 10 {
+        0 => format!("{} %", tenths / 10),
+        r => format!("{},{r} %", tenths / 10),
+    }
+}
+
+impl Agreement {
+    /// Judges every goal for the report of `survey_year`, the one call behind `tryghed
+    /// goals`, `tryghed report` and any service: the agreement's own figures merged with
+    /// `observations` ([`Agreement::merge_observations`]), the survey goals judged on the
+    /// Tryghedsundersøgelse of `survey_year`, the crime goals on the police reports of the
+    /// calendar year before ([`crime_year_reported_in`]), the collaboration goal on the
+    /// tryghedsplan of `survey_year` when `plan` is given (else on an observation of its
+    /// share, if any).
+    ///
+    /// # Errors
+    ///
+    /// [`AgreementError::ObservationsDoNotFit`] as [`Agreement::merge_observations`];
+    /// [`AgreementError::PlanDoesNotFit`] when the plan is for another year.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use tryghed_agreement::Agreement;
+    /// use tryghed_goals::{Observations, Status};
+    ///
+    /// # fn main() -> Result<(), Box<dyn std::error::Error>> {
+    /// let agreement = Agreement::folehaven();
+    /// // Synthetic figures: the 2026 survey and the 2025 crime.
+    /// let observations = Observations::from_csv_str(
+    ///     "indicator,area,year,value,respondents\n\
+    ///      tryg-aften-nat,omraade,2026,71%,380\n\
+    ///      tryg-aften-nat,kobenhavn,2026,80%,3600\n\
+    ///      indbrud,omraade,2025,14,\n",
+    /// )?;
+    /// let status = agreement.evaluate(2026, &observations, None)?;
+    /// assert_eq!(status.crime_year(), 2025);
+    /// let night = status.indicator(&"tryg-aften-nat".parse()?).ok_or("no indicator")?;
+    /// // 70 % → 71 %, and the gap to København 10 → 9 points: on track.
+    /// assert_eq!(*night.status(), Status::OnTrack);
+    /// let burglary = status.indicator(&"indbrud".parse()?).ok_or("no indicator")?;
+    /// assert_eq!(burglary.year(), 2025); // judged on the crime of the year before
+    /// # Ok(())
+    /// # }
+    /// ```
+    #[doc(alias = "evaluering")]
+    pub fn evaluate(
+        &self,
+        survey_year: u16,
+        observations: &Observations,
+        plan: Option<&PlanCount>,
+    ) -> Result<Evaluation, AgreementError> {
+        self.evaluate_with(survey_year, observations, plan, &EvalOptions::default())
+    }
+
+    /// As [`Agreement::evaluate`], with other evaluation options (confidence level,
+    /// significance test, whether a rise must be significant).
+    ///
+    /// # Errors
+    ///
+    /// As [`Agreement::evaluate`].
+    pub fn evaluate_with(
+        &self,
+        survey_year: u16,
+        observations: &Observations,
+        plan: Option<&PlanCount>,
+        options: &EvalOptions,
+    ) -> Result<Evaluation, AgreementError> {
+        let merged = self.merge_observations(observations)?;
+        evaluate_goals(self.goals(), survey_year, &merged, plan, options)
+    }
+
+    /// The default report year of `tryghed goals` and `tryghed report`: the year the given
+    /// `observations` reach furthest ([`latest_report_year`]: a crime or residents year
+    /// counts as the year after), else the first year of the agreement period.
+    ///
+    /// ```
+    /// use tryghed_agreement::Agreement;
+    /// use tryghed_goals::Observations;
+    /// # fn main() -> Result<(), Box<dyn std::error::Error>> {
+    /// let agreement = Agreement::folehaven();
+    /// assert_eq!(agreement.default_report_year(&Observations::new()), 2026);
+    /// // Synthetic crime counts of 2026 belong to the report of 2027.
+    /// let crime = Observations::from_csv_str("indicator,area,year,value,respondents\nindbrud,omraade,2026,12,\n")?;
+    /// assert_eq!(agreement.default_report_year(&crime), 2027);
+    /// # Ok(())
+    /// # }
+    /// ```
+    pub fn default_report_year(&self, observations: &Observations) -> u16 {
+        latest_report_year(self.goals(), observations)
+            .unwrap_or_else(|| u16::try_from(*self.period().years().start()).unwrap_or(u16::MAX))
+    }
+}
