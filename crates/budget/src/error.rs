@@ -412,7 +412,11 @@ impl BudgetError {
     pub fn message_da(&self) -> String {
         match self {
             Self::InvalidAmount { input, kind } => {
-                format!("{} er ikke et beløb: {}", quote_da(input), kind.message_da())
+                format!(
+                    "{} er ikke et beløb: {}",
+                    quote_da(input),
+                    kind.message_da()
+                )
             }
             Self::SubOre { value } => format!(
                 "beløbet {value} har mere end to decimaler; beløb er hele ører og afrundes aldrig"

@@ -80,10 +80,18 @@ impl PlanCheck {
         let (errors, warnings) = (self.error_count(), self.warning_count());
         let counts = format!(
             "{errors} fejl, {warnings} {}",
-            if warnings == 1 { "advarsel" } else { "advarsler" }
+            if warnings == 1 {
+                "advarsel"
+            } else {
+                "advarsler"
+            }
         );
         if self.valid {
-            let _ = writeln!(out, "{}: tryghedsplanen overholder aftalen ({counts})", self.origin);
+            let _ = writeln!(
+                out,
+                "{}: tryghedsplanen overholder aftalen ({counts})",
+                self.origin
+            );
         } else {
             let _ = writeln!(
                 out,

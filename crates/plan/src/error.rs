@@ -113,9 +113,9 @@ impl PlanError {
             PlanError::EmptyPeriod { first, last } => {
                 format!("perioden {first}–{last} indeholder intet år")
             }
-            PlanError::FundsOutsidePeriod { year, first, last } => format!(
-                "der er aktivitetsmidler for {year}, uden for perioden {first}–{last}"
-            ),
+            PlanError::FundsOutsidePeriod { year, first, last } => {
+                format!("der er aktivitetsmidler for {year}, uden for perioden {first}–{last}")
+            }
             PlanError::NegativeFunds { year, amount } => {
                 format!("aktivitetsmidlerne for {year} er negative ({amount})")
             }
@@ -125,7 +125,11 @@ impl PlanError {
             PlanError::Invalid {
                 origin,
                 diagnostics,
-            } => format!("{origin}: {} problem(er):{}", diagnostics.len(), list(diagnostics)),
+            } => format!(
+                "{origin}: {} problem(er):{}",
+                diagnostics.len(),
+                list(diagnostics)
+            ),
         }
     }
 }

@@ -609,9 +609,7 @@ impl Deviation {
     /// What was to be delivered or achieved.
     pub fn what(&self) -> &str {
         match &self.item {
-            DeviationItem::Deliverable { what, .. } | DeviationItem::Objective { what, .. } => {
-                what
-            }
+            DeviationItem::Deliverable { what, .. } | DeviationItem::Objective { what, .. } => what,
         }
     }
 

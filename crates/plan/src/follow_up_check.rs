@@ -22,7 +22,14 @@ const DELIVERABLE_KEYS: &[&str] = &[
     "new_due",
     "note",
 ];
-const OBJECTIVE_KEYS: &[&str] = &["activity", "objective", "status", "reason", "action", "note"];
+const OBJECTIVE_KEYS: &[&str] = &[
+    "activity",
+    "objective",
+    "status",
+    "reason",
+    "action",
+    "note",
+];
 
 /// A follow-up file: the year and the reports on the plan's deliverables and objectives (see
 /// the format documentation of tryghed-plan).
@@ -139,19 +146,18 @@ impl<Id, Status> Read<Id, Status> {
 
 fn read_activity(reader: &mut TomlReader<'_>, table: &Table<'_, '_>) -> Option<(ActivityId, Span)> {
     let (text, span) = table.string(reader, "activity")?;
-    match ActivityId::new(text) {
-        Ok(id) => Some((id, span)),
-        Err(_) => {
-            reader.error(
-                span,
-                table.field("activity"),
-                format!(
-                    "{} er ikke et aktivitets-id (små bogstaver a-z, cifre og '-')",
-                    quote(text)
-                ),
-            );
-            None
-        }
+    if let Ok(id) = ActivityId::new(text) {
+        Some((id, span))
+    } else {
+        reader.error(
+            span,
+            table.field("activity"),
+            format!(
+                "{} er ikke et aktivitets-id (små bogstaver a-z, cifre og '-')",
+                quote(text)
+            ),
+        );
+        None
     }
 }
 
@@ -205,14 +211,20 @@ fn read_report<Id, Status: std::str::FromStr<Err = String>>(
     let activity = read_activity(reader, table);
     let item = read_id(reader, table, item_key, what, parse);
     let status = read_status(reader, table);
-    let reason = table.optional_string(reader, "reason").map(|(t, _)| t.to_owned());
-    let action = table.optional_string(reader, "action").map(|(t, _)| t.to_owned());
+    let reason = table
+        .optional_string(reader, "reason")
+        .map(|(t, _)| t.to_owned());
+    let action = table
+        .optional_string(reader, "action")
+        .map(|(t, _)| t.to_owned());
     let new_due = if keys.contains(&"new_due") {
         table.optional_date(reader, "new_due")
     } else {
         None
     };
-    let note = table.optional_string(reader, "note").map(|(t, _)| t.to_owned());
+    let note = table
+        .optional_string(reader, "note")
+        .map(|(t, _)| t.to_owned());
     Read {
         path: table.path().to_owned(),
         whole: table.span(),
@@ -260,18 +272,28 @@ fn parse(reader: &mut TomlReader<'_>) -> Option<Parsed> {
         .tables(reader, "deliverables")
         .iter()
         .map(|table| {
-            read_report(reader, table, DELIVERABLE_KEYS, "deliverable", "leverance-id", |t| {
-                DeliverableId::new(t).ok()
-            })
+            read_report(
+                reader,
+                table,
+                DELIVERABLE_KEYS,
+                "deliverable",
+                "leverance-id",
+                |t| DeliverableId::new(t).ok(),
+            )
         })
         .collect();
     let objectives = root
         .tables(reader, "objectives")
         .iter()
         .map(|table| {
-            read_report(reader, table, OBJECTIVE_KEYS, "objective", "målsætnings-id", |t| {
-                ObjectiveId::new(t).ok()
-            })
+            read_report(
+                reader,
+                table,
+                OBJECTIVE_KEYS,
+                "objective",
+                "målsætnings-id",
+                |t| ObjectiveId::new(t).ok(),
+            )
         })
         .collect();
     Some(Parsed {
@@ -364,15 +386,41 @@ impl FollowUpCheck {
     }
 }
 
+/// The Danish forms of the word for an item: "leverance", "leverancen", "leverancer".
+struct Words {
+    singular: &'static str,
+    definite: &'static str,
+    plural: &'static str,
+    key: &'static str,
+}
+
+const DELIVERABLE_WORDS: Words = Words {
+    singular: "leverance",
+    definite: "leverancen",
+    plural: "leverancer",
+    key: "deliverable",
+};
+
+const OBJECTIVE_WORDS: Words = Words {
+    singular: "målsætning",
+    definite: "målsætningen",
+    plural: "målsætninger",
+    key: "objective",
+};
+
 /// Checks what is known of one report against the plan: the activity, the item and the
 /// deviation fields. `items` gives the ids of an activity's items with their due dates (none
 /// for objectives). Returns the (activity, item) pair when it names one of the plan's items.
-#[allow(clippy::too_many_arguments, reason = "one report's places and words")]
+#[allow(
+    clippy::too_many_arguments,
+    clippy::too_many_lines,
+    reason = "one report's places and words, one rule after the other"
+)]
 fn check_report<'p, Id: Ord + Clone + std::fmt::Display, Status: Copy + PartialEq>(
     reader: &mut TomlReader<'_>,
     plan: &'p Plan,
     read: &Read<Id, Status>,
-    item_word: &str,
+    words: &Words,
     items: impl Fn(&'p crate::Activity) -> Vec<(Id, Option<NaiveDate>)>,
     full: Status,
     label: impl Fn(Status) -> &'static str,
@@ -401,20 +449,18 @@ fn check_report<'p, Id: Ord + Clone + std::fmt::Display, Status: Copy + PartialE
     let Some((_, due)) = known.iter().find(|(id, _)| id == item_id) else {
         let ids: Vec<String> = known.iter().map(|(id, _)| id.to_string()).collect();
         let help = if ids.is_empty() {
-            format!("aktiviteten har ingen {item_word}r")
+            format!("aktiviteten har ingen {}", words.plural)
         } else {
-            format!("aktivitetens {item_word}r er: {}", ids.join(", "))
+            format!("aktivitetens {} er: {}", words.plural, ids.join(", "))
         };
-        let key = read.field(if item_word == "leverance" {
-            "deliverable"
-        } else {
-            "objective"
-        });
         reader.push(
             Some(item_span.clone()),
             Diagnostic::error(
-                key,
-                format!("aktiviteten \"{activity_id}\" har ingen {item_word} \"{item_id}\""),
+                read.field(words.key),
+                format!(
+                    "aktiviteten \"{activity_id}\" har ingen {} \"{item_id}\"",
+                    words.singular
+                ),
             )
             .with_help(help),
         );
@@ -426,7 +472,8 @@ fn check_report<'p, Id: Ord + Clone + std::fmt::Display, Status: Copy + PartialE
             Diagnostic::error(
                 read.path.clone(),
                 format!(
-                    "{item_word}n \"{item_id}\" i aktiviteten \"{activity_id}\" er afrapporteret mere end én gang"
+                    "{} \"{item_id}\" i aktiviteten \"{activity_id}\" er afrapporteret mere end én gang",
+                    words.definite
                 ),
             ),
         );
@@ -435,7 +482,10 @@ fn check_report<'p, Id: Ord + Clone + std::fmt::Display, Status: Copy + PartialE
     let Some(status) = read.status else {
         return;
     };
-    let name = format!("{item_word}n \"{item_id}\" i aktiviteten \"{activity_id}\"");
+    let name = format!(
+        "{} \"{item_id}\" i aktiviteten \"{activity_id}\"",
+        words.definite
+    );
     if status == full {
         let extra: Vec<&str> = [
             read.reason.as_ref().map(|_| "reason"),
@@ -465,7 +515,10 @@ fn check_report<'p, Id: Ord + Clone + std::fmt::Display, Status: Copy + PartialE
             Some(read.whole.clone()),
             Diagnostic::warning(
                 read.field("reason"),
-                format!("{name} er {}, men afvigelsen har ingen begrundelse", label(status)),
+                format!(
+                    "{name} er {}, men afvigelsen har ingen begrundelse",
+                    label(status)
+                ),
             )
             .with_help("skriv reason = \"…\": hvorfor"),
         );
@@ -488,7 +541,9 @@ fn check_report<'p, Id: Ord + Clone + std::fmt::Display, Status: Copy + PartialE
                     read.field("new_due"),
                     format!("{name} er {}, men har ingen ny frist", label(status)),
                 )
-                .with_help(format!("den oprindelige frist var {due}; skriv new_due = ÅÅÅÅ-MM-DD")),
+                .with_help(format!(
+                    "den oprindelige frist var {due}; skriv new_due = ÅÅÅÅ-MM-DD"
+                )),
             ),
             Some((new_due, span)) if new_due <= due => reader.push(
                 Some(span.clone()),
@@ -564,7 +619,7 @@ pub fn check_follow_up(text: &str, origin: &str, plan: &Plan) -> FollowUpCheck {
             &mut reader,
             plan,
             read,
-            "leverance",
+            &DELIVERABLE_WORDS,
             |a| {
                 a.deliverables()
                     .iter()
@@ -582,8 +637,13 @@ pub fn check_follow_up(text: &str, origin: &str, plan: &Plan) -> FollowUpCheck {
             &mut reader,
             plan,
             read,
-            "målsætning",
-            |a| a.objectives().iter().map(|o| (o.id().clone(), None)).collect(),
+            &OBJECTIVE_WORDS,
+            |a| {
+                a.objectives()
+                    .iter()
+                    .map(|o| (o.id().clone(), None))
+                    .collect()
+            },
             ObjectiveStatus::Achieved,
             ObjectiveStatus::label_da,
             &mut seen_objectives,

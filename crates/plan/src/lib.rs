@@ -5,7 +5,7 @@
 //! with its partners (samarbejdspartnere), its share of the activity funds and its
 //! deliverables (leverancer). Before the plan goes to the styregruppe the project leader needs
 //! to know that it keeps the agreement. This crate reads the plan file (TOML, described in
-//! `docs/plan-format.md`, with a JSON Schema from [`plan_schema`]), validates it against a
+//! [`format`](mod@format), with a JSON Schema from [`plan_schema`]), validates it against a
 //! [`PlanContext`] built from the agreement, and reports **every** problem at once as a
 //! [`Diagnostic`] with file, line, column and field. It also reads the year's follow-up
 //! (opfølgning, [`FollowUp`]) and sums plans and follow-ups up ([`PlanSummary`],
@@ -82,6 +82,9 @@ mod site;
 mod skeleton;
 mod summary;
 mod validate;
+
+#[doc = include_str!("../docs/format.md")]
+pub mod format {}
 
 pub use check::{PlanCheck, check_plan};
 pub use context::PlanContext;

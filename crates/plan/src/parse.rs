@@ -20,7 +20,7 @@ use crate::{
 };
 
 /// A tryghedsplan: the yearly plan of a safety partnership's activities (see
-/// docs/plan-format.md).
+/// the format documentation of tryghed-plan).
 #[derive(Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 #[schemars(title = "Tryghedsplan")]
@@ -570,7 +570,13 @@ pub(crate) fn parse(text: &str, origin: &str) -> Parsed {
             }
         }
     };
-    let lifecycle = read_lifecycle(&mut reader, raw.status, raw.approval, raw.revisions, &mut spans);
+    let lifecycle = read_lifecycle(
+        &mut reader,
+        raw.status,
+        raw.approval,
+        raw.revisions,
+        &mut spans,
+    );
     let mut partial = PartialPlan {
         year,
         status: lifecycle.status,
@@ -602,6 +608,10 @@ pub(crate) fn parse(text: &str, origin: &str) -> Parsed {
 }
 
 /// The plan's status, approval and revisions as far as they could be read.
+#[allow(
+    clippy::option_option,
+    reason = "none, an unreadable one and a read one are three different cases"
+)]
 struct Lifecycle {
     /// `None` when the status could not be read.
     status: Option<PlanStatus>,
@@ -673,7 +683,12 @@ fn read_lifecycle(
             let body = if unreadable("body") {
                 None
             } else {
-                reader.required(raw.body, &whole, "approval.body".to_owned(), "organet, der godkendte planen (body),")
+                reader.required(
+                    raw.body,
+                    &whole,
+                    "approval.body".to_owned(),
+                    "organet, der godkendte planen (body),",
+                )
             };
             let shape_ok = raw.problems.is_empty();
             report_shape(reader, raw.problems, |key| format!("approval.{key}"));
@@ -701,7 +716,12 @@ fn read_lifecycle(
         let reason = if unreadable("reason") {
             None
         } else {
-            reader.required(raw.reason, &whole, format!("{field}.reason"), "begrundelsen (reason)")
+            reader.required(
+                raw.reason,
+                &whole,
+                format!("{field}.reason"),
+                "begrundelsen (reason)",
+            )
         };
         let shape_ok = raw.problems.is_empty();
         report_shape(reader, raw.problems, |key| format!("{field}.{key}"));
@@ -742,7 +762,12 @@ fn read_objective(
     let what = if unreadable("what") {
         None
     } else {
-        reader.required(raw.what, &whole, field("what"), "beskrivelsen af målsætningen (what)")
+        reader.required(
+            raw.what,
+            &whole,
+            field("what"),
+            "beskrivelsen af målsætningen (what)",
+        )
     };
     let shape_ok = raw.problems.is_empty();
     report_shape(reader, raw.problems, |key| field(key));
@@ -855,16 +880,15 @@ fn read_activity(
     let mut indicators = Vec::new();
     for (j, value) in raw.indicators.into_iter().enumerate() {
         spans.indicators.push(value.span());
-        match IndicatorId::new(value.get_ref().as_str()) {
-            Ok(id) => indicators.push(Some(id)),
-            Err(_) => {
-                reader.error(
-                    value.span(),
-                    format!("activities[{index}].indicators[{j}]"),
-                    bad_id(value.get_ref()),
-                );
-                indicators.push(None);
-            }
+        if let Ok(id) = IndicatorId::new(value.get_ref().as_str()) {
+            indicators.push(Some(id));
+        } else {
+            reader.error(
+                value.span(),
+                format!("activities[{index}].indicators[{j}]"),
+                bad_id(value.get_ref()),
+            );
+            indicators.push(None);
         }
     }
 
@@ -962,16 +986,17 @@ fn read_partner(
     let span = value.span();
     let shape = "en samarbejdspartner er et part-id (\"politi\") eller en organisation uden for aftalen: { name = \"…\", located = \"inside\" } eller \"outside\"";
     match value.into_inner() {
-        toml::Value::String(id) => match PartyId::new(&id) {
-            Ok(id) => Some(Partner::Party(id)),
-            Err(_) => {
+        toml::Value::String(id) => {
+            if let Ok(id) = PartyId::new(&id) {
+                Some(Partner::Party(id))
+            } else {
                 reader.push(
                     Some(span),
                     Diagnostic::error(field, bad_id(&id)).with_help(shape),
                 );
                 None
             }
-        },
+        }
         toml::Value::Table(table) => {
             let mut problems = Vec::new();
             if let Some(key) = table.keys().find(|k| *k != "name" && *k != "located") {
@@ -982,7 +1007,9 @@ fn read_partner(
             }
             let name = table.get("name").and_then(toml::Value::as_str);
             if name.is_none() {
-                problems.push("en ekstern samarbejdspartner skal have et navn (name, en tekst)".to_owned());
+                problems.push(
+                    "en ekstern samarbejdspartner skal have et navn (name, en tekst)".to_owned(),
+                );
             }
             let located = match table.get("located").and_then(toml::Value::as_str) {
                 Some("inside") => Some(Locality::Inside),
@@ -1016,7 +1043,10 @@ fn read_partner(
                 Some(span),
                 Diagnostic::error(
                     field,
-                    format!("en samarbejdspartner kan ikke være {}", with_article(other.type_str())),
+                    format!(
+                        "en samarbejdspartner kan ikke være {}",
+                        with_article(other.type_str())
+                    ),
                 )
                 .with_help(shape),
             );
@@ -1032,9 +1062,9 @@ fn read_amount(reader: &mut Reader<'_>, field: &str, value: &Spanned<toml::Value
     let amount = match value.get_ref() {
         toml::Value::Integer(kroner) => Dkk::from_kroner(*kroner).map_err(|e| e.message_da()),
         toml::Value::String(text) => text.parse::<Dkk>().map_err(|e| e.message_da()),
-        toml::Value::Float(_) => Err(
-            "et budget kan ikke være et decimaltal, som ikke er præcist til øren".to_owned(),
-        ),
+        toml::Value::Float(_) => {
+            Err("et budget kan ikke være et decimaltal, som ikke er præcist til øren".to_owned())
+        }
         other => Err(format!(
             "et budget kan ikke være {}",
             with_article(other.type_str())
@@ -1088,8 +1118,12 @@ pub(crate) fn read_date(value: &toml::Value) -> Result<NaiveDate, String> {
             .ok_or_else(|| format!("{datetime} er ikke en dato i kalenderen")),
             _ => Err(format!("{datetime} er ikke en ren dato; {expected}")),
         },
-        toml::Value::String(text) => NaiveDate::parse_from_str(text, "%Y-%m-%d")
-            .map_err(|_| format!("{} er ikke en dato; {expected}", tryghed_diagnostics::quote(text))),
+        toml::Value::String(text) => NaiveDate::parse_from_str(text, "%Y-%m-%d").map_err(|_| {
+            format!(
+                "{} er ikke en dato; {expected}",
+                tryghed_diagnostics::quote(text)
+            )
+        }),
         other => Err(format!(
             "{} er ikke en dato; {expected}",
             with_article(other.type_str())
@@ -1121,7 +1155,12 @@ fn read_deliverable(
     let what = if unreadable("what") {
         None
     } else {
-        reader.required(raw.what, &whole, field("what"), "beskrivelsen af leverancen (what)")
+        reader.required(
+            raw.what,
+            &whole,
+            field("what"),
+            "beskrivelsen af leverancen (what)",
+        )
     };
     let due = match raw.due {
         None if unreadable("due") => None,

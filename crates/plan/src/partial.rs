@@ -15,6 +15,10 @@ pub(crate) struct PartialPlan {
     pub(crate) year: Option<i32>,
     /// The status, when it could be read (a plan without `status` is a draft).
     pub(crate) status: Option<PlanStatus>,
+    #[allow(
+        clippy::option_option,
+        reason = "no table, an unreadable date and a date differ"
+    )]
     /// The approval's date when there is an `[approval]` table (`Some(None)`: its date could
     /// not be read).
     pub(crate) approval: Option<Option<NaiveDate>>,

@@ -19,7 +19,7 @@ use crate::{FocusAreaId, PlanError};
 /// [`Plan::validate`] against a [`PlanContext`](crate::PlanContext).
 ///
 /// With the `serde` feature the plan (de)serialises in the shape of the plan file (see
-/// `docs/plan-format.md`); deserialising runs the same checks as reading the file.
+/// [`format`](mod@crate::format)); deserialising runs the same checks as reading the file.
 #[doc(alias = "tryghedsplan")]
 #[doc(alias = "handleplan")]
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -119,10 +119,13 @@ impl SpanMap {
             Site::File => None,
             Site::Year => self.year.clone(),
             Site::Status => self.status.clone().or_else(|| self.year.clone()),
-            Site::Approval { date } => self
-                .approval
-                .as_ref()
-                .map(|(whole, d)| if date { d.clone().unwrap_or_else(|| whole.clone()) } else { whole.clone() }),
+            Site::Approval { date } => self.approval.as_ref().map(|(whole, d)| {
+                if date {
+                    d.clone().unwrap_or_else(|| whole.clone())
+                } else {
+                    whole.clone()
+                }
+            }),
             Site::Revision(i, date) => self.revisions.get(i).map(|(whole, d)| {
                 if date {
                     d.clone().unwrap_or_else(|| whole.clone())

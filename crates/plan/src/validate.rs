@@ -321,7 +321,7 @@ impl Plan {
     /// These diagnostics have a field path but no file location; [`check_plan`] reads a plan
     /// file and places each one at its line and column.
     ///
-    /// The rules are listed in `docs/plan-format.md`: the year lies in the agreement period;
+    /// The rules are listed in the [format documentation](mod@crate::format): the year lies in the agreement period;
     /// every focus area and party is the agreement's; activity ids are unique, and deliverable
     /// ids within an activity; the budget total is within the year's activity funds; at least
     /// 75 % of the activities involve two or more partners ([`Collaboration`]). Warnings: a
@@ -378,8 +378,11 @@ pub(crate) fn validate(plan: &PartialPlan, context: &PlanContext) -> Validation 
         {
             out.push((
                 Site::Activity(i, Part::Id),
-                Diagnostic::error("", format!("aktivitets-id'et \"{id}\" bruges mere end én gang"))
-                    .with_help("giv hver aktivitet sit eget id; opfølgningen henviser til det"),
+                Diagnostic::error(
+                    "",
+                    format!("aktivitets-id'et \"{id}\" bruges mere end én gang"),
+                )
+                .with_help("giv hver aktivitet sit eget id; opfølgningen henviser til det"),
             ));
         }
         check_activity(i, activity, year, context, &mut out);
@@ -586,7 +589,7 @@ fn check_activity(
                 Diagnostic::warning(
                     "",
                     format!(
-                        "{name_}: {} is part of {}, so the two count as one samarbejdspartner",
+                        "{name_}: {} er en del af {}, så de to tæller som én samarbejdspartner",
                         name(inner),
                         name(outer),
                         name_ = named(i, activity.id.as_ref())
@@ -768,7 +771,10 @@ fn check_budget(
         Err(error) => {
             out.push((
                 Site::File,
-                Diagnostic::error("", format!("budgettets sum kan ikke beregnes: {}", error.message_da())),
+                Diagnostic::error(
+                    "",
+                    format!("budgettets sum kan ikke beregnes: {}", error.message_da()),
+                ),
             ));
             return None;
         }
@@ -849,7 +855,10 @@ fn check_collaboration(
             }
         }
     }
-    if let Some(warning) = skipped("optællingen af samarbejdspartnere og kravet om 75 %", &unreadable) {
+    if let Some(warning) = skipped(
+        "optællingen af samarbejdspartnere og kravet om 75 %",
+        &unreadable,
+    ) {
         out.push(warning);
         return None;
     }
