@@ -14,6 +14,7 @@ use tryghed_geography::Crs;
 use tryghed_goals::CategorySet;
 
 use crate::common::{CliError, load_agreement, to_json};
+use crate::count_published::{PublishedDocument, PublishedTable};
 use crate::output::Destination;
 
 /// Count police reports (anmeldelser) per area, crime category and calendar year.
@@ -74,9 +75,18 @@ pub(crate) struct Args {
     /// A residents CSV (columns area, year, residents) for rates per 1,000 residents.
     #[arg(long, value_name = "FILE")]
     residents: Option<PathBuf>,
-    /// Output format of the table.
+    /// Output format of the table. Text and JSON are the published form (counts below the
+    /// threshold hidden); CSV is machine input with the exact counts.
     #[arg(long, value_enum, default_value_t)]
     format: CountFormat,
+    /// Counts of reports below N (0 included) are never shown in the text and JSON, nor
+    /// anything that gives them away. At least 3.
+    #[arg(long, value_name = "N", default_value = "5", value_parser = crate::common::parse_threshold)]
+    suppression_threshold: tryghed_disclosure::SuppressionThreshold,
+    /// Exact counts in the text and JSON too, stamped "fortroligt – ikke til
+    /// offentliggørelse" (for checking the extract; CSV and --observations are always exact).
+    #[arg(long)]
+    unsuppressed: bool,
     /// Write observation rows (the observations CSV that `tryghed goals` and `tryghed
     /// report` read) instead of the table: one count per area, crime indicator of the
     /// agreement and year, and the residents; the summary goes to standard error.
@@ -121,7 +131,8 @@ enum CountFormat {
     /// For people: the summary and a table per area.
     #[default]
     Text,
-    /// One row per area × category × year (the summary goes to standard error).
+    /// One row per area × category × year with the exact counts, as machine input (the
+    /// summary goes to standard error).
     Csv,
     /// The summary and every row, for services.
     Json,
@@ -190,7 +201,7 @@ pub(crate) fn run(args: &Args) -> Result<(), CliError> {
         }
         None => None,
     };
-    let counter = Counter::new(layer, categories, options)?;
+    let counter = Counter::new(layer, categories.clone(), options)?;
     let mut report = count(&counter, &args.input, args.threads)?;
     if let Some(residents) = &residents {
         report = report
@@ -213,23 +224,118 @@ pub(crate) fn run(args: &Args) -> Result<(), CliError> {
         tryghed_goals::write_csv(observations.iter(), &mut bytes)
             .map_err(|e| CliError::Usage(format!("error: {e}")))?;
         eprint!("{}", summary_text(report.summary()));
+        eprintln!("{EXACT_NOTE}");
         return destination.write(&String::from_utf8_lossy(&bytes));
     }
-    let text = match args.format {
-        CountFormat::Json => to_json(&report)?,
-        CountFormat::Csv => {
+    let text = render(args, &report, &categories)?;
+    destination.write(&text)
+}
+
+/// The table and summary in the chosen format: published, or exact with `--unsuppressed`.
+fn render(args: &Args, report: &CountReport, categories: &CategorySet) -> Result<String, CliError> {
+    let published = (!args.unsuppressed)
+        .then(|| PublishedTable::new(report.table(), categories, args.suppression_threshold));
+    let text = match (args.format, &published) {
+        (CountFormat::Json, Some(table)) => to_json(&PublishedDocument::new(report, table))?,
+        (CountFormat::Json, None) => to_json(&ExactDocument {
+            confidential: tryghed_disclosure::CONFIDENTIAL_STAMP,
+            report,
+        })?,
+        (CountFormat::Csv, _) => {
             eprint!("{}", summary_text(report.summary()));
+            eprintln!("{EXACT_NOTE}");
             let mut bytes = Vec::new();
             report.table().write_csv(&mut bytes)?;
             String::from_utf8_lossy(&bytes).into_owned()
         }
-        CountFormat::Text => {
-            let mut out = summary_text(report.summary());
-            out.push_str(&table_text(&report));
+        (CountFormat::Text, Some(table)) => {
+            let mut out = published_summary_text(report.summary(), args.suppression_threshold);
+            out.push_str(&table_text(report, Some(table)));
+            out
+        }
+        (CountFormat::Text, None) => {
+            let mut out = format!(
+                "{}\n",
+                tryghed_disclosure::CONFIDENTIAL_STAMP.to_uppercase()
+            );
+            out.push_str(&summary_text(report.summary()));
+            out.push_str(&table_text(report, None));
             out
         }
     };
-    destination.write(&text)
+    Ok(text)
+}
+
+/// Said on standard error with every exact file.
+const EXACT_NOTE: &str = "Bemærk: filen har de nøjagtige antal (maskinlæsbare inddata til tryghed goals/report), fortroligt – ikke til offentliggørelse.";
+
+/// `--format json --unsuppressed`: the report's serde form, stamped.
+#[derive(serde::Serialize)]
+struct ExactDocument<'a> {
+    confidential: &'static str,
+    #[serde(flatten)]
+    report: &'a CountReport,
+}
+
+/// The summary of the published form: whether the accounting adds up, the skip reasons with
+/// their first lines and the codes in no category, without the numbers (they are totals of
+/// the table's cells and could give a hidden one back by subtraction).
+fn published_summary_text(
+    s: &CountSummary,
+    threshold: tryghed_disclosure::SuppressionThreshold,
+) -> String {
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "Optælling af anmeldelser: lag {}, {}, kategorier {}",
+        s.layer(),
+        s.crs(),
+        s.category_set()
+    );
+    let _ = writeln!(
+        out,
+        "Regnskabet {}: hver læst række er talt i et område, uden for eller sprunget over.",
+        if s.adds_up() {
+            "stemmer"
+        } else {
+            "STEMMER IKKE"
+        }
+    );
+    for skip in s.skips() {
+        let lines: Vec<String> = skip.first_lines().iter().map(ToString::to_string).collect();
+        let _ = writeln!(
+            out,
+            "  sprunget over, {}: første linjer {}{}",
+            skip.reason().label_da(),
+            lines.join(", "),
+            skip.first()
+                .map(|p| format!(" (fx {p})"))
+                .unwrap_or_default()
+        );
+    }
+    if !s.unknown_codes().is_empty() {
+        let codes: Vec<String> = s
+            .unknown_codes()
+            .iter()
+            .take(10)
+            .map(|c| c.code().to_string())
+            .collect();
+        let _ = writeln!(
+            out,
+            "Koder uden kategori (talt som \"andet\"): {}{}",
+            codes.join(", "),
+            if s.unknown_codes().len() > 10 {
+                ", …"
+            } else {
+                ""
+            }
+        );
+    }
+    let _ = writeln!(
+        out,
+        "Antal under {threshold} vises som \"< {threshold}\", og \"skjult\" er skjult, så de små antal ikke kan regnes ud (diskretionering). Antallene i regnskabet og de nøjagtige tal: --unsuppressed (fortroligt)."
+    );
+    out
 }
 
 /// A residents-file error with the file's name.
@@ -359,7 +465,7 @@ fn summary_text(s: &CountSummary) -> String {
 
 /// One block per area (and outside): a row per category, a column per year; a rate per
 /// 1,000 residents (one decimal, Danish comma) after the count when residents are given.
-fn table_text(report: &CountReport) -> String {
+fn table_text(report: &CountReport, published: Option<&PublishedTable>) -> String {
     let t = report.table();
     let years = t.years();
     let mut out = String::new();
@@ -391,14 +497,27 @@ fn table_text(report: &CountReport) -> String {
                 let row = rows
                     .iter()
                     .find(|r| r.area() == area && r.category() == category && r.year() == y);
-                let cell = match row.map(|r| (r.count(), r.rate_per_1000())) {
-                    Some((Some(n), None)) => dk(n),
-                    Some((Some(n), Some(rate))) => format!(
-                        "{} ({}‰)",
-                        dk(n),
-                        rate.round_dp(1).to_string().replace('.', ",")
-                    ),
-                    _ => "ukendt".to_owned(),
+                let cell = match (row, published) {
+                    (Some(r), Some(table)) => match table.get(r.area(), r.category(), r.year()) {
+                        // A rate only for a shown count: it would give a hidden one back.
+                        Some(c) => match (c.value(), r.rate_per_1000()) {
+                            (Some(_), Some(rate)) => {
+                                format!("{c} ({}‰)", rate.round_dp(1).to_string().replace('.', ","))
+                            }
+                            _ => c.to_string(),
+                        },
+                        None => "ukendt".to_owned(),
+                    },
+                    (Some(r), None) => match (r.count(), r.rate_per_1000()) {
+                        (Some(n), None) => dk(n),
+                        (Some(n), Some(rate)) => format!(
+                            "{} ({}‰)",
+                            dk(n),
+                            rate.round_dp(1).to_string().replace('.', ",")
+                        ),
+                        _ => "ukendt".to_owned(),
+                    },
+                    (None, _) => "ukendt".to_owned(),
                 };
                 let _ = write!(out, " {cell:>18}");
             }

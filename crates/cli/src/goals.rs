@@ -9,6 +9,7 @@ use tryghed_goals::{GoalEvaluation, Observations};
 
 use crate::common::{CliError, Format, load_agreement, load_plan, read_observations, to_json};
 use crate::output::Destination;
+use crate::published::PublishedGoals;
 
 /// Evaluate every goal for a report year: met, not met, on track, off track, pending or
 /// monitored, with the numbers behind it.
@@ -31,6 +32,13 @@ pub(crate) struct Args {
     /// year after), else the period's first year.
     #[arg(long, value_name = "YEAR")]
     year: Option<u16>,
+    /// Counts of reports below N (0 included) are never shown, nor anything that gives them
+    /// away (as in `tryghed report`). At least 3.
+    #[arg(long, value_name = "N", default_value = "5", value_parser = crate::common::parse_threshold)]
+    suppression_threshold: tryghed_disclosure::SuppressionThreshold,
+    /// Exact figures for internal use, stamped "fortroligt – ikke til offentliggørelse".
+    #[arg(long)]
+    unsuppressed: bool,
     /// Output format.
     #[arg(long, value_enum, default_value_t)]
     format: Format,
@@ -41,6 +49,9 @@ pub(crate) struct Args {
 
 #[derive(Serialize)]
 struct GoalsDocument<'a> {
+    /// "fortroligt – ikke til offentliggørelse" with `--unsuppressed`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    confidential: Option<&'static str>,
     agreement: &'a str,
     /// The report year (as `survey_year`), kept for existing readers.
     year: u16,
@@ -65,11 +76,17 @@ pub(crate) fn run(args: &Args) -> Result<(), CliError> {
         Some(path) => read_observations(path)?,
         None => Observations::new(),
     };
-    let plan = match &args.plan {
-        Some(path) => {
-            let loaded = load_plan(&agreement, path)?;
-            Some(PlanCount::from_plan(&loaded.plan, &agreement, loaded.name)?)
-        }
+    let loaded = args
+        .plan
+        .as_ref()
+        .map(|path| load_plan(&agreement, path))
+        .transpose()?;
+    let plan = match &loaded {
+        Some(loaded) => Some(PlanCount::from_plan(
+            &loaded.plan,
+            &agreement,
+            loaded.name.clone(),
+        )?),
         None => None,
     };
     let year = args
@@ -83,23 +100,72 @@ pub(crate) fn run(args: &Args) -> Result<(), CliError> {
             }
             (_, e) => CliError::from(e),
         })?;
+    // Published by default: the crime figures as `tryghed report` publishes them.
+    let published = if args.unsuppressed {
+        None
+    } else {
+        let plan_input = loaded
+            .as_ref()
+            .map(|l| {
+                tryghed_report::PlanInput::from_plan(
+                    &l.plan,
+                    None,
+                    &agreement.plan_context(),
+                    format!("Tryghedsplanen fra {}", l.name),
+                )
+            })
+            .transpose()
+            .map_err(|e| CliError::Invalid(format!("error: {e}")))?;
+        Some(PublishedGoals::new(
+            &agreement,
+            year,
+            &observations,
+            plan_input,
+            tryghed_report::ReportOptions::default()
+                .with_suppression_threshold(args.suppression_threshold),
+        )?)
+    };
     let text = match args.format {
-        Format::Json => to_json(&GoalsDocument {
-            agreement: agreement.id(),
-            year: evaluation.survey_year(),
-            survey_year: evaluation.survey_year(),
-            crime_year: evaluation.crime_year(),
-            plan_year: evaluation.plan_year(),
-            goals: evaluation.goals(),
-            notes: evaluation.notes(),
-        })?,
-        Format::Text => text(&agreement, &evaluation),
+        Format::Json => {
+            let document = GoalsDocument {
+                confidential: args
+                    .unsuppressed
+                    .then_some(tryghed_disclosure::CONFIDENTIAL_STAMP),
+                agreement: agreement.id(),
+                year: evaluation.survey_year(),
+                survey_year: evaluation.survey_year(),
+                crime_year: evaluation.crime_year(),
+                plan_year: evaluation.plan_year(),
+                goals: evaluation.goals(),
+                notes: evaluation.notes(),
+            };
+            match &published {
+                Some(p) => {
+                    let value = serde_json::to_value(&document)
+                        .map_err(|e| CliError::Usage(format!("error: JSON: {e}")))?;
+                    to_json(&p.publish(value)?)?
+                }
+                None => to_json(&document)?,
+            }
+        }
+        Format::Text => text(&agreement, &evaluation, published.as_ref()),
     };
     destination.write(&text)
 }
 
-fn text(agreement: &Agreement, evaluation: &Evaluation) -> String {
+fn text(
+    agreement: &Agreement,
+    evaluation: &Evaluation,
+    published: Option<&PublishedGoals>,
+) -> String {
     let mut out = String::new();
+    if published.is_none() {
+        let _ = writeln!(
+            out,
+            "{}\n",
+            tryghed_disclosure::CONFIDENTIAL_STAMP.to_uppercase()
+        );
+    }
     let year = evaluation.survey_year();
     let title = format!("Målsætninger for {}: status for {year}", agreement.title());
     let _ = writeln!(out, "{title}\n{}", "=".repeat(title.chars().count()));
@@ -112,13 +178,20 @@ fn text(agreement: &Agreement, evaluation: &Evaluation) -> String {
     for (i, (goal, ev)) in agreement.goals().iter().zip(evaluation.goals()).enumerate() {
         let _ = writeln!(out, "\n{}. {}", i + 1, ev.title());
         let judged = goal_year(goal, year);
+        let status = match published.and_then(|p| p.goal_status(ev.goal().as_str())) {
+            Some(s @ tryghed_report::ReportStatus::Withheld { .. }) => s.label().to_owned(),
+            _ => ev.status().to_string(),
+        };
         if judged == year {
-            let _ = writeln!(out, "   Status: {}", ev.status());
+            let _ = writeln!(out, "   Status: {status}");
         } else {
-            let _ = writeln!(out, "   Status: {} (tal for {judged})", ev.status());
+            let _ = writeln!(out, "   Status: {status} (tal for {judged})");
         }
         for indicator in ev.indicators() {
-            let _ = writeln!(out, "   - {}", indicator.explanation());
+            let explanation = published
+                .and_then(|p| p.explanation(indicator.indicator().as_str()))
+                .unwrap_or_else(|| indicator.explanation());
+            let _ = writeln!(out, "   - {explanation}");
         }
     }
     if !evaluation.notes().is_empty() {

@@ -7,11 +7,13 @@ mod agreement;
 mod budget;
 mod common;
 mod count;
+mod count_published;
 mod goals;
 mod locate;
 mod meetings;
 mod output;
 mod plan;
+mod published;
 mod report;
 
 use std::process::ExitCode;

@@ -24,8 +24,21 @@ fn synthetic_extract(rows: u64, seed: u64, invalid_per_mille: u32) -> String {
 #[test]
 fn text_shows_the_accounting_and_the_areas() {
     let path = temp_file("synthetic_extract.csv", &synthetic_extract(5_000, 1, 0));
+    // The published form says that the accounting adds up, without its numbers.
     let out = run(&["count", path.to_str().unwrap()]);
     assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(out.stdout.contains("Regnskabet stemmer"), "{}", out.stdout);
+    assert!(!out.stdout.contains("Rækker læst"), "{}", out.stdout);
+    assert!(out.stdout.contains("Ved Folehaven (omraade)"));
+    // The numbers with --unsuppressed, stamped.
+    let out = run(&["count", path.to_str().unwrap(), "--unsuppressed"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(
+        out.stdout
+            .starts_with("FORTROLIGT – IKKE TIL OFFENTLIGGØRELSE"),
+        "{}",
+        out.stdout
+    );
     assert!(
         out.stdout.contains("Rækker læst 5.000 = i områderne"),
         "{}",
@@ -70,9 +83,13 @@ fn csv_rows_cover_areas_categories_and_years() {
 fn json_has_summary_and_rows_and_threads_agree() {
     let path = temp_file("synthetic_extract.csv", &synthetic_extract(20_000, 3, 0));
     let p = path.to_str().unwrap();
-    let one = run(&["count", p, "--format", "json"]);
+    let one = run(&["count", p, "--format", "json", "--unsuppressed"]);
     assert_eq!(one.code, 0, "{}", one.stderr);
     let json: serde_json::Value = serde_json::from_str(&one.stdout).unwrap();
+    assert_eq!(
+        json["confidential"],
+        "fortroligt – ikke til offentliggørelse"
+    );
     let s = &json["summary"];
     assert_eq!(s["rows_read"], 20_000);
     assert_eq!(
@@ -85,8 +102,26 @@ fn json_has_summary_and_rows_and_threads_agree() {
         rows.iter()
             .any(|r| r["category"] == "trusler" && r["count"].is_null())
     );
-    let all = run(&["count", p, "--format", "json", "--threads", "0"]);
+    let all = run(&[
+        "count",
+        p,
+        "--format",
+        "json",
+        "--unsuppressed",
+        "--threads",
+        "0",
+    ]);
     assert_eq!(all.stdout, one.stdout);
+    // The published JSON: counts in their published form, the accounting without numbers.
+    let published = run(&["count", p, "--format", "json"]);
+    let json: serde_json::Value = serde_json::from_str(&published.stdout).unwrap();
+    assert_eq!(json["adds_up"], true);
+    assert!(json.get("summary").is_none() && json.get("confidential").is_none());
+    let rows = json["rows"].as_array().unwrap();
+    assert!(rows.iter().all(|r| r["count"].is_null()
+        || r["count"]["status"] != "shown"
+        || r["count"]["value"].as_u64().unwrap() >= 5));
+    assert!(rows.iter().any(|r| r["count"]["status"] == "shown"));
 }
 
 #[test]
@@ -102,7 +137,12 @@ fn an_invalid_row_is_an_error_naming_its_line() {
         "{}",
         out.stderr
     );
-    let out = run(&["count", path.to_str().unwrap(), "--skip-invalid"]);
+    let out = run(&[
+        "count",
+        path.to_str().unwrap(),
+        "--skip-invalid",
+        "--unsuppressed",
+    ]);
     assert_eq!(out.code, 0, "{}", out.stderr);
     assert!(
         out.stdout
@@ -305,9 +345,10 @@ fn pipeline_count_then_goals_then_report() {
         .flat_map(|g| g["indicators"].as_array().unwrap())
         .find(|i| i["indicator"] == "straffelov-per-1000")
         .unwrap();
-    let n = rate["count"].as_u64().unwrap();
+    // The published form: the rate with its (shown) count and residents.
+    let n = rate["value"]["count"]["value"].as_u64().unwrap();
     assert!(n > 0, "{rate}");
-    assert_eq!(rate["residents"], 2150);
+    assert_eq!(rate["value"]["residents"], 2150);
     assert!(text.contains(&format!("straffelov-per-1000,omraade,2026,{n},")));
     let report = run(&[
         "report",

@@ -63,7 +63,7 @@
 //!
 //! # Modules of the model
 //!
-//! Three modules are public for their long-form documentation; everything in them is also
+//! Some modules are public for their long-form documentation; everything in them is also
 //! re-exported at the crate root.
 //!
 //! - Crime categories and the offence-code matcher, with prefix semantics: the [`category`]
@@ -74,6 +74,8 @@
 //! - Statistics (Wilson score interval, two-proportion z test): the [`stats`] module,
 //!   [`wilson_interval`],
 //!   [`TwoProportionZTest`], [`SignificanceTest`].
+//! - Totals and parts among the categories, for disclosure control: the [`sums`] module,
+//!   [`CategorySet::sum_tables`], [`SumTable`].
 //! - Evaluation and the status order: the [`eval`] module, [`evaluate`], [`Status`], [`EvalOptions`].
 //!
 //! # Cargo features
@@ -98,6 +100,7 @@ pub mod observation;
 mod serde_forms;
 mod share;
 pub mod stats;
+pub mod sums;
 
 pub use category::{
     Category, CategoryMatches, CategorySet, MAX_CATEGORIES, OffenceCode, STRAFFELOV_2026_TOML,
@@ -118,3 +121,4 @@ pub use stats::{
     Alternative, Interval, Proportion, SignificanceTest, TestOutcome, TwoProportionZTest,
     wilson_interval,
 };
+pub use sums::SumTable;

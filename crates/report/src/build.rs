@@ -14,7 +14,7 @@ use tryghed_goals::{
 use tryghed_disclosure::{Comparison, PublishedRate, SuppressionThreshold};
 
 use crate::ReportError;
-use crate::cells::{Cells, CountIndicator};
+use crate::cells::Cells;
 use crate::fmt as dk;
 use crate::model::{
     ActivitiesSection, AreaSection, AreaSeries, BaselineCell, BudgetActivityRow, BudgetSection,
@@ -225,25 +225,23 @@ impl<'a> Build<'a> {
             }
             None => None,
         };
-        let count_indicators: Vec<CountIndicator> = goals
+        let count_indicators: Vec<(IndicatorId, Option<tryghed_goals::CategoryId>)> = goals
             .iter()
             .flatten()
             .flat_map(Goal::indicators)
             .filter(|gi| gi.indicator().source() == Source::PoliceReportRegister)
-            .map(|gi| CountIndicator {
-                id: gi.indicator().id().clone(),
-                codes: match gi.indicator().dimension() {
-                    Dimension::CrimeCategory(c) => categories
-                        .by_id(c)
-                        .map(|cat| cat.codes().to_vec())
-                        .unwrap_or_default(),
-                    _ => Vec::new(),
-                },
+            .map(|gi| {
+                let category = match gi.indicator().dimension() {
+                    Dimension::CrimeCategory(c) => Some(c.clone()),
+                    _ => None,
+                };
+                (gi.indicator().id().clone(), category)
             })
             .collect();
         let cells = Cells::new(
             &observations,
             &count_indicators,
+            &categories,
             (!b.options.is_unsuppressed()).then(|| b.options.suppression_threshold()),
         );
         Ok(Self {
