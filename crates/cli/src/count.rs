@@ -99,13 +99,19 @@ pub(crate) struct Args {
     /// Skip invalid rows, counting them per reason, instead of stopping at the first.
     #[arg(long)]
     skip_invalid: bool,
-    /// Threads: 1 streams on one core; 0 uses every core (parallel blocks, same result).
-    #[arg(long, value_name = "N", default_value_t = 1)]
-    threads: usize,
+    /// Threads: 1 streams on one core; 0 uses every core (parallel blocks, same result); at
+    /// most 256.
+    #[arg(long, value_name = "N", default_value_t = 1,
+          value_parser = clap::value_parser!(u16).range(0..=i64::from(MAX_THREADS)))]
+    threads: u16,
     /// Write to FILE instead of standard output.
     #[arg(short, long, value_name = "FILE")]
     output: Option<PathBuf>,
 }
+
+/// The most threads `--threads` accepts: more than any machine this runs on has cores, and few
+/// enough that their stacks cannot exhaust memory.
+const MAX_THREADS: u16 = 256;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 enum LayerArg {
@@ -347,20 +353,22 @@ fn in_file(path: &Path, error: CountError) -> CliError {
 }
 
 /// Counts the input file (or standard input), with a progress bar on a terminal.
-fn count(counter: &Counter, input: &Path, threads: usize) -> Result<CountReport, CliError> {
+fn count(counter: &Counter, input: &Path, threads: u16) -> Result<CountReport, CliError> {
     let run = |reader: Box<dyn Read + Send>| -> Result<CountReport, CountError> {
         if threads == 1 {
             return counter.count(reader);
         }
         let pool = rayon::ThreadPoolBuilder::new()
-            .num_threads(threads)
+            .num_threads(usize::from(threads))
             .build()
             .map_err(|e| CountError::Io(io::Error::other(e.to_string())))?;
         pool.install(|| counter.par_count(reader))
     };
     let in_input = |e: CountError| match e {
         CountError::Io(io) => CliError::io(input, &io),
-        CountError::InvalidRow(_) => CliError::Invalid(format!("error: {}: {e}", input.display())),
+        CountError::InvalidRow(_) | CountError::RecordTooLong { .. } => {
+            CliError::Invalid(format!("error: {}: {e}", input.display()))
+        }
         other => CliError::from(other),
     };
     if input == Path::new("-") {

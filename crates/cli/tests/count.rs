@@ -360,6 +360,34 @@ fn pipeline_count_then_goals_then_report() {
     assert_eq!(report.code, 0, "{}", report.stderr);
 }
 
+#[test]
+fn threads_are_bounded() {
+    let path = temp_file("synthetic_extract.csv", &synthetic_extract(5, 1, 0));
+    let out = run(&["count", path.to_str().unwrap(), "--threads", "10000"]);
+    assert_eq!(out.code, 2, "{}", out.stderr);
+    assert!(out.stderr.contains("0..=256"), "{}", out.stderr);
+    let out = run(&["count", path.to_str().unwrap(), "--threads", "256"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+}
+
+#[test]
+fn a_record_over_the_limit_is_invalid_input_naming_file_and_line() {
+    let text = format!(
+        "id,date,code,x,y\nS1,2025-03-14,1320,720302.0,{}\n",
+        "6".repeat(2 << 20)
+    );
+    let path = temp_file("synthetic_long.csv", &text);
+    for threads in ["1", "0"] {
+        let out = run(&["count", path.to_str().unwrap(), "--threads", threads]);
+        assert_eq!(out.code, 1, "{}", out.stderr);
+        assert!(
+            out.stderr.contains("synthetic_long.csv") && out.stderr.contains("line 2"),
+            "{}",
+            out.stderr
+        );
+    }
+}
+
 fn json_of(text: &str) -> serde_json::Value {
     serde_json::from_str(text).unwrap()
 }

@@ -248,11 +248,33 @@ impl Counter {
     /// empty); [`CountError::InvalidRow`] for the first invalid row unless
     /// [`CountOptions::with_skip_invalid`] is set; [`CountError::Io`] when reading fails.
     pub fn count<R: Read>(&self, reader: R) -> Result<CountReport, CountError> {
-        let mut rdr = self.reader_builder().from_reader(reader);
+        // The reader stops handing out bytes once the record being read passes the limit, so
+        // a record that never ends takes no more than the limit in memory.
+        let start = std::rc::Rc::new(std::cell::Cell::new((0, 1)));
+        let limit = self.options.max_record_bytes();
+        let bounded = Bounded::new(reader, std::rc::Rc::clone(&start), limit);
+        let mut rdr = self.reader_builder().from_reader(bounded);
+        let at_limit = |e: CountError| match e {
+            CountError::Io(io)
+                if io
+                    .get_ref()
+                    .is_some_and(<dyn std::error::Error + Send + Sync>::is::<LimitReached>) =>
+            {
+                CountError::RecordTooLong {
+                    line: start.get().1,
+                    limit,
+                }
+            }
+            other => other,
+        };
         let mut rec = ByteRecord::new();
-        let cols = self.read_header(&mut rdr, &mut rec)?;
+        let cols = self.read_header(&mut rdr, &mut rec).map_err(at_limit)?;
+        start.set((rdr.position().byte(), rdr.position().line()));
         let mut tally = Tally::new(self, MAX_LISTED_UNKNOWN_CODES);
-        if let Some(problem) = self.count_records(&mut rdr, &cols, &mut tally, &mut rec)? {
+        if let Some(problem) = self
+            .count_records(&mut rdr, &cols, &mut tally, &mut rec, Some(&start))
+            .map_err(at_limit)?
+        {
             return Err(CountError::InvalidRow(problem));
         }
         Ok(self.report(tally))
@@ -275,27 +297,45 @@ impl Counter {
         use rayon::prelude::*;
         const BLOCK: usize = 1 << 20;
         let batch = rayon::current_num_threads().max(1) * 2;
+        let limit = self.options.max_record_bytes();
 
+        // Every byte is scanned for record ends once, however long a record is: the time is
+        // linear in the input, and a record longer than the limit is refused before it is
+        // held whole.
+        let mut ends = RecordEnds::new(self.options.delimiter());
         let mut pending: Vec<u8> = Vec::new();
         let mut eof = read_more(&mut reader, &mut pending, BLOCK)?;
         // The header: the first record, read once it is complete.
-        let (cols, header_end, mut line) = loop {
-            let mut rdr = self.reader_builder().from_reader(pending.as_slice());
-            let mut rec = ByteRecord::new();
-            let got = rdr.read_byte_record(&mut rec).map_err(csv_error)?;
-            let end = usize::try_from(rdr.position().byte()).unwrap_or(usize::MAX);
-            if eof || (got && end < pending.len()) {
-                let cols = self.resolve_header(got.then_some(&rec))?;
-                break (cols, end.min(pending.len()), rdr.position().line());
+        let header_end = loop {
+            ends.scan(&pending);
+            if let Some(end) = ends.first() {
+                break end;
+            }
+            if eof {
+                break pending.len();
+            }
+            if let Some(line) = too_long(&pending, 1, limit) {
+                return Err(CountError::RecordTooLong { line, limit });
             }
             eof = read_more(&mut reader, &mut pending, BLOCK)?;
         };
+        let (cols, mut line) = {
+            let head = pending.get(..header_end).unwrap_or_default();
+            let mut rdr = self.reader_builder().from_reader(head);
+            let mut rec = ByteRecord::new();
+            let cols = self.read_header(&mut rdr, &mut rec)?;
+            (cols, rdr.position().line())
+        };
         pending.drain(..header_end);
+        ends.consumed(header_end);
 
         let mut total = Tally::new(self, MAX_LISTED_UNKNOWN_CODES);
         let mut free: Vec<Vec<u8>> = Vec::new();
         loop {
             let mut chunks: Vec<Vec<u8>> = Vec::with_capacity(batch);
+            // A record too long, found after the chunks before it: those are counted first
+            // (an invalid row in them comes first, as when counting sequentially).
+            let mut refused = false;
             while chunks.len() < batch {
                 if !eof && pending.len() < BLOCK {
                     let want = BLOCK - pending.len();
@@ -307,13 +347,16 @@ impl Counter {
                 let cut = if eof {
                     pending.len()
                 } else {
-                    match self.record_boundary(&pending)? {
-                        Some(cut) if cut > 0 => cut,
-                        _ => {
-                            // One record longer than the buffer: read on.
-                            eof = read_more(&mut reader, &mut pending, BLOCK)?;
-                            continue;
-                        }
+                    ends.scan(&pending);
+                    if let Some(cut) = ends.last() {
+                        cut
+                    } else if too_long(&pending, 1, limit).is_some() {
+                        refused = true;
+                        break;
+                    } else {
+                        // One record longer than the buffer: read on.
+                        eof = read_more(&mut reader, &mut pending, BLOCK)?;
+                        continue;
                     }
                 };
                 // Move the tail into a recycled buffer, so that no block is reallocated.
@@ -323,8 +366,9 @@ impl Counter {
                 next.extend_from_slice(pending.get(cut..).unwrap_or_default());
                 pending.truncate(cut);
                 chunks.push(std::mem::replace(&mut pending, next));
+                ends.consumed(cut);
             }
-            if chunks.is_empty() {
+            if chunks.is_empty() && !refused {
                 break;
             }
             let results: Vec<Result<ChunkResult, CountError>> = chunks
@@ -332,8 +376,17 @@ impl Counter {
                 .map(|chunk| self.count_chunk(chunk, &cols))
                 .collect();
             for result in results {
-                let chunk = result?;
                 let offset = line.saturating_sub(1);
+                let chunk = match result {
+                    Ok(chunk) => chunk,
+                    Err(CountError::RecordTooLong { line: at, limit }) => {
+                        return Err(CountError::RecordTooLong {
+                            line: at + offset,
+                            limit,
+                        });
+                    }
+                    Err(other) => return Err(other),
+                };
                 if let Some(mut problem) = chunk.problem {
                     problem.line += offset;
                     return Err(CountError::InvalidRow(problem));
@@ -341,29 +394,13 @@ impl Counter {
                 total.merge(chunk.tally, offset);
                 line += chunk.newlines;
             }
+            if refused {
+                let at = too_long(&pending, line, limit).unwrap_or(line);
+                return Err(CountError::RecordTooLong { line: at, limit });
+            }
             free.append(&mut chunks);
         }
         Ok(self.report(total))
-    }
-
-    /// The end of the last complete record in `buf` (which starts at a record boundary).
-    #[cfg(feature = "rayon")]
-    fn record_boundary(&self, buf: &[u8]) -> Result<Option<usize>, CountError> {
-        if !buf.contains(&b'"') {
-            return Ok(buf.iter().rposition(|&b| b == b'\n').map(|i| i + 1));
-        }
-        // Quotes: let the CSV parser find where the last record starts.
-        let mut rdr = self.reader_builder().from_reader(buf);
-        let mut rec = ByteRecord::new();
-        let mut last_start = 0u64;
-        loop {
-            let start = rdr.position().byte();
-            if !rdr.read_byte_record(&mut rec).map_err(csv_error)? {
-                break;
-            }
-            last_start = start;
-        }
-        Ok(usize::try_from(last_start).ok())
     }
 
     #[cfg(feature = "rayon")]
@@ -371,7 +408,7 @@ impl Counter {
         let mut rdr = self.reader_builder().from_reader(chunk);
         let mut rec = ByteRecord::new();
         let mut tally = Tally::new(self, usize::MAX);
-        let problem = self.count_records(&mut rdr, cols, &mut tally, &mut rec)?;
+        let problem = self.count_records(&mut rdr, cols, &mut tally, &mut rec, None)?;
         #[allow(
             clippy::naive_bytecount,
             reason = "no bytecount dependency for one loop that vectorises"
@@ -390,7 +427,28 @@ impl Counter {
         rec: &mut ByteRecord,
     ) -> Result<Cols, CountError> {
         let got = rdr.read_byte_record(rec).map_err(csv_error)?;
+        if got {
+            self.check_length(rdr, rec)?;
+        }
         self.resolve_header(got.then_some(&*rec))
+    }
+
+    /// Refuses a record longer than the options allow, naming its line.
+    fn check_length<R: Read>(
+        &self,
+        rdr: &csv::Reader<R>,
+        rec: &ByteRecord,
+    ) -> Result<(), CountError> {
+        let limit = self.options.max_record_bytes();
+        let start = rec.position().map_or(0, csv::Position::byte);
+        let length = rdr.position().byte().saturating_sub(start);
+        if usize::try_from(length).map_or(true, |n| n > limit) {
+            return Err(CountError::RecordTooLong {
+                line: rec.position().map_or(1, csv::Position::line),
+                limit,
+            });
+        }
+        Ok(())
     }
 
     fn resolve_header(&self, header: Option<&ByteRecord>) -> Result<Cols, CountError> {
@@ -458,9 +516,15 @@ impl Counter {
         cols: &Cols,
         tally: &mut Tally,
         rec: &mut ByteRecord,
+        record_start: Option<&std::cell::Cell<(u64, u64)>>,
     ) -> Result<Option<RowProblem>, CountError> {
         let skip = self.options.skip_invalid();
         while rdr.read_byte_record(rec).map_err(csv_error)? {
+            self.check_length(rdr, rec)?;
+            if let Some(start) = record_start {
+                let next = rdr.position();
+                start.set((next.byte(), next.line()));
+            }
             tally.rows_read += 1;
             if let Err(problem) = self.count_row(rec, cols, tally) {
                 if skip {
@@ -857,5 +921,142 @@ mod tests {
         assert_eq!(u.list.len(), 2);
         assert_eq!(u.unlisted, 2);
         assert_eq!(u.total(), 5);
+    }
+}
+
+/// Finds where records end in a buffer that grows at its end and is consumed at its start,
+/// looking at each byte once (with the CSV parser's own state machine, so quoted fields with
+/// line breaks are handled as the parser handles them).
+#[cfg(feature = "rayon")]
+struct RecordEnds {
+    parser: csv_core::Reader,
+    /// Bytes of the buffer already scanned.
+    scanned: usize,
+    /// The end of the first record scanned, while it is in the buffer.
+    first: Option<usize>,
+    /// The end of the last complete record in the buffer.
+    last: Option<usize>,
+}
+
+#[cfg(feature = "rayon")]
+impl RecordEnds {
+    fn new(delimiter: u8) -> Self {
+        Self {
+            parser: csv_core::ReaderBuilder::new().delimiter(delimiter).build(),
+            scanned: 0,
+            first: None,
+            last: None,
+        }
+    }
+
+    /// Scans the bytes of `buf` not scanned yet.
+    fn scan(&mut self, buf: &[u8]) {
+        // The field contents are not needed: they are written over.
+        let mut out = [0u8; 4096];
+        let mut field_ends = [0usize; 64];
+        loop {
+            let input = buf.get(self.scanned..).unwrap_or_default();
+            if input.is_empty() {
+                // An empty input would tell the parser the data has ended.
+                break;
+            }
+            let (result, read, _, _) = self.parser.read_record(input, &mut out, &mut field_ends);
+            self.scanned += read;
+            match result {
+                csv_core::ReadRecordResult::Record => {
+                    self.first.get_or_insert(self.scanned);
+                    self.last = Some(self.scanned);
+                }
+                csv_core::ReadRecordResult::InputEmpty | csv_core::ReadRecordResult::End => {
+                    break;
+                }
+                csv_core::ReadRecordResult::OutputFull
+                | csv_core::ReadRecordResult::OutputEndsFull => {}
+            }
+            if read == 0 && result != csv_core::ReadRecordResult::Record {
+                break;
+            }
+        }
+    }
+
+    fn first(&self) -> Option<usize> {
+        self.first.filter(|&end| end > 0)
+    }
+
+    fn last(&self) -> Option<usize> {
+        self.last.filter(|&end| end > 0)
+    }
+
+    /// The first `n` bytes of the buffer were taken (`n` is a record end, or the whole
+    /// buffer).
+    fn consumed(&mut self, n: usize) {
+        self.scanned = self.scanned.saturating_sub(n);
+        self.first = None;
+        self.last = self
+            .last
+            .and_then(|end| end.checked_sub(n))
+            .filter(|&end| end > 0);
+    }
+}
+
+/// When `buf` (which starts where a record may start, at `line`) holds no record end and is
+/// longer than `limit` after its blank lines: the line where that record starts, counted as
+/// the CSV reader counts it (from the first blank line before it).
+#[cfg(feature = "rayon")]
+fn too_long(buf: &[u8], line: u64, limit: usize) -> Option<u64> {
+    let blank = buf
+        .iter()
+        .take_while(|&&b| b == b'\n' || b == b'\r')
+        .count();
+    (buf.len() - blank > limit).then_some(line)
+}
+
+/// The marker inside the I/O error [`Bounded`] gives when a record passes the limit.
+#[derive(Debug)]
+struct LimitReached;
+
+impl std::fmt::Display for LimitReached {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("a record is longer than the limit")
+    }
+}
+
+impl std::error::Error for LimitReached {}
+
+/// A reader for the sequential count that refuses to hand out more than the limit (plus
+/// the CSV reader's buffer) past the start of the record being read. The counting loop
+/// tells it where each record starts (byte offset and line).
+struct Bounded<R> {
+    inner: R,
+    given: u64,
+    record_start: std::rc::Rc<std::cell::Cell<(u64, u64)>>,
+    allowance: u64,
+}
+
+impl<R> Bounded<R> {
+    /// The CSV reader's buffer capacity ([`Counter::reader_builder`]): it may have read that
+    /// far ahead of the record it is parsing.
+    const READ_AHEAD: u64 = 1 << 16;
+
+    fn new(inner: R, record_start: std::rc::Rc<std::cell::Cell<(u64, u64)>>, limit: usize) -> Self {
+        let limit = u64::try_from(limit).unwrap_or(u64::MAX);
+        Self {
+            inner,
+            given: 0,
+            record_start,
+            allowance: limit.saturating_add(Self::READ_AHEAD),
+        }
+    }
+}
+
+impl<R: Read> Read for Bounded<R> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        let (start, _) = self.record_start.get();
+        if self.given.saturating_sub(start) > self.allowance {
+            return Err(io::Error::other(LimitReached));
+        }
+        let n = self.inner.read(buf)?;
+        self.given += n as u64;
+        Ok(n)
     }
 }

@@ -33,6 +33,16 @@ pub enum CountError {
     /// counted as skipped under its [`SkipReason`]).
     #[error("{0}")]
     InvalidRow(RowProblem),
+    /// A record (row) of the extract is longer than
+    /// [`CountOptions::max_record_bytes`](crate::CountOptions::max_record_bytes); refused
+    /// before it is held in memory whole when counting in parallel.
+    #[error("line {line}: the record is longer than {limit} bytes (the longest accepted)")]
+    RecordTooLong {
+        /// 1-based line where the record starts.
+        line: u64,
+        /// The limit in bytes.
+        limit: usize,
+    },
     /// The residents file is malformed, or names an area the layer does not have.
     #[error("residents file, line {line}: {message}")]
     Residents {

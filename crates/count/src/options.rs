@@ -23,6 +23,7 @@ use crate::CountError;
 /// | coordinate system | EPSG:25832 (metres), the city's own |
 /// | delimiter | `,` |
 /// | invalid rows | an error naming the line |
+/// | longest record | [`DEFAULT_MAX_RECORD_BYTES`] (1 MiB) |
 ///
 /// ```
 /// use tryghed_count::CountOptions;
@@ -46,7 +47,13 @@ pub struct CountOptions {
     crs: Crs,
     delimiter: u8,
     skip_invalid: bool,
+    max_record_bytes: usize,
 }
+
+/// The longest record (row, with its line ending) an extract may have by default: 1 MiB.
+/// A police-report row is about a hundred bytes; a longer record is refused with
+/// [`CountError::RecordTooLong`] so that no single row can take unbounded memory.
+pub const DEFAULT_MAX_RECORD_BYTES: usize = 1 << 20;
 
 impl Default for CountOptions {
     fn default() -> Self {
@@ -66,6 +73,7 @@ impl CountOptions {
             crs: Crs::Etrs89Utm32,
             delimiter: b',',
             skip_invalid: false,
+            max_record_bytes: DEFAULT_MAX_RECORD_BYTES,
         }
     }
 
@@ -122,6 +130,16 @@ impl CountOptions {
         self
     }
 
+    /// The longest record (row, with its line ending) accepted, in bytes; a longer one is an
+    /// error ([`CountError::RecordTooLong`]), also with `skip_invalid`. Default
+    /// [`DEFAULT_MAX_RECORD_BYTES`]; `usize::MAX` accepts any length (memory then grows with
+    /// the longest row).
+    #[must_use]
+    pub fn with_max_record_bytes(mut self, bytes: usize) -> Self {
+        self.max_record_bytes = bytes;
+        self
+    }
+
     /// The id column, if any.
     pub fn id_column(&self) -> Option<&str> {
         self.id.as_deref()
@@ -154,6 +172,10 @@ impl CountOptions {
     pub fn skip_invalid(&self) -> bool {
         self.skip_invalid
     }
+    /// The longest record accepted, in bytes.
+    pub fn max_record_bytes(&self) -> usize {
+        self.max_record_bytes
+    }
 
     /// Checks the options: column names not blank, the four required ones distinct, a
     /// delimiter that is not a quote, newline or digit.
@@ -183,6 +205,12 @@ impl CountOptions {
                     reason: format!("{name:?} is also the {other}"),
                 });
             }
+        }
+        if self.max_record_bytes == 0 {
+            return Err(CountError::Options {
+                option: "max record bytes",
+                reason: "0 would refuse every record".to_owned(),
+            });
         }
         let d = self.delimiter;
         if d == b'"' || d == b'\n' || d == b'\r' || d.is_ascii_digit() || !d.is_ascii() {

@@ -8,7 +8,8 @@ use geojson::{Feature, FeatureCollection, GeoJson, GeometryValue, JsonObject, Js
 
 use crate::GeoError;
 use crate::coord::{Crs, CrsCoord, Utm32, Wgs84, transform_xy};
-use crate::geometry::{RawPolygon, build_multipolygon, feature_label, validated};
+use crate::error::{GeometryProblem, RingRef};
+use crate::geometry::{RawPolygon, build_multipolygon, feature_label};
 
 /// A named area (område) with a validated outline in the reference system of `P`
 /// ([`Utm32`] metres or [`Wgs84`] degrees).
@@ -49,9 +50,9 @@ impl<P: CrsCoord> Area<P> {
             })
             .collect();
         let feature = format!("area {name:?}");
-        // Ring checks on the raw positions, then the whole-geometry checks.
-        build_multipolygon(&raw, P::CRS, &feature)?;
-        let geometry = validated(geometry, &feature)?;
+        // Ring checks on the raw positions, then the whole-geometry checks (once).
+        drop(geometry);
+        let geometry = build_multipolygon(&raw, P::CRS, &feature)?;
         let mut properties = JsonObject::new();
         properties.insert("name".to_owned(), JsonValue::String(name.clone()));
         Ok(Area {
@@ -244,8 +245,10 @@ impl<P: CrsCoord> Layer<P> {
     /// system it does not declare.
     ///
     /// Each geometry is validated: every ring closed with at least 4 positions, 2-D finite
-    /// positions (within ±180°/±90° for WGS84), no self-intersection, holes inside shells,
-    /// parts not overlapping; and no two areas overlap.
+    /// positions (within ±180°/±90° for WGS84, within [`Utm32::EASTINGS`] ×
+    /// [`Utm32::NORTHINGS`] for EPSG:25832), at most [`MAX_VERTICES`](crate::MAX_VERTICES)
+    /// positions per feature, no self-intersection, holes inside shells, parts not
+    /// overlapping. Areas may overlap each other ([`Layer::overlapping_pairs`]).
     ///
     /// # Errors
     ///
@@ -298,32 +301,46 @@ impl<P: CrsCoord> Layer<P> {
     }
 }
 
-/// The index pairs of multipolygons whose interiors intersect.
+/// The index pairs of multipolygons whose interiors intersect: candidates from an R-tree of
+/// their bounding boxes (not every pair), each candidate related exactly.
 fn overlapping_pairs(items: &[(String, &MultiPolygon<f64>)]) -> Vec<(usize, usize)> {
-    let boxes: Vec<Option<Rect<f64>>> = items.iter().map(|(_, g)| g.bounding_rect()).collect();
+    use rstar::primitives::{GeomWithData, Rectangle};
+    let boxes: Vec<GeomWithData<Rectangle<[f64; 2]>, usize>> = items
+        .iter()
+        .enumerate()
+        .filter_map(|(i, (_, g))| {
+            g.bounding_rect().map(|b| {
+                GeomWithData::new(
+                    Rectangle::from_corners([b.min().x, b.min().y], [b.max().x, b.max().y]),
+                    i,
+                )
+            })
+        })
+        .collect();
+    let tree = rstar::RTree::bulk_load(boxes.clone());
     let mut pairs = Vec::new();
-    for (i, (_, a)) in items.iter().enumerate() {
-        for (j, (_, b)) in items.iter().enumerate().skip(i + 1) {
-            let (Some(Some(ba)), Some(Some(bb))) = (boxes.get(i), boxes.get(j)) else {
-                continue;
-            };
-            let disjoint_boxes = ba.max().x < bb.min().x
-                || bb.max().x < ba.min().x
-                || ba.max().y < bb.min().y
-                || bb.max().y < ba.min().y;
-            if disjoint_boxes {
+    for item in &boxes {
+        let first = item.data;
+        let envelope = rstar::RTreeObject::envelope(item.geom());
+        for other in tree.locate_in_envelope_intersecting(&envelope) {
+            let second = other.data;
+            if second <= first {
                 continue;
             }
+            let (Some((_, a)), Some((_, b))) = (items.get(first), items.get(second)) else {
+                continue;
+            };
             let m = a.relate(*b);
             if m.get(
                 geo::coordinate_position::CoordPos::Inside,
                 geo::coordinate_position::CoordPos::Inside,
             ) != geo::dimensions::Dimensions::Empty
             {
-                pairs.push((i, j));
+                pairs.push((first, second));
             }
         }
     }
+    pairs.sort_unstable();
     pairs
 }
 
@@ -356,27 +373,38 @@ fn declared_crs(members: Option<&JsonObject>) -> Result<Option<Crs>, GeoError> {
     name.parse().map(Some)
 }
 
-fn raw_positions(ring: &[geojson::Position], feature: &str) -> Result<Vec<[f64; 2]>, GeoError> {
+fn raw_positions(
+    ring: &[geojson::Position],
+    at: RingRef,
+    feature: &str,
+) -> Result<Vec<[f64; 2]>, GeoError> {
     ring.iter()
         .enumerate()
         .map(|(k, p)| match p.as_slice() {
             &[x, y] => Ok([x, y]),
             other => Err(GeoError::InvalidGeometry {
                 feature: feature.to_owned(),
-                problem: format!(
-                    "position {k} has {} values; only 2-D positions are supported",
-                    other.len()
-                ),
+                problem: GeometryProblem::NotTwoDimensional {
+                    ring: at,
+                    position: k,
+                    values: other.len(),
+                },
             }),
         })
         .collect()
 }
 
+/// The raw rings of polygon `polygon` of a feature.
 pub(crate) fn raw_polygon(
     rings: &[Vec<geojson::Position>],
+    polygon: usize,
     feature: &str,
 ) -> Result<RawPolygon, GeoError> {
-    rings.iter().map(|r| raw_positions(r, feature)).collect()
+    rings
+        .iter()
+        .enumerate()
+        .map(|(ri, r)| raw_positions(r, RingRef::new(polygon, ri.checked_sub(1)), feature))
+        .collect()
 }
 
 fn read_layer<P: CrsCoord>(
@@ -384,7 +412,7 @@ fn read_layer<P: CrsCoord>(
     name_property: &str,
     caller_crs: Option<Crs>,
 ) -> Result<Layer<P>, GeoError> {
-    let gj: GeoJson = serde_json::from_str(text).map_err(|e| GeoError::from_json(&e))?;
+    let gj: GeoJson = serde_json::from_str(text).map_err(GeoError::from_json)?;
     let (features, members) = match gj {
         GeoJson::FeatureCollection(fc) => (fc.features, fc.foreign_members),
         GeoJson::Feature(f) => {
@@ -429,10 +457,13 @@ fn read_layer<P: CrsCoord>(
             });
         };
         let raw = match feature.geometry.as_ref().map(|g| &g.value) {
-            Some(GeometryValue::Polygon { coordinates }) => vec![raw_polygon(coordinates, &label)?],
+            Some(GeometryValue::Polygon { coordinates }) => {
+                vec![raw_polygon(coordinates, 0, &label)?]
+            }
             Some(GeometryValue::MultiPolygon { coordinates }) => coordinates
                 .iter()
-                .map(|p| raw_polygon(p, &label))
+                .enumerate()
+                .map(|(pi, p)| raw_polygon(p, pi, &label))
                 .collect::<Result<_, _>>()?,
             Some(other) => {
                 return Err(GeoError::Feature {

@@ -266,14 +266,46 @@ impl TryFrom<RawUtm32> for Utm32 {
 }
 
 impl Utm32 {
+    /// The eastings accepted, in metres: −1,000,000..=2,000,000.
+    ///
+    /// EPSG:25832 is defined for Europe between 6° and 12° east (false easting 500,000 m at
+    /// 9° E); Copenhagen lies at about 725,000 m. This range (our choice) reaches about 20°
+    /// of longitude either side of the zone at Danish latitudes, far beyond any use of the
+    /// system, and keeps every coordinate small enough that geometric predicates stay exact
+    /// (a point 10³⁰⁷ m away was once classified as inside two city areas).
+    pub const EASTINGS: std::ops::RangeInclusive<f64> = -1_000_000.0..=2_000_000.0;
+
+    /// The northings accepted, in metres: −100,000..=9,500,000 (the equator to beyond 84° N,
+    /// the northern limit of the system's area of use; our choice, as for
+    /// [`Utm32::EASTINGS`]).
+    pub const NORTHINGS: std::ops::RangeInclusive<f64> = -100_000.0..=9_500_000.0;
+
     /// An EPSG:25832 position from easting and northing in metres.
     ///
     /// # Errors
     ///
-    /// [`GeoError::NonFiniteCoordinate`] if either value is NaN or infinite.
+    /// [`GeoError::NonFiniteCoordinate`] if either value is NaN or infinite;
+    /// [`GeoError::OutsideAreaOfUse`] if it lies outside [`Utm32::EASTINGS`] ×
+    /// [`Utm32::NORTHINGS`], far from where the system is used.
+    ///
+    /// ```
+    /// use tryghed_geography::{GeoError, Utm32};
+    /// assert!(Utm32::new(720_302.0, 6_172_500.0).is_ok());
+    /// assert!(matches!(
+    ///     Utm32::new(-1.966e307, 6_172_550.0),
+    ///     Err(GeoError::OutsideAreaOfUse { .. })
+    /// ));
+    /// ```
     pub fn new(easting: f64, northing: f64) -> Result<Self, GeoError> {
         if !easting.is_finite() || !northing.is_finite() {
             return Err(GeoError::NonFiniteCoordinate {
+                crs: Crs::Etrs89Utm32,
+                x: easting,
+                y: northing,
+            });
+        }
+        if !Self::EASTINGS.contains(&easting) || !Self::NORTHINGS.contains(&northing) {
+            return Err(GeoError::OutsideAreaOfUse {
                 crs: Crs::Etrs89Utm32,
                 x: easting,
                 y: northing,
@@ -348,14 +380,15 @@ pub(crate) fn transform_xy(from: Crs, to: Crs, x: f64, y: f64) -> Result<(f64, f
     if from == to {
         return Ok((x, y));
     }
-    let fail = |reason: String| GeoError::Transform {
+    let fail = |reason: String, source: Option<proj4rs::errors::Error>| GeoError::Transform {
         from,
         to,
         x,
         y,
         reason,
+        source,
     };
-    let projs = PROJECTIONS.as_ref().map_err(|e| fail(e.clone()))?;
+    let projs = PROJECTIONS.as_ref().map_err(|e| fail(e.clone(), None))?;
     let mut pt = match from {
         Crs::Wgs84 => (x.to_radians(), y.to_radians(), 0.0),
         Crs::Etrs89Utm32 => (x, y, 0.0),
@@ -364,7 +397,7 @@ pub(crate) fn transform_xy(from: Crs, to: Crs, x: f64, y: f64) -> Result<(f64, f
         Crs::Wgs84 => (&projs.lonlat, &projs.utm32),
         Crs::Etrs89Utm32 => (&projs.utm32, &projs.lonlat),
     };
-    proj4rs::transform::transform(src, dst, &mut pt).map_err(|e| fail(e.to_string()))?;
+    proj4rs::transform::transform(src, dst, &mut pt).map_err(|e| fail(e.to_string(), Some(e)))?;
     let out = match to {
         Crs::Wgs84 => (pt.0.to_degrees(), pt.1.to_degrees()),
         Crs::Etrs89Utm32 => (pt.0, pt.1),
@@ -372,7 +405,10 @@ pub(crate) fn transform_xy(from: Crs, to: Crs, x: f64, y: f64) -> Result<(f64, f
     if out.0.is_finite() && out.1.is_finite() {
         Ok(out)
     } else {
-        Err(fail(format!("result ({}, {}) is not finite", out.0, out.1)))
+        Err(fail(
+            format!("result ({}, {}) is not finite", out.0, out.1),
+            None,
+        ))
     }
 }
 

@@ -6,8 +6,9 @@ use crate::coord::Crs;
 /// malformed GeoJSON or WKT, invalid geometry, estate outlines that do not fit the area.
 ///
 /// Every variant carries the offending value and, where there is one, the place it came from
-/// (the feature, the line and column, the byte offset).
-#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+/// (the feature, the line and column, the byte offset). The JSON parser's and the projection
+/// library's own errors are kept as [`source`](std::error::Error::source).
+#[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
 pub enum GeoError {
     /// A coordinate was NaN or infinite.
@@ -30,6 +31,18 @@ pub enum GeoError {
         /// The latitude in degrees.
         lat: f64,
     },
+    /// A coordinate far outside the area where its reference system is used (for EPSG:25832
+    /// outside [`Utm32::EASTINGS`](crate::Utm32::EASTINGS) ×
+    /// [`Utm32::NORTHINGS`](crate::Utm32::NORTHINGS)).
+    #[error("{crs} coordinate ({x}, {y}) is far outside the area where the system is used")]
+    OutsideAreaOfUse {
+        /// The reference system.
+        crs: Crs,
+        /// The first value (easting).
+        x: f64,
+        /// The second value (northing).
+        y: f64,
+    },
     /// The projection library could not transform a coordinate.
     #[error("cannot transform ({x}, {y}) from {from} to {to}: {reason}")]
     Transform {
@@ -43,6 +56,10 @@ pub enum GeoError {
         y: f64,
         /// What the projection library reported.
         reason: String,
+        /// The projection library's error, when it gave one (not for a result that is not
+        /// finite).
+        #[source]
+        source: Option<proj4rs::errors::Error>,
     },
     /// A text naming a reference system that this crate does not support.
     #[error(
@@ -71,6 +88,9 @@ pub enum GeoError {
         column: usize,
         /// What the parser reported.
         message: String,
+        /// The parser's error.
+        #[source]
+        source: serde_json::Error,
     },
     /// Valid GeoJSON that does not have the expected shape (for example a geometry that is
     /// not a polygon, or a missing name property).
@@ -88,7 +108,7 @@ pub enum GeoError {
         /// The feature: its index, id and name where known.
         feature: String,
         /// What is wrong, with the ring and position.
-        problem: String,
+        problem: GeometryProblem,
     },
     /// Malformed WKT text.
     #[error("invalid WKT at byte {offset}: {message}")]
@@ -158,12 +178,200 @@ pub enum GeoError {
     },
 }
 
+/// A ring of a multipolygon: the polygon's index and, for a hole, the hole's index.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct RingRef {
+    polygon: usize,
+    hole: Option<usize>,
+}
+
+impl RingRef {
+    pub(crate) fn new(polygon: usize, hole: Option<usize>) -> Self {
+        RingRef { polygon, hole }
+    }
+
+    /// The polygon's index in the multipolygon (0 for a plain polygon).
+    pub fn polygon(&self) -> usize {
+        self.polygon
+    }
+
+    /// The hole's index among the polygon's interior rings; `None` for the exterior ring.
+    pub fn hole(&self) -> Option<usize> {
+        self.hole
+    }
+}
+
+impl std::fmt::Display for RingRef {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self.hole {
+            None => write!(f, "polygon {}, exterior ring", self.polygon),
+            Some(h) => write!(f, "polygon {}, interior ring {h}", self.polygon),
+        }
+    }
+}
+
+/// What is wrong with a geometry, with the ring and position (or point) at fault: the
+/// problem of [`GeoError::InvalidGeometry`].
+///
+/// Positions are `[x, y]` in the geometry's own reference system.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+#[non_exhaustive]
+pub enum GeometryProblem {
+    /// A multipolygon without polygons.
+    #[error("the multipolygon has no polygons")]
+    NoPolygons,
+    /// A polygon without rings.
+    #[error("polygon {polygon} has no rings")]
+    NoRings {
+        /// The polygon's index.
+        polygon: usize,
+    },
+    /// A ring with fewer than 4 positions (as given, or distinct for the whole-geometry
+    /// check).
+    #[error("{ring} has {positions} positions; a closed ring needs at least 4")]
+    TooFewPositions {
+        /// The ring.
+        ring: RingRef,
+        /// How many it has.
+        positions: usize,
+    },
+    /// A position that is not 2-D.
+    #[error("{ring}, position {position} has {values} values; only 2-D positions are supported")]
+    NotTwoDimensional {
+        /// The ring.
+        ring: RingRef,
+        /// The position's index in the ring.
+        position: usize,
+        /// How many values it has.
+        values: usize,
+    },
+    /// A NaN or infinite coordinate.
+    #[error("{ring}, position {position}: ({}, {}) is not finite", at[0], at[1])]
+    NotFinite {
+        /// The ring.
+        ring: RingRef,
+        /// The position's index in the ring.
+        position: usize,
+        /// The position.
+        at: [f64; 2],
+    },
+    /// A WGS84 position outside ±180° / ±90°.
+    #[error("{ring}, position {position}: lon {}, lat {} is out of the WGS84 range", at[0], at[1])]
+    OutOfRange {
+        /// The ring.
+        ring: RingRef,
+        /// The position's index in the ring.
+        position: usize,
+        /// The position.
+        at: [f64; 2],
+    },
+    /// A position far outside the reference system's area of use (for EPSG:25832 outside
+    /// [`Utm32::EASTINGS`](crate::Utm32::EASTINGS) ×
+    /// [`Utm32::NORTHINGS`](crate::Utm32::NORTHINGS)).
+    #[error("{ring}, position {position}: ({}, {}) is far outside the area where {crs} is used", at[0], at[1])]
+    OutsideAreaOfUse {
+        /// The ring.
+        ring: RingRef,
+        /// The position's index in the ring.
+        position: usize,
+        /// The position.
+        at: [f64; 2],
+        /// The reference system.
+        crs: Crs,
+    },
+    /// A ring whose last position differs from its first.
+    #[error("{ring} is not closed: first position ({}, {}) differs from last ({}, {})", first[0], first[1], last[0], last[1])]
+    NotClosed {
+        /// The ring.
+        ring: RingRef,
+        /// The first position.
+        first: [f64; 2],
+        /// The last position.
+        last: [f64; 2],
+    },
+    /// More vertices than [`MAX_VERTICES`](crate::MAX_VERTICES).
+    #[error("{vertices} positions; at most {limit} are accepted")]
+    TooManyVertices {
+        /// How many positions the geometry has.
+        vertices: usize,
+        /// The limit.
+        limit: usize,
+    },
+    /// A ring that crosses or touches itself other than where consecutive segments meet.
+    #[error("{ring} has a self-intersection at ({}, {})", at[0], at[1])]
+    SelfIntersection {
+        /// The ring.
+        ring: RingRef,
+        /// Where.
+        at: [f64; 2],
+    },
+    /// Two rings of one polygon cross.
+    #[error("{first} and {second} cross at ({}, {})", at[0], at[1])]
+    RingsCross {
+        /// The first ring.
+        first: RingRef,
+        /// The second ring.
+        second: RingRef,
+        /// Where.
+        at: [f64; 2],
+    },
+    /// Two rings of one polygon share a line (they may touch only at points).
+    #[error("{first} and {second} share a line from ({}, {})", at[0], at[1])]
+    RingsShareALine {
+        /// The first ring.
+        first: RingRef,
+        /// The second ring.
+        second: RingRef,
+        /// Where the shared line starts.
+        at: [f64; 2],
+    },
+    /// A hole that is not inside its polygon's exterior ring.
+    #[error("{ring} is not contained in its polygon's exterior ring (at ({}, {}))", at[0], at[1])]
+    HoleOutsideShell {
+        /// The hole.
+        ring: RingRef,
+        /// A point of the hole outside the exterior ring.
+        at: [f64; 2],
+    },
+    /// A hole inside another hole of the same polygon.
+    #[error("{first} lies inside {second} (at ({}, {}))", at[0], at[1])]
+    HolesOverlap {
+        /// The inner hole.
+        first: RingRef,
+        /// The outer hole.
+        second: RingRef,
+        /// A point of the first inside the second.
+        at: [f64; 2],
+    },
+    /// Two polygons of the multipolygon overlap.
+    #[error("polygons {first} and {second} overlap (at ({}, {}))", at[0], at[1])]
+    PartsOverlap {
+        /// The lower index.
+        first: usize,
+        /// The higher index.
+        second: usize,
+        /// A point in both.
+        at: [f64; 2],
+    },
+    /// Two polygons of the multipolygon share a line (they may touch only at points).
+    #[error("polygons {first} and {second} share a line from ({}, {})", at[0], at[1])]
+    PartsShareALine {
+        /// The first polygon.
+        first: usize,
+        /// The second polygon.
+        second: usize,
+        /// Where the shared line starts.
+        at: [f64; 2],
+    },
+}
+
 impl GeoError {
-    pub(crate) fn from_json(err: &serde_json::Error) -> Self {
+    pub(crate) fn from_json(err: serde_json::Error) -> Self {
         GeoError::Json {
             line: err.line(),
             column: err.column(),
             message: err.to_string(),
+            source: err,
         }
     }
 }

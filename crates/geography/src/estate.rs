@@ -222,7 +222,8 @@ impl<'de> serde::Deserialize<'de> for Estate {
                 };
                 let raw_polys = rings
                     .iter()
-                    .map(|p| crate::area::raw_polygon(p, &feature))
+                    .enumerate()
+                    .map(|(pi, p)| crate::area::raw_polygon(p, pi, &feature))
                     .collect::<Result<Vec<_>, _>>()
                     .map_err(serde::de::Error::custom)?;
                 Some(

@@ -57,8 +57,12 @@
 //! [`Layer::from_geojson`] reads RFC 7946 GeoJSON (WGS84), or EPSG:25832 when the document
 //! declares it in a legacy `crs` member or the caller says so ([`Layer::from_geojson_in`]),
 //! and transforms the polygons into the layer's system. Every geometry is validated: closed
-//! rings of at least 4 positions, finite 2-D coordinates, no self-intersection, holes inside
-//! shells. Each error names the feature (index, id, name) and what is wrong.
+//! rings of at least 4 positions, finite 2-D coordinates (within ±180°/±90° for WGS84, within
+//! [`Utm32::EASTINGS`] × [`Utm32::NORTHINGS`] for EPSG:25832), at most [`MAX_VERTICES`]
+//! positions, no self-intersection, holes inside shells, parts neither overlapping nor
+//! sharing a line (geo's validation rules, checked with one sweep over the segments in about
+//! linear time for outlines such as these). Each error names the feature (index, id, name)
+//! and says what is wrong as a [`GeometryProblem`] with the ring and position.
 //! [`Layer::to_geojson`] writes it back.
 //!
 //! # Classification and the boundary rule
@@ -91,13 +95,15 @@ mod error;
 mod estate;
 mod geometry;
 mod locate;
+mod validate;
 mod wkt;
 
 pub use area::{Area, Layer};
 pub use coord::{Crs, CrsCoord, Utm32, Wgs84};
-pub use error::GeoError;
+pub use error::{GeoError, GeometryProblem, RingRef};
 pub use estate::{
     DATA_CREDIT, DATA_CREDIT_DA, ESTATE_TOLERANCE_M, Estate, EstateId, PartnershipArea,
     PartnershipLocator, Place,
 };
+pub use geometry::MAX_VERTICES;
 pub use locate::Locator;
