@@ -145,6 +145,13 @@ pub enum AgreementError {
         /// Why, naming the years or counts.
         reason: String,
     },
+    /// The pending baselines cannot be fixed from the figures given: every missing or unfit
+    /// figure is listed.
+    #[error("the baseline cannot be fixed:\n{}", problems.iter().map(|p| format!("  {p}")).collect::<Vec<_>>().join("\n"))]
+    BaselineNotPossible {
+        /// What is missing or wrong, one entry per figure.
+        problems: Vec<String>,
+    },
     /// A figure could not be built (an invalid share or a duplicate observation).
     #[error(transparent)]
     Goals(#[from] tryghed_goals::GoalsError),

@@ -49,6 +49,7 @@
 #![deny(missing_docs)]
 
 mod agreement;
+mod baseline;
 mod error;
 mod evaluate;
 mod period;
@@ -56,6 +57,7 @@ mod period;
 pub use agreement::{
     Agreement, Amendment, BaselineChange, Decision, FOLEHAVEN_TOML, FORMAT_VERSION,
 };
+pub use baseline::BaselineAmendment;
 pub use error::{AgreementError, Location, Problem};
 pub use evaluate::{Evaluation, PlanCount, evaluate_goals, goal_year, latest_report_year};
 pub use period::{Period, YearSpan};

@@ -13,12 +13,16 @@ use crate::output::Destination;
 /// amendments.
 #[derive(Debug, clap::Args)]
 #[command(
-    after_help = "Examples:\n  tryghed agreement\n  tryghed agreement --format json\n  tryghed agreement --agreement tingbjerg-husum.toml"
+    after_help = "Examples:\n  tryghed agreement\n  tryghed agreement --format json\n  tryghed agreement --agreement tingbjerg-husum.toml\n  tryghed agreement --source -o aftale.toml   (the agreement file, to append an amendment to)"
 )]
 pub(crate) struct Args {
     /// An agreement file in TOML (default: the embedded Folehaven agreement).
     #[arg(long, value_name = "FILE")]
     agreement: Option<PathBuf>,
+    /// Print the agreement file itself (TOML), checked, e.g. to append the amendment that
+    /// `tryghed baseline` writes.
+    #[arg(long, conflicts_with = "format")]
+    source: bool,
     /// Output format.
     #[arg(long, value_enum, default_value_t)]
     format: Format,
@@ -30,6 +34,13 @@ pub(crate) struct Args {
 pub(crate) fn run(args: &Args) -> Result<(), CliError> {
     let destination = Destination::new(args.output.as_deref(), &[args.agreement.as_deref()])?;
     let agreement = load_agreement(args.agreement.as_deref())?;
+    if args.source {
+        let text = match &args.agreement {
+            Some(path) => crate::common::read_text(path)?,
+            None => tryghed_agreement::FOLEHAVEN_TOML.to_owned(),
+        };
+        return destination.write(&text);
+    }
     let text = match args.format {
         Format::Json => to_json(&agreement)?,
         Format::Text => text(&agreement),
@@ -201,6 +212,17 @@ fn text(agreement: &Agreement) -> String {
         );
         if let Some(description) = amendment.description() {
             let _ = writeln!(out, "    {description}");
+        }
+        let fixed: Vec<String> = amendment
+            .baselines()
+            .iter()
+            .map(|b| match b.baseline().year() {
+                Some(year) => format!("{} ({year})", b.indicator()),
+                None => b.indicator().to_string(),
+            })
+            .collect();
+        if !fixed.is_empty() {
+            let _ = writeln!(out, "    Fastlægger baseline for: {}", fixed.join(", "));
         }
     }
     out

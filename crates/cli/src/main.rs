@@ -4,6 +4,7 @@
 //! Exit codes: 0 success, 1 the input is invalid (every problem is listed), 2 usage or I/O error.
 
 mod agreement;
+mod baseline;
 mod budget;
 mod common;
 mod count;
@@ -39,6 +40,8 @@ struct Cli {
 enum Command {
     /// Print the agreement: parties, organisation, period, focus areas and amendments.
     Agreement(agreement::Args),
+    /// Write the amendment that fixes the pending 2025 baselines from the year's counts.
+    Baseline(baseline::Args),
     /// Print the budget per year and line, in Danish kroner.
     Budget(budget::Args),
     /// Count police reports per area, crime category and year from a CSV extract.
@@ -59,6 +62,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Agreement(args) => agreement::run(&args),
+        Command::Baseline(args) => baseline::run(&args),
         Command::Budget(args) => budget::run(&args),
         Command::Count(args) => count::run(&args),
         Command::Goals(args) => goals::run(&args),

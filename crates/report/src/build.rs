@@ -17,11 +17,11 @@ use crate::ReportError;
 use crate::cells::Cells;
 use crate::fmt as dk;
 use crate::model::{
-    ActivitiesSection, AreaSection, AreaSeries, BaselineCell, BudgetActivityRow, BudgetSection,
-    ChangeCell, CollaborationRow, Count, CountPoint, CrimeRow, Delivery, DeliveryCounts, EstateRow,
-    Figure, FocusGroup, GoalRow, Guide, IntervalCell, PlanFunds, PlanInput, Reference,
-    ReportOptions, ReportStatus, SharePoint, SignificanceCell, SourceNote, StatusReport,
-    SummaryLine, SurveySeries, Trend,
+    ActivitiesSection, AreaSection, AreaSeries, BaselineCell, BaselineFixing, BaselineRow,
+    BaselineTable, BudgetActivityRow, BudgetSection, ChangeCell, CollaborationRow, Count,
+    CountPoint, CrimeRow, Delivery, DeliveryCounts, EstateRow, Figure, FocusGroup, GoalRow, Guide,
+    IntervalCell, PlanFunds, PlanInput, Reference, ReportOptions, ReportStatus, SharePoint,
+    SignificanceCell, SourceNote, StatusReport, SummaryLine, SurveySeries, Trend,
 };
 
 /// Builds a [`StatusReport`] (the annual status for Økonomiudvalget).
@@ -400,6 +400,7 @@ impl<'a> Build<'a> {
                 reason,
             });
         }
+        let baseline = self.baseline_table(&goals);
         self.note_missing_figures(&goals);
         self.note_caveats(&pending_baselines, shares_without_n, shares_with_n, &crime);
         let activities = self.activities();
@@ -424,6 +425,7 @@ impl<'a> Build<'a> {
             goals: goal_rows,
             survey,
             crime,
+            baseline,
             activities,
             collaboration,
             budget,
@@ -671,7 +673,7 @@ impl<'a> Build<'a> {
         });
         let status = match ie.status() {
             Status::Pending { reason } => ReportStatus::Pending {
-                reason: Self::pending_reason(gi, ie, reason),
+                reason: self.pending_reason(gi, ie, reason),
             },
             s => ReportStatus::from(s),
         };
@@ -802,7 +804,7 @@ impl<'a> Build<'a> {
     }
 
     /// A plain Danish reason for a pending indicator.
-    fn pending_reason(gi: &GoalIndicator, ie: &IndicatorEvaluation, raw: &str) -> String {
+    fn pending_reason(&self, gi: &GoalIndicator, ie: &IndicatorEvaluation, raw: &str) -> String {
         let year = ie.year();
         if ie.value().is_none() {
             return match gi.indicator().source() {
@@ -820,7 +822,12 @@ impl<'a> Build<'a> {
             };
         }
         if let Some(Baseline::Pending { .. }) = gi.baseline() {
-            return "baseline for 2025 er ikke fastlagt endnu".to_owned();
+            let base = self.agreement.baseline_year();
+            return if year == base {
+                format!("{base} er basisåret; baseline {base} fastlægges med denne afrapportering")
+            } else {
+                format!("baseline {base} er endnu ikke tilføjet partnerskabsaftalen")
+            };
         }
         if gi.baseline().and_then(Baseline::year) == Some(year) {
             return format!("{year} er basisåret; første sammenligning er {}", year + 1);
@@ -836,6 +843,72 @@ impl<'a> Build<'a> {
             (s, Some(v)) => format!("{name}: {s} ({v} i {})", ie.year()),
             (s, None) => format!("{name}: {s}"),
         }
+    }
+
+    /// The agreement's baseline table ("Gerningstype / Mål / Baseline 2025") for the targets
+    /// "som minimum fastholdes": in the report of the year after the baseline year marked as
+    /// fixed by this report, later as fixed by the amendment that added it.
+    fn baseline_table(&self, goals: &[Goal]) -> Option<BaselineTable> {
+        let targeted: Vec<&GoalIndicator> = goals
+            .iter()
+            .flat_map(Goal::indicators)
+            .filter(|gi| gi.targets().contains(&Target::NotAboveBaseline))
+            .collect();
+        if targeted.is_empty() {
+            return None;
+        }
+        let pending = targeted
+            .iter()
+            .any(|gi| matches!(gi.baseline(), Some(Baseline::Pending { .. })));
+        let year = if pending {
+            self.agreement.baseline_year()
+        } else {
+            targeted
+                .iter()
+                .find_map(|gi| gi.baseline().and_then(Baseline::year))?
+        };
+        let fixing = match (pending, self.agreement.baseline_fixed_by()) {
+            (true, _) if self.crime_year == year => BaselineFixing::ThisReport,
+            (true, _) => BaselineFixing::NotYetAdded,
+            (false, Some((date, title))) => BaselineFixing::Amendment {
+                date: date.to_string(),
+                title: title.to_owned(),
+            },
+            (false, None) => BaselineFixing::InAgreement,
+        };
+        let area = AreaId::partnership();
+        let rows = targeted
+            .iter()
+            .map(|gi| {
+                let id = gi.indicator().id();
+                let unit = gi.indicator().unit();
+                let name = match gi.indicator().dimension() {
+                    Dimension::CrimeCategory(c) if c.as_str() == "straffelovskriminalitet" => {
+                        "Antal anmeldelser af straffelovskriminalitet".to_owned()
+                    }
+                    Dimension::CrimeCategory(c) => self.categories.by_id(c).map_or_else(
+                        || gi.indicator().name().to_owned(),
+                        |cat| cat.name().to_owned(),
+                    ),
+                    _ => gi.indicator().name().to_owned(),
+                };
+                let value = match gi.baseline() {
+                    Some(Baseline::Set { value, .. }) => Some(self.set_baseline(unit, *value)),
+                    _ => self.count_figure(unit, id, &area, year).or_else(|| {
+                        self.cells
+                            .get(id, &area, year)
+                            .map(|count| Figure::Count { count })
+                    }),
+                };
+                BaselineRow {
+                    indicator: id.to_string(),
+                    name,
+                    target: "Minimum fastholdelse".to_owned(),
+                    value,
+                }
+            })
+            .collect();
+        Some(BaselineTable { year, fixing, rows })
     }
 
     fn crime_row(&self, gi: &GoalIndicator, row: &GoalRow) -> CrimeRow {
@@ -1017,10 +1090,19 @@ impl<'a> Build<'a> {
         with_n: bool,
         crime: &[CrimeRow],
     ) {
+        let base = self.agreement.baseline_year();
         for note in pending {
-            self.caveats.push(format!(
-                "Baseline for kriminaliteten afventer: {note}. Indtil den er fastlagt, vurderes målene som \"afventer\" og aldrig som opfyldt."
-            ));
+            if self.crime_year == base {
+                self.caveats.push(format!(
+                    "Kriminalitetsmålene kan ikke vurderes i denne afrapportering: {base} er basisåret, og baseline {base} fastlægges med den (se tabellen \"Baseline {base}\"). Målene vurderes første gang for {} i afrapporteringen {}.",
+                    base + 1,
+                    base + 2
+                ));
+            } else {
+                self.caveats.push(format!(
+                    "Baseline for kriminaliteten afventer: {note}. Indtil den er tilføjet aftalen, vurderes målene som \"afventer\" og aldrig som opfyldt."
+                ));
+            }
         }
         if without_n {
             self.caveats.push(

@@ -125,10 +125,10 @@ mod view;
 pub use build::ReportBuilder;
 pub use error::ReportError;
 pub use model::{
-    ActivitiesSection, ActivityRow, AreaSection, AreaSeries, BaselineCell, BudgetActivityRow,
-    BudgetSection, ChangeCell, CollaborationRow, Count, CountPoint, CrimeRow, DeliverableRow,
-    Delivery, DeliveryCounts, EstateRow, Figure, FocusGroup, GoalRow, Guide, IntervalCell,
-    PlanInput, Reference, ReportOptions, ReportStatus, SharePoint, SignificanceCell, SourceNote,
-    StatusReport, SummaryLine, SurveySeries, Trend,
+    ActivitiesSection, ActivityRow, AreaSection, AreaSeries, BaselineCell, BaselineFixing,
+    BaselineRow, BaselineTable, BudgetActivityRow, BudgetSection, ChangeCell, CollaborationRow,
+    Count, CountPoint, CrimeRow, DeliverableRow, Delivery, DeliveryCounts, EstateRow, Figure,
+    FocusGroup, GoalRow, Guide, IntervalCell, PlanInput, Reference, ReportOptions, ReportStatus,
+    SharePoint, SignificanceCell, SourceNote, StatusReport, SummaryLine, SurveySeries, Trend,
 };
 pub use render::{render_html, render_html_with_area, render_json, render_markdown};

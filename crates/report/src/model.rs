@@ -631,6 +631,72 @@ accessors!(CrimeRow {
     status: ReportStatus,
 });
 
+/// How the baseline of the crime targets stands in this report.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "kebab-case", deny_unknown_fields)]
+#[non_exhaustive]
+pub enum BaselineFixing {
+    /// This report fixes it: "Baseline for 2025 fastlægges ifm. den første afrapportering til
+    /// Økonomiudvalget i 2026 og tilføjes partnerskabsaftalen herefter." (the report of the
+    /// year after the baseline year, while the baselines are pending).
+    ThisReport,
+    /// Still pending in a later report: fixed at the first report, but not yet added to the
+    /// agreement by an amendment.
+    NotYetAdded,
+    /// Fixed by an amendment of the agreement.
+    Amendment {
+        /// The amendment's date, `YYYY-MM-DD`.
+        date: String,
+        /// Its title.
+        title: String,
+    },
+    /// Written into the agreement itself.
+    InAgreement,
+}
+
+/// One row of the baseline table, in the agreement's own form ("Gerningstype / Mål /
+/// Baseline 2025").
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BaselineRow {
+    pub(crate) indicator: String,
+    pub(crate) name: String,
+    pub(crate) target: String,
+    pub(crate) value: Option<Figure>,
+}
+
+accessors!(BaselineRow {
+    /// The indicator id.
+    indicator: str,
+    /// The gerningstype as the agreement's table names it.
+    name: str,
+    /// The target in the agreement's words ("Minimum fastholdelse").
+    target: str,
+    /// The baseline: a count, or for straffelovskriminalitet the count with its residents and
+    /// rate per 1.000 indbyggere; published through the disclosure control.
+    value: Option<Figure>,
+});
+
+/// The agreement's baseline table for crime: the baseline year, how it is fixed, and a row
+/// per gerningstype with a target.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[doc(alias = "baseline")]
+pub struct BaselineTable {
+    pub(crate) year: u16,
+    pub(crate) fixing: BaselineFixing,
+    pub(crate) rows: Vec<BaselineRow>,
+}
+
+accessors!(BaselineTable {
+    /// The baseline year (2025).
+    year: u16,
+    /// Whether this report fixes it, or which amendment did.
+    fixing: BaselineFixing,
+    /// The rows, in the agreement's order.
+    rows: [BaselineRow],
+});
+
 /// A point of a survey time series.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -1497,6 +1563,7 @@ pub struct StatusReport {
     pub(crate) goals: Vec<GoalRow>,
     pub(crate) survey: Vec<SurveySeries>,
     pub(crate) crime: Vec<CrimeRow>,
+    pub(crate) baseline: Option<BaselineTable>,
     pub(crate) activities: Option<ActivitiesSection>,
     pub(crate) collaboration: Option<CollaborationRow>,
     pub(crate) budget: Option<BudgetSection>,
@@ -1534,6 +1601,8 @@ accessors!(StatusReport {
     survey: [SurveySeries],
     /// The crime categories, targeted and monitored.
     crime: [CrimeRow],
+    /// The baseline table of the crime targets, in the agreement's form.
+    baseline: Option<BaselineTable>,
     /// The plan's activities, when a plan was given.
     activities: Option<ActivitiesSection>,
     /// The collaboration share against the agreement's minimum, when the agreement has

@@ -4,7 +4,9 @@
 use serde::Serialize;
 
 use crate::fmt as dk;
-use crate::model::{BaselineCell, Delivery, Figure, ReportStatus, SignificanceCell, StatusReport};
+use crate::model::{
+    BaselineCell, BaselineFixing, Delivery, Figure, ReportStatus, SignificanceCell, StatusReport,
+};
 
 /// A figure in print: counts as published (`14`, `< 5`, `skjult`), no rate of a hidden count.
 pub(crate) fn figure_text(f: &Figure) -> String {
@@ -61,6 +63,7 @@ pub(crate) struct View {
     verdicts: Vec<VVerdict>,
     crime_years: Vec<u16>,
     crime: Vec<VCrime>,
+    baseline: Option<VBaseline>,
     activities: Option<VActivities>,
     collaboration: Option<VCollab>,
     budget: Option<VBudget>,
@@ -92,6 +95,71 @@ struct VGoal {
     status: String,
     key: String,
     status_reason: String,
+}
+
+/// The agreement's baseline table.
+#[derive(Debug, Serialize)]
+struct VBaseline {
+    year: u16,
+    fixing: String,
+    rows: Vec<VBaselineRow>,
+}
+
+#[derive(Debug, Serialize)]
+struct VBaselineRow {
+    name: String,
+    target: String,
+    value: String,
+}
+
+/// `2026-06-15` → `15. juni 2026` (the text as given when it is not such a date).
+fn danish_date(iso: &str) -> String {
+    const MONTHS: [&str; 12] = [
+        "januar",
+        "februar",
+        "marts",
+        "april",
+        "maj",
+        "juni",
+        "juli",
+        "august",
+        "september",
+        "oktober",
+        "november",
+        "december",
+    ];
+    let mut parts = iso.splitn(3, '-');
+    let (Some(y), Some(m), Some(d)) = (parts.next(), parts.next(), parts.next()) else {
+        return iso.to_owned();
+    };
+    let month = m
+        .parse::<usize>()
+        .ok()
+        .and_then(|m| m.checked_sub(1))
+        .and_then(|m| MONTHS.get(m));
+    match (month, d.parse::<u8>()) {
+        (Some(month), Ok(day)) => format!("{day}. {month} {y}"),
+        _ => iso.to_owned(),
+    }
+}
+
+/// A baseline in the agreement's table: a count, or the count with its rate per 1.000
+/// indbyggere (no rate of a hidden count).
+fn baseline_value(f: &Figure) -> String {
+    match f {
+        Figure::Rate {
+            count,
+            residents,
+            rate: Some(rate),
+        } if count.value().is_some() => format!(
+            "{count} anmeldelser; {} per 1.000 indbyggere ({} indbyggere)",
+            dk::number(*rate, 1),
+            dk::int(*residents)
+        ),
+        Figure::Rate { count, .. } => format!("{count} anmeldelser (ingen rate)"),
+        Figure::Number { value } => format!("{} per 1.000 indbyggere", dk::number(*value, 1)),
+        other => figure_text(other),
+    }
 }
 
 /// An indicator's verdict in one sentence.
@@ -296,6 +364,38 @@ pub(crate) fn view(r: &StatusReport) -> View {
             verdict: g.verdict().to_owned(),
         })
         .collect();
+    let baseline = r.baseline().as_ref().map(|b| {
+        let year = b.year();
+        VBaseline {
+            year: *year,
+            fixing: match b.fixing() {
+                BaselineFixing::ThisReport => format!(
+                    "Baseline {year} fastlægges med denne afrapportering og tilføjes herefter partnerskabsaftalen (\"Baseline for {year} fastlægges ifm. den første afrapportering til Økonomiudvalget i {} og tilføjes partnerskabsaftalen herefter\")."
+                    , year + 1
+                ),
+                BaselineFixing::NotYetAdded => format!(
+                    "Baseline {year} er endnu ikke tilføjet partnerskabsaftalen; tallene er {year}-tallene fra de angivne observationer, og målene vurderes først, når baselinen er tilføjet."
+                ),
+                BaselineFixing::Amendment { date, title } => format!(
+                    "Baseline {year} er fastlagt ved tillæg til partnerskabsaftalen af {} (\"{title}\").",
+                    danish_date(date)
+                ),
+                _ => format!("Baseline {year} står i partnerskabsaftalen."),
+            },
+            rows: b
+                .rows()
+                .iter()
+                .map(|row| VBaselineRow {
+                    name: row.name().to_owned(),
+                    target: row.target().to_owned(),
+                    value: row
+                        .value()
+                        .as_ref()
+                        .map_or_else(|| "mangler".to_owned(), baseline_value),
+                })
+                .collect(),
+        }
+    });
     let first = r
         .crime()
         .iter()
@@ -481,6 +581,7 @@ pub(crate) fn view(r: &StatusReport) -> View {
         verdicts,
         crime_years,
         crime,
+        baseline,
         activities,
         collaboration,
         budget,

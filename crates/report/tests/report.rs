@@ -72,7 +72,10 @@ fn embedded_report_says_what_is_missing_and_claims_nothing() {
         assert!(missing.contains(needle), "{needle} not in {missing}");
     }
     let caveats = r.caveats().join("\n");
-    assert!(caveats.contains("Baseline for kriminaliteten afventer"));
+    assert!(
+        caveats.contains("2025 er basisåret, og baseline 2025 fastlægges med den"),
+        "{caveats}"
+    );
     assert!(caveats.contains("ingen offentlig afgrænsning"));
     // The 2025 survey baseline comes from the agreement.
     let md = render_markdown(&r).unwrap();
