@@ -229,7 +229,7 @@ pub(crate) fn run(args: &Args) -> Result<(), CliError> {
         let mut bytes = Vec::new();
         tryghed_goals::write_csv(observations.iter(), &mut bytes)
             .map_err(|e| CliError::Usage(format!("error: {e}")))?;
-        eprint!("{}", summary_text(report.summary()));
+        eprint!("{}", summary_text(report.summary(), None));
         eprintln!("{EXACT_NOTE}");
         return destination.write(&String::from_utf8_lossy(&bytes));
     }
@@ -248,14 +248,14 @@ fn render(args: &Args, report: &CountReport, categories: &CategorySet) -> Result
             report,
         })?,
         (CountFormat::Csv, _) => {
-            eprint!("{}", summary_text(report.summary()));
+            eprint!("{}", summary_text(report.summary(), None));
             eprintln!("{EXACT_NOTE}");
             let mut bytes = Vec::new();
             report.table().write_csv(&mut bytes)?;
             String::from_utf8_lossy(&bytes).into_owned()
         }
         (CountFormat::Text, Some(table)) => {
-            let mut out = published_summary_text(report.summary(), args.suppression_threshold);
+            let mut out = summary_text(report.summary(), Some(args.suppression_threshold));
             out.push_str(&table_text(report, Some(table)));
             out
         }
@@ -264,7 +264,7 @@ fn render(args: &Args, report: &CountReport, categories: &CategorySet) -> Result
                 "{}\n",
                 tryghed_disclosure::CONFIDENTIAL_STAMP.to_uppercase()
             );
-            out.push_str(&summary_text(report.summary()));
+            out.push_str(&summary_text(report.summary(), None));
             out.push_str(&table_text(report, None));
             out
         }
@@ -281,67 +281,6 @@ struct ExactDocument<'a> {
     confidential: &'static str,
     #[serde(flatten)]
     report: &'a CountReport,
-}
-
-/// The summary of the published form: whether the accounting adds up, the skip reasons with
-/// their first lines and the codes in no category, without the numbers (they are totals of
-/// the table's cells and could give a hidden one back by subtraction).
-fn published_summary_text(
-    s: &CountSummary,
-    threshold: tryghed_disclosure::SuppressionThreshold,
-) -> String {
-    let mut out = String::new();
-    let _ = writeln!(
-        out,
-        "Optælling af anmeldelser: lag {}, {}, kategorier {}",
-        s.layer(),
-        s.crs(),
-        s.category_set()
-    );
-    let _ = writeln!(
-        out,
-        "Regnskabet {}: hver læst række er talt i et område, uden for eller sprunget over.",
-        if s.adds_up() {
-            "stemmer"
-        } else {
-            "STEMMER IKKE"
-        }
-    );
-    for skip in s.skips() {
-        let lines: Vec<String> = skip.first_lines().iter().map(ToString::to_string).collect();
-        let _ = writeln!(
-            out,
-            "  sprunget over, {}: første linjer {}{}",
-            skip.reason().label_da(),
-            lines.join(", "),
-            skip.first()
-                .map(|p| format!(" (fx {p})"))
-                .unwrap_or_default()
-        );
-    }
-    if !s.unknown_codes().is_empty() {
-        let codes: Vec<String> = s
-            .unknown_codes()
-            .iter()
-            .take(10)
-            .map(|c| c.code().to_string())
-            .collect();
-        let _ = writeln!(
-            out,
-            "Koder uden kategori (talt som \"andet\"): {}{}",
-            codes.join(", "),
-            if s.unknown_codes().len() > 10 {
-                ", …"
-            } else {
-                ""
-            }
-        );
-    }
-    let _ = writeln!(
-        out,
-        "Antal under {threshold} vises som \"< {threshold}\", og \"skjult\" er skjult, så de små antal ikke kan regnes ud (diskretionering). Antallene i regnskabet og de nøjagtige tal: --unsuppressed (fortroligt)."
-    );
-    out
 }
 
 /// A residents-file error with the file's name.
@@ -404,8 +343,14 @@ fn dk(n: u64) -> String {
 }
 
 /// The accounting, in Danish: read = classified + outside + skipped, skip reasons with their
-/// first lines, unknown codes.
-fn summary_text(s: &CountSummary) -> String {
+/// first lines, unknown codes. The published form (`threshold` given) says only whether it adds
+/// up, with the skip reasons and the unknown codes but no numbers: they are totals of the
+/// table's cells and could give a hidden one back by subtraction.
+fn summary_text(
+    s: &CountSummary,
+    threshold: Option<tryghed_disclosure::SuppressionThreshold>,
+) -> String {
+    let exact = threshold.is_none();
     let mut out = String::new();
     let _ = writeln!(
         out,
@@ -414,58 +359,89 @@ fn summary_text(s: &CountSummary) -> String {
         s.crs(),
         s.category_set()
     );
-    let _ = writeln!(
-        out,
-        "Rækker læst {} = i områderne {} + uden for {} + sprunget over {}{}",
-        dk(s.rows_read()),
-        dk(s.classified()),
-        dk(s.outside()),
-        dk(s.skipped()),
-        if s.adds_up() {
-            " (stemmer)"
-        } else {
-            " (STEMMER IKKE)"
-        }
-    );
-    for skip in s.skips() {
-        let lines: Vec<String> = skip.first_lines().iter().map(ToString::to_string).collect();
+    let verdict = if s.adds_up() {
+        "stemmer"
+    } else {
+        "STEMMER IKKE"
+    };
+    if exact {
         let _ = writeln!(
             out,
-            "  sprunget over, {}: {} rækker, første linjer {}{}",
+            "Rækker læst {} = i områderne {} + uden for {} + sprunget over {} ({verdict})",
+            dk(s.rows_read()),
+            dk(s.classified()),
+            dk(s.outside()),
+            dk(s.skipped()),
+        );
+    } else {
+        let _ = writeln!(
+            out,
+            "Regnskabet {verdict}: hver læst række er talt i et område, uden for eller sprunget over."
+        );
+    }
+    for skip in s.skips() {
+        let lines: Vec<String> = skip.first_lines().iter().map(ToString::to_string).collect();
+        let rows = if exact {
+            format!("{} rækker, ", dk(skip.rows()))
+        } else {
+            String::new()
+        };
+        let _ = writeln!(
+            out,
+            "  sprunget over, {}: {rows}første linjer {}{}",
             skip.reason().label_da(),
-            dk(skip.rows()),
             lines.join(", "),
             skip.first()
                 .map(|p| format!(" (fx {p})"))
                 .unwrap_or_default()
         );
     }
-    if s.other_rows() > 0 {
+    if !s.unknown_codes().is_empty() || (exact && s.other_rows() > 0) {
         let top: Vec<String> = s
             .unknown_codes()
             .iter()
             .take(10)
-            .map(|c| format!("{} ({})", c.code(), dk(c.rows())))
+            .map(|c| {
+                if exact {
+                    format!("{} ({})", c.code(), dk(c.rows()))
+                } else {
+                    c.code().to_string()
+                }
+            })
             .collect();
-        let _ = writeln!(
-            out,
-            "Koder uden kategori (talt som \"andet\"): {} rækker, {} forskellige koder{}: {}{}",
-            dk(s.other_rows()),
-            s.unknown_codes().len(),
-            if s.unlisted_unknown_rows() > 0 {
+        let more = if s.unknown_codes().len() > 10 {
+            ", …"
+        } else {
+            ""
+        };
+        if exact {
+            let unlisted = if s.unlisted_unknown_rows() > 0 {
                 format!(
                     " (+ {} rækker med flere koder)",
                     dk(s.unlisted_unknown_rows())
                 )
             } else {
                 String::new()
-            },
-            top.join(", "),
-            if s.unknown_codes().len() > 10 {
-                ", …"
-            } else {
-                ""
-            }
+            };
+            let _ = writeln!(
+                out,
+                "Koder uden kategori (talt som \"andet\"): {} rækker, {} forskellige koder{unlisted}: {}{more}",
+                dk(s.other_rows()),
+                s.unknown_codes().len(),
+                top.join(", "),
+            );
+        } else {
+            let _ = writeln!(
+                out,
+                "Koder uden kategori (talt som \"andet\"): {}{more}",
+                top.join(", ")
+            );
+        }
+    }
+    if let Some(t) = threshold {
+        let _ = writeln!(
+            out,
+            "Antal under {t} vises som \"< {t}\", og \"skjult\" er skjult, så de små antal ikke kan regnes ud (diskretionering). Antallene i regnskabet og de nøjagtige tal: --unsuppressed (fortroligt)."
         );
     }
     out
