@@ -131,6 +131,17 @@ pub enum BudgetError {
         /// The last year given.
         last: i32,
     },
+    /// A period budget spans more than
+    /// [`MAX_PERIOD_YEARS`](crate::MAX_PERIOD_YEARS) years.
+    #[error("budget period {first}–{last} is longer than {limit} years")]
+    PeriodTooLong {
+        /// The first year given.
+        first: i32,
+        /// The last year given.
+        last: i32,
+        /// The limit.
+        limit: usize,
+    },
     /// A period budget has two budgets for the same year.
     #[error("budget period: the year {year} appears twice")]
     DuplicateYear {

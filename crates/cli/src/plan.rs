@@ -96,7 +96,7 @@ pub(crate) fn run(args: &Args) -> Result<(), CliError> {
 }
 
 fn read(path: &Path) -> Result<String, CliError> {
-    std::fs::read_to_string(path).map_err(|e| CliError::io(path, &e))
+    crate::common::read_text(path)
 }
 
 fn context(agreement: &Agreement) -> PlanContext {
