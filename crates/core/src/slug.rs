@@ -92,6 +92,24 @@ impl SlugError {
     pub fn problem(&self) -> SlugProblem {
         self.problem
     }
+
+    /// The message in Danish, for people: `what_da` names the kind of id in Danish
+    /// (`"aktivitets-id"`).
+    ///
+    /// ```
+    /// let err = tryghed_core::check_slug("activity id", "Natteravne").unwrap_err();
+    /// assert_eq!(
+    ///     err.message_da("aktivitets-id"),
+    ///     "\"Natteravne\" er ikke et gyldigt aktivitets-id: 'N' på plads 1 er ikke tilladt (brug a-z, 0-9, '-' og '_')"
+    /// );
+    /// ```
+    pub fn message_da(&self, what_da: &str) -> String {
+        format!(
+            "\"{}\" er ikke et gyldigt {what_da}: {}",
+            self.value,
+            self.problem.message_da()
+        )
+    }
 }
 
 /// What is wrong with a slug identifier.
@@ -117,6 +135,24 @@ pub enum SlugProblem {
         /// The first character.
         found: char,
     },
+}
+
+impl SlugProblem {
+    /// The problem in Danish: `det er tomt`, `'Ø' på plads 1 er ikke tilladt (…)`.
+    pub fn message_da(self) -> String {
+        match self {
+            Self::Empty => "det er tomt".to_owned(),
+            Self::TooLong { length } => {
+                format!("det har {length} tegn, højst {SLUG_MAX_LEN} er tilladt")
+            }
+            Self::BadChar { found, position } => {
+                format!("{found:?} på plads {position} er ikke tilladt (brug a-z, 0-9, '-' og '_')")
+            }
+            Self::BadStart { found } => {
+                format!("det skal begynde med et bogstav eller et ciffer, ikke {found:?}")
+            }
+        }
+    }
 }
 
 impl fmt::Display for SlugProblem {
