@@ -25,6 +25,9 @@ use crate::model::{
     SignificanceCell, SourceNote, StatusReport, SummaryLine, SurveySeries, Trend,
 };
 
+/// What the report says where an area's outline has no known source to credit.
+pub(crate) const NO_CREDIT: &str = "Kilden til områdets afgrænsning er ikke angivet i aftalen.";
+
 /// Builds a [`StatusReport`] (the annual status for Økonomiudvalget).
 ///
 /// Start from an agreement; add what you have. Nothing is required beyond the agreement:
@@ -222,10 +225,7 @@ impl<'a> Build<'a> {
         };
         let area = match b.area {
             Some(a) => Some(a),
-            None if b.agreement.id() == "folehaven-2026-2029" => {
-                Some(PartnershipArea::folehaven()?)
-            }
-            None => None,
+            None => b.agreement.area().cloned(),
         };
         let count_indicators: Vec<(IndicatorId, Option<tryghed_goals::CategoryId>)> = goals
             .iter()
@@ -1288,7 +1288,9 @@ impl<'a> Build<'a> {
                     outline_known: e.boundary().is_some(),
                 })
                 .collect(),
-            credit: area.credit_da().to_owned(),
+            credit: area
+                .credit_da()
+                .map_or_else(|| NO_CREDIT.to_owned(), str::to_owned),
         })
     }
 
@@ -1350,7 +1352,7 @@ impl<'a> Build<'a> {
                 detail: format!(
                     "Områdeafgrænsningen \"{}\" i EPSG:25832. {}",
                     a.area().name(),
-                    a.credit_da()
+                    a.credit_da().unwrap_or(NO_CREDIT)
                 ),
             });
         }

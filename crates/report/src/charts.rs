@@ -627,8 +627,12 @@ fn draw_map<DB: DrawingBackend>(
         small.clone(),
     ))
     .map_err(|x| x.to_string())?;
-    root.draw(&Text::new(a.credit_da().to_owned(), (bx, by + 56), small))
-        .map_err(|x| x.to_string())?;
+    root.draw(&Text::new(
+        a.credit_da().unwrap_or(crate::build::NO_CREDIT).to_owned(),
+        (bx, by + 56),
+        small,
+    ))
+    .map_err(|x| x.to_string())?;
     Ok(())
 }
 
