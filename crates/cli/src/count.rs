@@ -66,9 +66,10 @@ pub(crate) struct Args {
     /// The column with the report id (optional in the file; used in messages).
     #[arg(long, value_name = "NAME", default_value = "id")]
     id_column: String,
-    /// The field delimiter, e.g. ';'.
-    #[arg(long, value_name = "CHAR", default_value = ",")]
-    delimiter: char,
+    /// The field delimiter, e.g. ';' [default: read from the header line: ';' or ',', and a
+    /// decimal comma is read as such].
+    #[arg(long, value_name = "CHAR")]
+    delimiter: Option<char>,
     /// A crime-category file in TOML (default: the embedded straffelov-2026 categories).
     #[arg(long, value_name = "FILE")]
     categories: Option<PathBuf>,
@@ -167,7 +168,7 @@ pub(crate) fn run(args: &Args) -> Result<(), CliError> {
     )?;
     let categories = match &args.categories {
         Some(path) => {
-            let text = std::fs::read_to_string(path).map_err(|e| CliError::io(path, &e))?;
+            let text = crate::input::read_text(path, crate::input::Kind::Categories)?;
             CategorySet::from_toml_str(&text)
                 .map_err(|e| CliError::Invalid(format!("error: {}: {e}", path.display())))?
         }
@@ -175,16 +176,8 @@ pub(crate) fn run(args: &Args) -> Result<(), CliError> {
             CategorySet::straffelov_2026().map_err(|e| CliError::Invalid(format!("error: {e}")))?
         }
     };
-    let delimiter = u8::try_from(args.delimiter)
-        .ok()
-        .filter(u8::is_ascii)
-        .ok_or_else(|| {
-            CliError::Usage(format!(
-                "error: --delimiter {:?} must be one ASCII character",
-                args.delimiter
-            ))
-        })?;
-    let options = CountOptions::new()
+    let delimiter = crate::input::delimiter_option(args.delimiter)?;
+    let mut options = CountOptions::new()
         .with_crs(match args.crs {
             CrsArg::Wgs84 => Crs::Wgs84,
             CrsArg::Utm32 => Crs::Etrs89Utm32,
@@ -194,16 +187,18 @@ pub(crate) fn run(args: &Args) -> Result<(), CliError> {
         .with_date_column(&args.date_column)
         .with_code_column(&args.code_column)
         .with_id_column(Some(&args.id_column))
-        .with_delimiter(delimiter)
         .with_skip_invalid(args.skip_invalid);
+    if let Some(delimiter) = delimiter {
+        options = options.with_delimiter(delimiter);
+    }
     let layer = match args.layer {
         LayerArg::Partnership => LayerChoice::Partnership,
         LayerArg::City => LayerChoice::City,
     };
     let residents = match &args.residents {
         Some(path) => {
-            let file = File::open(path).map_err(|e| CliError::io(path, &e))?;
-            Some(Residents::from_csv_reader(file).map_err(|e| in_file(path, e))?)
+            let text = crate::input::read_text(path, crate::input::Kind::Table)?;
+            Some(Residents::from_csv_reader(text.as_bytes()).map_err(|e| in_file(path, e))?)
         }
         None => None,
     };
@@ -229,7 +224,7 @@ pub(crate) fn run(args: &Args) -> Result<(), CliError> {
         let mut bytes = Vec::new();
         tryghed_goals::write_csv(observations.iter(), &mut bytes)
             .map_err(|e| CliError::Usage(format!("error: {e}")))?;
-        eprint!("{}", summary_text(report.summary()));
+        eprint!("{}", summary_text(report.summary(), None));
         eprintln!("{EXACT_NOTE}");
         return destination.write(&String::from_utf8_lossy(&bytes));
     }
@@ -248,14 +243,14 @@ fn render(args: &Args, report: &CountReport, categories: &CategorySet) -> Result
             report,
         })?,
         (CountFormat::Csv, _) => {
-            eprint!("{}", summary_text(report.summary()));
+            eprint!("{}", summary_text(report.summary(), None));
             eprintln!("{EXACT_NOTE}");
             let mut bytes = Vec::new();
             report.table().write_csv(&mut bytes)?;
             String::from_utf8_lossy(&bytes).into_owned()
         }
         (CountFormat::Text, Some(table)) => {
-            let mut out = published_summary_text(report.summary(), args.suppression_threshold);
+            let mut out = summary_text(report.summary(), Some(args.suppression_threshold));
             out.push_str(&table_text(report, Some(table)));
             out
         }
@@ -264,7 +259,7 @@ fn render(args: &Args, report: &CountReport, categories: &CategorySet) -> Result
                 "{}\n",
                 tryghed_disclosure::CONFIDENTIAL_STAMP.to_uppercase()
             );
-            out.push_str(&summary_text(report.summary()));
+            out.push_str(&summary_text(report.summary(), None));
             out.push_str(&table_text(report, None));
             out
         }
@@ -281,67 +276,6 @@ struct ExactDocument<'a> {
     confidential: &'static str,
     #[serde(flatten)]
     report: &'a CountReport,
-}
-
-/// The summary of the published form: whether the accounting adds up, the skip reasons with
-/// their first lines and the codes in no category, without the numbers (they are totals of
-/// the table's cells and could give a hidden one back by subtraction).
-fn published_summary_text(
-    s: &CountSummary,
-    threshold: tryghed_disclosure::SuppressionThreshold,
-) -> String {
-    let mut out = String::new();
-    let _ = writeln!(
-        out,
-        "Optælling af anmeldelser: lag {}, {}, kategorier {}",
-        s.layer(),
-        s.crs(),
-        s.category_set()
-    );
-    let _ = writeln!(
-        out,
-        "Regnskabet {}: hver læst række er talt i et område, uden for eller sprunget over.",
-        if s.adds_up() {
-            "stemmer"
-        } else {
-            "STEMMER IKKE"
-        }
-    );
-    for skip in s.skips() {
-        let lines: Vec<String> = skip.first_lines().iter().map(ToString::to_string).collect();
-        let _ = writeln!(
-            out,
-            "  sprunget over, {}: første linjer {}{}",
-            skip.reason().label_da(),
-            lines.join(", "),
-            skip.first()
-                .map(|p| format!(" (fx {p})"))
-                .unwrap_or_default()
-        );
-    }
-    if !s.unknown_codes().is_empty() {
-        let codes: Vec<String> = s
-            .unknown_codes()
-            .iter()
-            .take(10)
-            .map(|c| c.code().to_string())
-            .collect();
-        let _ = writeln!(
-            out,
-            "Koder uden kategori (talt som \"andet\"): {}{}",
-            codes.join(", "),
-            if s.unknown_codes().len() > 10 {
-                ", …"
-            } else {
-                ""
-            }
-        );
-    }
-    let _ = writeln!(
-        out,
-        "Antal under {threshold} vises som \"< {threshold}\", og \"skjult\" er skjult, så de små antal ikke kan regnes ud (diskretionering). Antallene i regnskabet og de nøjagtige tal: --unsuppressed (fortroligt)."
-    );
-    out
 }
 
 /// A residents-file error with the file's name.
@@ -368,6 +302,27 @@ fn count(counter: &Counter, input: &Path, threads: u16) -> Result<CountReport, C
         CountError::Io(io) => CliError::io(input, &io),
         CountError::InvalidRow(_) | CountError::RecordTooLong { .. } => {
             CliError::Invalid(format!("error: {}: {e}", input.display()))
+        }
+        CountError::Header {
+            line,
+            problem,
+            header,
+            delimiter,
+        } => {
+            let problem = match problem {
+                tryghed_count::HeaderProblem::Empty => {
+                    "filen er tom: den har ingen overskrift".to_owned()
+                }
+                tryghed_count::HeaderProblem::MissingColumn { column } => {
+                    format!("ingen kolonne {}", tryghed_diagnostics::quote(&column))
+                }
+                tryghed_count::HeaderProblem::RepeatedColumn { column } => format!(
+                    "kolonnen {} står der mere end én gang",
+                    tryghed_diagnostics::quote(&column)
+                ),
+                other => other.to_string(),
+            };
+            crate::input::header_error(input, line, &problem, &header, delimiter)
         }
         other => CliError::from(other),
     };
@@ -404,8 +359,14 @@ fn dk(n: u64) -> String {
 }
 
 /// The accounting, in Danish: read = classified + outside + skipped, skip reasons with their
-/// first lines, unknown codes.
-fn summary_text(s: &CountSummary) -> String {
+/// first lines, unknown codes. The published form (`threshold` given) says only whether it adds
+/// up, with the skip reasons and the unknown codes but no numbers: they are totals of the
+/// table's cells and could give a hidden one back by subtraction.
+fn summary_text(
+    s: &CountSummary,
+    threshold: Option<tryghed_disclosure::SuppressionThreshold>,
+) -> String {
+    let exact = threshold.is_none();
     let mut out = String::new();
     let _ = writeln!(
         out,
@@ -414,58 +375,89 @@ fn summary_text(s: &CountSummary) -> String {
         s.crs(),
         s.category_set()
     );
-    let _ = writeln!(
-        out,
-        "Rækker læst {} = i områderne {} + uden for {} + sprunget over {}{}",
-        dk(s.rows_read()),
-        dk(s.classified()),
-        dk(s.outside()),
-        dk(s.skipped()),
-        if s.adds_up() {
-            " (stemmer)"
-        } else {
-            " (STEMMER IKKE)"
-        }
-    );
-    for skip in s.skips() {
-        let lines: Vec<String> = skip.first_lines().iter().map(ToString::to_string).collect();
+    let verdict = if s.adds_up() {
+        "stemmer"
+    } else {
+        "STEMMER IKKE"
+    };
+    if exact {
         let _ = writeln!(
             out,
-            "  sprunget over, {}: {} rækker, første linjer {}{}",
+            "Rækker læst {} = i områderne {} + uden for {} + sprunget over {} ({verdict})",
+            dk(s.rows_read()),
+            dk(s.classified()),
+            dk(s.outside()),
+            dk(s.skipped()),
+        );
+    } else {
+        let _ = writeln!(
+            out,
+            "Regnskabet {verdict}: hver læst række er talt i et område, uden for eller sprunget over."
+        );
+    }
+    for skip in s.skips() {
+        let lines: Vec<String> = skip.first_lines().iter().map(ToString::to_string).collect();
+        let rows = if exact {
+            format!("{} rækker, ", dk(skip.rows()))
+        } else {
+            String::new()
+        };
+        let _ = writeln!(
+            out,
+            "  sprunget over, {}: {rows}første linjer {}{}",
             skip.reason().label_da(),
-            dk(skip.rows()),
             lines.join(", "),
             skip.first()
                 .map(|p| format!(" (fx {p})"))
                 .unwrap_or_default()
         );
     }
-    if s.other_rows() > 0 {
+    if !s.unknown_codes().is_empty() || (exact && s.other_rows() > 0) {
         let top: Vec<String> = s
             .unknown_codes()
             .iter()
             .take(10)
-            .map(|c| format!("{} ({})", c.code(), dk(c.rows())))
+            .map(|c| {
+                if exact {
+                    format!("{} ({})", c.code(), dk(c.rows()))
+                } else {
+                    c.code().to_string()
+                }
+            })
             .collect();
-        let _ = writeln!(
-            out,
-            "Koder uden kategori (talt som \"andet\"): {} rækker, {} forskellige koder{}: {}{}",
-            dk(s.other_rows()),
-            s.unknown_codes().len(),
-            if s.unlisted_unknown_rows() > 0 {
+        let more = if s.unknown_codes().len() > 10 {
+            ", …"
+        } else {
+            ""
+        };
+        if exact {
+            let unlisted = if s.unlisted_unknown_rows() > 0 {
                 format!(
                     " (+ {} rækker med flere koder)",
                     dk(s.unlisted_unknown_rows())
                 )
             } else {
                 String::new()
-            },
-            top.join(", "),
-            if s.unknown_codes().len() > 10 {
-                ", …"
-            } else {
-                ""
-            }
+            };
+            let _ = writeln!(
+                out,
+                "Koder uden kategori (talt som \"andet\"): {} rækker, {} forskellige koder{unlisted}: {}{more}",
+                dk(s.other_rows()),
+                s.unknown_codes().len(),
+                top.join(", "),
+            );
+        } else {
+            let _ = writeln!(
+                out,
+                "Koder uden kategori (talt som \"andet\"): {}{more}",
+                top.join(", ")
+            );
+        }
+    }
+    if let Some(t) = threshold {
+        let _ = writeln!(
+            out,
+            "Antal under {t} vises som \"< {t}\", og \"skjult\" er skjult, så de små antal ikke kan regnes ud (diskretionering). Antallene i regnskabet og de nøjagtige tal: --unsuppressed (fortroligt)."
         );
     }
     out

@@ -195,15 +195,24 @@ impl From<&tryghed_goals::Status> for ReportStatus {
 /// assert_eq!(Count::exact(3).value(), Some(3));
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(try_from = "CountForm", into = "CountForm")]
+#[serde(transparent)]
 #[doc(alias = "diskretionering")]
 #[doc(alias = "anmeldelser")]
 pub struct Count(CountRepr);
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+/// A published count in its own serde form (validated by `tryghed-disclosure`), or an exact
+/// one as `{"status":"exact","value":3}`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(untagged)]
 enum CountRepr {
     Published(PublishedCount),
-    Exact(u64),
+    Exact(ExactForm),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(tag = "status", rename_all = "kebab-case", deny_unknown_fields)]
+enum ExactForm {
+    Exact { value: u64 },
 }
 
 impl Count {
@@ -219,14 +228,14 @@ impl Count {
 
     /// An exact count, for an [unsuppressed](ReportOptions::unsuppressed) report only.
     pub fn exact(raw: u64) -> Self {
-        Self(CountRepr::Exact(raw))
+        Self(CountRepr::Exact(ExactForm::Exact { value: raw }))
     }
 
     /// The number, when the report may print it: a shown published count or an exact one.
     pub fn value(&self) -> Option<u64> {
         match self.0 {
             CountRepr::Published(p) => p.value(),
-            CountRepr::Exact(n) => Some(n),
+            CountRepr::Exact(ExactForm::Exact { value }) => Some(value),
         }
     }
 
@@ -253,67 +262,8 @@ impl std::fmt::Display for Count {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self.0 {
             CountRepr::Published(p) => p.fmt(f),
-            CountRepr::Exact(n) => f.write_str(&crate::fmt::int(n)),
+            CountRepr::Exact(ExactForm::Exact { value }) => f.write_str(&crate::fmt::int(value)),
         }
-    }
-}
-
-/// The serde form of [`Count`].
-#[derive(Serialize, Deserialize)]
-#[serde(tag = "status", rename_all = "kebab-case", deny_unknown_fields)]
-enum CountForm {
-    Shown {
-        value: u64,
-        threshold: SuppressionThreshold,
-    },
-    Suppressed {
-        threshold: SuppressionThreshold,
-    },
-    Complementary {
-        threshold: SuppressionThreshold,
-    },
-    Exact {
-        value: u64,
-    },
-}
-
-impl From<Count> for CountForm {
-    fn from(c: Count) -> Self {
-        match c.0 {
-            CountRepr::Exact(value) => CountForm::Exact { value },
-            CountRepr::Published(p) => {
-                let threshold = p.threshold();
-                match (p.value(), p.publication()) {
-                    (Some(value), _) => CountForm::Shown { value, threshold },
-                    (None, tryghed_disclosure::Publication::Suppressed) => {
-                        CountForm::Suppressed { threshold }
-                    }
-                    (None, _) => CountForm::Complementary { threshold },
-                }
-            }
-        }
-    }
-}
-
-impl TryFrom<CountForm> for Count {
-    type Error = String;
-
-    fn try_from(f: CountForm) -> Result<Self, Self::Error> {
-        Ok(match f {
-            CountForm::Exact { value } => Count::exact(value),
-            CountForm::Shown { value, threshold } => {
-                if threshold.suppresses(value) {
-                    return Err(format!(
-                        "a count of {value} cannot be shown under the threshold {threshold}"
-                    ));
-                }
-                Count::new(value, threshold)
-            }
-            CountForm::Suppressed { threshold } => Count::new(0, threshold),
-            CountForm::Complementary { threshold } => {
-                Count::published(PublishedCount::new(threshold.get(), threshold).withheld())
-            }
-        })
     }
 }
 
