@@ -13,6 +13,7 @@ mod goals;
 mod locate;
 mod meetings;
 mod output;
+mod pdf;
 mod plan;
 mod published;
 mod report;

@@ -120,9 +120,10 @@ mod error;
 mod fmt;
 mod model;
 mod render;
+mod svg;
 mod view;
 
-pub use build::ReportBuilder;
+pub use build::{ReportBuilder, is_example_marker};
 pub use error::ReportError;
 pub use model::{
     ActivitiesSection, ActivityRow, AreaSection, AreaSeries, BaselineCell, BaselineFixing,

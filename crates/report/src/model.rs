@@ -503,6 +503,12 @@ accessors!(GoalRow {
 pub struct CountPoint {
     pub(crate) year: u16,
     pub(crate) count: Count,
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "rust_decimal::serde::str_option"
+    )]
+    pub(crate) rate: Option<Decimal>,
 }
 
 accessors!(CountPoint {
@@ -510,6 +516,10 @@ accessors!(CountPoint {
     year: u16,
     /// The count.
     count: Count,
+    /// Reports per 1.000 indbyggere, for an indicator measured as a rate: only when the count
+    /// is shown and the year's residents are known (a rate of a hidden count would give it
+    /// back).
+    rate: Option<Decimal>,
 });
 
 /// Which way a count went from the year before.
@@ -554,6 +564,8 @@ pub struct CrimeRow {
     pub(crate) name: String,
     pub(crate) monitored_only: bool,
     pub(crate) codes_verified: bool,
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub(crate) per_1000: bool,
     pub(crate) baseline: BaselineCell,
     pub(crate) series: Vec<CountPoint>,
     pub(crate) trend: Trend,
@@ -571,6 +583,9 @@ accessors!(CrimeRow {
     monitored_only: bool,
     /// Whether its offence codes are confirmed (chikane and trusler are not).
     codes_verified: bool,
+    /// Whether the target is a rate per 1.000 indbyggere (the chart then plots
+    /// [`CountPoint::rate`], not the count).
+    per_1000: bool,
     /// The baseline.
     baseline: BaselineCell,
     /// The counts per calendar year, oldest first.
@@ -654,6 +669,10 @@ pub struct SharePoint {
     pub(crate) year: u16,
     #[serde(with = "rust_decimal::serde::str")]
     pub(crate) fraction: Decimal,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(crate) respondents: Option<u64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(crate) interval: Option<IntervalCell>,
 }
 
 accessors!(SharePoint {
@@ -661,6 +680,10 @@ accessors!(SharePoint {
     year: u16,
     /// The share as a fraction.
     fraction: Decimal,
+    /// The number of respondents, when known.
+    respondents: Option<u64>,
+    /// The 95 % Wilson interval, when the number of respondents is known.
+    interval: Option<IntervalCell>,
 });
 
 /// One area's series of a survey share.
@@ -1458,6 +1481,8 @@ pub struct AreaSection {
     pub(crate) area_m2: u64,
     pub(crate) estates: Vec<EstateRow>,
     pub(crate) credit: String,
+    #[serde(default)]
+    pub(crate) outline_note: String,
 }
 
 accessors!(AreaSection {
@@ -1469,6 +1494,9 @@ accessors!(AreaSection {
     estates: [EstateRow],
     /// The data credit.
     credit: str,
+    /// What the outline is and where it comes from, in Danish (for the embedded Folehaven
+    /// area: a 2023 layer feature, taken as the partnership area by interpretation).
+    outline_note: str,
 });
 
 /// A data source of the report.
@@ -1503,6 +1531,12 @@ pub struct StatusReport {
     pub(crate) confidential: Option<String>,
     pub(crate) agreement_id: String,
     pub(crate) agreement_title: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(crate) example: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(crate) issued: Option<chrono::NaiveDate>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(crate) sender: Option<String>,
     pub(crate) district: Option<String>,
     pub(crate) year: u16,
     pub(crate) crime_year: u16,
@@ -1531,6 +1565,15 @@ accessors!(StatusReport {
     agreement_id: str,
     /// The agreement's title.
     agreement_title: str,
+    /// `Some(why)` when the report is made from example or synthetic inputs: its title then
+    /// starts "EKSEMPEL" and a banner says so. `why` names the inputs marked as examples (see
+    /// [`ReportBuilder::example`](crate::ReportBuilder::example)).
+    example: Option<String>,
+    /// The date of issue (udgivelsesdato), printed in the header and the running footer.
+    issued: Option<chrono::NaiveDate>,
+    /// The sender: the agreement's secretariat (for Folehaven: Kontor for Sikker By og
+    /// Udsatte Boligområder, Økonomiforvaltningen).
+    sender: Option<String>,
     /// The district (bydel), when the agreement names it.
     district: Option<String>,
     /// The report's year: the year of the Tryghedsundersøgelse it goes with.
