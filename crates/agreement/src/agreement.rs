@@ -128,6 +128,25 @@ impl Agreement {
         Agreement::parse(text, "<string>")
     }
 
+    /// Like [`Agreement::from_toml_str`], naming the text `origin` (e.g. the path it was read
+    /// from) in every problem's location: for a caller that reads the file itself (to limit
+    /// its size, or to check its encoding first).
+    ///
+    /// # Errors
+    ///
+    /// As [`Agreement::from_toml_str`].
+    ///
+    /// ```
+    /// use tryghed_agreement::{Agreement, FOLEHAVEN_TOML};
+    ///
+    /// let broken = FOLEHAVEN_TOML.replace("end = 2029-12-31", "end = 2025-12-31");
+    /// let error = Agreement::from_toml_str_named(&broken, "aftale.toml").unwrap_err();
+    /// assert!(error.to_string().contains("aftale.toml"));
+    /// ```
+    pub fn from_toml_str_named(text: &str, origin: &str) -> Result<Agreement, AgreementError> {
+        Agreement::parse(text, origin)
+    }
+
     /// Reads and checks the agreement in the TOML file at `path`.
     ///
     /// Problems name the file, line, column and field.

@@ -145,3 +145,20 @@ fn an_amendment_before_the_period_starts_is_an_error() {
         "{message}"
     );
 }
+
+/// Issue 13, item 4: `first_year = 1, last_year = 100000000` (or the whole `i32` range)
+/// allocated one budget per year before any check and aborted the process. Now it is an
+/// error before anything is allocated.
+#[test]
+fn a_budget_period_of_millions_of_years_is_an_error_not_an_abort() {
+    for (first, last) in [(1, 100_000_000), (i32::MIN, i32::MAX), (2026, 2126)] {
+        let text = FOLEHAVEN_TOML.replacen(
+            "first_year = 2026\nlast_year = 2029",
+            &format!("first_year = {first}\nlast_year = {last}"),
+            1,
+        );
+        assert_ne!(text, FOLEHAVEN_TOML);
+        let error = Agreement::from_toml_str(&text).unwrap_err().to_string();
+        assert!(error.contains("longer than 100 years"), "{error}");
+    }
+}

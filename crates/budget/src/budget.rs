@@ -199,8 +199,9 @@ impl AnnualBudget {
         if lines.is_empty() {
             return Err(BudgetError::NoLines { year });
         }
-        for (i, line) in lines.iter().enumerate() {
-            if lines.iter().take(i).any(|earlier| earlier.id == line.id) {
+        let mut seen = std::collections::HashSet::with_capacity(lines.len());
+        for line in &lines {
+            if !seen.insert(&line.id) {
                 return Err(BudgetError::DuplicateLine {
                     year,
                     line: line.id.clone(),
@@ -301,6 +302,11 @@ impl AnnualBudget {
     }
 }
 
+/// The most years a [`PeriodBudget`] may span: 100. A partnership agreement runs a few
+/// years (Folehaven 2026–2029); a longer period is a mistake in the data, refused before one
+/// budget per year is allocated.
+pub const MAX_PERIOD_YEARS: usize = 100;
+
 /// The budget of an agreement period: one [`AnnualBudget`] for every year from the first to the
 /// last, with no gaps and no duplicates, and the totals over the period.
 ///
@@ -340,10 +346,21 @@ impl PeriodBudget {
     ///
     /// # Errors
     ///
-    /// [`BudgetError::EmptyPeriod`] for no budgets, [`BudgetError::DuplicateYear`] and
+    /// [`BudgetError::EmptyPeriod`] for no budgets, [`BudgetError::PeriodTooLong`] for more
+    /// than [`MAX_PERIOD_YEARS`] budgets, [`BudgetError::DuplicateYear`] and
     /// [`BudgetError::MissingYear`] naming the year, [`BudgetError::Overflow`] if the period's
     /// totals are out of range.
     pub fn new(mut years: Vec<AnnualBudget>) -> Result<PeriodBudget, BudgetError> {
+        if years.len() > MAX_PERIOD_YEARS {
+            let (first, last) = years.iter().fold((i32::MAX, i32::MIN), |(a, b), y| {
+                (a.min(y.year), b.max(y.year))
+            });
+            return Err(BudgetError::PeriodTooLong {
+                first,
+                last,
+                limit: MAX_PERIOD_YEARS,
+            });
+        }
         years.sort_by_key(AnnualBudget::year);
         let (Some(first), Some(last)) = (years.first(), years.last()) else {
             return Err(BudgetError::EmptyPeriod { first: 0, last: -1 });
@@ -365,10 +382,13 @@ impl PeriodBudget {
         }
         let total = Dkk::checked_sum(years.iter().map(AnnualBudget::total))?;
         let mut line_totals: Vec<(LineId, Dkk)> = Vec::new();
+        let mut slot: std::collections::HashMap<&LineId, usize> = std::collections::HashMap::new();
         for line in years.iter().flat_map(|b| b.lines.iter()) {
-            match line_totals.iter_mut().find(|(id, _)| *id == line.id) {
-                Some((_, sum)) => *sum = sum.checked_add(line.amount)?,
-                None => line_totals.push((line.id.clone(), line.amount)),
+            if let Some((_, sum)) = slot.get(&line.id).and_then(|&i| line_totals.get_mut(i)) {
+                *sum = sum.checked_add(line.amount)?;
+            } else {
+                slot.insert(&line.id, line_totals.len());
+                line_totals.push((line.id.clone(), line.amount));
             }
         }
         Ok(PeriodBudget {
@@ -384,7 +404,9 @@ impl PeriodBudget {
     ///
     /// # Errors
     ///
-    /// [`BudgetError::EmptyPeriod`] when `first > last`, and every error of
+    /// [`BudgetError::EmptyPeriod`] when `first > last`, [`BudgetError::PeriodTooLong`] for
+    /// more than [`MAX_PERIOD_YEARS`] years (checked before anything is allocated), and every
+    /// error of
     /// [`AnnualBudget::new`] and [`PeriodBudget::new`].
     pub fn uniform(
         first: i32,
@@ -394,6 +416,16 @@ impl PeriodBudget {
     ) -> Result<PeriodBudget, BudgetError> {
         if first > last {
             return Err(BudgetError::EmptyPeriod { first, last });
+        }
+        // Checked before one budget per year is allocated: `first_year = 1, last_year =
+        // 100000000` once asked for 13.6 GB.
+        let span = i64::from(last) - i64::from(first) + 1;
+        if usize::try_from(span).map_or(true, |n| n > MAX_PERIOD_YEARS) {
+            return Err(BudgetError::PeriodTooLong {
+                first,
+                last,
+                limit: MAX_PERIOD_YEARS,
+            });
         }
         let template = AnnualBudget::new(first, total, lines)?;
         PeriodBudget::new((first..=last).map(|y| template.with_year(y)).collect())

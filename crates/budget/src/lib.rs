@@ -153,7 +153,7 @@ mod money;
 mod split;
 
 pub use allocation::Allocations;
-pub use budget::{AnnualBudget, BudgetLine, LineKind, PeriodBudget};
+pub use budget::{AnnualBudget, BudgetLine, LineKind, MAX_PERIOD_YEARS, PeriodBudget};
 pub use error::{AmountErrorKind, BudgetError};
 pub use id::{ActivityId, LineId};
 pub use ledger::{ActivityBalance, Ledger, LedgerSummary, Transaction, TransactionKind};

@@ -1,7 +1,6 @@
 //! What the subcommands share: output formats, the agreement option, errors and exit codes.
 
 use std::fmt;
-use std::fs::File;
 use std::io;
 use std::path::Path;
 use std::process::ExitCode;
@@ -84,7 +83,13 @@ impl From<AgreementError> for CliError {
 /// Loads the agreement from `path`, or the embedded Folehaven agreement when `None`.
 pub(crate) fn load_agreement(path: Option<&Path>) -> Result<Agreement, CliError> {
     match path {
-        Some(path) => Ok(Agreement::from_path(path)?),
+        Some(path) => {
+            let text = crate::input::read_text(path, crate::input::Kind::Agreement)?;
+            Ok(Agreement::from_toml_str_named(
+                &text,
+                &path.display().to_string(),
+            )?)
+        }
         None => Ok(Agreement::folehaven()),
     }
 }
@@ -92,14 +97,15 @@ pub(crate) fn load_agreement(path: Option<&Path>) -> Result<Agreement, CliError>
 /// Reads the observations CSV at `path` (not yet merged with the agreement's own figures:
 /// [`Agreement::evaluate`] does that and checks them).
 pub(crate) fn read_observations(path: &Path) -> Result<Observations, CliError> {
-    let file = File::open(path).map_err(|e| CliError::io(path, &e))?;
-    Observations::from_csv_reader(io::BufReader::new(file))
+    let text = crate::input::read_text(path, crate::input::Kind::Table)?;
+    Observations::from_csv_str(&text)
         .map_err(|e| CliError::Invalid(format!("error: {}: {e}", path.display())))
 }
 
-/// Reads a text file; an error is an I/O error (exit 2).
+/// Reads a year's file (plan, follow-up, meeting log, ledger) as text: one that cannot be
+/// read is an I/O error (exit 2); one too large or not UTF-8 is invalid input (exit 1).
 pub(crate) fn read_text(path: &Path) -> Result<String, CliError> {
-    std::fs::read_to_string(path).map_err(|e| CliError::io(path, &e))
+    crate::input::read_text(path, crate::input::Kind::YearFile)
 }
 
 /// Today's date (UTC; a check run around midnight on 31 December may see the other year).
@@ -125,7 +131,7 @@ pub(crate) struct LoadedPlan {
 /// with those diagnostics, each at its line.
 pub(crate) fn load_plan(agreement: &Agreement, path: &Path) -> Result<LoadedPlan, CliError> {
     let context = agreement.plan_context();
-    let text = std::fs::read_to_string(path).map_err(|e| CliError::io(path, &e))?;
+    let text = read_text(path)?;
     let check = check_plan(&text, &path.display().to_string(), &context);
     let Some(plan) = check.plan().cloned() else {
         return Err(CliError::Invalid(check.render(&text).trim_end().to_owned()));

@@ -66,9 +66,10 @@ pub(crate) struct Args {
     /// The column with the report id (optional in the file; used in messages).
     #[arg(long, value_name = "NAME", default_value = "id")]
     id_column: String,
-    /// The field delimiter, e.g. ';'.
-    #[arg(long, value_name = "CHAR", default_value = ",")]
-    delimiter: char,
+    /// The field delimiter, e.g. ';' [default: read from the header line: ';' or ',', and a
+    /// decimal comma is read as such].
+    #[arg(long, value_name = "CHAR")]
+    delimiter: Option<char>,
     /// A crime-category file in TOML (default: the embedded straffelov-2026 categories).
     #[arg(long, value_name = "FILE")]
     categories: Option<PathBuf>,
@@ -167,7 +168,7 @@ pub(crate) fn run(args: &Args) -> Result<(), CliError> {
     )?;
     let categories = match &args.categories {
         Some(path) => {
-            let text = std::fs::read_to_string(path).map_err(|e| CliError::io(path, &e))?;
+            let text = crate::input::read_text(path, crate::input::Kind::Categories)?;
             CategorySet::from_toml_str(&text)
                 .map_err(|e| CliError::Invalid(format!("error: {}: {e}", path.display())))?
         }
@@ -175,16 +176,8 @@ pub(crate) fn run(args: &Args) -> Result<(), CliError> {
             CategorySet::straffelov_2026().map_err(|e| CliError::Invalid(format!("error: {e}")))?
         }
     };
-    let delimiter = u8::try_from(args.delimiter)
-        .ok()
-        .filter(u8::is_ascii)
-        .ok_or_else(|| {
-            CliError::Usage(format!(
-                "error: --delimiter {:?} must be one ASCII character",
-                args.delimiter
-            ))
-        })?;
-    let options = CountOptions::new()
+    let delimiter = crate::input::delimiter_option(args.delimiter)?;
+    let mut options = CountOptions::new()
         .with_crs(match args.crs {
             CrsArg::Wgs84 => Crs::Wgs84,
             CrsArg::Utm32 => Crs::Etrs89Utm32,
@@ -194,16 +187,18 @@ pub(crate) fn run(args: &Args) -> Result<(), CliError> {
         .with_date_column(&args.date_column)
         .with_code_column(&args.code_column)
         .with_id_column(Some(&args.id_column))
-        .with_delimiter(delimiter)
         .with_skip_invalid(args.skip_invalid);
+    if let Some(delimiter) = delimiter {
+        options = options.with_delimiter(delimiter);
+    }
     let layer = match args.layer {
         LayerArg::Partnership => LayerChoice::Partnership,
         LayerArg::City => LayerChoice::City,
     };
     let residents = match &args.residents {
         Some(path) => {
-            let file = File::open(path).map_err(|e| CliError::io(path, &e))?;
-            Some(Residents::from_csv_reader(file).map_err(|e| in_file(path, e))?)
+            let text = crate::input::read_text(path, crate::input::Kind::Table)?;
+            Some(Residents::from_csv_reader(text.as_bytes()).map_err(|e| in_file(path, e))?)
         }
         None => None,
     };
@@ -307,6 +302,27 @@ fn count(counter: &Counter, input: &Path, threads: u16) -> Result<CountReport, C
         CountError::Io(io) => CliError::io(input, &io),
         CountError::InvalidRow(_) | CountError::RecordTooLong { .. } => {
             CliError::Invalid(format!("error: {}: {e}", input.display()))
+        }
+        CountError::Header {
+            line,
+            problem,
+            header,
+            delimiter,
+        } => {
+            let problem = match problem {
+                tryghed_count::HeaderProblem::Empty => {
+                    "filen er tom: den har ingen overskrift".to_owned()
+                }
+                tryghed_count::HeaderProblem::MissingColumn { column } => {
+                    format!("ingen kolonne {}", tryghed_diagnostics::quote(&column))
+                }
+                tryghed_count::HeaderProblem::RepeatedColumn { column } => format!(
+                    "kolonnen {} står der mere end én gang",
+                    tryghed_diagnostics::quote(&column)
+                ),
+                other => other.to_string(),
+            };
+            crate::input::header_error(input, line, &problem, &header, delimiter)
         }
         other => CliError::from(other),
     };

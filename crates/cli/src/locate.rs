@@ -1,8 +1,7 @@
 //! `tryghed locate`: add the area (or estate) that contains each row's point to a CSV file.
 
-use std::fs::File;
-use std::io::{self, BufReader, Read};
-use std::path::{Path, PathBuf};
+use std::io;
+use std::path::PathBuf;
 
 use clap::ValueEnum;
 use tryghed_geography::{CrsCoord, Layer, Locator, PartnershipArea, Utm32, Wgs84};
@@ -68,6 +67,10 @@ pub(crate) struct Args {
     /// reported on standard error) instead of stopping with exit code 1.
     #[arg(long)]
     skip_invalid: bool,
+    /// The field delimiter, e.g. ';' [default: read from the header line: ';' or ',', and
+    /// with ';' a decimal comma is read as such]. The output uses the same delimiter.
+    #[arg(long, value_name = "CHAR")]
+    delimiter: Option<char>,
     /// Write to FILE instead of standard output.
     #[arg(short, long, value_name = "FILE")]
     output: Option<PathBuf>,
@@ -103,7 +106,7 @@ fn run_in<P: CrsCoord>(args: &Args, destination: &Destination) -> Result<(), Cli
         LayerChoice::Partnership => {
             let mut area = PartnershipArea::folehaven().map_err(|e| geo_error(&e))?;
             if let Some(path) = &args.estates {
-                let text = std::fs::read_to_string(path).map_err(|e| CliError::io(path, &e))?;
+                let text = crate::input::read_text(path, crate::input::Kind::Outlines)?;
                 area = area
                     .with_estate_outlines(&text)
                     .map_err(|e| CliError::Invalid(format!("error: {}: {e}", path.display())))?;
@@ -116,28 +119,29 @@ fn run_in<P: CrsCoord>(args: &Args, destination: &Destination) -> Result<(), Cli
     }
 }
 
-fn open_input(path: &Path) -> Result<Box<dyn Read>, CliError> {
-    if path.as_os_str() == "-" {
-        Ok(Box::new(io::stdin().lock()))
-    } else {
-        let file = File::open(path).map_err(|e| CliError::io(path, &e))?;
-        Ok(Box::new(BufReader::new(file)))
-    }
-}
-
-/// A CSV error: I/O problems are exit 2, malformed CSV is exit 1; both name the place.
-fn csv_error(source: &str, error: &csv::Error) -> CliError {
+/// A CSV error: I/O problems are exit 2, malformed CSV is exit 1; both name the place. A
+/// record over the limit (the reader stopped handing out bytes) names its line.
+fn csv_error(
+    source: &str,
+    error: &csv::Error,
+    start: &crate::input::RecordStart,
+    limit: usize,
+) -> CliError {
     let place = error
         .position()
-        .map(|p| format!(" line {}", p.line()))
+        .map(|p| format!(" linje {}", p.line()))
         .unwrap_or_default();
     match error.kind() {
-        csv::ErrorKind::Io(_) => CliError::Usage(format!("error: {source}{place}: {error}")),
-        _ => CliError::Invalid(format!("error: {source}{place}: {error}")),
+        csv::ErrorKind::Io(io) if crate::input::is_record_limit(io) => {
+            too_long(source, start.get().1, limit)
+        }
+        csv::ErrorKind::Io(_) => CliError::Usage(format!("fejl: {source}{place}: {error}")),
+        _ => CliError::Invalid(format!("fejl: {source}{place}: {error}")),
     }
 }
 
-/// Reads the rows one at a time, writing each with its area: memory stays flat.
+/// Reads the rows one at a time, writing each with its area: memory stays flat (a record is
+/// at most [`tryghed_count::DEFAULT_MAX_RECORD_BYTES`]).
 fn stream<'l, P: CrsCoord>(
     args: &Args,
     destination: &Destination,
@@ -151,43 +155,67 @@ fn stream<'l, P: CrsCoord>(
     let x_name = args.x_column.as_deref().unwrap_or(default_x);
     let y_name = args.y_column.as_deref().unwrap_or(default_y);
 
+    let given = crate::input::delimiter_option(args.delimiter)?;
+    let (delimiter, input) = crate::input::open_csv(&args.input, given)?;
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(true)
-        .from_reader(open_input(&args.input)?);
+        .delimiter(delimiter)
+        .from_reader(input.reader);
+    let limit = tryghed_count::DEFAULT_MAX_RECORD_BYTES;
     let headers = reader
-        .headers()
-        .map_err(|e| csv_error(&source, &e))?
+        .byte_headers()
+        .map_err(|e| csv_error(&source, &e, &input.start, limit))?
         .clone();
+    check_utf8(&source, &headers, None)?;
+    input
+        .start
+        .set((reader.position().byte(), reader.position().line()));
+    let names: Vec<String> = headers
+        .iter()
+        .map(|h| tryghed_diagnostics::header_name(&String::from_utf8_lossy(h)).to_owned())
+        .collect();
     let column = |name: &str| {
-        headers.iter().position(|h| h == name).ok_or_else(|| {
-            CliError::Invalid(format!(
-                "error: {source}: no column {name:?} in the header (columns: {})",
-                headers.iter().collect::<Vec<_>>().join(", ")
-            ))
+        names.iter().position(|h| h == name).ok_or_else(|| {
+            crate::input::header_error(
+                &args.input,
+                1,
+                &format!("ingen kolonne {}", tryghed_diagnostics::quote(name)),
+                &names,
+                delimiter,
+            )
         })
     };
     let (xi, yi) = (column(x_name)?, column(y_name)?);
 
-    let mut writer = csv::Writer::from_writer(destination.open()?);
+    let mut writer = csv::WriterBuilder::new()
+        .delimiter(delimiter)
+        .from_writer(destination.open()?);
     let out_name = destination.name();
     // A closed pipe (`tryghed locate … | head`) ends the run quietly.
     let write_err = |e: csv::Error| match e.kind() {
         csv::ErrorKind::Io(io) if io.kind() == io::ErrorKind::BrokenPipe => None,
-        _ => Some(csv_error(&out_name, &e)),
+        _ => Some(csv_error(&out_name, &e, &input.start, limit)),
     };
-    if let Err(e) = writer.write_record(headers.iter().chain(std::iter::once("area"))) {
+    if let Err(e) = writer.write_record(headers.iter().chain(std::iter::once(&b"area"[..]))) {
         return write_err(e).map_or(Ok(()), Err);
     }
 
-    let mut record = csv::StringRecord::new();
+    let mut record = csv::ByteRecord::new();
     let mut skipped: u64 = 0;
     let mut first_skipped: Option<(u64, String)> = None;
     while reader
-        .read_record(&mut record)
-        .map_err(|e| csv_error(&source, &e))?
+        .read_byte_record(&mut record)
+        .map_err(|e| csv_error(&source, &e, &input.start, limit))?
     {
         let line = record.position().map_or(0, csv::Position::line);
-        let area = match point::<P>(&record, (xi, x_name), (yi, y_name)) {
+        let start = record.position().map_or(0, csv::Position::byte);
+        let next = reader.position();
+        if next.byte().saturating_sub(start) > limit as u64 {
+            return Err(too_long(&source, line, limit));
+        }
+        input.start.set((next.byte(), next.line()));
+        check_utf8(&source, &record, Some(&names))?;
+        let area = match point::<P>(&record, delimiter, (xi, x_name), (yi, y_name)) {
             Ok(p) => classify(p).unwrap_or(""),
             Err(problem) if args.skip_invalid => {
                 skipped += 1;
@@ -198,43 +226,91 @@ fn stream<'l, P: CrsCoord>(
             }
             Err(problem) => {
                 return Err(CliError::Invalid(format!(
-                    "error: {source} line {line}: {problem} (use --skip-invalid to keep such rows with an empty area)"
+                    "fejl: {source} linje {line}: {problem} (brug --skip-invalid for at beholde sådanne rækker med et tomt område)"
                 )));
             }
         };
-        if let Err(e) = writer.write_record(record.iter().chain(std::iter::once(area))) {
+        if let Err(e) = writer.write_record(record.iter().chain(std::iter::once(area.as_bytes()))) {
             return write_err(e).map_or(Ok(()), Err);
         }
     }
     match writer.into_inner() {
         Ok(output) => output.finish()?,
         Err(e) if e.error().kind() == io::ErrorKind::BrokenPipe => {}
-        Err(e) => return Err(CliError::Usage(format!("error: {out_name}: {}", e.error()))),
+        Err(e) => return Err(CliError::Usage(format!("fejl: {out_name}: {}", e.error()))),
     }
     if let Some((line, problem)) = first_skipped {
         eprintln!(
-            "skipped {skipped} row(s) with a missing or invalid coordinate (kept with an empty area); first at line {line}: {problem}"
+            "sprang {skipped} række(r) med en manglende eller ugyldig koordinat over (beholdt med et tomt område); den første på linje {line}: {problem}"
         );
+    }
+    Ok(())
+}
+
+fn too_long(source: &str, line: u64, limit: usize) -> CliError {
+    CliError::Invalid(format!(
+        "fejl: {source} linje {line}: rækken er længere end {limit} bytes, den længste der læses"
+    ))
+}
+
+/// A record's fields must be UTF-8 text; the first that is not is named with its line.
+fn check_utf8(
+    source: &str,
+    record: &csv::ByteRecord,
+    names: Option<&[String]>,
+) -> Result<(), CliError> {
+    for (i, field) in record.iter().enumerate() {
+        if let Err(e) = std::str::from_utf8(field) {
+            let line = record.position().map_or(1, csv::Position::line);
+            let problem = tryghed_diagnostics::NotUtf8::new(field, e.valid_up_to());
+            let column = names.and_then(|n| n.get(i)).map_or_else(
+                || format!("felt {}", i + 1),
+                |n| format!("kolonnen {}", tryghed_diagnostics::quote(n)),
+            );
+            let hint = match problem.looks_like() {
+                Some(tryghed_diagnostics::Encoding::Windows1252) => {
+                    "; filen ser ud til at være Windows-1252; gem den som UTF-8"
+                }
+                Some(tryghed_diagnostics::Encoding::Utf16) => {
+                    "; filen ser ud til at være UTF-16; gem den som UTF-8"
+                }
+                _ => "",
+            };
+            return Err(CliError::Invalid(format!(
+                "fejl: {source} linje {line}, {column}: filen er ikke UTF-8 (byten 0x{:02X} kan ikke læses){hint}",
+                problem.byte()
+            )));
+        }
     }
     Ok(())
 }
 
 /// The row's point, or what is wrong with it.
 fn point<P: CrsCoord>(
-    record: &csv::StringRecord,
+    record: &csv::ByteRecord,
+    delimiter: u8,
     (xi, x_name): (usize, &str),
     (yi, y_name): (usize, &str),
 ) -> Result<P, String> {
     let value = |i: usize, name: &str| -> Result<f64, String> {
         let text = record
             .get(i)
+            .and_then(|f| std::str::from_utf8(f).ok())
             .map(str::trim)
             .filter(|t| !t.is_empty())
-            .ok_or_else(|| format!("column {name:?} is missing or empty"))?;
-        text.parse::<f64>()
-            .ok()
-            .filter(|v| v.is_finite())
-            .ok_or_else(|| format!("column {name:?}: {text:?} is not a finite number"))
+            .ok_or_else(|| {
+                format!(
+                    "kolonnen {} mangler eller er tom",
+                    tryghed_diagnostics::quote(name)
+                )
+            })?;
+        tryghed_diagnostics::parse_decimal(text, delimiter).ok_or_else(|| {
+            format!(
+                "kolonnen {}: {} er ikke et endeligt tal",
+                tryghed_diagnostics::quote(name),
+                tryghed_diagnostics::quote(text)
+            )
+        })
     };
     let (x, y) = (value(xi, x_name)?, value(yi, y_name)?);
     P::from_xy(x, y).map_err(|e| e.to_string())

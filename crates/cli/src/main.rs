@@ -10,6 +10,7 @@ mod common;
 mod count;
 mod count_published;
 mod goals;
+mod input;
 mod locate;
 mod meetings;
 mod output;

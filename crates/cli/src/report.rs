@@ -78,7 +78,7 @@ pub(crate) struct Args {
 }
 
 fn read(path: &Path) -> Result<String, CliError> {
-    std::fs::read_to_string(path).map_err(|e| CliError::io(path, &e))
+    crate::common::read_text(path)
 }
 
 fn invalid(path: &Path, error: impl std::fmt::Display) -> CliError {

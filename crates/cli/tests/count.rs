@@ -270,7 +270,13 @@ fn usage_and_io_errors_exit_2() {
     // A header without the configured column is invalid input.
     let out = run(&["count", path.to_str().unwrap(), "--date-column", "dato"]);
     assert_eq!(out.code, 1);
-    assert!(out.stderr.contains("no column \"dato\""), "{}", out.stderr);
+    assert!(
+        out.stderr.contains("ingen kolonne \"dato\"")
+            && out.stderr.contains("synthetic_extract.csv linje 1")
+            && out.stderr.contains("--delimiter"),
+        "{}",
+        out.stderr
+    );
     let bad = temp_file(
         "synthetic_residents.csv",
         "area,year,residents\nValby,2025,1\n",

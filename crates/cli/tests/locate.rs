@@ -95,7 +95,7 @@ fn an_invalid_coordinate_is_an_error_naming_its_line() {
         output.to_str().unwrap(),
     ]);
     assert_eq!(out.code, 1);
-    assert!(out.stderr.contains("line 3"), "{}", out.stderr);
+    assert!(out.stderr.contains("linje 3"), "{}", out.stderr);
     assert!(out.stderr.contains("\"abc\""), "{}", out.stderr);
     assert!(!output.exists(), "no partial output file is left behind");
 
@@ -105,8 +105,8 @@ fn an_invalid_coordinate_is_an_error_naming_its_line() {
         out.stdout,
         "lon,lat,area\n12.5005,55.6505,Ved Folehaven\n12.5,abc,\n,55.6,\n"
     );
-    assert!(out.stderr.contains("skipped 2 row(s)"), "{}", out.stderr);
-    assert!(out.stderr.contains("line 3"), "{}", out.stderr);
+    assert!(out.stderr.contains("sprang 2 række(r)"), "{}", out.stderr);
+    assert!(out.stderr.contains("linje 3"), "{}", out.stderr);
 }
 
 #[test]
@@ -115,7 +115,7 @@ fn out_of_range_and_missing_columns_are_invalid_input() {
     let out = run(&["locate", input.to_str().unwrap()]);
     assert_eq!(out.code, 1);
     assert!(
-        out.stderr.contains("line 2") && out.stderr.contains("out of range"),
+        out.stderr.contains("linje 2") && out.stderr.contains("out of range"),
         "{}",
         out.stderr
     );
@@ -123,8 +123,71 @@ fn out_of_range_and_missing_columns_are_invalid_input() {
     let input = temp_file("synthetic_columns.csv", "x,y\n12.5,55.6\n");
     let out = run(&["locate", input.to_str().unwrap()]);
     assert_eq!(out.code, 1);
-    assert!(out.stderr.contains("no column \"lon\""), "{}", out.stderr);
+    assert!(
+        out.stderr.contains("ingen kolonne \"lon\""),
+        "{}",
+        out.stderr
+    );
 
     let out = run(&["locate", "/nonexistent/reports.csv"]);
     assert_eq!(out.code, 2, "{}", out.stderr);
+}
+
+/// Issue 13, item 14: the Danish spreadsheet export (`;` and a decimal comma, padded header
+/// names) that `count` reads is read by `locate` too, and written back with `;`.
+#[test]
+fn a_danish_spreadsheet_export_is_read_with_its_delimiter_and_decimal_comma() {
+    let text = "id; lon ;lat \n1;12,5005;55,6505\n2;12,6;55,7\n";
+    let input = temp_file("synthetic_semicolons.csv", text);
+    let out = run(&["locate", input.to_str().unwrap()]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert_eq!(
+        out.stdout,
+        "id; lon ;lat ;area\n1;12,5005;55,6505;Ved Folehaven\n2;12,6;55,7;\n"
+    );
+    // A wrong --delimiter names the columns it found and the option.
+    let out = run(&["locate", input.to_str().unwrap(), "--delimiter", ","]);
+    assert_eq!(out.code, 1);
+    assert!(
+        out.stderr.contains("synthetic_semicolons.csv linje 1")
+            && out.stderr.contains("ingen kolonne \"lon\"")
+            && out.stderr.contains("--delimiter"),
+        "{}",
+        out.stderr
+    );
+}
+
+/// Issue 13, item 11: a Windows-1252 export is invalid input (exit 1) at its line, with the
+/// hint, never an I/O error or a Rust debug dump.
+#[test]
+fn a_windows_1252_file_is_invalid_input_with_a_hint() {
+    let input = support::temp_bytes(
+        "synthetic_cp1252.csv",
+        b"lon,lat,note\n12.5005,55.6505,ok\n12.5005,55.6505,\xE6ldre\n",
+    );
+    let out = run(&["locate", input.to_str().unwrap()]);
+    assert_eq!(out.code, 1, "{}", out.stderr);
+    assert!(
+        out.stderr.contains("linje 3")
+            && out.stderr.contains("\"note\"")
+            && out
+                .stderr
+                .contains("filen ser ud til at være Windows-1252; gem den som UTF-8"),
+        "{}",
+        out.stderr
+    );
+    assert!(!out.stderr.contains("Utf8 {"), "{}", out.stderr);
+}
+
+#[test]
+fn a_record_over_the_limit_is_refused_naming_its_line() {
+    let text = format!("lon,lat,note\n12.5,55.6,{}\n", "x".repeat(2 << 20));
+    let input = temp_file("synthetic_long.csv", &text);
+    let out = run(&["locate", input.to_str().unwrap()]);
+    assert_eq!(out.code, 1, "{}", out.stderr);
+    assert!(
+        out.stderr.contains("linje 2") && out.stderr.contains("længere end"),
+        "{}",
+        out.stderr
+    );
 }

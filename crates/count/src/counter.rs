@@ -8,7 +8,7 @@ use tryghed_geography::{Crs, CrsCoord, Layer, Locator, PartnershipArea, Utm32, W
 use tryghed_goals::{AreaId, CategoryId, CategorySet, OffenceCode};
 
 use crate::CountError;
-use crate::error::RowProblem;
+use crate::error::{HeaderProblem, RowProblem};
 use crate::options::{CountOptions, LayerChoice, SkipReason};
 use crate::parse::{number, year_of};
 use crate::report::{CountReport, CountSummary, CountTable, SkipStat, UnknownCode};
@@ -108,6 +108,8 @@ pub(crate) struct Cols {
     code: usize,
     x: usize,
     y: usize,
+    /// The delimiter the extract is read with.
+    delimiter: u8,
 }
 
 impl Counter {
@@ -230,11 +232,11 @@ impl Counter {
         &self.options
     }
 
-    fn reader_builder(&self) -> csv::ReaderBuilder {
+    fn reader_builder(delimiter: u8) -> csv::ReaderBuilder {
         let mut b = csv::ReaderBuilder::new();
         b.has_headers(false)
             .flexible(true)
-            .delimiter(self.options.delimiter())
+            .delimiter(delimiter)
             .buffer_capacity(1 << 16);
         b
     }
@@ -247,13 +249,21 @@ impl Counter {
     /// [`CountError::Header`] when the header lacks a configured column (or the input is
     /// empty); [`CountError::InvalidRow`] for the first invalid row unless
     /// [`CountOptions::with_skip_invalid`] is set; [`CountError::Io`] when reading fails.
-    pub fn count<R: Read>(&self, reader: R) -> Result<CountReport, CountError> {
+    pub fn count<R: Read>(&self, mut reader: R) -> Result<CountReport, CountError> {
+        // The delimiter, when not given, from the header line.
+        let mut head = Vec::new();
+        read_first_line(&mut reader, &mut head)?;
+        let delimiter = self
+            .options
+            .delimiter()
+            .unwrap_or_else(|| tryghed_diagnostics::detect_delimiter(&head));
+        let reader = io::Cursor::new(head).chain(reader);
         // The reader stops handing out bytes once the record being read passes the limit, so
         // a record that never ends takes no more than the limit in memory.
         let start = std::rc::Rc::new(std::cell::Cell::new((0, 1)));
         let limit = self.options.max_record_bytes();
         let bounded = Bounded::new(reader, std::rc::Rc::clone(&start), limit);
-        let mut rdr = self.reader_builder().from_reader(bounded);
+        let mut rdr = Self::reader_builder(delimiter).from_reader(bounded);
         let at_limit = |e: CountError| match e {
             CountError::Io(io)
                 if io
@@ -268,7 +278,9 @@ impl Counter {
             other => other,
         };
         let mut rec = ByteRecord::new();
-        let cols = self.read_header(&mut rdr, &mut rec).map_err(at_limit)?;
+        let cols = self
+            .read_header(&mut rdr, &mut rec, delimiter)
+            .map_err(at_limit)?;
         start.set((rdr.position().byte(), rdr.position().line()));
         let mut tally = Tally::new(self, MAX_LISTED_UNKNOWN_CODES);
         if let Some(problem) = self
@@ -302,32 +314,15 @@ impl Counter {
         // Every byte is scanned for record ends once, however long a record is: the time is
         // linear in the input, and a record longer than the limit is refused before it is
         // held whole.
-        let mut ends = RecordEnds::new(self.options.delimiter());
         let mut pending: Vec<u8> = Vec::new();
         let mut eof = read_more(&mut reader, &mut pending, BLOCK)?;
-        // The header: the first record, read once it is complete.
-        let header_end = loop {
-            ends.scan(&pending);
-            if let Some(end) = ends.first() {
-                break end;
-            }
-            if eof {
-                break pending.len();
-            }
-            if let Some(line) = too_long(&pending, 1, limit) {
-                return Err(CountError::RecordTooLong { line, limit });
-            }
-            eof = read_more(&mut reader, &mut pending, BLOCK)?;
-        };
-        let (cols, mut line) = {
-            let head = pending.get(..header_end).unwrap_or_default();
-            let mut rdr = self.reader_builder().from_reader(head);
-            let mut rec = ByteRecord::new();
-            let cols = self.read_header(&mut rdr, &mut rec)?;
-            (cols, rdr.position().line())
-        };
-        pending.drain(..header_end);
-        ends.consumed(header_end);
+        let delimiter = self
+            .options
+            .delimiter()
+            .unwrap_or_else(|| tryghed_diagnostics::detect_delimiter(&pending));
+        let mut ends = RecordEnds::new(delimiter);
+        let (cols, mut line) =
+            self.par_header(&mut reader, &mut pending, &mut ends, &mut eof, delimiter)?;
 
         let mut total = Tally::new(self, MAX_LISTED_UNKNOWN_CODES);
         let mut free: Vec<Vec<u8>> = Vec::new();
@@ -403,9 +398,47 @@ impl Counter {
         Ok(self.report(total))
     }
 
+    /// The header of a parallel count: the first record, read once it is complete, then
+    /// taken out of `pending`. Returns the columns and the line after the header.
+    #[cfg(feature = "rayon")]
+    fn par_header<R: Read>(
+        &self,
+        reader: &mut R,
+        pending: &mut Vec<u8>,
+        ends: &mut RecordEnds,
+        eof: &mut bool,
+        delimiter: u8,
+    ) -> Result<(Cols, u64), CountError> {
+        const BLOCK: usize = 1 << 20;
+        let limit = self.options.max_record_bytes();
+        let header_end = loop {
+            ends.scan(pending);
+            if let Some(end) = ends.first() {
+                break end;
+            }
+            if *eof {
+                break pending.len();
+            }
+            if let Some(line) = too_long(pending, 1, limit) {
+                return Err(CountError::RecordTooLong { line, limit });
+            }
+            *eof = read_more(reader, pending, BLOCK)?;
+        };
+        let (cols, line) = {
+            let head = pending.get(..header_end).unwrap_or_default();
+            let mut rdr = Self::reader_builder(delimiter).from_reader(head);
+            let mut rec = ByteRecord::new();
+            let cols = self.read_header(&mut rdr, &mut rec, delimiter)?;
+            (cols, rdr.position().line())
+        };
+        pending.drain(..header_end);
+        ends.consumed(header_end);
+        Ok((cols, line))
+    }
+
     #[cfg(feature = "rayon")]
     fn count_chunk(&self, chunk: &[u8], cols: &Cols) -> Result<ChunkResult, CountError> {
-        let mut rdr = self.reader_builder().from_reader(chunk);
+        let mut rdr = Self::reader_builder(cols.delimiter).from_reader(chunk);
         let mut rec = ByteRecord::new();
         let mut tally = Tally::new(self, usize::MAX);
         let problem = self.count_records(&mut rdr, cols, &mut tally, &mut rec, None)?;
@@ -425,12 +458,13 @@ impl Counter {
         &self,
         rdr: &mut csv::Reader<R>,
         rec: &mut ByteRecord,
+        delimiter: u8,
     ) -> Result<Cols, CountError> {
         let got = rdr.read_byte_record(rec).map_err(csv_error)?;
         if got {
             self.check_length(rdr, rec)?;
         }
-        self.resolve_header(got.then_some(&*rec))
+        self.resolve_header(got.then_some(&*rec), delimiter)
     }
 
     /// Refuses a record longer than the options allow, naming its line.
@@ -451,12 +485,17 @@ impl Counter {
         Ok(())
     }
 
-    fn resolve_header(&self, header: Option<&ByteRecord>) -> Result<Cols, CountError> {
+    fn resolve_header(
+        &self,
+        header: Option<&ByteRecord>,
+        delimiter: u8,
+    ) -> Result<Cols, CountError> {
         let Some(header) = header else {
             return Err(CountError::Header {
                 line: 1,
-                message: "the extract is empty: it has no header".to_owned(),
-                header: String::new(),
+                problem: HeaderProblem::Empty,
+                header: Vec::new(),
+                delimiter,
             });
         };
         let line = header.position().map_or(1, csv::Position::line);
@@ -482,8 +521,11 @@ impl Counter {
             if hits.next().is_some() {
                 return Err(CountError::Header {
                     line,
-                    message: format!("column {name:?} appears more than once"),
-                    header: names.join(","),
+                    problem: HeaderProblem::RepeatedColumn {
+                        column: name.to_owned(),
+                    },
+                    header: names.clone(),
+                    delimiter,
                 });
             }
             Ok(first)
@@ -491,8 +533,11 @@ impl Counter {
         let need = |name: &str| -> Result<usize, CountError> {
             find(name)?.ok_or_else(|| CountError::Header {
                 line,
-                message: format!("no column {name:?}"),
-                header: names.join(","),
+                problem: HeaderProblem::MissingColumn {
+                    column: name.to_owned(),
+                },
+                header: names.clone(),
+                delimiter,
             })
         };
         let o = &self.options;
@@ -505,6 +550,7 @@ impl Counter {
             code: need(o.code_column())?,
             x: need(o.x_column())?,
             y: need(o.y_column())?,
+            delimiter,
         })
     }
 
@@ -698,6 +744,20 @@ struct ChunkResult {
 
 /// Appends up to `want` bytes; `true` at the end of the input.
 #[cfg(feature = "rayon")]
+/// Reads from `reader` into `buf` until a line break, 64 KiB or the end: enough to see the
+/// header line's delimiters.
+fn read_first_line<R: Read>(reader: &mut R, buf: &mut Vec<u8>) -> Result<(), CountError> {
+    let mut chunk = [0u8; 4096];
+    while buf.len() < (1 << 16) && !buf.contains(&b'\n') {
+        let n = reader.read(&mut chunk)?;
+        if n == 0 {
+            break;
+        }
+        buf.extend_from_slice(chunk.get(..n).unwrap_or_default());
+    }
+    Ok(())
+}
+
 fn read_more<R: Read>(reader: &mut R, buf: &mut Vec<u8>, want: usize) -> Result<bool, CountError> {
     let target = buf.len() + want.max(1);
     buf.reserve(target - buf.len());
@@ -714,9 +774,10 @@ fn read_more<R: Read>(reader: &mut R, buf: &mut Vec<u8>, want: usize) -> Result<
 }
 
 fn csv_error(e: csv::Error) -> CountError {
+    let message = e.to_string();
     match e.into_kind() {
         csv::ErrorKind::Io(io) => CountError::Io(io),
-        other => CountError::Io(io::Error::other(format!("{other:?}"))),
+        _ => CountError::Io(io::Error::other(message)),
     }
 }
 

@@ -20,14 +20,16 @@ pub enum CountError {
         reason: String,
     },
     /// The header of the extract lacks a configured column, or has it twice.
-    #[error("extract header (line {line}): {message}; the header is {header}")]
+    #[error("extract header (line {line}, read with the delimiter {:?}): {problem}; the columns are {}", char::from(*delimiter), header.join(", "))]
     Header {
         /// 1-based line of the header.
         line: u64,
-        /// What is wrong, naming the column.
-        message: String,
-        /// The header's column names, comma-separated.
-        header: String,
+        /// What is wrong.
+        problem: HeaderProblem,
+        /// The header's column names as read (trimmed).
+        header: Vec<String>,
+        /// The delimiter the header was read with (given, or detected from the header).
+        delimiter: u8,
     },
     /// A row of the extract is invalid (only without `skip_invalid`; with it the row is
     /// counted as skipped under its [`SkipReason`]).
@@ -60,6 +62,27 @@ pub enum CountError {
     /// Reading the extract failed.
     #[error("reading the extract: {0}")]
     Io(#[from] std::io::Error),
+}
+
+/// What is wrong with an extract's header.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, thiserror::Error)]
+#[non_exhaustive]
+pub enum HeaderProblem {
+    /// The extract is empty: it has no header.
+    #[error("the extract is empty: it has no header")]
+    Empty,
+    /// A configured column is not in the header.
+    #[error("no column {column:?}")]
+    MissingColumn {
+        /// The column's name, as configured.
+        column: String,
+    },
+    /// A configured column appears more than once.
+    #[error("column {column:?} appears more than once")]
+    RepeatedColumn {
+        /// The column's name.
+        column: String,
+    },
 }
 
 /// One invalid row: its line, the report id when there is one, the column and value at

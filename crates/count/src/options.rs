@@ -21,7 +21,7 @@ use crate::CountError;
 /// | x column (easting or longitude) | `x` |
 /// | y column (northing or latitude) | `y` |
 /// | coordinate system | EPSG:25832 (metres), the city's own |
-/// | delimiter | `,` |
+/// | delimiter | read from the header line: `;` or `,` |
 /// | invalid rows | an error naming the line |
 /// | longest record | [`DEFAULT_MAX_RECORD_BYTES`] (1 MiB) |
 ///
@@ -45,7 +45,7 @@ pub struct CountOptions {
     x: String,
     y: String,
     crs: Crs,
-    delimiter: u8,
+    delimiter: Option<u8>,
     skip_invalid: bool,
     max_record_bytes: usize,
 }
@@ -71,7 +71,7 @@ impl CountOptions {
             x: "x".to_owned(),
             y: "y".to_owned(),
             crs: Crs::Etrs89Utm32,
-            delimiter: b',',
+            delimiter: None,
             skip_invalid: false,
             max_record_bytes: DEFAULT_MAX_RECORD_BYTES,
         }
@@ -116,10 +116,13 @@ impl CountOptions {
         self.crs = crs;
         self
     }
-    /// The field delimiter, e.g. `b';'` for a Danish spreadsheet export.
+    /// The field delimiter, e.g. `b';'` for a Danish spreadsheet export. Without it the
+    /// delimiter is read from the header line of each extract
+    /// ([`detect_delimiter`](tryghed_diagnostics::detect_delimiter): `;` or `,`), as every
+    /// CSV reader of the tryghed crates does.
     #[must_use]
     pub fn with_delimiter(mut self, delimiter: u8) -> Self {
-        self.delimiter = delimiter;
+        self.delimiter = Some(delimiter);
         self
     }
     /// Whether invalid rows are counted as skipped (per [`SkipReason`]) instead of stopping
@@ -164,8 +167,8 @@ impl CountOptions {
     pub fn crs(&self) -> Crs {
         self.crs
     }
-    /// The field delimiter.
-    pub fn delimiter(&self) -> u8 {
+    /// The field delimiter given, or `None` when it is read from each extract's header.
+    pub fn delimiter(&self) -> Option<u8> {
         self.delimiter
     }
     /// Whether invalid rows are skipped and counted rather than an error.
@@ -212,8 +215,9 @@ impl CountOptions {
                 reason: "0 would refuse every record".to_owned(),
             });
         }
-        let d = self.delimiter;
-        if d == b'"' || d == b'\n' || d == b'\r' || d.is_ascii_digit() || !d.is_ascii() {
+        if let Some(d) = self.delimiter
+            && (d == b'"' || d == b'\n' || d == b'\r' || d.is_ascii_digit() || !d.is_ascii())
+        {
             return Err(CountError::Options {
                 option: "delimiter",
                 reason: format!("{:?} cannot separate fields", char::from(d)),

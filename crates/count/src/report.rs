@@ -465,9 +465,12 @@ impl CountTable {
     /// [`CountError::Io`] when writing fails.
     pub fn write_csv<W: io::Write>(&self, writer: W) -> Result<(), CountError> {
         let mut w = csv::Writer::from_writer(writer);
-        let err = |e: csv::Error| match e.into_kind() {
-            csv::ErrorKind::Io(io) => CountError::Io(io),
-            other => CountError::Io(io::Error::other(format!("{other:?}"))),
+        let err = |e: csv::Error| {
+            let message = e.to_string();
+            match e.into_kind() {
+                csv::ErrorKind::Io(io) => CountError::Io(io),
+                _ => CountError::Io(io::Error::other(message)),
+            }
         };
         w.write_record([
             "area",

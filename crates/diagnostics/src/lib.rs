@@ -13,6 +13,11 @@
 //! * [`TomlReader`]: parses TOML keeping the place of every key and value; the accessors of
 //!   [`Table`] and [`Value`] report a missing field, a value of the wrong type or an unknown key
 //!   at its place (in Danish) and return `None`, so a reader carries on with the other fields.
+//! * What every reader of a hand-made file shares: [`detect_delimiter`] (`;` or `,` from a CSV
+//!   header line), [`parse_decimal`] (a Danish decimal comma where the delimiter is `;`),
+//!   [`header_name`], [`quote`] (at most [`QUOTE_LIMIT`] characters of a value in a message)
+//!   and [`NotUtf8`] (the line of the first bad byte, with a hint when the file looks like
+//!   Windows-1252).
 //!
 //! Messages are Danish sentences for the person who wrote the file; the severity, location and
 //! field are the stable part for services.
@@ -45,8 +50,10 @@
 
 mod diagnostic;
 mod reader;
+mod text;
 
 pub use diagnostic::{Diagnostic, Location, Severity, render_all};
 pub use reader::{
     Document, QUOTE_LIMIT, Span, Table, TomlReader, Value, parse_date_da, quote, sorted,
 };
+pub use text::{Encoding, NotUtf8, detect_delimiter, header_name, parse_decimal};

@@ -515,7 +515,13 @@ impl Observations {
             .from_reader(reader);
         let csv_err = |e: csv::Error| -> GoalsError {
             let line = e.position().map_or(0, csv::Position::line);
+            let message = e.to_string();
             match e.into_kind() {
+                csv::ErrorKind::Utf8 { err, .. } => GoalsError::Csv {
+                    line,
+                    column: "-".into(),
+                    message: format!("cell {} is not UTF-8 text", err.field() + 1),
+                },
                 csv::ErrorKind::Io(io) => GoalsError::Io(io),
                 csv::ErrorKind::UnequalLengths {
                     expected_len, len, ..
@@ -524,10 +530,10 @@ impl Observations {
                     column: "-".into(),
                     message: format!("{len} cells where the header has {expected_len}"),
                 },
-                other => GoalsError::Csv {
+                _ => GoalsError::Csv {
                     line,
                     column: "-".into(),
-                    message: format!("{other:?}"),
+                    message,
                 },
             }
         };
@@ -659,9 +665,12 @@ pub fn write_csv<'a, W: io::Write>(
     writer: W,
 ) -> Result<(), GoalsError> {
     let mut w = csv::Writer::from_writer(writer);
-    let io_err = |e: csv::Error| match e.into_kind() {
-        csv::ErrorKind::Io(io) => GoalsError::Io(io),
-        other => GoalsError::Io(io::Error::other(format!("{other:?}"))),
+    let io_err = |e: csv::Error| {
+        let message = e.to_string();
+        match e.into_kind() {
+            csv::ErrorKind::Io(io) => GoalsError::Io(io),
+            _ => GoalsError::Io(io::Error::other(message)),
+        }
     };
     w.write_record(CSV_COLUMNS).map_err(io_err)?;
     for o in observations {

@@ -42,4 +42,12 @@ pub(crate) fn temp_file(name: &str, text: &str) -> PathBuf {
     path
 }
 
+/// Writes `bytes` (not necessarily UTF-8) to a new file named after `name` in a fresh
+/// temporary folder.
+pub(crate) fn temp_bytes(name: &str, bytes: &[u8]) -> PathBuf {
+    let path = temp_file(name, "");
+    std::fs::write(&path, bytes).unwrap();
+    path
+}
+
 pub(crate) mod chromium;

@@ -1,0 +1,113 @@
+//! Files that are not UTF-8 or are too large: invalid input (exit 1) naming the file and the
+//! line of the first bad byte, with the Windows-1252 hint; never an I/O error (exit 2) or a
+//! Rust debug dump.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic
+)]
+
+mod support;
+
+use support::{run, temp_bytes, temp_file};
+use tryghed_agreement::FOLEHAVEN_TOML;
+
+const HINT: &str = "filen ser ud til at være Windows-1252; gem den som UTF-8";
+
+fn assert_not_utf8(args: &[&str], file: &str, line: usize) {
+    let out = run(args);
+    assert_eq!(out.code, 1, "{args:?}: {}", out.stderr);
+    assert!(
+        out.stderr.contains(file) && out.stderr.contains(&format!("linje {line}")),
+        "{args:?}: {}",
+        out.stderr
+    );
+    assert!(out.stderr.contains(HINT), "{args:?}: {}", out.stderr);
+    assert!(
+        !out.stderr.contains("stream did not contain valid UTF-8")
+            && !out.stderr.contains("Utf8 {"),
+        "{args:?}: {}",
+        out.stderr
+    );
+}
+
+#[test]
+fn observations_in_windows_1252_are_invalid_input_at_their_line() {
+    // "Sjælland" typed in Excel on Danish Windows.
+    let path = temp_bytes(
+        "synthetic_obs_cp1252.csv",
+        b"indicator,area,year,value,respondents\ntryg-i-nabolaget,omraade,2026,80%,380\n# Sj\xE6lland\n",
+    );
+    let p = path.to_str().unwrap();
+    assert_not_utf8(
+        &["goals", "--observations", p],
+        "synthetic_obs_cp1252.csv",
+        3,
+    );
+    assert_not_utf8(
+        &["report", "--observations", p],
+        "synthetic_obs_cp1252.csv",
+        3,
+    );
+}
+
+#[test]
+fn residents_in_windows_1252_are_invalid_input_at_their_line() {
+    let extract = temp_file("synthetic_extract.csv", "id,date,code,x,y\n");
+    let residents = temp_bytes(
+        "synthetic_res_cp1252.csv",
+        b"area,year,residents\n\xD8stbro,2025,100\n",
+    );
+    assert_not_utf8(
+        &[
+            "count",
+            extract.to_str().unwrap(),
+            "--residents",
+            residents.to_str().unwrap(),
+        ],
+        "synthetic_res_cp1252.csv",
+        2,
+    );
+}
+
+#[test]
+fn an_agreement_or_plan_in_windows_1252_is_invalid_input() {
+    let mut bytes = FOLEHAVEN_TOML.as_bytes().to_vec();
+    bytes.extend_from_slice(b"\n# K\xF8benhavn\n");
+    let agreement = temp_bytes("synthetic_aftale_cp1252.toml", &bytes);
+    let line = FOLEHAVEN_TOML.lines().count() + 2;
+    assert_not_utf8(
+        &["agreement", "--agreement", agreement.to_str().unwrap()],
+        "synthetic_aftale_cp1252.toml",
+        line,
+    );
+    let plan = temp_bytes("synthetic_plan_cp1252.toml", b"year = 2026\n# \xE6\n");
+    assert_not_utf8(
+        &["plan", "check", plan.to_str().unwrap()],
+        "synthetic_plan_cp1252.toml",
+        2,
+    );
+}
+
+#[test]
+fn a_file_larger_than_its_limit_is_refused_before_it_is_read() {
+    let text = format!("{FOLEHAVEN_TOML}# {}\n", "x".repeat(2 << 20));
+    let agreement = temp_file("synthetic_big_aftale.toml", &text);
+    let out = run(&["agreement", "--agreement", agreement.to_str().unwrap()]);
+    assert_eq!(out.code, 1, "{}", out.stderr);
+    assert!(
+        out.stderr.contains("synthetic_big_aftale.toml") && out.stderr.contains("større end 1 MiB"),
+        "{}",
+        out.stderr
+    );
+}
+
+#[test]
+fn a_byte_order_mark_is_accepted() {
+    let mut bytes = b"\xEF\xBB\xBF".to_vec();
+    bytes.extend_from_slice(FOLEHAVEN_TOML.as_bytes());
+    let agreement = temp_bytes("synthetic_bom.toml", &bytes);
+    let out = run(&["agreement", "--agreement", agreement.to_str().unwrap()]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+}
