@@ -12,6 +12,7 @@ use std::fmt::Write as _;
 use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
 use serde::Serialize;
+use tryghed_core::Year;
 use tryghed_geography::{Layer, PartnershipArea, Utm32};
 
 use crate::fmt as dk;
@@ -119,21 +120,20 @@ struct Frame {
     top: f64,
     right: f64,
     bottom: f64,
-    first: u16,
-    last: u16,
+    first: Year,
+    last: Year,
     lo: f64,
     hi: f64,
 }
 
 impl Frame {
-    fn x(&self, year: u16) -> f64 {
-        let n = f64::from(self.last - self.first) + 1.0;
-        let step = (self.right - self.left) / n;
-        self.left + (f64::from(year.saturating_sub(self.first)) + 0.5) * step
+    fn x(&self, year: Year) -> f64 {
+        let step = self.year_width();
+        self.left + (f64::from(year.years_since(self.first)) + 0.5) * step
     }
 
     fn year_width(&self) -> f64 {
-        (self.right - self.left) / (f64::from(self.last - self.first) + 1.0)
+        (self.right - self.left) / (f64::from(self.last.years_since(self.first).max(0)) + 1.0)
     }
 
     fn y(&self, v: f64) -> f64 {
@@ -172,11 +172,11 @@ impl Frame {
             1.5,
             None,
         );
-        let every = if self.last - self.first >= 7 { 2 } else { 1 };
-        for year in self.first..=self.last {
+        let every = if self.last.years_since(self.first) >= 7 { 2 } else { 1 };
+        for year in self.first.through(self.last) {
             let x = self.x(year);
             svg.line((x, self.bottom), (x, self.bottom + 5.0), AXIS, 1.5, None);
-            if (year - self.first).is_multiple_of(every) {
+            if year.years_since(self.first) % every == 0 {
                 svg.text(
                     x,
                     self.bottom + 22.0,
@@ -306,7 +306,7 @@ fn interval_text(i: &crate::model::IntervalCell) -> String {
 
 fn survey_rows(s: &SurveySeries) -> Vec<Vec<String>> {
     let mut rows = Vec::new();
-    let mut years: Vec<u16> = s
+    let mut years: Vec<Year> = s
         .areas()
         .iter()
         .flat_map(|a| a.points().iter().map(|p| *p.year()))
@@ -412,7 +412,7 @@ fn survey_panel(id: &str, s: &SurveySeries, report: &StatusReport) -> String {
     }
     // Dodge: markers of areas with (nearly) the same share in a year are set side by side,
     // so that coinciding lines stay distinguishable.
-    let offset = |area: &str, year: u16| -> f64 {
+    let offset = |area: &str, year: Year| -> f64 {
         let mut here: Vec<(f64, &str)> = s
             .areas()
             .iter()
@@ -635,8 +635,8 @@ pub(crate) fn crime_figure(report: &StatusReport) -> ChartFigure {
             svg: crime_panel(&format!("chart-crime-{}", i + 1), row, report),
         })
         .collect();
-    let years: Vec<u16> = {
-        let mut y: Vec<u16> = rows
+    let years: Vec<Year> = {
+        let mut y: Vec<Year> = rows
             .iter()
             .flat_map(|r| r.series().iter().map(|p| *p.year()))
             .chain(std::iter::once(*report.crime_year()))
@@ -750,7 +750,7 @@ fn crime_panel(id: &str, row: &CrimeRow, report: &StatusReport) -> String {
         .min()
         .unwrap_or(last)
         .min(last);
-    let points: Vec<(u16, Plotted)> = row
+    let points: Vec<(Year, Plotted)> = row
         .series()
         .iter()
         .map(|p| (*p.year(), plotted(row, p)))
@@ -798,7 +798,7 @@ fn crime_panel(id: &str, row: &CrimeRow, report: &StatusReport) -> String {
     });
     // Years without a shown value: a band over the whole height, labelled with the published
     // word at the top (its position says nothing about the hidden number).
-    let mut marked: Vec<(u16, String)> = points
+    let mut marked: Vec<(Year, String)> = points
         .iter()
         .filter_map(|(y, p)| match p {
             Plotted::Hidden(w) => Some((*y, w.clone())),
@@ -856,13 +856,13 @@ fn crime_panel(id: &str, row: &CrimeRow, report: &StatusReport) -> String {
     }
     // The line joins consecutive shown years only: it breaks at a hidden or missing year.
     let mut run: Vec<(f64, f64)> = Vec::new();
-    let mut prev: Option<u16> = None;
+    let mut prev: Option<Year> = None;
     let mut shown: Vec<(f64, f64, f64)> = Vec::new();
     for (year, p) in &points {
         match p {
             Plotted::Value(v) => {
                 let pt = (frame.x(*year), frame.y(*v));
-                if prev.is_some_and(|y| y + 1 != *year) {
+                if prev.is_some_and(|y| y.next() != Some(*year)) {
                     svg.polyline(&run, AREA, 3.0, None);
                     run.clear();
                 }
@@ -1322,22 +1322,24 @@ mod tests {
 
     #[test]
     fn a_single_year_sits_in_the_middle_of_the_axis() {
+        let y2025 = Year::new(2025).unwrap();
         let frame = Frame {
             left: 0.0,
             top: 0.0,
             right: 100.0,
             bottom: 100.0,
-            first: 2025,
-            last: 2025,
+            first: y2025,
+            last: y2025,
             lo: 0.0,
             hi: 10.0,
         };
-        assert!((frame.x(2025) - 50.0).abs() < 1e-9);
+        assert!((frame.x(y2025) - 50.0).abs() < 1e-9);
+        let y2026 = Year::new(2026).unwrap();
         let two = Frame {
-            last: 2026,
+            last: y2026,
             ..frame
         };
-        assert!((two.x(2025) - 25.0).abs() < 1e-9 && (two.x(2026) - 75.0).abs() < 1e-9);
+        assert!((two.x(y2025) - 25.0).abs() < 1e-9 && (two.x(y2026) - 75.0).abs() < 1e-9);
     }
 
     #[test]
