@@ -172,7 +172,11 @@ impl Frame {
             1.5,
             None,
         );
-        let every = if self.last.years_since(self.first) >= 7 { 2 } else { 1 };
+        let every = if self.last.years_since(self.first) >= 7 {
+            2
+        } else {
+            1
+        };
         for year in self.first.through(self.last) {
             let x = self.x(year);
             svg.line((x, self.bottom), (x, self.bottom + 5.0), AXIS, 1.5, None);
