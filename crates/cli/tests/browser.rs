@@ -4,8 +4,9 @@
 //! desktop; and axe-core's WCAG 2.2 AA rules with no violation on the default and the
 //! example report.
 //!
-//! Each test skips, saying so, when Chromium (or `pdftotext`, or axe-core) is missing;
-//! `.ci/run` installs them (apt: chromium, poppler-utils; npm: axe-core).
+//! Each test skips, saying so on the terminal, when Chromium (or `pdftotext`, or axe-core) is
+//! missing; `.ci/run` installs them (apt: chromium, poppler-utils, npm; npm: axe-core) and sets
+//! `TRYGHED_BROWSER_TESTS=require`, so there a missing tool fails the test.
 #![allow(
     clippy::unwrap_used,
     clippy::expect_used,
@@ -64,8 +65,9 @@ fn default_html() -> String {
 fn chromium_or_skip(test: &str) -> Option<std::path::PathBuf> {
     let c = chromium::find();
     if c.is_none() {
-        eprintln!(
-            "skipping {test}: Chromium not found (apt-get install chromium, or set CHROMIUM)"
+        chromium::skip(
+            test,
+            "Chromium not found (apt-get install chromium, or set CHROMIUM)",
         );
     }
     c
@@ -77,8 +79,9 @@ fn the_readme_example_prints_to_a4_with_every_column_and_no_split_row() {
         return;
     };
     if !chromium::on_path("pdftotext") {
-        eprintln!(
-            "skipping the A4 print test: pdftotext not found (apt-get install poppler-utils)"
+        chromium::skip(
+            "the A4 print test",
+            "pdftotext not found (apt-get install poppler-utils)",
         );
         return;
     }
@@ -281,8 +284,9 @@ fn axe_core_finds_no_accessibility_violation() {
         return;
     };
     let Some(axe) = chromium::axe_core() else {
-        eprintln!(
-            "skipping the accessibility test: axe-core not found (npm install --prefix target/axe axe-core, or set AXE_CORE_JS)"
+        chromium::skip(
+            "the accessibility test",
+            "axe-core not found (npm install --prefix target/axe axe-core, or set AXE_CORE_JS)",
         );
         return;
     };

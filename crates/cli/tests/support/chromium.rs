@@ -1,26 +1,48 @@
 //! Headless Chromium for the tests of what a person sees: the page at a given viewport with a
 //! measuring script, and the page printed to PDF. Every test that needs Chromium (or
-//! poppler's `pdftotext`, or axe-core) skips with a message saying what is missing; `.ci/run`
-//! installs all three.
+//! poppler's `pdftotext`, or axe-core) skips with a message saying what is missing, written
+//! straight to the terminal (past the test harness's capture, so a passing run shows it);
+//! `.ci/run` installs all three and sets `TRYGHED_BROWSER_TESTS=require`, under which a missing
+//! tool fails the test instead of skipping it.
 #![allow(dead_code, clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
+use std::io::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-/// Chromium: `$CHROMIUM`, else a known install path.
+/// Whether the browser tests must run (`TRYGHED_BROWSER_TESTS=require`, as `.ci/run` sets it).
+pub(crate) fn required() -> bool {
+    std::env::var("TRYGHED_BROWSER_TESTS").is_ok_and(|v| v == "require")
+}
+
+/// Skips `test` because `missing` is not there: says so on the terminal (not through the
+/// harness's captured output, which a passing test never shows), or fails when the tests are
+/// [`required`].
+pub(crate) fn skip(test: &str, missing: &str) {
+    assert!(
+        !required(),
+        "{test} cannot run: {missing} (TRYGHED_BROWSER_TESTS=require)"
+    );
+    let _ = writeln!(std::io::stderr().lock(), "SKIPPED {test}: {missing}");
+}
+
+/// Chromium: `$CHROMIUM`, else the first of the names `tryghed report --format pdf` looks
+/// for on `PATH`.
 pub(crate) fn find() -> Option<PathBuf> {
     if let Some(p) = std::env::var_os("CHROMIUM").filter(|p| !p.is_empty()) {
         return Some(PathBuf::from(p));
     }
-    [
-        "/usr/bin/chromium",
-        "/usr/bin/chromium-browser",
-        "/usr/bin/google-chrome",
-    ]
-    .into_iter()
-    .map(PathBuf::from)
-    .find(|p| p.exists())
+    let path = std::env::var_os("PATH")?;
+    let names = [
+        "chromium",
+        "chromium-browser",
+        "google-chrome",
+        "google-chrome-stable",
+    ];
+    std::env::split_paths(&path)
+        .flat_map(|dir| names.iter().map(move |n| dir.join(n)))
+        .find(|p| p.is_file())
 }
 
 /// A program on `PATH` (e.g. `pdftotext`).
