@@ -102,6 +102,8 @@ fn serialize_area<S: serde::Serializer>(
         origin: &'a AreaOrigin,
         #[serde(skip_serializing_if = "Option::is_none")]
         estates_file: Option<&'a Path>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        note: Option<&'a str>,
         #[serde(flatten)]
         area: &'a tryghed_geography::PartnershipArea,
     }
@@ -109,6 +111,7 @@ fn serialize_area<S: serde::Serializer>(
         &area.as_ref().map(|a| Form {
             origin: &a.origin,
             estates_file: a.estates_file.as_deref(),
+            note: a.note.as_deref(),
             area: &a.area,
         }),
         serializer,
@@ -316,6 +319,12 @@ impl Agreement {
     /// Where the area's outline comes from: a delområde of the city layer, or a file.
     pub fn area_origin(&self) -> Option<&AreaOrigin> {
         self.area.as_ref().map(|a| &a.origin)
+    }
+
+    /// The agreement's own note on its area (`[area] note`, Danish): what the outline is and
+    /// how sure it is, for the report's map.
+    pub fn area_note(&self) -> Option<&str> {
+        self.area.as_ref().and_then(|a| a.note.as_deref())
     }
 
     /// The files the agreement's `[area]` was read from (the outline, the estates), as

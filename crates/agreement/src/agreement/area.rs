@@ -62,6 +62,8 @@ pub(crate) struct DeclaredArea {
     pub(crate) area: PartnershipArea,
     pub(crate) origin: AreaOrigin,
     pub(crate) estates_file: Option<PathBuf>,
+    /// `note`: what the outline is, in Danish, for the report's map.
+    pub(crate) note: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -71,6 +73,7 @@ pub(super) struct RawArea {
     outline: Option<Spanned<String>>,
     estates: Option<Spanned<RawEstates>>,
     credit: Option<Spanned<String>>,
+    note: Option<Spanned<String>>,
 }
 
 /// `estates`: a file name, or a list of estate records.
@@ -216,10 +219,12 @@ impl Checker<'_> {
                 }
             }
         }
+        let note = raw.note.map(|n| self.non_empty(n, "area.note"));
         Some(DeclaredArea {
             area,
             origin,
             estates_file,
+            note,
         })
     }
 
