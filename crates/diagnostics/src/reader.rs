@@ -408,6 +408,28 @@ impl<'d, 'a> Value<'d, 'a> {
         self.inner.is_table()
     }
 
+    /// Whether the value is a floating-point number.
+    pub fn is_float(&self) -> bool {
+        self.inner.is_float()
+    }
+
+    /// The value as a whole number if it is a TOML integer (no diagnostic otherwise); one
+    /// beyond the range of `i64` saturates, so a caller's range check refuses it.
+    pub fn as_integer(&self) -> Option<(i64, Span)> {
+        let DeValue::Integer(integer) = self.inner else {
+            return None;
+        };
+        let digits = integer.as_str();
+        let n = i64::from_str_radix(digits, integer.radix()).unwrap_or(
+            if digits.starts_with('-') {
+                i64::MIN
+            } else {
+                i64::MAX
+            },
+        );
+        Some((n, self.span()))
+    }
+
     /// Reports that the value is not `expected` (e.g. "en tekst").
     pub fn wrong(&self, reader: &mut TomlReader<'_>, expected: &str, found: &DeValue<'_>) {
         reader.error(
