@@ -506,6 +506,7 @@ impl BudgetError {
     /// The problem as a Danish sentence for the person who wrote the value, for the errors of
     /// reading an amount or an id; other errors keep their English message behind a Danish
     /// lead ("regnskabet kan ikke bruges: …").
+    #[allow(clippy::too_many_lines, reason = "one sentence per variant")]
     pub fn message_da(&self) -> String {
         match self {
             Self::InvalidAmount { input, kind } => {
@@ -580,7 +581,8 @@ impl BudgetError {
             Self::NonPositiveTransaction { amount } => format!(
                 "beløbet {amount} skal være over nul; brug en tilbageførsel for at gå tilbage"
             ),
-            Self::OverrunNotExpenditure { kind, .. } | Self::LineOverrunNotExpenditure { kind, .. } => format!(
+            Self::OverrunNotExpenditure { kind, .. }
+            | Self::LineOverrunNotExpenditure { kind, .. } => format!(
                 "kun en udgift kan være en tilsigtet overskridelse (overrun), ikke en {}",
                 kind.label_da()
             ),

@@ -81,7 +81,10 @@ fn read_amount(reader: &mut TomlReader<'_>, value: &Value<'_, '_>) -> Option<Dkk
     } else if value.is_float() {
         Err("et beløb kan ikke være et decimaltal, som ikke er præcist til øren; skriv det som tekst, f.eks. \"34.750,50 kr.\"".to_owned())
     } else {
-        value.expected(reader, "et beløb (et heltal af kroner eller en tekst som \"34.750,00 kr.\")");
+        value.expected(
+            reader,
+            "et beløb (et heltal af kroner eller en tekst som \"34.750,00 kr.\")",
+        );
         return None;
     };
     match amount {
@@ -93,7 +96,12 @@ fn read_amount(reader: &mut TomlReader<'_>, value: &Value<'_, '_>) -> Option<Dkk
     }
 }
 
-fn read_line_id(reader: &mut TomlReader<'_>, text: &str, span: Span, field: String) -> Option<LineId> {
+fn read_line_id(
+    reader: &mut TomlReader<'_>,
+    text: &str,
+    span: Span,
+    field: String,
+) -> Option<LineId> {
     if let Ok(id) = LineId::new(text) {
         Some(id)
     } else {
@@ -169,21 +177,23 @@ fn read_transaction(
     let line = table
         .optional_string(reader, "line")
         .and_then(|(text, span)| read_line_id(reader, text, span, table.field("line")));
-    let activity = table.optional_string(reader, "activity").and_then(|(text, span)| {
-        if let Ok(id) = ActivityId::new(text) {
-            Some((id, span))
-        } else {
-            reader.error(
-                span,
-                table.field("activity"),
-                format!(
-                    "{} er ikke et aktivitets-id (små bogstaver a-z, cifre og '-')",
-                    quote(text)
-                ),
-            );
-            None
-        }
-    });
+    let activity = table
+        .optional_string(reader, "activity")
+        .and_then(|(text, span)| {
+            if let Ok(id) = ActivityId::new(text) {
+                Some((id, span))
+            } else {
+                reader.error(
+                    span,
+                    table.field("activity"),
+                    format!(
+                        "{} er ikke et aktivitets-id (små bogstaver a-z, cifre og '-')",
+                        quote(text)
+                    ),
+                );
+                None
+            }
+        });
     let kind = table.string(reader, "kind").and_then(|(text, span)| {
         let found = TransactionKind::ALL.into_iter().find(|k| k.as_str() == text);
         if found.is_none() {
@@ -211,7 +221,9 @@ fn read_transaction(
                         table.field("amount"),
                         format!("beløbet {amount} skal være over nul"),
                     )
-                    .with_help("en tilbagebetaling er en tilbageførsel: kind = \"expenditure_reversal\""),
+                    .with_help(
+                        "en tilbagebetaling er en tilbageførsel: kind = \"expenditure_reversal\"",
+                    ),
                 );
                 None
             } else {
@@ -300,7 +312,13 @@ fn book(reader: &mut TomlReader<'_>, ledger: &mut YearLedger, read: ReadTransact
             return;
         };
         let transaction = Transaction::new(read.date.0, activity, read.kind, amount, read.text)
-            .and_then(|t| if read.overrun { t.recorded_as_overrun() } else { Ok(t) });
+            .and_then(|t| {
+                if read.overrun {
+                    t.recorded_as_overrun()
+                } else {
+                    Ok(t)
+                }
+            });
         let place = |e: &BudgetError| match e {
             BudgetError::UnknownActivity { .. } => (activity_span.clone(), "activity"),
             BudgetError::DateOutsideYear { .. } => (read.date.1.clone(), "date"),
@@ -322,8 +340,14 @@ fn book(reader: &mut TomlReader<'_>, ledger: &mut YearLedger, read: ReadTransact
             );
             return;
         }
-        let transaction = LineTransaction::new(read.date.0, read.kind, amount, read.text)
-            .and_then(|t| if read.overrun { t.recorded_as_overrun() } else { Ok(t) });
+        let transaction =
+            LineTransaction::new(read.date.0, read.kind, amount, read.text).and_then(|t| {
+                if read.overrun {
+                    t.recorded_as_overrun()
+                } else {
+                    Ok(t)
+                }
+            });
         transaction
             .and_then(|t| ledger.record_line(&line, t))
             .map_err(|e| {
@@ -388,7 +412,10 @@ fn book(reader: &mut TomlReader<'_>, ledger: &mut YearLedger, read: ReadTransact
 /// # Ok(())
 /// # }
 /// ```
-#[allow(clippy::too_many_lines, reason = "one part of the file after the other")]
+#[allow(
+    clippy::too_many_lines,
+    reason = "one part of the file after the other"
+)]
 pub fn check_ledger(
     text: &str,
     origin: &str,
@@ -425,9 +452,10 @@ pub fn check_ledger(
             );
             None
         }
-        Some(value) => value.integer(&mut reader).and_then(|(y, span)| match i32::try_from(y) {
-            Ok(y) => Some((y, span)),
-            Err(_) => {
+        Some(value) => value.integer(&mut reader).and_then(|(y, span)| {
+            if let Ok(y) = i32::try_from(y) {
+                Some((y, span))
+            } else {
                 reader.error(span, "year", format!("{y} er ikke et kalenderår"));
                 None
             }

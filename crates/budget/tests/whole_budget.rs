@@ -11,8 +11,8 @@
 use chrono::NaiveDate;
 use proptest::prelude::*;
 use tryghed_budget::{
-    ActivityId, BudgetLine, BudgetOverview, Dkk, LedgerCheck, LineId, LineKind,
-    LineTransaction, PeriodBudget, Transaction, TransactionKind, YearLedger, check_ledger,
+    ActivityId, BudgetLine, BudgetOverview, Dkk, LedgerCheck, LineId, LineKind, LineTransaction,
+    PeriodBudget, Transaction, TransactionKind, YearLedger, check_ledger,
 };
 
 /// The Folehaven budget (agreement section 5): 1.467.000 kr. a year 2026–2029, of which
@@ -195,7 +195,11 @@ fn carrying_funds_forward_is_refused_with_our_reading() {
     let d = &found(&checked)[0];
     assert_eq!(d.1, "carry_forward");
     assert!(d.2.contains("vores læsning"), "{}", d.2);
-    assert!(d.2.starts_with("midler kan ikke overføres fra 2026"), "{}", d.2);
+    assert!(
+        d.2.starts_with("midler kan ikke overføres fra 2026"),
+        "{}",
+        d.2
+    );
 }
 
 #[test]
@@ -276,7 +280,8 @@ text = "x"
     ), "{messages:#?}");
     assert!(messages.contains(&"budgettet for 2026 har ingen linje \"kaffe\"".to_owned()));
     assert!(
-        messages.contains(&"aktiviteten \"c\" har ingen fordeling af aktivitetsmidlerne".to_owned())
+        messages
+            .contains(&"aktiviteten \"c\" har ingen fordeling af aktivitetsmidlerne".to_owned())
     );
 }
 
@@ -339,7 +344,7 @@ fn synthetic_ledger(
     let mut ledger = YearLedger::new(period.year(year).unwrap());
     for (i, amount) in allocations.iter().enumerate() {
         let _ = ledger.allocate(
-            ActivityId::new(&format!("a{i}")).unwrap(),
+            ActivityId::new(format!("a{i}")).unwrap(),
             Dkk::from_ore(*amount),
         );
     }
@@ -357,7 +362,7 @@ fn synthetic_ledger(
             }
             let _ = ledger.record_line(&line, t);
         } else {
-            let id = ActivityId::new(&format!("a{target}")).unwrap();
+            let id = ActivityId::new(format!("a{target}")).unwrap();
             let Ok(mut t) = Transaction::new(date, id, kind, amount, "synthetic") else {
                 continue;
             };

@@ -420,13 +420,12 @@ impl<'d, 'a> Value<'d, 'a> {
             return None;
         };
         let digits = integer.as_str();
-        let n = i64::from_str_radix(digits, integer.radix()).unwrap_or(
-            if digits.starts_with('-') {
+        let n =
+            i64::from_str_radix(digits, integer.radix()).unwrap_or(if digits.starts_with('-') {
                 i64::MIN
             } else {
                 i64::MAX
-            },
-        );
+            });
         Some((n, self.span()))
     }
 
