@@ -8,7 +8,7 @@ use chrono::NaiveDate;
 use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
-use crate::{Diagnostic, Location, Severity};
+use crate::{Diagnostic, LineIndex, Location, Severity};
 
 /// A byte range in the text read.
 pub type Span = Range<usize>;
@@ -72,6 +72,7 @@ pub fn quote(value: &str) -> String {
 pub struct TomlReader<'a> {
     origin: &'a str,
     text: &'a str,
+    lines: LineIndex,
     diagnostics: Vec<Diagnostic>,
 }
 
@@ -98,6 +99,7 @@ impl<'a> TomlReader<'a> {
         TomlReader {
             origin,
             text,
+            lines: LineIndex::new(text),
             diagnostics: Vec::new(),
         }
     }
@@ -129,7 +131,7 @@ impl<'a> TomlReader<'a> {
 
     /// The location of `span` in the text.
     pub fn location(&self, span: Span) -> Location {
-        Location::from_span(self.origin, self.text, span)
+        Location::from_span_indexed(self.origin, self.text, &self.lines, span)
     }
 
     /// Adds `diagnostic`, placed at `span` when given.
