@@ -1,12 +1,13 @@
 //! The agreement as a whole, and how it is read from TOML and checked.
 
+use crate::Year;
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 use std::ops::Range;
 use std::path::Path;
 use std::sync::LazyLock;
 
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 use serde::Deserialize;
 use toml::Spanned;
 use tryghed_budget::{AnnualBudget, PeriodBudget};
@@ -97,11 +98,11 @@ impl Agreement {
     /// # Examples
     ///
     /// ```
-    /// use tryghed_agreement::Agreement;
+    /// use tryghed_agreement::{Agreement, Year};
     ///
     /// let agreement = Agreement::folehaven();
     /// assert_eq!(agreement.participants().count(), 10);
-    /// assert_eq!(agreement.period().years(), 2026..=2029);
+    /// assert!(agreement.period().years().map(Year::get).eq(2026..=2029));
     /// ```
     pub fn folehaven() -> Agreement {
         FOLEHAVEN.clone()
@@ -295,7 +296,7 @@ impl Agreement {
     }
 
     /// The budget of one year, if the year is in the period.
-    pub fn annual_budget(&self, year: i32) -> Option<&AnnualBudget> {
+    pub fn annual_budget(&self, year: Year) -> Option<&AnnualBudget> {
         self.budget.year(year)
     }
 
@@ -313,11 +314,13 @@ impl Agreement {
     /// # Examples
     ///
     /// ```
-    /// use tryghed_agreement::Agreement;
+    /// use tryghed_agreement::{Agreement, Year};
     ///
     /// let context = Agreement::folehaven().plan_context();
-    /// assert_eq!(context.years(), 2026..=2029);
-    /// assert_eq!(context.activity_funds(2026).map(|d| d.to_string()).as_deref(), Some("1.050.000,00 kr."));
+    /// assert!(context.years().map(Year::get).eq(2026..=2029));
+    /// let funds = context.activity_funds(Year::new(2026)?);
+    /// assert_eq!(funds.map(|d| d.to_string()).as_deref(), Some("1.050.000,00 kr."));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     #[doc(alias = "tryghedsplan")]
     pub fn plan_context(&self) -> PlanContext {
@@ -330,12 +333,12 @@ impl Agreement {
     /// # Examples
     ///
     /// ```
-    /// use tryghed_agreement::Agreement;
+    /// use tryghed_agreement::{Agreement, Year};
     /// use tryghed_parties::BodyKind;
     ///
     /// let agreement = Agreement::folehaven();
     /// let context = agreement.meeting_context();
-    /// assert_eq!(context.years(), 2026..=2029);
+    /// assert!(context.years().map(Year::get).eq(2026..=2029));
     /// let projektleder = context.leader_of(BodyKind::WorkingGroup).map(|p| p.held_by().as_str());
     /// assert_eq!(projektleder, Some("sikker-by"));
     /// ```
@@ -608,8 +611,8 @@ struct RawPeriod {
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawYearSpan {
-    first_year: i32,
-    last_year: i32,
+    first_year: Year,
+    last_year: Year,
 }
 
 #[derive(Deserialize)]
@@ -729,14 +732,17 @@ impl Checker<'_> {
         let parties = parties?;
         let plan_context =
             self.plan_context(period, &parties, &focus_areas, &budget, &goals, budget_span)?;
-        let meeting_context =
-            match MeetingContext::new(period.years(), parties.clone(), organisation.clone()) {
-                Ok(context) => context,
-                Err(error) => {
-                    self.report(0..0, "period", error.to_string());
-                    return None;
-                }
-            };
+        let meeting_context = match MeetingContext::new(
+            period.first_year()..=period.last_year(),
+            parties.clone(),
+            organisation.clone(),
+        ) {
+            Ok(context) => context,
+            Err(error) => {
+                self.report(0..0, "period", error.to_string());
+                return None;
+            }
+        };
         Some(Agreement {
             id,
             title,
@@ -778,7 +784,12 @@ impl Checker<'_> {
             .iter()
             .map(|year| (year.year(), year.activity_funds().amount()))
             .collect();
-        match PlanContext::new(period.years(), parties, focus_areas.to_vec(), funds) {
+        match PlanContext::new(
+            period.first_year()..=period.last_year(),
+            parties,
+            focus_areas.to_vec(),
+            funds,
+        ) {
             Ok(context) => {
                 Some(context.with_indicators(
                     goals.iter().flat_map(|goal| {
@@ -914,7 +925,7 @@ impl Checker<'_> {
         let span = raw.span();
         let budget = raw.into_inner();
         if let Some(period) = period {
-            let (first, last) = (*period.years().start(), *period.years().end());
+            let (first, last) = (period.first_year(), period.last_year());
             if budget.first_year() != first || budget.last_year() != last {
                 self.report(
                     span,
@@ -971,7 +982,7 @@ impl Checker<'_> {
                             );
                     }
                     if let Some(current) = current
-                        && years.last_year() >= current.start().year()
+                        && years.last_year() >= current.first_year()
                     {
                         self.report(
                             span,
@@ -1210,7 +1221,7 @@ mod tests {
         assert_eq!(agreement.participants().count(), 10);
         assert_eq!(agreement.signatories().count(), 4);
         assert_eq!(agreement.focus_areas().len(), 3);
-        assert_eq!(agreement.period().years(), 2026..=2029);
+        assert!(agreement.period().years().map(Year::get).eq(2026..=2029));
         assert_eq!(agreement.earlier_periods().len(), 2);
         assert_eq!(Agreement::folehaven(), agreement);
     }

@@ -1,5 +1,7 @@
 //! The crate's one error type.
 
+use crate::SlugError;
+use crate::Year;
 use std::fmt;
 
 use chrono::NaiveDate;
@@ -42,16 +44,10 @@ pub enum BudgetError {
         /// The operation with its operands, e.g. `1.000,00 kr. + 2,00 kr.`.
         operation: String,
     },
-    /// An identifier (line id or activity id) is not a valid slug.
-    #[error("invalid {what} {input:?}: {reason}")]
-    InvalidId {
-        /// Which kind of identifier (`activity id`, `line id`).
-        what: &'static str,
-        /// The text as given.
-        input: String,
-        /// What was wrong with it.
-        reason: &'static str,
-    },
+    /// An identifier (line id or activity id) is not a valid slug; [`SlugError::what`] says
+    /// which.
+    #[error(transparent)]
+    InvalidId(#[from] SlugError),
     /// A budget line's name is empty.
     #[error("budget line {line}: the name is empty")]
     EmptyLineName {
@@ -86,13 +82,13 @@ pub enum BudgetError {
     #[error("budget {year}: there are no budget lines")]
     NoLines {
         /// The budget year.
-        year: i32,
+        year: Year,
     },
     /// Two lines of an annual budget share an id.
     #[error("budget {year}: the line id {line} is used twice")]
     DuplicateLine {
         /// The budget year.
-        year: i32,
+        year: Year,
         /// The repeated id.
         line: LineId,
     },
@@ -101,7 +97,7 @@ pub enum BudgetError {
     #[error("budget {year}: {count} lines of kind {kind}, expected {expected}")]
     LineKindCount {
         /// The budget year.
-        year: i32,
+        year: Year,
         /// The kind counted.
         kind: crate::LineKind,
         /// How many lines of that kind there are.
@@ -115,7 +111,7 @@ pub enum BudgetError {
     )]
     LinesDoNotSum {
         /// The budget year.
-        year: i32,
+        year: Year,
         /// The stated total.
         total: Dkk,
         /// The sum of the lines.
@@ -123,22 +119,25 @@ pub enum BudgetError {
         /// `total - sum`.
         difference: Dkk,
     },
-    /// A period budget has no years, or its first year is after its last.
+    /// A period budget was given no annual budgets.
+    #[error("a budget period needs at least one annual budget")]
+    NoYears,
+    /// A period budget's first year is after its last.
     #[error("budget period {first}–{last} is empty")]
     EmptyPeriod {
         /// The first year given.
-        first: i32,
+        first: Year,
         /// The last year given.
-        last: i32,
+        last: Year,
     },
     /// A period budget spans more than
     /// [`MAX_PERIOD_YEARS`](crate::MAX_PERIOD_YEARS) years.
     #[error("budget period {first}–{last} is longer than {limit} years")]
     PeriodTooLong {
         /// The first year given.
-        first: i32,
+        first: Year,
         /// The last year given.
-        last: i32,
+        last: Year,
         /// The limit.
         limit: usize,
     },
@@ -146,17 +145,17 @@ pub enum BudgetError {
     #[error("budget period: the year {year} appears twice")]
     DuplicateYear {
         /// The repeated year.
-        year: i32,
+        year: Year,
     },
     /// A period budget has no budget for a year inside its period.
     #[error("budget period {first}–{last}: the year {year} has no budget")]
     MissingYear {
         /// The missing year.
-        year: i32,
+        year: Year,
         /// The first year of the period.
-        first: i32,
+        first: Year,
         /// The last year of the period.
-        last: i32,
+        last: Year,
     },
     /// The budget data mixes the uniform and the per-year form, or lacks a field.
     #[error("budget period: {0}")]
@@ -234,13 +233,13 @@ pub enum BudgetError {
         /// The date given.
         date: NaiveDate,
         /// The ledger's year.
-        year: i32,
+        year: Year,
     },
     /// A year has no calendar in `chrono` (far outside any real budget).
     #[error("the year {year} is outside the supported calendar")]
     UnsupportedYear {
         /// The year given.
-        year: i32,
+        year: Year,
     },
     /// A transaction amount is zero or negative (direction is given by the kind).
     #[error("transaction amount {amount} must be above zero; use a reversal to go back")]
@@ -315,7 +314,7 @@ pub enum BudgetError {
     #[error("budget {year} has no line {line}")]
     UnknownLine {
         /// The year.
-        year: i32,
+        year: Year,
         /// The line named.
         line: LineId,
     },
@@ -355,33 +354,34 @@ pub enum BudgetError {
     #[error("the ledger of {year} is outside the budget period {first}–{last}")]
     LedgerOutsidePeriod {
         /// The ledger's year.
-        year: i32,
+        year: Year,
         /// The period's first year.
-        first: i32,
+        first: Year,
         /// The period's last year.
-        last: i32,
+        last: Year,
     },
     /// Two year ledgers of one year.
     #[error("two ledgers are given for {year}")]
     DuplicateLedgerYear {
         /// The year.
-        year: i32,
+        year: Year,
     },
     /// A year ledger built against another budget than the period's for its year.
     #[error("the ledger of {year} books against other funds than the budget of {year}")]
     LedgerNotOfBudget {
         /// The year.
-        year: i32,
+        year: Year,
     },
     /// An attempt to move funds from one year to another. The agreement gives its funds per
     /// year and does not say that unspent funds may be carried forward; we read that as: they
     /// may not.
     #[error(
-        "funds cannot be carried from {from} to another year: the agreement gives its funds per year and does not provide for carrying them forward (our reading)"
+        "funds cannot be carried {}to another year: the agreement gives its funds per year and does not provide for carrying them forward (our reading)",
+        from.map_or_else(String::new, |y| format!("from {y} "))
     )]
     CarryForwardNotAllowed {
-        /// The year the funds would come from.
-        from: i32,
+        /// The year the funds would come from, when the ledger names a valid one.
+        from: Option<Year>,
     },
     /// A transaction read from data was rejected; `index` counts from 1.
     #[error("transaction {index}: {source}")]
@@ -523,15 +523,11 @@ impl BudgetError {
                 "beløbet {} er uden for det mulige interval",
                 quote_da(value)
             ),
-            Self::InvalidId { what, input, .. } => format!(
-                "{} er ikke et gyldigt {} (brug a-z, 0-9 og '-', og begynd med et bogstav eller et ciffer)",
-                quote_da(input),
-                match *what {
-                    "activity id" => "aktivitets-id",
-                    "line id" => "budgetlinje-id",
-                    _ => "id",
-                }
-            ),
+            Self::InvalidId(e) => e.message_da(match e.what() {
+                "activity id" => "aktivitets-id",
+                "line id" => "budgetlinje-id",
+                _ => "id",
+            }),
             Self::UnknownLine { year, line } => {
                 format!("budgettet for {year} har ingen linje \"{line}\"")
             }
@@ -613,7 +609,8 @@ impl BudgetError {
                 "regnskabet for {year} bogfører mod andre midler end aftalens budget for {year}"
             ),
             Self::CarryForwardNotAllowed { from } => format!(
-                "midler kan ikke overføres fra {from} til et andet år: aftalen giver midlerne »årligt« og nævner ikke overførsel; tryghed læser det sådan, at det ikke kan lade sig gøre (vores læsning)"
+                "midler kan ikke overføres {}til et andet år: aftalen giver midlerne »årligt« og nævner ikke overførsel; tryghed læser det sådan, at det ikke kan lade sig gøre (vores læsning)",
+                from.map_or_else(String::new, |y| format!("fra {y} "))
             ),
             other => format!("regnskabet kan ikke bruges: {other}"),
         }

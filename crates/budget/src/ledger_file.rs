@@ -9,7 +9,7 @@ use tryghed_diagnostics::{Severity, render_all};
 
 use crate::{
     ActivityId, AnnualBudget, BudgetError, Dkk, LineId, LineKind, LineTransaction, PeriodBudget,
-    Transaction, TransactionKind, YearLedger,
+    Transaction, TransactionKind, Year, YearLedger,
 };
 
 const TOP_KEYS: &[&str] = &[
@@ -156,14 +156,14 @@ struct ReadTransaction {
 fn read_transaction(
     reader: &mut TomlReader<'_>,
     table: &Table<'_, '_>,
-    year: Option<i32>,
+    year: Option<Year>,
     default_line: Option<&LineId>,
 ) -> Option<ReadTransaction> {
     let before = reader.len();
     table.deny_unknown(reader, TRANSACTION_KEYS);
     let date = table.date(reader, "date");
     if let (Some((date, span)), Some(year)) = (&date, year)
-        && date.year() != year
+        && date.year() != year.get()
     {
         reader.push(
             Some(span.clone()),
@@ -382,7 +382,7 @@ fn book(reader: &mut TomlReader<'_>, ledger: &mut YearLedger, read: ReadTransact
 /// # Examples
 ///
 /// ```
-/// use tryghed_budget::{BudgetLine, LineId, LineKind, PeriodBudget, check_ledger};
+/// use tryghed_budget::{BudgetLine, LineId, LineKind, PeriodBudget, Year, check_ledger};
 ///
 /// # fn main() -> Result<(), Box<dyn std::error::Error>> {
 /// # let lines = vec![
@@ -391,12 +391,12 @@ fn book(reader: &mut TomlReader<'_>, ledger: &mut YearLedger, read: ReadTransact
 /// #     BudgetLine::new(LineId::new("aktivitetsmidler")?, "Aktivitetsmidler",
 /// #         LineKind::ActivityFunds, "1.050.000 kr.".parse()?)?,
 /// # ];
-/// # let period = PeriodBudget::uniform(2026, 2029, "1.467.000 kr.".parse()?, lines)?;
+/// # let period = PeriodBudget::uniform(Year::new(2026)?, Year::new(2029)?, "1.467.000 kr.".parse()?, lines)?;
 /// let text = r#"
 /// year = 2031
 /// funds = "9.999.999,00"
 /// "#;
-/// let check = check_ledger(text, "regnskab.toml", &period, Some(2026));
+/// let check = check_ledger(text, "regnskab.toml", &period, Some(Year::new(2026)?));
 /// let lines: Vec<_> = check
 ///     .diagnostics()
 ///     .iter()
@@ -420,7 +420,7 @@ pub fn check_ledger(
     text: &str,
     origin: &str,
     budget: &PeriodBudget,
-    year: Option<i32>,
+    year: Option<Year>,
 ) -> LedgerCheck {
     let mut reader = TomlReader::new(origin, text);
     let Some(document) = reader.parse() else {
@@ -428,21 +428,6 @@ pub fn check_ledger(
     };
     let root = document.root();
     root.deny_unknown(&mut reader, TOP_KEYS);
-    if let Some(value) = root.get("carry_forward") {
-        let from = root
-            .get("year")
-            .and_then(|y| y.as_integer().map(|(n, _)| n))
-            .and_then(|n| i32::try_from(n).ok())
-            .unwrap_or_default();
-        reader.push(
-            Some(value.span()),
-            Diagnostic::error(
-                "carry_forward",
-                BudgetError::CarryForwardNotAllowed { from }.message_da(),
-            )
-            .with_help("aftalens afsnit 5: »1.467.000 kr. årligt i perioden fra 1. januar 2026 til og med 31. december 2029«; hvert år har sine egne midler"),
-        );
-    }
     let file_year = match root.get("year") {
         None => {
             reader.push(
@@ -453,14 +438,33 @@ pub fn check_ledger(
             None
         }
         Some(value) => value.integer(&mut reader).and_then(|(y, span)| {
-            if let Ok(y) = i32::try_from(y) {
+            if let Ok(y) = Year::from_i64(y) {
                 Some((y, span))
             } else {
-                reader.error(span, "year", format!("{y} er ikke et kalenderår"));
+                reader.error(
+                    span,
+                    "year",
+                    format!(
+                        "{y} er ikke et kalenderår, som tryghed regner med ({}–{})",
+                        Year::MIN,
+                        Year::MAX
+                    ),
+                );
                 None
             }
         }),
     };
+    if let Some(value) = root.get("carry_forward") {
+        let from = file_year.as_ref().map(|(y, _)| *y);
+        reader.push(
+            Some(value.span()),
+            Diagnostic::error(
+                "carry_forward",
+                BudgetError::CarryForwardNotAllowed { from }.message_da(),
+            )
+            .with_help("aftalens afsnit 5: »1.467.000 kr. årligt i perioden fra 1. januar 2026 til og med 31. december 2029«; hvert år har sine egne midler"),
+        );
+    }
     let mut annual = None;
     if let Some((y, span)) = &file_year {
         match budget.year(*y) {

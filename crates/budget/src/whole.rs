@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 use crate::error::BudgetError;
 use crate::{
     ActivityId, Allocations, AnnualBudget, Dkk, Ledger, LedgerSummary, LineId, LineKind,
-    PeriodBudget, Transaction, TransactionKind,
+    PeriodBudget, Transaction, TransactionKind, Year,
 };
 
 /// One dated entry on a budget line that is not shared out to activities, such as the
@@ -122,11 +122,11 @@ struct LineBook {
 /// use chrono::NaiveDate;
 /// use tryghed_budget::{
 ///     AnnualBudget, BudgetLine, Dkk, LineId, LineKind, LineTransaction, Transaction,
-///     TransactionKind, YearLedger,
+///     TransactionKind, Year, YearLedger,
 /// };
 ///
 /// # fn main() -> Result<(), Box<dyn std::error::Error>> {
-/// let budget = AnnualBudget::new(2026, "1.467.000 kr.".parse()?, vec![
+/// let budget = AnnualBudget::new(Year::new(2026)?, "1.467.000 kr.".parse()?, vec![
 ///     BudgetLine::new(LineId::new("projektledelse")?, "Projektledelse",
 ///         LineKind::ProjectManagement, "417.000 kr.".parse()?)?,
 ///     BudgetLine::new(LineId::new("aktivitetsmidler")?, "Aktivitetsmidler",
@@ -222,7 +222,7 @@ impl YearLedger {
     }
 
     /// The year.
-    pub fn year(&self) -> i32 {
+    pub fn year(&self) -> Year {
         self.budget.year()
     }
 
@@ -508,7 +508,7 @@ impl LineUse {
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct YearUse {
-    year: i32,
+    year: Year,
     booked: bool,
     total: LineTotals,
     lines: Vec<LineUse>,
@@ -559,7 +559,7 @@ impl LineTotals {
 
 impl YearUse {
     /// The year.
-    pub fn year(&self) -> i32 {
+    pub fn year(&self) -> Year {
         self.year
     }
 
@@ -601,7 +601,9 @@ impl YearUse {
 /// # Examples
 ///
 /// ```
-/// use tryghed_budget::{BudgetLine, BudgetOverview, LineId, LineKind, PeriodBudget, YearLedger};
+/// use tryghed_budget::{
+///     BudgetLine, BudgetOverview, LineId, LineKind, PeriodBudget, Year, YearLedger,
+/// };
 ///
 /// # fn main() -> Result<(), Box<dyn std::error::Error>> {
 /// let lines = vec![
@@ -610,8 +612,8 @@ impl YearUse {
 ///     BudgetLine::new(LineId::new("aktivitetsmidler")?, "Aktivitetsmidler",
 ///         LineKind::ActivityFunds, "1.050.000 kr.".parse()?)?,
 /// ];
-/// let period = PeriodBudget::uniform(2026, 2029, "1.467.000 kr.".parse()?, lines)?;
-/// let ledger_2026 = YearLedger::new(period.year(2026).ok_or("2026")?);
+/// let period = PeriodBudget::uniform(Year::new(2026)?, Year::new(2029)?, "1.467.000 kr.".parse()?, lines)?;
+/// let ledger_2026 = YearLedger::new(period.year(Year::new(2026)?).ok_or("2026")?);
 /// let overview = BudgetOverview::new(&period, &[ledger_2026])?;
 /// assert_eq!(overview.years().len(), 4);
 /// assert!(overview.years()[0].is_booked() && !overview.years()[1].is_booked());
@@ -624,8 +626,8 @@ impl YearUse {
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct BudgetOverview {
-    first_year: i32,
-    last_year: i32,
+    first_year: Year,
+    last_year: Year,
     years: Vec<YearUse>,
     lines: Vec<LineUse>,
     total: LineTotals,
@@ -691,12 +693,12 @@ impl BudgetOverview {
     }
 
     /// The period's first year.
-    pub fn first_year(&self) -> i32 {
+    pub fn first_year(&self) -> Year {
         self.first_year
     }
 
     /// The period's last year.
-    pub fn last_year(&self) -> i32 {
+    pub fn last_year(&self) -> Year {
         self.last_year
     }
 
@@ -706,7 +708,7 @@ impl BudgetOverview {
     }
 
     /// The year `year`, if it is in the period.
-    pub fn year(&self, year: i32) -> Option<&YearUse> {
+    pub fn year(&self, year: Year) -> Option<&YearUse> {
         self.years.iter().find(|y| y.year == year)
     }
 

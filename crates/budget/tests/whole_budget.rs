@@ -12,7 +12,7 @@ use chrono::NaiveDate;
 use proptest::prelude::*;
 use tryghed_budget::{
     ActivityId, BudgetLine, BudgetOverview, Dkk, LedgerCheck, LineId, LineKind, LineTransaction,
-    PeriodBudget, Transaction, TransactionKind, YearLedger, check_ledger,
+    PeriodBudget, Transaction, TransactionKind, Year, YearLedger, check_ledger,
 };
 
 /// The Folehaven budget (agreement section 5): 1.467.000 kr. a year 2026–2029, of which
@@ -28,8 +28,8 @@ fn folehaven() -> PeriodBudget {
         .unwrap()
     };
     PeriodBudget::uniform(
-        2026,
-        2029,
+        y(2026),
+        y(2029),
         Dkk::from_kroner(1_467_000).unwrap(),
         vec![
             line(
@@ -52,7 +52,7 @@ fn folehaven() -> PeriodBudget {
 const EXAMPLE: &str = include_str!("../../../examples/synthetic-regnskab-2026.toml");
 
 fn check(text: &str, year: Option<i32>) -> LedgerCheck {
-    check_ledger(text, "regnskab.toml", &folehaven(), year)
+    check_ledger(text, "regnskab.toml", &folehaven(), year.map(y))
 }
 
 /// (line, field, message) of every diagnostic.
@@ -72,6 +72,10 @@ fn found(check: &LedgerCheck) -> Vec<(usize, String, String)> {
 
 fn line_of(text: &str, needle: &str) -> usize {
     text.lines().position(|l| l.contains(needle)).unwrap() + 1
+}
+
+fn y(year: i32) -> Year {
+    Year::new(year).unwrap()
 }
 
 fn kr(k: i64) -> Dkk {
@@ -106,7 +110,7 @@ fn the_example_covers_both_lines() {
     let years: Vec<(i32, bool)> = overview
         .years()
         .iter()
-        .map(|y| (y.year(), y.is_booked()))
+        .map(|u| (u.year().get(), u.is_booked()))
         .collect();
     assert_eq!(
         years,
@@ -114,7 +118,10 @@ fn the_example_covers_both_lines() {
     );
     assert_eq!(overview.total().allocated(), kr(5_868_000));
     assert_eq!(overview.lines()[0].allocated(), kr(4 * 417_000));
-    assert_eq!(overview.year(2027).unwrap().total().free(), kr(1_467_000));
+    assert_eq!(
+        overview.year(y(2027)).unwrap().total().free(),
+        kr(1_467_000)
+    );
 }
 
 #[test]
@@ -310,25 +317,25 @@ fn a_legacy_activity_funds_ledger_and_its_serde_form_are_accepted() {
     let ledger = checked.ledger().unwrap();
     assert_eq!(ledger.activity_summary().spent(), kr(40));
 
-    let budget = folehaven().year(2026).unwrap().clone();
+    let budget = folehaven().year(y(2026)).unwrap().clone();
     let serde_ledger = ledger.activity_funds().clone();
     let year = YearLedger::with_activity_funds(&budget, serde_ledger.clone()).unwrap();
     assert_eq!(year.lines().unwrap()[1].spent(), kr(40));
-    let other = folehaven().year(2027).unwrap().clone();
+    let other = folehaven().year(y(2027)).unwrap().clone();
     assert!(YearLedger::with_activity_funds(&other, serde_ledger).is_err());
 }
 
 #[test]
 fn the_overview_refuses_ledgers_that_do_not_belong_to_the_period() {
     let period = folehaven();
-    let a = YearLedger::new(period.year(2026).unwrap());
-    let b = YearLedger::new(period.year(2026).unwrap());
+    let a = YearLedger::new(period.year(y(2026)).unwrap());
+    let b = YearLedger::new(period.year(y(2026)).unwrap());
     assert!(BudgetOverview::new(&period, &[a.clone(), b]).is_err());
     let other = PeriodBudget::uniform(
-        2030,
-        2031,
+        y(2030),
+        y(2031),
         kr(1_467_000),
-        period.year(2026).unwrap().lines().to_vec(),
+        period.year(y(2026)).unwrap().lines().to_vec(),
     )
     .unwrap();
     assert!(BudgetOverview::new(&other, &[a]).is_err());
@@ -336,7 +343,7 @@ fn the_overview_refuses_ledgers_that_do_not_belong_to_the_period() {
 
 /// A random year of postings on both lines, booked where the ledger accepts them.
 fn synthetic_ledger(
-    year: i32,
+    year: Year,
     allocations: &[i64],
     postings: &[(usize, u8, i64, bool)],
 ) -> YearLedger {
@@ -348,7 +355,7 @@ fn synthetic_ledger(
             Dkk::from_ore(*amount),
         );
     }
-    let date = NaiveDate::from_ymd_opt(year, 6, 1).unwrap();
+    let date = NaiveDate::from_ymd_opt(year.get(), 6, 1).unwrap();
     let line = LineId::new("projektledelse").unwrap();
     for &(target, kind, amount, overrun) in postings {
         let kind = TransactionKind::ALL[usize::from(kind) % 4];
@@ -389,7 +396,7 @@ proptest! {
         let period = folehaven();
         let ledgers: Vec<YearLedger> = years
             .iter()
-            .map(|&y| synthetic_ledger(y, &allocations, &postings))
+            .map(|&year| synthetic_ledger(y(year), &allocations, &postings))
             .collect();
         let overview = BudgetOverview::new(&period, &ledgers).unwrap();
         for year in overview.years() {
@@ -418,7 +425,7 @@ proptest! {
     fn spending_stays_within_the_line_unless_an_overrun_is_recorded(
         postings in proptest::collection::vec((5usize..6, 0u8..4, 1i64..60_000_000, Just(false)), 0..40),
     ) {
-        let ledger = synthetic_ledger(2026, &[], &postings);
+        let ledger = synthetic_ledger(y(2026), &[], &postings);
         let management = &ledger.lines().unwrap()[0];
         prop_assert!(management.spent() <= management.allocated());
     }

@@ -3,6 +3,7 @@
 
 use std::fmt::Write as _;
 use std::path::PathBuf;
+use tryghed_agreement::Year;
 
 use serde::Serialize;
 use tryghed_agreement::Agreement;
@@ -26,7 +27,7 @@ pub(crate) struct Args {
     agreement: Option<PathBuf>,
     /// Kun dette år (det skal ligge i aftaleperioden).
     #[arg(long, value_name = "ÅR")]
-    year: Option<i32>,
+    year: Option<Year>,
     /// Et års regnskab (TOML, begge linjer); kan gives flere gange, ét pr. år.
     #[arg(long, value_name = "FIL")]
     ledger: Vec<PathBuf>,
@@ -48,8 +49,8 @@ struct BudgetDocument<'a> {
 
 #[derive(Serialize)]
 struct Totals {
-    first_year: i32,
-    last_year: i32,
+    first_year: Year,
+    last_year: Year,
     total: Dkk,
     lines: Vec<LineTotal>,
 }
@@ -225,7 +226,7 @@ fn overview_text(
         out,
         "Disponeret: lovet, men ikke betalt. Fri: hverken disponeret eller forbrugt."
     );
-    let source = |year: i32| {
+    let source = |year: Year| {
         ledgers
             .iter()
             .position(|l| l.year() == year)

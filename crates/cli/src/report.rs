@@ -1,6 +1,7 @@
 //! `tryghed report`: the annual status for Økonomiudvalget as Markdown, HTML or JSON.
 
 use std::path::{Path, PathBuf};
+use tryghed_agreement::Year;
 
 use clap::ValueEnum;
 use tryghed_budget::{Ledger, YearLedger, check_ledger};
@@ -37,7 +38,7 @@ pub(crate) struct Args {
     /// The report's year: the year of the Tryghedsundersøgelse (crime figures are from the
     /// year before). Default: the latest year in the observations, else the period's first.
     #[arg(long, value_name = "YEAR")]
-    year: Option<u16>,
+    year: Option<Year>,
     /// Observations CSV (indicator,area,year,value,respondents), see docs/observations.md.
     #[arg(long, value_name = "FILE")]
     observations: Option<PathBuf>,
@@ -80,7 +81,7 @@ fn invalid(path: &Path, error: impl std::fmt::Display) -> CliError {
 fn load_ledger(
     agreement: &tryghed_agreement::Agreement,
     path: &Path,
-    year: Option<u16>,
+    year: Option<Year>,
 ) -> Result<YearLedger, CliError> {
     let text = read(path)?;
     let is_json = path
@@ -103,7 +104,7 @@ fn load_ledger(
             )));
         };
         if let Some(year) = year
-            && i32::from(year) != ledger.year()
+            && year != ledger.year()
         {
             return Err(CliError::Invalid(format!(
                 "fejl: {}: regnskabet er for {}, men rapporten gælder {year}",
@@ -115,12 +116,7 @@ fn load_ledger(
             CliError::Invalid(format!("fejl: {}: {}", path.display(), e.message_da()))
         });
     }
-    let checked = check_ledger(
-        &text,
-        &path.display().to_string(),
-        agreement.budget(),
-        year.map(i32::from),
-    );
+    let checked = check_ledger(&text, &path.display().to_string(), agreement.budget(), year);
     match checked.ledger() {
         Some(ledger) if checked.is_valid() => Ok(ledger.clone()),
         _ => Err(CliError::Invalid(
@@ -212,7 +208,7 @@ pub(crate) fn run(args: &Args) -> Result<(), CliError> {
     }
     let report = builder.build().map_err(report_error)?;
     if let (Some(ledger), Some(path)) = (&ledger, &args.ledger)
-        && ledger.year() != i32::from(*report.year())
+        && ledger.year() != *report.year()
     {
         return Err(CliError::Invalid(format!(
             "fejl: {}: regnskabet er for {}, men rapporten gælder {}; giv --year {} eller regnskabet for {}",

@@ -2,6 +2,7 @@
 
 use std::collections::HashMap;
 use std::io::{self, Read};
+use tryghed_goals::Year;
 
 use csv::ByteRecord;
 use tryghed_geography::{Crs, CrsCoord, Layer, Locator, PartnershipArea, Utm32, Wgs84};
@@ -692,7 +693,7 @@ impl Counter {
         let per_year = tally.per_year;
         let mut years = tally.years;
         years.sort_unstable_by_key(|(y, _)| *y);
-        let year_list: Vec<u16> = years.iter().map(|(y, _)| *y).collect();
+        let year_list: Vec<Year> = years.iter().map(|(y, _)| *y).collect();
         let mut counts = Vec::with_capacity(years.len() * per_year);
         for (_, v) in years {
             counts.extend(v);
@@ -851,7 +852,7 @@ impl UnknownCodes {
 #[derive(Debug)]
 pub(crate) struct Tally {
     per_year: usize,
-    years: Vec<(u16, Vec<u64>)>,
+    years: Vec<(Year, Vec<u64>)>,
     last: usize,
     rows_read: u64,
     classified: u64,
@@ -880,7 +881,7 @@ impl Tally {
     }
 
     #[inline]
-    fn year_counts(&mut self, year: u16) -> &mut [u64] {
+    fn year_counts(&mut self, year: Year) -> &mut [u64] {
         let hit = match self.years.get(self.last) {
             Some((y, _)) if *y == year => Some(self.last),
             _ => self.years.iter().position(|(y, _)| *y == year),

@@ -4,6 +4,7 @@
 use std::collections::BTreeMap;
 use std::fmt;
 use std::io;
+use tryghed_goals::Year;
 
 use rust_decimal::Decimal;
 use tryghed_geography::Crs;
@@ -316,10 +317,10 @@ pub const ALL_NAME: &str = "Alle anmeldelser";
 pub struct CountTable {
     pub(crate) areas: Vec<CountArea>,
     pub(crate) categories: Vec<CountCategory>,
-    years: Vec<u16>,
+    years: Vec<Year>,
     /// `[year][area slot incl. outside][category incl. other, all]`.
     counts: Vec<u64>,
-    residents: BTreeMap<(usize, u16), u64>,
+    residents: BTreeMap<(usize, Year), u64>,
 }
 
 #[cfg(feature = "serde")]
@@ -339,7 +340,7 @@ impl CountTable {
     pub(crate) fn new(
         areas: Vec<CountArea>,
         categories: Vec<CountCategory>,
-        years: Vec<u16>,
+        years: Vec<Year>,
         counts: Vec<u64>,
     ) -> Self {
         Self {
@@ -360,7 +361,7 @@ impl CountTable {
         &self.categories
     }
     /// The calendar years that occur in the extract's valid rows, ascending.
-    pub fn years(&self) -> &[u16] {
+    pub fn years(&self) -> &[Year] {
         &self.years
     }
 
@@ -380,7 +381,7 @@ impl CountTable {
     /// The count for an area, category and year: `None` when the year does not occur in
     /// the extract, the area or category is unknown, or the category is not countable (its
     /// count is unknown, not 0).
-    pub fn count(&self, area: &AreaKey, category: &CategoryKey, year: u16) -> Option<u64> {
+    pub fn count(&self, area: &AreaKey, category: &CategoryKey, year: Year) -> Option<u64> {
         let yi = self.years.iter().position(|&y| y == year)?;
         let slot = match area {
             AreaKey::Area(id) => self.areas.iter().position(|a| a.id() == id)?,
@@ -401,7 +402,7 @@ impl CountTable {
     }
 
     /// The residents given for an area and year.
-    pub fn residents(&self, area: &AreaId, year: u16) -> Option<u64> {
+    pub fn residents(&self, area: &AreaId, year: Year) -> Option<u64> {
         let slot = self.areas.iter().position(|a| a.id() == area)?;
         self.residents.get(&(slot, year)).copied()
     }
@@ -417,7 +418,7 @@ impl CountTable {
         })
     }
 
-    fn row(&self, yi: usize, year: u16, slot: usize, ci: usize) -> CountRow {
+    fn row(&self, yi: usize, year: Year, slot: usize, ci: usize) -> CountRow {
         let (area, area_name) = match self.areas.get(slot) {
             Some(a) => (AreaKey::Area(a.id().clone()), a.name().to_owned()),
             None => (AreaKey::Outside, OUTSIDE_NAME.to_owned()),
@@ -519,7 +520,7 @@ pub struct CountRow {
     area_name: String,
     category: CategoryKey,
     category_name: String,
-    year: u16,
+    year: Year,
     count: Option<u64>,
     residents: Option<u64>,
     rate_per_1000: Option<Decimal>,
@@ -543,7 +544,7 @@ impl CountRow {
         &self.category_name
     }
     /// The calendar year of the report dates.
-    pub fn year(&self) -> u16 {
+    pub fn year(&self) -> Year {
         self.year
     }
     /// The number of reports (anmeldelser); `None` when the category is not countable.
@@ -592,7 +593,7 @@ pub struct Residents {
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct ResidentsEntry {
     area: String,
-    year: u16,
+    year: Year,
     residents: u64,
     line: u64,
 }
@@ -603,7 +604,7 @@ impl ResidentsEntry {
         &self.area
     }
     /// The calendar year.
-    pub fn year(&self) -> u16 {
+    pub fn year(&self) -> Year {
         self.year
     }
     /// The number of residents (> 0).
@@ -631,7 +632,7 @@ impl Residents {
     pub fn insert(
         &mut self,
         area: impl Into<String>,
-        year: u16,
+        year: Year,
         residents: u64,
     ) -> Result<(), CountError> {
         self.push(area.into(), year, residents, 0)
@@ -640,7 +641,7 @@ impl Residents {
     fn push(
         &mut self,
         area: String,
-        year: u16,
+        year: Year,
         residents: u64,
         line: u64,
     ) -> Result<(), CountError> {
@@ -742,12 +743,10 @@ impl Residents {
             let cell = |i: usize| record.get(i).unwrap_or("");
             let year_text = cell(yi);
             let year = year_text
-                .parse::<u16>()
-                .ok()
-                .filter(|y| (1000..=9999).contains(y))
-                .ok_or_else(|| CountError::Residents {
+                .parse::<Year>()
+                .map_err(|e| CountError::Residents {
                     line,
-                    message: format!("year {year_text:?} is not a four-digit year"),
+                    message: format!("year {year_text:?}: {e}"),
                 })?;
             let text = cell(ri);
             let residents = text

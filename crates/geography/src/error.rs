@@ -160,14 +160,9 @@ pub enum GeoError {
         /// The estate's name.
         estate: String,
     },
-    /// An estate identifier that is not a lowercase ASCII slug.
-    #[error("invalid estate id {value:?}: {reason}")]
-    InvalidEstateId {
-        /// The value as given.
-        value: String,
-        /// What is wrong.
-        reason: &'static str,
-    },
+    /// An estate identifier that is not a slug.
+    #[error(transparent)]
+    InvalidEstateId(#[from] tryghed_core::SlugError),
     /// The `xs` and `ys` columns of a columnar call differ in length.
     #[error("column lengths differ: {xs} x values but {ys} y values")]
     LengthMismatch {

@@ -6,6 +6,7 @@ use chrono::NaiveDate;
 
 use crate::governance::BodyKind;
 use crate::id::PartyId;
+use tryghed_core::SlugError;
 
 /// Everything that can go wrong when building the values of this crate.
 ///
@@ -14,16 +15,10 @@ use crate::id::PartyId;
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
 pub enum PartiesError {
-    /// A slug identifier ([`PartyId`](crate::PartyId) or [`BodyId`](crate::BodyId)) is malformed.
-    #[error("invalid {what} {value:?}: {problem}")]
-    InvalidSlug {
-        /// Which kind of identifier: `"party id"` or `"body id"`.
-        what: &'static str,
-        /// The rejected text.
-        value: String,
-        /// What is wrong with it.
-        problem: SlugProblem,
-    },
+    /// A slug identifier ([`PartyId`](crate::PartyId) or [`BodyId`](crate::BodyId)) is malformed;
+    /// [`SlugError::what`] says which.
+    #[error(transparent)]
+    InvalidSlug(#[from] SlugError),
     /// A CVR number does not have exactly eight characters.
     #[error(
         "invalid CVR number {value:?}: it has {length} characters, a CVR number has exactly 8 digits"
@@ -150,46 +145,6 @@ pub enum PartiesError {
         /// The body kind.
         body: BodyKind,
     },
-}
-
-/// What is wrong with a slug identifier.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum SlugProblem {
-    /// It is empty.
-    Empty,
-    /// It has more than [`crate::PartyId::MAX_LEN`] characters.
-    TooLong {
-        /// Its length in characters.
-        length: usize,
-    },
-    /// It contains a character other than `a`–`z`, `0`–`9` and `-`.
-    BadChar {
-        /// The character.
-        found: char,
-        /// Its position (1-based, in characters).
-        position: usize,
-    },
-    /// It starts with `-`.
-    StartsWithHyphen,
-}
-
-impl fmt::Display for SlugProblem {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Self::Empty => f.write_str("it is empty"),
-            Self::TooLong { length } => write!(
-                f,
-                "it has {length} characters, at most {} are allowed",
-                crate::id::MAX_SLUG_LEN
-            ),
-            Self::BadChar { found, position } => write!(
-                f,
-                "{found:?} at position {position} is not allowed (use lowercase a-z, digits 0-9 and '-')"
-            ),
-            Self::StartsWithHyphen => f.write_str("it must start with a letter or digit, not '-'"),
-        }
-    }
 }
 
 /// One problem in a list of parties, found by [`Parties::new`](crate::Parties::new).

@@ -2,6 +2,7 @@
 //! Markdown and HTML render this view with their templates.
 
 use serde::Serialize;
+use tryghed_core::Year;
 
 use crate::fmt as dk;
 use crate::model::{
@@ -54,14 +55,14 @@ fn status_text(s: &ReportStatus) -> (String, String, String) {
 pub(crate) struct View {
     title: String,
     district: String,
-    year: u16,
-    crime_year: u16,
+    year: Year,
+    crime_year: Year,
     period: String,
     threshold: u64,
     summary: Vec<VSummary>,
     goals: Vec<VGoal>,
     verdicts: Vec<VVerdict>,
-    crime_years: Vec<u16>,
+    crime_years: Vec<Year>,
     crime: Vec<VCrime>,
     baseline: Option<VBaseline>,
     activities: Option<VActivities>,
@@ -85,7 +86,7 @@ struct VSummary {
 #[derive(Debug, Serialize)]
 struct VGoal {
     name: String,
-    year: u16,
+    year: Year,
     baseline: String,
     value: String,
     interval: String,
@@ -100,7 +101,7 @@ struct VGoal {
 /// The agreement's baseline table.
 #[derive(Debug, Serialize)]
 struct VBaseline {
-    year: u16,
+    year: Year,
     fixing: String,
     rows: Vec<VBaselineRow>,
 }
@@ -184,7 +185,7 @@ struct VCrime {
 #[derive(Debug, Serialize)]
 struct VActivities {
     title: String,
-    plan_year: u16,
+    plan_year: Year,
     follow_up: bool,
     groups: Vec<VGroup>,
     deliveries: String,
@@ -225,7 +226,7 @@ struct VCollab {
 
 #[derive(Debug, Serialize)]
 struct VBudget {
-    year: i32,
+    year: Year,
     funds: String,
     allocated: String,
     unallocated: String,
@@ -371,7 +372,7 @@ pub(crate) fn view(r: &StatusReport) -> View {
             fixing: match b.fixing() {
                 BaselineFixing::ThisReport => format!(
                     "Baseline {year} fastlægges med denne afrapportering og tilføjes herefter partnerskabsaftalen (\"Baseline for {year} fastlægges ifm. den første afrapportering til Økonomiudvalget i {} og tilføjes partnerskabsaftalen herefter\")."
-                    , year + 1
+                    , year.get() + 1
                 ),
                 BaselineFixing::NotYetAdded => format!(
                     "Baseline {year} er endnu ikke tilføjet partnerskabsaftalen; tallene er {year}-tallene fra de angivne observationer, og målene vurderes først, når baselinen er tilføjet."
@@ -402,8 +403,8 @@ pub(crate) fn view(r: &StatusReport) -> View {
         .flat_map(|c| c.series().iter().map(|p| *p.year()))
         .min()
         .unwrap_or(*r.crime_year())
-        .max(r.crime_year().saturating_sub(4));
-    let crime_years: Vec<u16> = (first..=*r.crime_year()).collect();
+        .max(r.crime_year().checked_add(-4).unwrap_or(Year::MIN));
+    let crime_years: Vec<Year> = first.through(*r.crime_year()).collect();
     let crime = r
         .crime()
         .iter()

@@ -12,6 +12,7 @@ use support::{check_well_formed, embedded_report, example_report, synthetic_obse
 use tryghed_agreement::Agreement;
 use tryghed_disclosure::SuppressionThreshold;
 use tryghed_goals::{AreaId, Observation, Observations};
+use tryghed_report::Year;
 use tryghed_report::{
     Figure, ReportBuilder, ReportOptions, ReportStatus, StatusReport, render_html, render_json,
     render_markdown,
@@ -56,8 +57,8 @@ fn json_round_trips() {
 #[test]
 fn embedded_report_says_what_is_missing_and_claims_nothing() {
     let r = embedded_report();
-    assert_eq!(*r.year(), 2026);
-    assert_eq!(*r.crime_year(), 2025);
+    assert_eq!(*r.year(), Year::new(2026).unwrap());
+    assert_eq!(*r.crime_year(), Year::new(2025).unwrap());
     for s in r.summary() {
         assert!(matches!(s.status(), ReportStatus::Pending { .. }), "{s:?}");
     }
@@ -124,23 +125,31 @@ fn with_indbrud(count: u64, threshold: Option<u64>) -> StatusReport {
 fn with_indbrud_options(count: u64, threshold: Option<u64>, unsuppressed: bool) -> StatusReport {
     let mut obs = Observations::new();
     let a = AreaId::partnership();
-    obs.insert(Observation::count("indbrud".parse().unwrap(), a.clone(), 2025, count).unwrap())
-        .unwrap();
     obs.insert(
         Observation::count(
-            "straffelov-per-1000".parse().unwrap(),
+            "indbrud".parse().unwrap(),
             a.clone(),
-            2025,
+            Year::new(2025).unwrap(),
             count,
         )
         .unwrap(),
     )
     .unwrap();
-    obs.insert(Observation::residents(a, 2025, 2_000).unwrap())
+    obs.insert(
+        Observation::count(
+            "straffelov-per-1000".parse().unwrap(),
+            a.clone(),
+            Year::new(2025).unwrap(),
+            count,
+        )
+        .unwrap(),
+    )
+    .unwrap();
+    obs.insert(Observation::residents(a, Year::new(2025).unwrap(), 2_000).unwrap())
         .unwrap();
     let agreement = Agreement::folehaven();
     let mut b = ReportBuilder::new(&agreement)
-        .year(2026)
+        .year(Year::new(2026).unwrap())
         .observations(obs, None);
     let mut options = ReportOptions::default();
     if let Some(t) = threshold {
@@ -302,7 +311,7 @@ fn contradicting_the_agreement_is_an_error() {
         Observation::share(
             "tryg-i-nabolaget".parse().unwrap(),
             AreaId::partnership(),
-            2025,
+            Year::new(2025).unwrap(),
             "78%".parse().unwrap(),
             None,
         )
@@ -325,6 +334,6 @@ fn default_year_follows_the_observations() {
         .observations(synthetic_observations(), None)
         .build()
         .unwrap();
-    assert_eq!(*r.year(), 2026);
-    assert_eq!(*r.crime_year(), 2025);
+    assert_eq!(*r.year(), Year::new(2026).unwrap());
+    assert_eq!(*r.crime_year(), Year::new(2025).unwrap());
 }
