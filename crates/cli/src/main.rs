@@ -15,6 +15,7 @@ mod input;
 mod locate;
 mod meetings;
 mod output;
+mod pdf;
 mod plan;
 mod published;
 mod report;

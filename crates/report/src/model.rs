@@ -504,6 +504,10 @@ accessors!(GoalRow {
 pub struct CountPoint {
     pub(crate) year: Year,
     pub(crate) count: Count,
+    #[serde(default)]
+    pub(crate) residents: Option<u64>,
+    #[serde(default, with = "rust_decimal::serde::str_option")]
+    pub(crate) rate: Option<Decimal>,
 }
 
 accessors!(CountPoint {
@@ -511,6 +515,11 @@ accessors!(CountPoint {
     year: Year,
     /// The count.
     count: Count,
+    /// The residents of the area that year, for a rate row.
+    residents: Option<u64>,
+    /// Reports per 1.000 indbyggere, for a rate row whose count is shown (never of a hidden
+    /// count).
+    rate: Option<Decimal>,
 });
 
 /// Which way a count went from the year before.
@@ -544,6 +553,33 @@ impl Trend {
     }
 }
 
+/// Where a crime category's offence codes come from, as the report marks it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+#[non_exhaustive]
+#[doc(alias = "kodeliste")]
+pub enum CodeList {
+    /// An official source confirms the codes (the police's own grouping).
+    Official,
+    /// The codes come from public analyses, not the police's own grouping (which is not
+    /// public): "kodeliste: offentlige analyser, ikke politiets gruppering". Every category of
+    /// the embedded code list.
+    PublicAnalyses,
+    /// No codes are known, so the category cannot be counted (trusler, chikane).
+    Missing,
+}
+
+impl CodeList {
+    /// The report's mark for the category, in Danish; empty for an official list.
+    pub fn mark(self) -> &'static str {
+        match self {
+            CodeList::Official => "",
+            CodeList::PublicAnalyses => "kodeliste: offentlige analyser, ikke politiets gruppering",
+            CodeList::Missing => "kodeliste mangler: kan ikke opgøres",
+        }
+    }
+}
+
 /// A crime category (gerningstype) with its yearly counts in the partnership area.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -554,7 +590,8 @@ pub struct CrimeRow {
     pub(crate) category: String,
     pub(crate) name: String,
     pub(crate) monitored_only: bool,
-    pub(crate) codes_verified: bool,
+    pub(crate) codes: CodeList,
+    pub(crate) per_1000: bool,
     pub(crate) baseline: BaselineCell,
     pub(crate) series: Vec<CountPoint>,
     pub(crate) trend: Trend,
@@ -570,8 +607,11 @@ accessors!(CrimeRow {
     name: str,
     /// Whether the agreement only monitors it (no target).
     monitored_only: bool,
-    /// Whether its offence codes are confirmed (chikane and trusler are not).
-    codes_verified: bool,
+    /// Where its offence codes come from.
+    codes: CodeList,
+    /// Whether its target is a rate per 1.000 indbyggere (straffelovskriminalitet): the
+    /// series then carries the residents and rates.
+    per_1000: bool,
     /// The baseline.
     baseline: BaselineCell,
     /// The counts per calendar year, oldest first.
@@ -655,6 +695,10 @@ pub struct SharePoint {
     pub(crate) year: Year,
     #[serde(with = "rust_decimal::serde::str")]
     pub(crate) fraction: Decimal,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(crate) respondents: Option<u64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(crate) interval: Option<IntervalCell>,
 }
 
 accessors!(SharePoint {
@@ -662,6 +706,10 @@ accessors!(SharePoint {
     year: Year,
     /// The share as a fraction.
     fraction: Decimal,
+    /// The number of respondents, when known.
+    respondents: Option<u64>,
+    /// The 95 % Wilson interval, when the number of respondents is known.
+    interval: Option<IntervalCell>,
 });
 
 /// One area's series of a survey share.
@@ -1455,6 +1503,8 @@ pub struct AreaSection {
     pub(crate) area_m2: u64,
     pub(crate) estates: Vec<EstateRow>,
     pub(crate) credit: String,
+    #[serde(default)]
+    pub(crate) outline_note: String,
 }
 
 accessors!(AreaSection {
@@ -1466,6 +1516,9 @@ accessors!(AreaSection {
     estates: [EstateRow],
     /// The data credit.
     credit: str,
+    /// What the outline is and where it comes from, in Danish (for the embedded Folehaven
+    /// area: a 2023 layer feature, taken as the partnership area by interpretation).
+    outline_note: str,
 });
 
 /// A data source of the report.
@@ -1500,6 +1553,12 @@ pub struct StatusReport {
     pub(crate) confidential: Option<String>,
     pub(crate) agreement_id: String,
     pub(crate) agreement_title: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(crate) example: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(crate) issued: Option<chrono::NaiveDate>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(crate) sender: Option<String>,
     pub(crate) district: Option<String>,
     pub(crate) year: Year,
     pub(crate) crime_year: Year,
@@ -1528,6 +1587,15 @@ accessors!(StatusReport {
     agreement_id: str,
     /// The agreement's title.
     agreement_title: str,
+    /// `Some(why)` when the report is made from example or synthetic inputs: its title then
+    /// starts "EKSEMPEL" and a banner says so. `why` names the inputs marked as examples (see
+    /// [`ReportBuilder::example`](crate::ReportBuilder::example)).
+    example: Option<String>,
+    /// The date of issue (udgivelsesdato), printed in the header and the running footer.
+    issued: Option<chrono::NaiveDate>,
+    /// The sender: the agreement's secretariat (for Folehaven: Kontor for Sikker By og
+    /// Udsatte Boligområder, Økonomiforvaltningen).
+    sender: Option<String>,
     /// The district (bydel), when the agreement names it.
     district: Option<String>,
     /// The report's year: the year of the Tryghedsundersøgelse it goes with.
