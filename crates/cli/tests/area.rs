@@ -185,7 +185,7 @@ fn the_example_partnership_s_report_is_about_its_area_and_never_folehaven() {
         assert!(!text.contains("Folehaven"), "{format}: {text}");
         assert!(!text.contains("Valby"), "{format}: {text}");
         assert!(text.contains("Ryparken"), "{format}");
-        assert!(text.contains("EKSEMPEL"), "{format}");
+        assert!(text.to_lowercase().contains("eksempel"), "{format}");
         if format == "html" {
             assert!(
                 text.contains("Kort over partnerskabsområdet Ryparken"),
