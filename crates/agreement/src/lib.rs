@@ -41,7 +41,7 @@
 //! - the period ends on or after its start; earlier periods are oldest first, without overlap,
 //!   and end before the current period; amendments are in date order inside the period;
 //! - `[area]` names a delområde of the embedded city layer or an outline file next to the
-//!   agreement file, whose estates lie inside it without overlapping ([`format`]).
+//!   agreement file, whose estates lie inside it without overlapping ([`format`](mod@format)).
 //!
 //! # The area
 //!
