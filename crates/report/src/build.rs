@@ -1150,7 +1150,7 @@ impl<'a> Build<'a> {
         if let Some((place, by_year)) = goal_one {
             let base = self.agreement.baseline_year();
             self.caveats.push(format!(
-                "Målet om trygge borgere vurderes efter aftalens ordlyd (\"skal årligt stige og nærme sig københavnerniveau i {by_year}\"): andelen skal være steget fra året før, og afstanden til {place} skal være mindre end året før og end i {base}; i {by_year} skal afstanden være mindre end i {base}. Projektets regler, hvor aftalen ikke siger mere: begge dele skal holde, og en andel, der ikke er steget, er \"ikke opfyldt\" for året; en stigning tæller, også når den ikke er statistisk signifikant (aftalen siger \"stige\", ikke \"stige signifikant\"), og vurderingen siger, om den er. Den stiplede linje i figuren er en jævn fremskrivning til københavnerniveau, ikke aftalens mål."
+                "Målet om trygge borgere vurderes efter aftalens ordlyd (\"skal årligt stige og nærme sig københavnerniveau i {by_year}\"): andelen skal være steget fra året før, og afstanden til {place} skal være mindre end året før og end i {base}; i {by_year} skal afstanden være mindre end i {base}. Projektets regler, hvor aftalen ikke siger mere: begge dele skal holde, en andel på eller over {place}s niveau tæller som nærmere, og en andel, der ikke er steget, er \"ikke opfyldt\" for året; en stigning tæller, også når den ikke er statistisk signifikant (aftalen siger \"stige\", ikke \"stige signifikant\"), og vurderingen siger, om den er. Den stiplede linje i figuren (HTML-udgaven) er en jævn fremskrivning til københavnerniveau, ikke aftalens mål."
             ));
         }
         if self.plan.is_some() {
@@ -1225,7 +1225,7 @@ impl<'a> Build<'a> {
         }
         if !crime.is_empty() {
             self.caveats.push(format!(
-                "Kriminalitetstallene gælder kalenderåret {}, som afrapporteres sammen med Tryghedsundersøgelsen {}.",
+                "Kriminalitetstallene gælder kalenderåret {}, som afrapporteres sammen med Tryghedsundersøgelsen {}. Det er projektets læsning af aftalen: baseline for 2025 \"fastlægges ifm. den første afrapportering til Økonomiudvalget i 2026\", og et kalenderårs anmeldelser kan først opgøres, når året er slut.",
                 self.crime_year, self.year
             ));
             if self.published() {
