@@ -409,22 +409,85 @@ impl Agreement {
     /// # }
     /// ```
     pub fn merge_observations(&self, extra: &Observations) -> Result<Observations, AgreementError> {
+        use tryghed_goals::{ObservationColumn, ObservationProblem, ObservationProblemKind};
         let known: BTreeSet<&IndicatorId> = self
             .goals
             .iter()
             .flat_map(Goal::indicators)
             .map(|i| i.indicator().id())
             .collect();
-        self.observations
-            .merged_with(extra, |id| known.contains(id))
-            .map_err(|error| match error {
-                tryghed_goals::GoalsError::ObservationsDoNotFit { problems } => {
-                    AgreementError::ObservationsDoNotFit { problems }
-                }
-                other => AgreementError::ObservationsDoNotFit {
-                    problems: vec![other.to_string()],
-                },
+        // A year far outside the agreement (9999, 0) would otherwise become the default
+        // report year: "Status 9999".
+        let years = self.observation_years();
+        let mut problems: Vec<ObservationProblem> = extra
+            .iter()
+            .filter(|o| !years.contains(&i32::from(o.year())))
+            .map(|o| {
+                ObservationProblem::new(
+                    extra.line_of(o.indicator(), o.area(), o.year()),
+                    Some(ObservationColumn::Year),
+                    ObservationProblemKind::YearOutsidePeriod {
+                        year: o.year(),
+                        first: *years.start(),
+                        last: *years.end(),
+                    },
+                )
+                .for_observation(
+                    o.indicator().as_str(),
+                    o.area().as_str(),
+                    o.year(),
+                )
             })
+            .collect();
+        match self
+            .observations
+            .merged_with(extra, |id| known.contains(id))
+        {
+            Ok(merged) if problems.is_empty() => Ok(merged),
+            Ok(_) => Err(AgreementError::ObservationsDoNotFit { problems }),
+            Err(tryghed_goals::GoalsError::ObservationsDoNotFit { problems: more }) => {
+                problems.extend(more);
+                problems.sort_by_key(|p| (p.line(), p.column()));
+                Err(AgreementError::ObservationsDoNotFit { problems })
+            }
+            Err(other) => {
+                problems.push(ObservationProblem::new(
+                    None,
+                    None,
+                    ObservationProblemKind::InvalidObservation {
+                        reason: other.to_string(),
+                    },
+                ));
+                Err(AgreementError::ObservationsDoNotFit { problems })
+            }
+        }
+    }
+
+    /// The years an observation may be for: from the year before the earliest baseline year
+    /// of the goals (or before the period, when no baseline is set) to the period's last
+    /// year. For Folehaven 2024–2029: the survey of 2025 is the baseline, and the crime
+    /// goals are judged on the police reports of the year before each survey.
+    ///
+    /// ```
+    /// use tryghed_agreement::Agreement;
+    ///
+    /// assert_eq!(Agreement::folehaven().observation_years(), 2024..=2029);
+    /// ```
+    pub fn observation_years(&self) -> std::ops::RangeInclusive<i32> {
+        let baseline = self
+            .goals
+            .iter()
+            .flat_map(Goal::indicators)
+            .filter_map(|i| i.baseline().and_then(tryghed_goals::Baseline::year))
+            .map(i32::from)
+            .chain(self.observations.iter().map(|o| i32::from(o.year())))
+            .min();
+        let period = self.period.years();
+        let first = baseline
+            .unwrap_or(*period.start())
+            .min(*period.start())
+            .saturating_sub(1);
+        first..=*period.end()
     }
 
     /// The focus areas (indsatsområder), in the agreement's order.

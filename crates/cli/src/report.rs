@@ -146,10 +146,11 @@ pub(crate) fn run(args: &Args) -> Result<(), CliError> {
     }
     let mut builder = ReportBuilder::new(&agreement).options(options);
     if let Some(year) = args.year {
+        crate::common::check_report_year(&agreement, year)?;
         builder = builder.year(year);
     }
     if let Some(path) = &args.observations {
-        let observations = crate::common::read_observations(path)?;
+        let observations = crate::common::read_observations(&agreement, path)?;
         let name = path.file_name().map_or_else(
             || path.display().to_string(),
             |n| n.to_string_lossy().into_owned(),

@@ -143,7 +143,7 @@ pub enum GeoError {
         detail: String,
     },
     /// A GeoJSON feature names an estate that is not one of the partnership's estates.
-    #[error("{feature}: unknown estate {value:?} (known: {known})")]
+    #[error("{feature}: unknown estate {} (known: {known})", ::tryghed_diagnostics::quote(.value))]
     UnknownEstate {
         /// The feature.
         feature: String,
@@ -161,7 +161,7 @@ pub enum GeoError {
         estate: String,
     },
     /// An estate identifier that is not a lowercase ASCII slug.
-    #[error("invalid estate id {value:?}: {reason}")]
+    #[error("invalid estate id {}: {reason}", ::tryghed_diagnostics::quote(.value))]
     InvalidEstateId {
         /// The value as given.
         value: String,

@@ -15,7 +15,7 @@ use crate::id::PartyId;
 #[non_exhaustive]
 pub enum PartiesError {
     /// A slug identifier ([`PartyId`](crate::PartyId) or [`BodyId`](crate::BodyId)) is malformed.
-    #[error("invalid {what} {value:?}: {problem}")]
+    #[error("invalid {what} {}: {problem}", ::tryghed_diagnostics::quote(.value))]
     InvalidSlug {
         /// Which kind of identifier: `"party id"` or `"body id"`.
         what: &'static str,
@@ -35,7 +35,7 @@ pub enum PartiesError {
         length: usize,
     },
     /// A CVR number contains something other than the digits 0–9.
-    #[error("invalid CVR number {value:?}: {found:?} at position {position} is not a digit 0-9")]
+    #[error("invalid CVR number {}: {found:?} at position {position} is not a digit 0-9", ::tryghed_diagnostics::quote(.value))]
     CvrNotDigit {
         /// The rejected text.
         value: String,
@@ -45,7 +45,7 @@ pub enum PartiesError {
         position: usize,
     },
     /// A CVR number starts with 0; CVR numbers run from 10000000 upward.
-    #[error("invalid CVR number {value:?}: a CVR number does not start with 0")]
+    #[error("invalid CVR number {}: a CVR number does not start with 0", ::tryghed_diagnostics::quote(.value))]
     CvrLeadingZero {
         /// The rejected text.
         value: String,
@@ -79,7 +79,7 @@ pub enum PartiesError {
         context: Option<String>,
     },
     /// A text field starts or ends with whitespace (it is rejected, not trimmed).
-    #[error("{field} {value:?} starts or ends with whitespace")]
+    #[error("{field} {} starts or ends with whitespace", ::tryghed_diagnostics::quote(.value))]
     SurroundingWhitespace {
         /// The field.
         field: &'static str,
@@ -87,7 +87,7 @@ pub enum PartiesError {
         value: String,
     },
     /// A name (such as a party kind or body kind) is not one of the known names.
-    #[error("unknown {what} {value:?}")]
+    #[error("unknown {what} {}", ::tryghed_diagnostics::quote(.value))]
     UnknownName {
         /// What was being parsed, e.g. `"party kind"`.
         what: &'static str,
@@ -119,7 +119,7 @@ pub enum PartiesError {
         to: NaiveDate,
     },
     /// A full-time-equivalent figure is out of range or not a number.
-    #[error("invalid årsværk (FTE) {value:?}: {problem}")]
+    #[error("invalid årsværk (FTE) {}: {problem}", ::tryghed_diagnostics::quote(.value))]
     InvalidFte {
         /// The rejected text or number.
         value: String,
