@@ -347,6 +347,40 @@ pub enum AmountErrorKind {
     Float,
 }
 
+impl AmountErrorKind {
+    /// The problem as a Danish sentence, for the person who wrote the amount.
+    ///
+    /// ```
+    /// use tryghed_budget::AmountErrorKind;
+    ///
+    /// assert_eq!(
+    ///     AmountErrorKind::TooManyDecimals.message_da(),
+    ///     "mere end to decimaler; beløb er hele ører og afrundes aldrig"
+    /// );
+    /// ```
+    pub fn message_da(&self) -> String {
+        match self {
+            Self::Empty => "der står intet beløb".to_owned(),
+            Self::InvalidCharacter(c) => format!(
+                "uventet tegn {c:?}; brug cifre, '.' mellem tusinder, ',' før decimaler og evt. 'kr.'"
+            ),
+            Self::Ambiguous => "tvetydigt: ét '.' efterfulgt af tre cifre kan være tusinder eller decimaler; skriv f.eks. 1467, 1.467 kr., 1.467,00 eller 1,467".to_owned(),
+            Self::EnglishGrouping => "engelsk skrivemåde med ',' mellem tusinder bruges ikke; skriv 1.467.000,00 eller 1467000.00".to_owned(),
+            Self::BadGrouping => "tusindgrupper efter '.' skal have præcis tre cifre, og den første gruppe et til tre cifre, der ikke begynder med 0".to_owned(),
+            Self::MissingDigits => "et skilletegn har ingen cifre på den ene side".to_owned(),
+            Self::TooManyDecimals => {
+                "mere end to decimaler; beløb er hele ører og afrundes aldrig".to_owned()
+            }
+            Self::OutOfRange => format!(
+                "uden for det mulige interval {} til {}",
+                Dkk::MIN.danish(),
+                Dkk::MAX.danish()
+            ),
+            Self::Float => "et decimaltal bruges ikke, fordi det kan være afrundet allerede; skriv beløbet som tekst, f.eks. \"1.467.000,50 kr.\"".to_owned(),
+        }
+    }
+}
+
 impl fmt::Display for AmountErrorKind {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
@@ -380,6 +414,49 @@ impl fmt::Display for AmountErrorKind {
             ),
         }
     }
+}
+
+impl BudgetError {
+    /// The problem as a Danish sentence for the person who wrote the value, for the errors of
+    /// reading an amount or an id; other errors keep their English message behind a Danish
+    /// lead ("regnskabet kan ikke bruges: …").
+    pub fn message_da(&self) -> String {
+        match self {
+            Self::InvalidAmount { input, kind } => {
+                format!(
+                    "{} er ikke et beløb: {}",
+                    quote_da(input),
+                    kind.message_da()
+                )
+            }
+            Self::SubOre { value } => format!(
+                "beløbet {value} har mere end to decimaler; beløb er hele ører og afrundes aldrig"
+            ),
+            Self::OutOfRange { value } => format!(
+                "beløbet {} er uden for det mulige interval",
+                quote_da(value)
+            ),
+            Self::InvalidId { what, input, .. } => format!(
+                "{} er ikke et gyldigt {} (brug a-z, 0-9 og '-', og begynd med et bogstav eller et ciffer)",
+                quote_da(input),
+                match *what {
+                    "activity id" => "aktivitets-id",
+                    "line id" => "budgetlinje-id",
+                    _ => "id",
+                }
+            ),
+            other => format!("regnskabet kan ikke bruges: {other}"),
+        }
+    }
+}
+
+/// `value` in quotes, cut to 80 characters.
+fn quote_da(value: &str) -> String {
+    let mut out: String = value.chars().take(80).collect();
+    if value.chars().nth(80).is_some() {
+        out.push('…');
+    }
+    format!("\"{out}\"")
 }
 
 #[cfg(test)]

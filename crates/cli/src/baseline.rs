@@ -61,5 +61,22 @@ pub(crate) fn run(args: &Args) -> Result<(), CliError> {
     let amendment = agreement
         .baseline_amendment(args.year, date, &observations, &source)
         .map_err(|e| CliError::Invalid(format!("error: {}: {e}", args.observations.display())))?;
-    destination.write(&amendment.to_toml())
+    destination.write(&amendment.to_toml())?;
+    // The amendment carries the exact counts: say so when one is below the threshold, since
+    // an agreement with its amendments may be published.
+    let threshold = tryghed_disclosure::SuppressionThreshold::DEFAULT;
+    let small: Vec<String> = amendment
+        .observations()
+        .iter()
+        .filter(|o| !o.indicator().is_residents())
+        .filter(|o| matches!(o.value(), tryghed_goals::ObservedValue::Count(n) if threshold.suppresses(n)))
+        .map(|o| o.indicator().to_string())
+        .collect();
+    if !small.is_empty() {
+        eprintln!(
+            "Bemærk: tillægget har de nøjagtige antal, og {} er under {threshold}. Rapporten viser dem som \"< {threshold}\", men offentliggøres aftalen med tillægget, offentliggøres de nøjagtige tal (fortroligt – ikke til offentliggørelse).",
+            small.join(", ")
+        );
+    }
+    Ok(())
 }

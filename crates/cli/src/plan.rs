@@ -8,14 +8,14 @@ use clap::Subcommand;
 use serde::Serialize;
 use tryghed_agreement::Agreement;
 use tryghed_plan::{
-    FollowUpSummary, PlanCheck, PlanContext, PlanSummary, Tally, check_follow_up, check_plan,
-    skeleton,
+    DeviationItem, FollowUpSummary, PlanCheck, PlanContext, PlanStatus, PlanSummary, Tally,
+    check_follow_up, check_plan, skeleton,
 };
 
-use crate::common::{CliError, Format, load_agreement, to_json};
+use crate::common::{CliError, Format, danish_date, load_agreement, to_json};
 use crate::output::Destination;
 
-/// The yearly tryghedsplan: check it, start one, sum it up.
+/// Tryghedsplanen: kontrollér den, start en ny, eller få et overblik.
 #[derive(Debug, clap::Args)]
 pub(crate) struct Args {
     #[command(subcommand)]
@@ -24,66 +24,66 @@ pub(crate) struct Args {
 
 #[derive(Debug, Subcommand)]
 enum PlanCommand {
-    /// Check a plan against the agreement and list every problem with its line.
+    /// Kontrollér en tryghedsplan mod aftalen, og vis hvert problem med linje og felt.
     Check(CheckArgs),
-    /// Write a commented, empty plan for a year, with the agreement's focus areas and parties.
+    /// Skriv en tom tryghedsplan for et år med danske kommentarer, aftalens indsatsområder og parter.
     New(NewArgs),
-    /// Sum a plan up: activities per focus area, budget use, collaboration, deliverables.
+    /// Overblik over en plan: status, aktiviteter pr. indsatsområde, budget, samarbejde, leverancer, afvigelser.
     Summary(SummaryArgs),
 }
 
-/// Check a plan against the agreement.
+/// Kontrollér en tryghedsplan mod aftalen.
 #[derive(Debug, clap::Args)]
 #[command(
-    after_help = "Exit codes: 0 the plan keeps the agreement (warnings allowed), 1 it does not (every problem is listed), 2 usage or I/O error.\n\nExamples:\n  tryghed plan check tryghedsplan-2026.toml\n  tryghed plan check tryghedsplan-2026.toml --format json"
+    after_help = "Afslutningskoder: 0 planen overholder aftalen (advarsler er tilladt), 1 den gør ikke (hvert problem vises), 2 forkert brug eller fejl ved læsning af filer.\n\nEksempler:\n  tryghed plan check tryghedsplan-2026.toml\n  tryghed plan check tryghedsplan-2026.toml --format json"
 )]
 struct CheckArgs {
-    /// The plan file (TOML; see docs/plan-format.md).
+    /// Tryghedsplanen (TOML; formatet er beskrevet i tryghed-plans dokumentation).
     #[arg(value_name = "PLAN")]
     plan: PathBuf,
-    /// An agreement file in TOML (default: the embedded Folehaven agreement).
-    #[arg(long, value_name = "FILE")]
+    /// En aftalefil i TOML (standard: den indbyggede aftale for Folehaven).
+    #[arg(long, value_name = "FIL")]
     agreement: Option<PathBuf>,
-    /// Output format.
+    /// Uddataformat.
     #[arg(long, value_enum, default_value_t)]
     format: Format,
 }
 
-/// Write a skeleton plan.
+/// Skriv en tom tryghedsplan.
 #[derive(Debug, clap::Args)]
-#[command(after_help = "Examples:\n  tryghed plan new --year 2027 -o tryghedsplan-2027.toml")]
+#[command(after_help = "Eksempler:\n  tryghed plan new --year 2027 -o tryghedsplan-2027.toml")]
 struct NewArgs {
-    /// The plan's year (it must be in the agreement period).
-    #[arg(long, value_name = "YEAR")]
+    /// Planens år (det skal ligge i aftaleperioden).
+    #[arg(long, value_name = "ÅR")]
     year: i32,
-    /// An agreement file in TOML (default: the embedded Folehaven agreement).
-    #[arg(long, value_name = "FILE")]
+    /// En aftalefil i TOML (standard: den indbyggede aftale for Folehaven).
+    #[arg(long, value_name = "FIL")]
     agreement: Option<PathBuf>,
-    /// Write to FILE (which must not exist yet) instead of standard output.
-    #[arg(short, long, value_name = "FILE")]
+    /// Skriv til FIL (som ikke må findes i forvejen) i stedet for standard-output.
+    #[arg(short, long, value_name = "FIL")]
     output: Option<PathBuf>,
 }
 
-/// Sum a plan (and its follow-up) up.
+/// Overblik over en tryghedsplan (og dens opfølgning).
 #[derive(Debug, clap::Args)]
 #[command(
-    after_help = "Examples:\n  tryghed plan summary tryghedsplan-2026.toml\n  tryghed plan summary tryghedsplan-2026.toml --follow-up opfoelgning-2026.toml --format json"
+    after_help = "Eksempler:\n  tryghed plan summary tryghedsplan-2026.toml\n  tryghed plan summary tryghedsplan-2026.toml --follow-up opfoelgning-2026.toml --format json"
 )]
 struct SummaryArgs {
-    /// The plan file (TOML).
+    /// Tryghedsplanen (TOML).
     #[arg(value_name = "PLAN")]
     plan: PathBuf,
-    /// The year's follow-up file (TOML): what became of each deliverable.
-    #[arg(long, value_name = "FILE")]
+    /// Årets opfølgning (TOML): hvad der blev af hver leverance og målsætning.
+    #[arg(long, value_name = "FIL")]
     follow_up: Option<PathBuf>,
-    /// An agreement file in TOML (default: the embedded Folehaven agreement).
-    #[arg(long, value_name = "FILE")]
+    /// En aftalefil i TOML (standard: den indbyggede aftale for Folehaven).
+    #[arg(long, value_name = "FIL")]
     agreement: Option<PathBuf>,
-    /// Output format.
+    /// Uddataformat.
     #[arg(long, value_enum, default_value_t)]
     format: Format,
-    /// Write to FILE instead of standard output.
-    #[arg(short, long, value_name = "FILE")]
+    /// Skriv til FIL i stedet for standard-output.
+    #[arg(short, long, value_name = "FIL")]
     output: Option<PathBuf>,
 }
 
@@ -116,7 +116,7 @@ fn check(args: &CheckArgs) -> Result<(), CliError> {
                 Ok(())
             } else {
                 Err(CliError::Invalid(format!(
-                    "error: {origin} does not keep the agreement ({} errors)",
+                    "fejl: {origin} overholder ikke aftalen ({} fejl)",
                     checked.error_count()
                 )))
             }
@@ -140,23 +140,23 @@ fn figures(checked: &PlanCheck) -> String {
         let _ = write!(out, "budget {}: {}", budget.year(), budget.total());
         match (budget.funds(), budget.remainder()) {
             (Some(funds), Some(remainder)) => {
-                let _ = writeln!(out, " of {funds} activity funds (remainder {remainder})");
+                let _ = writeln!(out, " af {funds} i aktivitetsmidler (rest {remainder})");
             }
             _ => {
-                let _ = writeln!(out, " (activity funds not known)");
+                let _ = writeln!(out, " (årets aktivitetsmidler kendes ikke)");
             }
         }
     }
     if let Some(collaboration) = checked.collaboration() {
         let _ = writeln!(
             out,
-            "collaboration: {} of {} activities involve two or more partners ({}; at least 75 % required)",
+            "samarbejde: {} af {} aktiviteter involverer to eller flere samarbejdspartnere ({}; kravet er mindst 75 %)",
             collaboration.multi_partner(),
             collaboration.total(),
             if collaboration.is_met() {
-                "met"
+                "opfyldt"
             } else {
-                "not met"
+                "ikke opfyldt"
             }
         );
     }
@@ -168,7 +168,7 @@ fn new(args: &NewArgs) -> Result<(), CliError> {
         Destination::new(args.output.as_deref(), &[args.agreement.as_deref()])?.new_only()?;
     let agreement = load_agreement(args.agreement.as_deref())?;
     let text = skeleton(args.year, &context(&agreement))
-        .map_err(|e| CliError::Usage(format!("error: {e}")))?;
+        .map_err(|e| CliError::Usage(format!("fejl: {}", e.message_da())))?;
     destination.write(&text)
 }
 
@@ -246,7 +246,7 @@ fn activities(n: u64) -> String {
 
 fn tally(t: Tally) -> String {
     format!(
-        "{} leveret, {} delvist, {} ikke leveret, {} ikke rapporteret",
+        "{} leveret, {} delvist leveret, {} ikke leveret, {} ikke afrapporteret",
         t.delivered(),
         t.partly_delivered(),
         t.not_delivered(),
@@ -265,6 +265,17 @@ fn summary_text(
     let mut out = String::new();
     let title = format!("Tryghedsplan {} — {}", summary.year(), agreement.title());
     let _ = writeln!(out, "{title}\n{}", "=".repeat(title.chars().count()));
+    if let Some(plan) = checked.plan() {
+        let _ = writeln!(out, "Status: {}", plan_status(plan));
+        for revision in plan.revisions() {
+            let _ = writeln!(
+                out,
+                "  revideret {}: {}",
+                danish_date(revision.date()),
+                revision.reason()
+            );
+        }
+    }
     if !checked.is_valid() {
         let _ = writeln!(
             out,
@@ -289,7 +300,7 @@ fn summary_text(
         let name = area.name().unwrap_or(area.id().as_str());
         let _ = writeln!(
             out,
-            "  {name:<width$}  {:<15} {:>18}  {} med flere partnere, {} leverancer",
+            "  {name:<width$}  {:<15} {:>18}  {} med flere samarbejdspartnere, {} leverancer",
             activities(area.activities()),
             area.budget().to_string(),
             area.multi_partner(),
@@ -310,7 +321,7 @@ fn summary_text(
     let share = percent(collaboration.multi_partner(), collaboration.total());
     let _ = writeln!(
         out,
-        "Samarbejde: {} af {} aktiviteter har to eller flere partnere ({share}); kravet om mindst 75 % er {}",
+        "Samarbejde: {} af {} aktiviteter har to eller flere samarbejdspartnere ({share}); kravet om mindst 75 % er {}",
         collaboration.multi_partner(),
         collaboration.total(),
         if collaboration.is_met() {
@@ -320,30 +331,100 @@ fn summary_text(
         }
     );
     if let Some(follow_up) = follow_up {
-        let _ = writeln!(
-            out,
-            "\nOpfølgning på leverancerne: {}",
-            tally(follow_up.total())
-        );
-        let _ = writeln!(out, "  Pr. indsatsområde:");
-        // In the agreement's order of focus areas, as in the list above.
-        let mut by_area: Vec<_> = follow_up.by_focus_area().iter().collect();
-        by_area.sort_by_key(|(id, _)| {
-            context
-                .focus_areas()
-                .iter()
-                .position(|a| a.id() == id)
-                .unwrap_or(usize::MAX)
-        });
-        for (id, t) in by_area {
-            let name = context.focus_area(id).map_or(id.as_str(), |a| a.name());
-            let _ = writeln!(out, "    {name}: {}", tally(*t));
-        }
-        let _ = writeln!(out, "  Pr. ansvarlig part:");
-        for (id, t) in follow_up.by_responsible() {
-            let name = context.party_name(id).unwrap_or(id.as_str());
-            let _ = writeln!(out, "    {name}: {}", tally(*t));
-        }
+        follow_up_text(&mut out, context, follow_up);
     }
     out
+}
+
+/// The follow-up per focus area and responsible party, the objectives and the deviations.
+fn follow_up_text(out: &mut String, context: &PlanContext, follow_up: &FollowUpSummary) {
+    let _ = writeln!(
+        out,
+        "\nOpfølgning på leverancerne: {}",
+        tally(follow_up.total())
+    );
+    let _ = writeln!(out, "  Pr. indsatsområde:");
+    // In the agreement's order of focus areas, as in the list above.
+    let mut by_area: Vec<_> = follow_up.by_focus_area().iter().collect();
+    by_area.sort_by_key(|(id, _)| {
+        context
+            .focus_areas()
+            .iter()
+            .position(|a| a.id() == id)
+            .unwrap_or(usize::MAX)
+    });
+    for (id, t) in by_area {
+        let name = context.focus_area(id).map_or(id.as_str(), |a| a.name());
+        let _ = writeln!(out, "    {name}: {}", tally(*t));
+    }
+    let _ = writeln!(out, "  Pr. ansvarlig part:");
+    for (id, t) in follow_up.by_responsible() {
+        let name = context.party_name(id).unwrap_or(id.as_str());
+        let _ = writeln!(out, "    {name}: {}", tally(*t));
+    }
+    let objectives = follow_up.objectives();
+    if objectives.total() > 0 {
+        let _ = writeln!(
+            out,
+            "\nOpfølgning på målsætningerne: {} opnået, {} delvist opnået, {} ikke opnået, {} ikke afrapporteret",
+            objectives.achieved(),
+            objectives.partly_achieved(),
+            objectives.not_achieved(),
+            objectives.not_reported()
+        );
+    }
+    deviations_text(out, context, follow_up);
+}
+
+/// "udkast", "godkendt 24. februar 2026 af styregruppe", "revideret (godkendt …)".
+fn plan_status(plan: &tryghed_plan::Plan) -> String {
+    let approved = plan.approval().map(|a| {
+        // "af styregruppen" when the body is one of the organisation's words.
+        let body = match a.body() {
+            "styregruppe" | "arbejdsgruppe" => format!("{}n", a.body()),
+            other => other.to_owned(),
+        };
+        format!("godkendt {} af {body}", danish_date(a.date()))
+    });
+    match (plan.status(), approved) {
+        (PlanStatus::Revised, Some(approved)) => format!("revideret ({approved})"),
+        (PlanStatus::Approved, Some(approved)) => approved,
+        (status, _) => status.label_da().to_owned(),
+    }
+}
+
+/// The deviations (not delivered or achieved in full) with reason, action and new deadline.
+fn deviations_text(out: &mut String, context: &PlanContext, follow_up: &FollowUpSummary) {
+    let groups = follow_up.deviations_by_activity();
+    if groups.is_empty() {
+        let _ = writeln!(out, "\nAfvigelser: ingen");
+        return;
+    }
+    let _ = writeln!(out, "\nAfvigelser og handlinger:");
+    for (_, deviations) in groups {
+        let Some(first) = deviations.first() else {
+            continue;
+        };
+        let owner = context
+            .party_name(first.responsible())
+            .unwrap_or(first.responsible().as_str());
+        let _ = writeln!(out, "  {} ({owner})", first.title());
+        for deviation in deviations {
+            let _ = writeln!(out, "    {}: {}", deviation.what(), deviation.status_da());
+            let reason = deviation.reason().unwrap_or("ikke oplyst");
+            let _ = writeln!(out, "      Begrundelse: {reason}");
+            let action = deviation.action().unwrap_or("ikke oplyst");
+            let _ = writeln!(out, "      Handling: {action}");
+            if let DeviationItem::Deliverable { due, .. } = deviation.item() {
+                let new_due = deviation
+                    .new_due()
+                    .map_or_else(|| "ikke oplyst".to_owned(), danish_date);
+                let _ = writeln!(
+                    out,
+                    "      Frist: {} (ny frist: {new_due})",
+                    danish_date(*due)
+                );
+            }
+        }
+    }
 }

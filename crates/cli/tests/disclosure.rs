@@ -196,3 +196,29 @@ fn count_publishes_by_default_and_the_csv_stays_exact() {
     );
     assert!(csv.stderr.contains(STAMP), "{}", csv.stderr);
 }
+
+#[test]
+fn the_baseline_amendment_is_exact_and_says_so_when_a_count_is_small() {
+    let obs = temp_file(
+        "baseline.csv",
+        "indicator,area,year,value,respondents\nindbyggere,omraade,2025,2100,\nstraffelov-per-1000,omraade,2025,210,\nindbrud,omraade,2025,3,\ntyveri-roeveri,omraade,2025,40,\nvold-vaaben,omraade,2025,20,\n",
+    );
+    let out = run(&[
+        "baseline",
+        "--year",
+        "2025",
+        "--observations",
+        obs.to_str().unwrap(),
+        "--date",
+        "2026-06-15",
+    ]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    // Machine input: the exact count goes into the amendment…
+    assert!(out.stdout.contains("value = 3"), "{}", out.stdout);
+    // …and standard error says that it is below the threshold and exact.
+    assert!(
+        out.stderr.contains("indbrud er under 5") && out.stderr.contains(STAMP),
+        "{}",
+        out.stderr
+    );
+}

@@ -68,3 +68,26 @@ fn the_example_observations_evaluate() {
     ]);
     assert_eq!(out.code, 0, "{}", out.stderr);
 }
+
+#[test]
+fn the_example_meeting_log_passes_its_check() {
+    let out = run(&["meetings", "check", &example("moeder-2026-eksempel.toml")]);
+    assert_eq!(out.code, 0, "{}{}", out.stdout, out.stderr);
+}
+
+#[test]
+fn the_example_follow_up_passes_with_its_plan() {
+    let out = run(&[
+        "plan",
+        "summary",
+        &example("tryghedsplan-2026-eksempel.toml"),
+        "--follow-up",
+        &example("opfoelgning-2026-eksempel.toml"),
+    ]);
+    assert_eq!(out.code, 0, "{}{}", out.stdout, out.stderr);
+    assert!(
+        out.stdout.contains("Afvigelser og handlinger:"),
+        "{}",
+        out.stdout
+    );
+}

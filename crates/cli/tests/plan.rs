@@ -23,15 +23,19 @@ const FOLLOW_UP: &str = concat!(
 fn the_example_plan_passes() {
     let out = run(&["plan", "check", EXAMPLE]);
     assert_eq!(out.code, 0, "{}{}", out.stdout, out.stderr);
-    assert!(out.stdout.contains("the plan is valid"), "{}", out.stdout);
+    assert!(
+        out.stdout.contains("tryghedsplanen overholder aftalen"),
+        "{}",
+        out.stdout
+    );
     assert!(
         out.stdout.contains(
-            "835.000,00 kr. of 1.050.000,00 kr. activity funds (remainder 215.000,00 kr.)"
+            "835.000,00 kr. af 1.050.000,00 kr. i aktivitetsmidler (rest 215.000,00 kr.)"
         ),
         "{}",
         out.stdout
     );
-    assert!(out.stdout.contains("4 of 5 activities"), "{}", out.stdout);
+    assert!(out.stdout.contains("4 af 5 aktiviteter"), "{}", out.stdout);
 }
 
 /// Synthetic: 3 activities of which 2 have two or more partners, the budgets 0,01 kr. over
@@ -85,24 +89,24 @@ fn a_broken_plan_lists_all_three_problems_with_their_lines() {
     let err = &out.stderr;
     // The unknown party, at its line and column.
     assert!(
-        err.contains("the responsible party \"politii\" is not a party of the agreement"),
+        err.contains("den ansvarlige part \"politii\" er ikke part i aftalen"),
         "{err}"
     );
     assert!(err.contains("synthetic-broken.toml:20:15"), "{err}");
     assert!(err.contains("20 | responsible = \"politii\""), "{err}");
     // The budget 0,01 kr. over, at the budget that takes the total over.
     assert!(
-        err.contains("total 1.050.000,01 kr., which is 0,01 kr. more than the activity funds for 2026 (1.050.000,00 kr.)"),
+        err.contains("i alt 1.050.000,01 kr., hvilket er 0,01 kr. mere end aktivitetsmidlerne for 2026 (1.050.000,00 kr.)"),
         "{err}"
     );
     assert!(err.contains("synthetic-broken.toml:22:10"), "{err}");
     // 2 of 3 is below 75 %, pointing at the single-organisation activity.
     assert!(
-        err.contains("only 2 of 3 activities involve two or more partners"),
+        err.contains("kun 2 af 3 aktiviteter involverer to eller flere samarbejdspartnere"),
         "{err}"
     );
     assert!(err.contains("synthetic-broken.toml:29:1"), "{err}");
-    assert!(err.contains("(3 errors, 0 warnings)"), "{err}");
+    assert!(err.contains("(3 fejl, 0 advarsler)"), "{err}");
 }
 
 #[test]
@@ -145,7 +149,7 @@ fn new_writes_a_skeleton_that_checks_with_one_warning() {
     let check = run(&["plan", "check", path.to_str().unwrap()]);
     assert_eq!(check.code, 0, "{}", check.stderr);
     assert!(
-        check.stdout.contains("has no activities"),
+        check.stdout.contains("har ingen aktiviteter"),
         "{}",
         check.stdout
     );
@@ -155,7 +159,7 @@ fn new_writes_a_skeleton_that_checks_with_one_warning() {
     assert!(
         outside
             .stderr
-            .contains("outside the agreement period 2026–2029")
+            .contains("ligger uden for aftaleperioden 2026–2029")
     );
 }
 
@@ -186,13 +190,13 @@ fn summary_with_follow_up() {
     assert!(out.stdout.contains("Tryggere byrum"), "{}", out.stdout);
     assert!(
         out.stdout
-            .contains("4 af 5 aktiviteter har to eller flere partnere (80,0 %)"),
+            .contains("4 af 5 aktiviteter har to eller flere samarbejdspartnere (80,0 %)"),
         "{}",
         out.stdout
     );
     assert!(
         out.stdout.contains(
-            "Opfølgning på leverancerne: 4 leveret, 1 delvist, 1 ikke leveret, 0 ikke rapporteret"
+            "Opfølgning på leverancerne: 4 leveret, 1 delvist leveret, 1 ikke leveret, 0 ikke afrapporteret"
         ),
         "{}",
         out.stdout
@@ -236,7 +240,7 @@ fn a_follow_up_naming_an_unknown_deliverable_fails_with_its_line() {
     assert_eq!(out.code, 1, "{}", out.stdout);
     assert!(
         out.stderr
-            .contains("activity \"nyhedsbrev\" has no deliverable \"nr-9\""),
+            .contains("aktiviteten \"nyhedsbrev\" har ingen leverance \"nr-9\""),
         "{}",
         out.stderr
     );
@@ -258,11 +262,11 @@ fn an_unreadable_budget_does_not_hide_the_other_problems_of_its_activity() {
     assert_eq!(out.code, 1, "{}{}", out.stdout, out.stderr);
     let err = &out.stderr;
     assert!(
-        err.contains("activity id \"a\" is used more than once"),
+        err.contains("aktivitets-id'et \"a\" bruges mere end én gang"),
         "{err}"
     );
     assert!(
-        err.contains("the responsible party \"politii\" is not a party of the agreement"),
+        err.contains("den ansvarlige part \"politii\" er ikke part i aftalen"),
         "{err}"
     );
     for place in ["17:6", "20:15", "22:10"] {
@@ -272,13 +276,144 @@ fn an_unreadable_budget_does_not_hide_the_other_problems_of_its_activity() {
         );
     }
     assert!(
-        err.contains("the budget total and its limit of the activity funds were not checked, because activities[1].budget (activity \"a\") could not be read"),
+        err.contains("budgettets sum og grænsen på årets aktivitetsmidler blev ikke kontrolleret, fordi activities[1].budget (aktiviteten \"a\") ikke kunne læses"),
         "{err}"
     );
     // The parties could all be read, so the collaboration rule still ran.
     assert!(
-        err.contains("only 2 of 3 activities involve two or more partners"),
+        err.contains("kun 2 af 3 aktiviteter involverer to eller flere samarbejdspartnere"),
         "{err}"
     );
-    assert!(err.contains("(4 errors, 1 warning)"), "{err}");
+    assert!(err.contains("(4 fejl, 1 advarsel)"), "{err}");
+}
+
+fn line_of(text: &str, needle: &str) -> usize {
+    text.lines().position(|l| l.contains(needle)).unwrap() + 1
+}
+
+#[test]
+fn a_broken_copy_of_the_revised_example_plan_exits_1_with_lines() {
+    // Synthetic breakage: the revision removed (the plan still says "revised"), the approval
+    // dated 30 February, and an objective without its description.
+    let example = std::fs::read_to_string(EXAMPLE).unwrap();
+    let revision = example
+        .split("[[revisions]]")
+        .nth(1)
+        .unwrap()
+        .split("\n\n")
+        .next()
+        .unwrap();
+    let text = example
+        .replace(&format!("[[revisions]]{revision}"), "")
+        .replace("date = 2026-02-24", "date = \"2026-02-30\"")
+        .replacen(
+            "what = \"Eksempel: Mindst halvdelen af husstandene kender nyhedsbrevet\"\n",
+            "",
+            1,
+        );
+    let path = temp_file("synthetic-revised-plan.toml", &text);
+    let out = run(&["plan", "check", path.to_str().unwrap()]);
+    assert_eq!(out.code, 1, "{}{}", out.stdout, out.stderr);
+    let err = &out.stderr;
+    let at = |needle: &str| format!("synthetic-revised-plan.toml:{}:", line_of(&text, needle));
+    assert!(
+        err.contains("tryghedsplanen er revideret, men har ingen revision ([[revisions]])"),
+        "{err}"
+    );
+    assert!(err.contains(&at("status = \"revised\"")), "{err}");
+    assert!(
+        err.contains("\"2026-02-30\" er ikke en dato; skriv en dato som 2026-06-30"),
+        "{err}"
+    );
+    assert!(err.contains(&at("2026-02-30")), "{err}");
+    assert!(
+        err.contains("beskrivelsen af målsætningen (what) mangler"),
+        "{err}"
+    );
+    assert!(
+        err.contains("= felt: activities[0].objectives[0].what"),
+        "{err}"
+    );
+    assert!(err.contains("(3 fejl, 0 advarsler)"), "{err}");
+}
+
+#[test]
+fn summary_shows_the_status_and_every_deviation_with_its_action() {
+    let out = run(&["plan", "summary", EXAMPLE, "--follow-up", FOLLOW_UP]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let text = &out.stdout;
+    assert!(
+        text.contains("Status: revideret (godkendt 24. februar 2026 af styregruppen)"),
+        "{text}"
+    );
+    assert!(
+        text.contains("  revideret 17. november 2026: Eksempel:"),
+        "{text}"
+    );
+    let deviations = text.split("Afvigelser og handlinger:").nth(1).unwrap();
+    assert!(
+        deviations.contains("    Nye lamper sat op langs stierne: ikke leveret"),
+        "{text}"
+    );
+    assert!(
+        deviations.contains("      Begrundelse: Eksempel: leverandøren af lamperne er forsinket"),
+        "{text}"
+    );
+    assert!(
+        deviations.contains("      Frist: 30. november 2026 (ny frist: 30. april 2027)"),
+        "{text}"
+    );
+    assert!(deviations.contains(": delvist opnået"), "{text}");
+    assert!(
+        text.contains("Opfølgning på målsætningerne: 1 opnået, 1 delvist opnået"),
+        "{text}"
+    );
+    let json = run(&[
+        "plan",
+        "summary",
+        EXAMPLE,
+        "--follow-up",
+        FOLLOW_UP,
+        "--format",
+        "json",
+    ]);
+    let value: serde_json::Value = serde_json::from_str(&json.stdout).unwrap();
+    let deviations = value["follow_up"]["deviations"].as_array().unwrap();
+    assert_eq!(deviations.len(), 3);
+    assert_eq!(deviations[1]["item"]["kind"], "deliverable");
+    assert_eq!(deviations[1]["new_due"], "2027-04-30");
+}
+
+#[test]
+fn a_broken_follow_up_lists_every_problem_with_its_line() {
+    // Synthetic: the example follow-up for the wrong year, with one bad status and one
+    // unknown deliverable; none hides the others.
+    let example = std::fs::read_to_string(FOLLOW_UP).unwrap();
+    let text = example
+        .replacen("year = 2026", "year = 2027", 1)
+        .replacen("status = \"delivered\"", "status = \"done\"", 1)
+        .replacen("deliverable = \"pladser\"", "deliverable = \"pladsen\"", 1);
+    let path = temp_file("synthetic-opfoelgning.toml", &text);
+    let out = run(&[
+        "plan",
+        "summary",
+        EXAMPLE,
+        "--follow-up",
+        path.to_str().unwrap(),
+    ]);
+    assert_eq!(out.code, 1, "{}", out.stdout);
+    let err = &out.stderr;
+    let at = |needle: &str| format!("synthetic-opfoelgning.toml:{}:", line_of(&text, needle));
+    assert!(
+        err.contains("opfølgningen er for 2027, men tryghedsplanen er for 2026"),
+        "{err}"
+    );
+    assert!(err.contains(&at("year = 2027")), "{err}");
+    assert!(err.contains("ukendt status \"done\""), "{err}");
+    assert!(err.contains(&at("status = \"done\"")), "{err}");
+    assert!(
+        err.contains("aktiviteten \"fritidsjob\" har ingen leverance \"pladsen\""),
+        "{err}"
+    );
+    assert!(err.contains(&at("\"pladsen\"")), "{err}");
 }

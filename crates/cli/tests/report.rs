@@ -200,7 +200,7 @@ fn a_plan_naming_an_unknown_party_exits_1_at_its_line() {
     assert_eq!(out.code, 1, "{}", out.stderr);
     assert!(
         out.stderr
-            .contains("the partner \"politii\" is not a party of the agreement"),
+            .contains("samarbejdspartneren \"politii\" er ikke part i aftalen"),
         "{}",
         out.stderr
     );

@@ -79,16 +79,23 @@ impl PlanCheck {
         }
         let (errors, warnings) = (self.error_count(), self.warning_count());
         let counts = format!(
-            "{errors} error{}, {warnings} warning{}",
-            plural(errors),
-            plural(warnings)
+            "{errors} fejl, {warnings} {}",
+            if warnings == 1 {
+                "advarsel"
+            } else {
+                "advarsler"
+            }
         );
         if self.valid {
-            let _ = writeln!(out, "{}: the plan is valid ({counts})", self.origin);
+            let _ = writeln!(
+                out,
+                "{}: tryghedsplanen overholder aftalen ({counts})",
+                self.origin
+            );
         } else {
             let _ = writeln!(
                 out,
-                "error: {} does not keep the agreement ({counts})",
+                "fejl: {} overholder ikke aftalen ({counts})",
                 self.origin
             );
         }
@@ -96,15 +103,11 @@ impl PlanCheck {
     }
 }
 
-fn plural(n: usize) -> &'static str {
-    if n == 1 { "" } else { "s" }
-}
-
 /// Reads the plan file `text` (named `origin` in messages, e.g. its path) and validates it
 /// against `context`, reporting every problem at once with its line, column and field.
 ///
 /// A file that is not TOML, or whose top level has the wrong shape (`year` not an integer,
-/// `activities` not an array of tables, a key other than these two), stops at that first
+/// `activities` not an array of tables, an unknown key), stops at that first
 /// problem, as a compiler stops at a syntax error. Inside an activity or deliverable every
 /// field is read on its own: a value that cannot be read (an unknown key, a value of the wrong
 /// TOML type, an id with a capital letter, a budget of 1,505 kr., a date that is not one) is

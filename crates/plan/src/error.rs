@@ -97,6 +97,43 @@ pub enum PlanError {
     },
 }
 
+impl PlanError {
+    /// The problem as a Danish sentence, for messages about a plan file.
+    pub fn message_da(&self) -> String {
+        match self {
+            PlanError::InvalidFocusAreaId { value, .. }
+            | PlanError::InvalidDeliverableId { value, .. } => crate::parse::bad_id(value),
+            PlanError::EmptyText { .. } => "teksten er tom".to_owned(),
+            PlanError::EmptyFocusAreaName { id } => {
+                format!("indsatsområdet \"{id}\" har et tomt navn")
+            }
+            PlanError::NegativeBudget { activity, amount } => {
+                format!("budgettet for aktiviteten \"{activity}\" er negativt ({amount})")
+            }
+            PlanError::EmptyPeriod { first, last } => {
+                format!("perioden {first}–{last} indeholder intet år")
+            }
+            PlanError::FundsOutsidePeriod { year, first, last } => {
+                format!("der er aktivitetsmidler for {year}, uden for perioden {first}–{last}")
+            }
+            PlanError::NegativeFunds { year, amount } => {
+                format!("aktivitetsmidlerne for {year} er negative ({amount})")
+            }
+            PlanError::YearOutsidePeriod { year, first, last } => {
+                format!("{year} ligger uden for aftaleperioden {first}–{last}")
+            }
+            PlanError::Invalid {
+                origin,
+                diagnostics,
+            } => format!(
+                "{origin}: {} problem(er):{}",
+                diagnostics.len(),
+                list(diagnostics)
+            ),
+        }
+    }
+}
+
 fn list(diagnostics: &[Diagnostic]) -> String {
     diagnostics.iter().fold(String::new(), |mut out, d| {
         out.push_str("\n  ");

@@ -1,18 +1,15 @@
-//! The follow-up (opfølgning): what became of each deliverable of the year's plan.
+//! The follow-up (opfølgning): what became of each deliverable and objective of the year's
+//! plan, and why, and what is done about what was not delivered.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 use std::fmt;
-use std::ops::Range;
 use std::str::FromStr;
 
-use schemars::JsonSchema;
-use serde::Deserialize;
-use toml::Spanned;
+use chrono::NaiveDate;
 use tryghed_budget::ActivityId;
 use tryghed_parties::PartyId;
 
-use crate::parse::Reader;
-use crate::{DeliverableId, Diagnostic, FocusAreaId, Plan, PlanError, Severity};
+use crate::{DeliverableId, FocusAreaId, ObjectiveId, Plan};
 
 /// What became of a deliverable.
 ///
@@ -70,20 +67,101 @@ impl fmt::Display for DeliveryStatus {
 impl FromStr for DeliveryStatus {
     type Err = String;
 
-    /// Reads the file name of a status; the error lists the accepted names.
+    /// Reads the file name of a status; the error (in Danish) lists the accepted names.
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         DeliveryStatus::ALL
             .into_iter()
             .find(|status| status.as_str() == s)
             .ok_or_else(|| {
                 format!(
-                    "unknown status {s:?}; use \"delivered\", \"partly-delivered\" or \"not-delivered\""
+                    "ukendt status {}; brug \"delivered\", \"partly-delivered\" eller \"not-delivered\"",
+                    tryghed_diagnostics::quote(s)
                 )
             })
     }
 }
 
-/// One activity owner's report on one deliverable.
+/// What became of an activity's objective (målsætning).
+///
+/// In the follow-up file: `"achieved"`, `"partly-achieved"` or `"not-achieved"`.
+#[doc(alias = "målopfyldelse")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "kebab-case"))]
+#[non_exhaustive]
+pub enum ObjectiveStatus {
+    /// Achieved (opnået).
+    #[doc(alias = "opnået")]
+    Achieved,
+    /// Achieved in part (delvist opnået).
+    #[doc(alias = "delvist opnået")]
+    PartlyAchieved,
+    /// Not achieved (ikke opnået).
+    #[doc(alias = "ikke opnået")]
+    NotAchieved,
+}
+
+impl ObjectiveStatus {
+    /// Every status, in order.
+    pub const ALL: [ObjectiveStatus; 3] = [
+        ObjectiveStatus::Achieved,
+        ObjectiveStatus::PartlyAchieved,
+        ObjectiveStatus::NotAchieved,
+    ];
+
+    /// The name in the follow-up file.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ObjectiveStatus::Achieved => "achieved",
+            ObjectiveStatus::PartlyAchieved => "partly-achieved",
+            ObjectiveStatus::NotAchieved => "not-achieved",
+        }
+    }
+
+    /// The Danish words: opnået, delvist opnået, ikke opnået.
+    pub fn label_da(self) -> &'static str {
+        match self {
+            ObjectiveStatus::Achieved => "opnået",
+            ObjectiveStatus::PartlyAchieved => "delvist opnået",
+            ObjectiveStatus::NotAchieved => "ikke opnået",
+        }
+    }
+}
+
+impl fmt::Display for ObjectiveStatus {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.pad(self.as_str())
+    }
+}
+
+impl FromStr for ObjectiveStatus {
+    type Err = String;
+
+    /// Reads the file name of a status; the error (in Danish) lists the accepted names.
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        ObjectiveStatus::ALL
+            .into_iter()
+            .find(|status| status.as_str() == s)
+            .ok_or_else(|| {
+                format!(
+                    "ukendt status {}; brug \"achieved\", \"partly-achieved\" eller \"not-achieved\"",
+                    tryghed_diagnostics::quote(s)
+                )
+            })
+    }
+}
+
+/// Trims a text; a blank one is none.
+fn text(value: Option<&str>) -> Option<String> {
+    value
+        .map(str::trim)
+        .filter(|t| !t.is_empty())
+        .map(str::to_owned)
+}
+
+/// One activity owner's report on one deliverable: what became of it and, when it was not
+/// delivered in full, why (`reason`), what is done about it (`action`) and by when
+/// (`new_due`).
 #[doc(alias = "afrapportering")]
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
@@ -92,27 +170,55 @@ pub struct DeliverableReport {
     deliverable: DeliverableId,
     status: DeliveryStatus,
     #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
+    reason: Option<String>,
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
+    action: Option<String>,
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
+    new_due: Option<NaiveDate>,
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
     note: Option<String>,
 }
 
 impl DeliverableReport {
-    /// A report; `note` is trimmed and an empty note is none.
+    /// A report; `note` is trimmed and an empty note is none. Add the reason, action and new
+    /// deadline of a deviation with the `with_…` methods.
     pub fn new(
         activity: ActivityId,
         deliverable: DeliverableId,
         status: DeliveryStatus,
         note: Option<&str>,
     ) -> Self {
-        let note = note
-            .map(str::trim)
-            .filter(|n| !n.is_empty())
-            .map(str::to_owned);
         DeliverableReport {
             activity,
             deliverable,
             status,
-            note,
+            reason: None,
+            action: None,
+            new_due: None,
+            note: text(note),
         }
+    }
+
+    /// This report with the reason the deliverable was not delivered in full (trimmed; blank
+    /// removes it).
+    #[must_use]
+    pub fn with_reason(mut self, reason: &str) -> Self {
+        self.reason = text(Some(reason));
+        self
+    }
+
+    /// This report with what is done about the deviation (trimmed; blank removes it).
+    #[must_use]
+    pub fn with_action(mut self, action: &str) -> Self {
+        self.action = text(Some(action));
+        self
+    }
+
+    /// This report with the new deadline.
+    #[must_use]
+    pub fn with_new_due(mut self, new_due: NaiveDate) -> Self {
+        self.new_due = Some(new_due);
+        self
     }
 
     /// The activity's id.
@@ -130,6 +236,25 @@ impl DeliverableReport {
         self.status
     }
 
+    /// Why it was not delivered in full (begrundelse), if given. Follow-ups written before
+    /// the `reason` field put the reason in the note: see [`Deviation::reason`].
+    #[doc(alias = "begrundelse")]
+    pub fn reason(&self) -> Option<&str> {
+        self.reason.as_deref()
+    }
+
+    /// What is done about it (handling), if given.
+    #[doc(alias = "handling")]
+    pub fn action(&self) -> Option<&str> {
+        self.action.as_deref()
+    }
+
+    /// The new deadline (ny frist), if given.
+    #[doc(alias = "ny frist")]
+    pub fn new_due(&self) -> Option<NaiveDate> {
+        self.new_due
+    }
+
     /// The owner's note, if any.
     #[doc(alias = "bemærkning")]
     pub fn note(&self) -> Option<&str> {
@@ -137,23 +262,116 @@ impl DeliverableReport {
     }
 }
 
+/// One activity owner's report on one of the activity's objectives (målsætninger).
+#[doc(alias = "afrapportering")]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+pub struct ObjectiveReport {
+    activity: ActivityId,
+    objective: ObjectiveId,
+    status: ObjectiveStatus,
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
+    reason: Option<String>,
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
+    action: Option<String>,
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
+    note: Option<String>,
+}
+
+impl ObjectiveReport {
+    /// A report on `objective` of `activity`.
+    pub fn new(activity: ActivityId, objective: ObjectiveId, status: ObjectiveStatus) -> Self {
+        ObjectiveReport {
+            activity,
+            objective,
+            status,
+            reason: None,
+            action: None,
+            note: None,
+        }
+    }
+
+    /// This report with the reason the objective was not achieved in full.
+    #[must_use]
+    pub fn with_reason(mut self, reason: &str) -> Self {
+        self.reason = text(Some(reason));
+        self
+    }
+
+    /// This report with what is done about it.
+    #[must_use]
+    pub fn with_action(mut self, action: &str) -> Self {
+        self.action = text(Some(action));
+        self
+    }
+
+    /// This report with a note.
+    #[must_use]
+    pub fn with_note(mut self, note: &str) -> Self {
+        self.note = text(Some(note));
+        self
+    }
+
+    /// The activity's id.
+    pub fn activity(&self) -> &ActivityId {
+        &self.activity
+    }
+
+    /// The objective's id within the activity.
+    pub fn objective(&self) -> &ObjectiveId {
+        &self.objective
+    }
+
+    /// Achieved, partly or not.
+    pub fn status(&self) -> ObjectiveStatus {
+        self.status
+    }
+
+    /// Why it was not achieved in full, if given.
+    #[doc(alias = "begrundelse")]
+    pub fn reason(&self) -> Option<&str> {
+        self.reason.as_deref()
+    }
+
+    /// What is done about it, if given.
+    #[doc(alias = "handling")]
+    pub fn action(&self) -> Option<&str> {
+        self.action.as_deref()
+    }
+
+    /// A note, if any.
+    pub fn note(&self) -> Option<&str> {
+        self.note.as_deref()
+    }
+}
+
 /// The follow-up (opfølgning) of a year's plan: the activity owners' reports on their
-/// deliverables, which the project leader collects.
+/// deliverables and objectives, which the project leader collects.
 #[doc(alias = "opfølgning")]
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct FollowUp {
     year: i32,
     deliverables: Vec<DeliverableReport>,
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Vec::is_empty"))]
+    objectives: Vec<ObjectiveReport>,
 }
 
 impl FollowUp {
-    /// A follow-up of `year` with `reports`.
+    /// A follow-up of `year` with `reports` on deliverables.
     pub fn new(year: i32, reports: Vec<DeliverableReport>) -> Self {
         FollowUp {
             year,
             deliverables: reports,
+            objectives: Vec::new(),
         }
+    }
+
+    /// This follow-up with reports on objectives.
+    #[must_use]
+    pub fn with_objectives(mut self, reports: Vec<ObjectiveReport>) -> Self {
+        self.objectives = reports;
+        self
     }
 
     /// The year.
@@ -161,9 +379,14 @@ impl FollowUp {
         self.year
     }
 
-    /// The reports, in file order.
+    /// The reports on deliverables, in file order.
     pub fn reports(&self) -> &[DeliverableReport] {
         &self.deliverables
+    }
+
+    /// The reports on objectives, in file order.
+    pub fn objective_reports(&self) -> &[ObjectiveReport] {
+        &self.objectives
     }
 
     /// The report on `deliverable` of `activity`, if any.
@@ -177,29 +400,108 @@ impl FollowUp {
             .find(|r| r.activity() == activity && r.deliverable() == deliverable)
     }
 
-    /// Reads a follow-up file without checking it against a plan.
-    ///
-    /// # Errors
-    ///
-    /// [`PlanError::Invalid`] listing every problem of reading, with line and column.
-    pub fn from_toml_str(text: &str) -> Result<FollowUp, PlanError> {
-        let (follow_up, _, diagnostics) = parse(text, "<string>");
-        match follow_up {
-            Some(follow_up) if diagnostics.is_empty() => Ok(follow_up),
-            _ => Err(PlanError::Invalid {
-                origin: "<string>".to_owned(),
-                diagnostics,
-            }),
-        }
+    /// The report on `objective` of `activity`, if any.
+    pub fn objective_report(
+        &self,
+        activity: &ActivityId,
+        objective: &ObjectiveId,
+    ) -> Option<&ObjectiveReport> {
+        self.objectives
+            .iter()
+            .find(|r| r.activity() == activity && r.objective() == objective)
     }
 
-    /// Sums the reports up against `plan`, by focus area and by responsible party. A
-    /// deliverable of the plan without a report counts as not reported; reports on
-    /// deliverables the plan does not have are left out (the check reports them).
+    /// Every deliverable not delivered in full and every objective not achieved in full, in
+    /// the plan's order (activity by activity, deliverables before objectives), with the
+    /// reason, action and new deadline the owners gave.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use tryghed_plan::{DeliverableReport, DeliveryStatus, FollowUp, Plan};
+    ///
+    /// # fn main() -> Result<(), Box<dyn std::error::Error>> {
+    /// let plan = Plan::from_toml_str(
+    ///     "year = 2026\n[[activities]]\nid = \"belysning\"\ntitle = \"Belysning\"\n\
+    ///      focus_area = \"tryggere-byrum\"\nresponsible = \"tmf\"\nbudget = 0\n\
+    ///      [[activities.deliverables]]\nid = \"lamper\"\nwhat = \"Nye lamper\"\ndue = 2026-11-30\n",
+    /// )?;
+    /// let report = DeliverableReport::new(
+    ///     "belysning".parse()?,
+    ///     "lamper".parse()?,
+    ///     DeliveryStatus::NotDelivered,
+    ///     None,
+    /// )
+    /// .with_reason("Eksempel: leverandøren er forsinket")
+    /// .with_new_due(chrono::NaiveDate::from_ymd_opt(2027, 4, 30).ok_or("date")?);
+    /// let follow_up = FollowUp::new(2026, vec![report]);
+    /// let deviations = follow_up.deviations(&plan);
+    /// assert_eq!(deviations.len(), 1);
+    /// assert_eq!(deviations[0].status_da(), "ikke leveret");
+    /// assert_eq!(deviations[0].reason(), Some("Eksempel: leverandøren er forsinket"));
+    /// # Ok(())
+    /// # }
+    /// ```
+    pub fn deviations(&self, plan: &Plan) -> Vec<Deviation> {
+        let mut out = Vec::new();
+        for activity in plan.activities() {
+            let base = |item: DeviationItem| Deviation {
+                activity: activity.id().clone(),
+                title: activity.title().to_owned(),
+                responsible: activity.responsible().clone(),
+                focus_area: activity.focus_area().clone(),
+                item,
+                reason: None,
+                action: None,
+                new_due: None,
+            };
+            for deliverable in activity.deliverables() {
+                let Some(report) = self.report(activity.id(), deliverable.id()) else {
+                    continue;
+                };
+                if report.status() == DeliveryStatus::Delivered {
+                    continue;
+                }
+                let mut deviation = base(DeviationItem::Deliverable {
+                    id: deliverable.id().clone(),
+                    what: deliverable.what().to_owned(),
+                    due: deliverable.due(),
+                    status: report.status(),
+                });
+                deviation.reason = report.reason().or(report.note()).map(str::to_owned);
+                deviation.action = report.action().map(str::to_owned);
+                deviation.new_due = report.new_due();
+                out.push(deviation);
+            }
+            for objective in activity.objectives() {
+                let Some(report) = self.objective_report(activity.id(), objective.id()) else {
+                    continue;
+                };
+                if report.status() == ObjectiveStatus::Achieved {
+                    continue;
+                }
+                let mut deviation = base(DeviationItem::Objective {
+                    id: objective.id().clone(),
+                    what: objective.what().to_owned(),
+                    status: report.status(),
+                });
+                deviation.reason = report.reason().or(report.note()).map(str::to_owned);
+                deviation.action = report.action().map(str::to_owned);
+                out.push(deviation);
+            }
+        }
+        out
+    }
+
+    /// Sums the reports up against `plan`, by focus area and by responsible party, with the
+    /// deviations. A deliverable or objective of the plan without a report counts as not
+    /// reported; reports on items the plan does not have are left out (the check reports
+    /// them).
     pub fn summary(&self, plan: &Plan) -> FollowUpSummary {
         let mut by_focus_area: BTreeMap<FocusAreaId, Tally> = BTreeMap::new();
         let mut by_responsible: BTreeMap<PartyId, Tally> = BTreeMap::new();
         let mut total = Tally::default();
+        let mut objectives = ObjectiveTally::default();
         for activity in plan.activities() {
             for deliverable in activity.deliverables() {
                 let status = self
@@ -215,13 +517,127 @@ impl FollowUp {
                     .or_default()
                     .add(status);
             }
+            for objective in activity.objectives() {
+                objectives.add(
+                    self.objective_report(activity.id(), objective.id())
+                        .map(ObjectiveReport::status),
+                );
+            }
         }
         FollowUpSummary {
             year: plan.year(),
             total,
+            objectives,
             by_focus_area: by_focus_area.into_iter().collect(),
             by_responsible: by_responsible.into_iter().collect(),
+            deviations: self.deviations(plan),
         }
+    }
+}
+
+/// What a [`Deviation`] is about: a deliverable (with its original due date) or an objective.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", serde(tag = "kind", rename_all = "snake_case"))]
+#[non_exhaustive]
+pub enum DeviationItem {
+    /// A deliverable not delivered in full.
+    Deliverable {
+        /// Its id within the activity.
+        id: DeliverableId,
+        /// What was to be delivered.
+        what: String,
+        /// The original due date.
+        due: NaiveDate,
+        /// Partly or not delivered.
+        status: DeliveryStatus,
+    },
+    /// An objective not achieved in full.
+    Objective {
+        /// Its id within the activity.
+        id: ObjectiveId,
+        /// What the activity aimed at.
+        what: String,
+        /// Partly or not achieved.
+        status: ObjectiveStatus,
+    },
+}
+
+/// A deviation (afvigelse) from the plan: a deliverable not delivered in full or an objective
+/// not achieved in full, with the activity it belongs to and what the owner reported about
+/// it. Made by [`FollowUp::deviations`]; the status report lists them with their actions.
+#[doc(alias = "afvigelse")]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+pub struct Deviation {
+    activity: ActivityId,
+    title: String,
+    responsible: PartyId,
+    focus_area: FocusAreaId,
+    item: DeviationItem,
+    reason: Option<String>,
+    action: Option<String>,
+    new_due: Option<NaiveDate>,
+}
+
+impl Deviation {
+    /// The activity's id.
+    pub fn activity(&self) -> &ActivityId {
+        &self.activity
+    }
+
+    /// The activity's title.
+    pub fn title(&self) -> &str {
+        &self.title
+    }
+
+    /// The party responsible for the activity.
+    pub fn responsible(&self) -> &PartyId {
+        &self.responsible
+    }
+
+    /// The activity's focus area.
+    pub fn focus_area(&self) -> &FocusAreaId {
+        &self.focus_area
+    }
+
+    /// The deliverable or objective.
+    pub fn item(&self) -> &DeviationItem {
+        &self.item
+    }
+
+    /// What was to be delivered or achieved.
+    pub fn what(&self) -> &str {
+        match &self.item {
+            DeviationItem::Deliverable { what, .. } | DeviationItem::Objective { what, .. } => what,
+        }
+    }
+
+    /// The status in Danish: "delvist leveret", "ikke leveret", "delvist opnået", "ikke opnået".
+    pub fn status_da(&self) -> &'static str {
+        match &self.item {
+            DeviationItem::Deliverable { status, .. } => status.label_da(),
+            DeviationItem::Objective { status, .. } => status.label_da(),
+        }
+    }
+
+    /// Why (begrundelse): the report's `reason`, or its note when a follow-up written before
+    /// the `reason` field gives only a note.
+    #[doc(alias = "begrundelse")]
+    pub fn reason(&self) -> Option<&str> {
+        self.reason.as_deref()
+    }
+
+    /// What is done about it (handling), if reported.
+    #[doc(alias = "handling")]
+    pub fn action(&self) -> Option<&str> {
+        self.action.as_deref()
+    }
+
+    /// The new deadline (ny frist) of a deliverable, if reported.
+    #[doc(alias = "ny frist")]
+    pub fn new_due(&self) -> Option<NaiveDate> {
+        self.new_due
     }
 }
 
@@ -275,14 +691,67 @@ impl Tally {
     }
 }
 
-/// The follow-up summed up by focus area and by responsible party (in id order).
+/// Counts of objectives by what became of them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+pub struct ObjectiveTally {
+    achieved: u64,
+    partly_achieved: u64,
+    not_achieved: u64,
+    not_reported: u64,
+}
+
+impl ObjectiveTally {
+    fn add(&mut self, status: Option<ObjectiveStatus>) {
+        let slot = match status {
+            Some(ObjectiveStatus::Achieved) => &mut self.achieved,
+            Some(ObjectiveStatus::PartlyAchieved) => &mut self.partly_achieved,
+            Some(ObjectiveStatus::NotAchieved) => &mut self.not_achieved,
+            None => &mut self.not_reported,
+        };
+        *slot = slot.saturating_add(1);
+    }
+
+    /// Achieved in full.
+    pub fn achieved(&self) -> u64 {
+        self.achieved
+    }
+
+    /// Achieved in part.
+    pub fn partly_achieved(&self) -> u64 {
+        self.partly_achieved
+    }
+
+    /// Not achieved.
+    pub fn not_achieved(&self) -> u64 {
+        self.not_achieved
+    }
+
+    /// Not reported on.
+    pub fn not_reported(&self) -> u64 {
+        self.not_reported
+    }
+
+    /// All objectives counted.
+    pub fn total(&self) -> u64 {
+        self.achieved
+            .saturating_add(self.partly_achieved)
+            .saturating_add(self.not_achieved)
+            .saturating_add(self.not_reported)
+    }
+}
+
+/// The follow-up summed up: deliverables in total, by focus area and by responsible party (in
+/// id order), objectives, and the deviations with their actions.
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct FollowUpSummary {
     year: i32,
     total: Tally,
+    objectives: ObjectiveTally,
     by_focus_area: Vec<(FocusAreaId, Tally)>,
     by_responsible: Vec<(PartyId, Tally)>,
+    deviations: Vec<Deviation>,
 }
 
 impl FollowUpSummary {
@@ -296,6 +765,11 @@ impl FollowUpSummary {
         self.total
     }
 
+    /// Every objective of the plan.
+    pub fn objectives(&self) -> ObjectiveTally {
+        self.objectives
+    }
+
     /// Per focus area (indsatsområde).
     pub fn by_focus_area(&self) -> &[(FocusAreaId, Tally)] {
         &self.by_focus_area
@@ -305,333 +779,23 @@ impl FollowUpSummary {
     pub fn by_responsible(&self) -> &[(PartyId, Tally)] {
         &self.by_responsible
     }
-}
 
-/// A follow-up file: the year and the reports on the plan's deliverables (see
-/// docs/plan-format.md).
-#[derive(Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-#[schemars(title = "Opfølgning")]
-struct RawFollowUp {
-    /// The year of the plan followed up.
-    #[schemars(with = "i32")]
-    year: Option<Spanned<i64>>,
-    /// One report per deliverable, each a [[deliverables]] table.
-    #[serde(default)]
-    #[schemars(with = "Vec<RawReport>")]
-    deliverables: Vec<Spanned<RawReport>>,
-}
-
-/// An activity owner's report on one deliverable.
-#[derive(Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-struct RawReport {
-    /// The activity's id in the plan.
-    #[schemars(with = "String")]
-    activity: Option<Spanned<String>>,
-    /// The deliverable's id within the activity.
-    #[schemars(with = "String")]
-    deliverable: Option<Spanned<String>>,
-    /// What became of it.
-    #[schemars(with = "DeliveryStatusSchema")]
-    status: Option<Spanned<String>>,
-    /// A note from the activity owner; expected when not fully delivered.
-    #[schemars(with = "Option<String>")]
-    note: Option<Spanned<String>>,
-}
-
-/// What became of a deliverable.
-#[derive(JsonSchema)]
-#[serde(rename_all = "kebab-case")]
-#[allow(dead_code, reason = "describes the schema only")]
-enum DeliveryStatusSchema {
-    /// Delivered in full.
-    Delivered,
-    /// Delivered in part.
-    PartlyDelivered,
-    /// Not delivered.
-    NotDelivered,
-}
-
-/// The JSON Schema of the follow-up file, as pretty-printed JSON with a final newline
-/// (committed as `crates/plan/follow-up.schema.json`).
-pub fn follow_up_schema() -> String {
-    let schema = schemars::schema_for!(RawFollowUp);
-    let mut text = serde_json::to_string_pretty(&schema).unwrap_or_default();
-    text.push('\n');
-    text
-}
-
-/// The place of one report: its index in the file, the table, the activity id, the
-/// deliverable id.
-type ReportSpans = (
-    usize,
-    Range<usize>,
-    Option<Range<usize>>,
-    Option<Range<usize>>,
-);
-
-fn parse(text: &str, origin: &str) -> (Option<FollowUp>, Vec<ReportSpans>, Vec<Diagnostic>) {
-    let mut reader = Reader {
-        origin,
-        text,
-        diagnostics: Vec::new(),
-    };
-    let raw: RawFollowUp = match toml::from_str(text) {
-        Ok(raw) => raw,
-        Err(error) => {
-            reader.syntax(&error);
-            return (None, Vec::new(), reader.diagnostics);
-        }
-    };
-    let year = match raw.year {
-        None => {
-            reader.push(
-                None,
-                Diagnostic::error("year", "the follow-up's year is missing"),
-            );
-            None
-        }
-        Some(year) => {
-            let read = i32::try_from(*year.get_ref()).ok();
-            if read.is_none() {
-                reader.error(
-                    year.span(),
-                    "year".to_owned(),
-                    format!("{} is not a calendar year", year.get_ref()),
-                );
-            }
-            read
-        }
-    };
-    let mut reports = Vec::new();
-    let mut spans = Vec::new();
-    for (index, raw) in raw.deliverables.into_iter().enumerate() {
-        let whole = raw.span();
-        let raw = raw.into_inner();
-        let field = |name: &str| format!("deliverables[{index}].{name}");
-        let activity =
-            reader.required(raw.activity, &whole, field("activity"), "the activity's id");
-        let activity_span = activity.as_ref().map(|(_, s)| s.clone());
-        let activity = activity.and_then(|(text, span)| match ActivityId::new(text) {
-            Ok(id) => Some(id),
-            Err(error) => {
-                reader.error(span, field("activity"), error.to_string());
-                None
-            }
-        });
-        let deliverable = reader.required(
-            raw.deliverable,
-            &whole,
-            field("deliverable"),
-            "the deliverable's id",
-        );
-        let deliverable_span = deliverable.as_ref().map(|(_, s)| s.clone());
-        let deliverable = deliverable.and_then(|(text, span)| match DeliverableId::new(&text) {
-            Ok(id) => Some(id),
-            Err(error) => {
-                reader.error(span, field("deliverable"), error.to_string());
-                None
-            }
-        });
-        let status = reader
-            .required(raw.status, &whole, field("status"), "the status")
-            .and_then(|(text, span)| match text.parse::<DeliveryStatus>() {
-                Ok(status) => Some(status),
-                Err(message) => {
-                    reader.error(span, field("status"), message);
-                    None
-                }
-            });
-        if let (Some(activity), Some(deliverable), Some(status)) = (activity, deliverable, status) {
-            let note = raw.note.map(Spanned::into_inner);
-            reports.push(DeliverableReport::new(
-                activity,
-                deliverable,
-                status,
-                note.as_deref(),
-            ));
-            spans.push((index, whole, activity_span, deliverable_span));
-        }
-    }
-    (
-        year.map(|year| FollowUp::new(year, reports)),
-        spans,
-        reader.diagnostics,
-    )
-}
-
-/// The result of [`check_follow_up`].
-#[derive(Debug, Clone, PartialEq, Eq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
-pub struct FollowUpCheck {
-    origin: String,
-    valid: bool,
-    diagnostics: Vec<Diagnostic>,
-    #[cfg_attr(feature = "serde", serde(skip))]
-    follow_up: Option<FollowUp>,
-}
-
-impl FollowUpCheck {
-    /// Whether no diagnostic is an error.
-    pub fn is_valid(&self) -> bool {
-        self.valid
+    /// The deviations, in the plan's order ([`FollowUp::deviations`]).
+    #[doc(alias = "afvigelser")]
+    pub fn deviations(&self) -> &[Deviation] {
+        &self.deviations
     }
 
-    /// Every error and warning, in file order.
-    pub fn diagnostics(&self) -> &[Diagnostic] {
-        &self.diagnostics
-    }
-
-    /// The follow-up as read (the reports that could be read).
-    pub fn follow_up(&self) -> Option<&FollowUp> {
-        self.follow_up.as_ref()
-    }
-
-    /// Every diagnostic in rustc style, quoting `source` (the checked text).
-    pub fn render(&self, source: &str) -> String {
-        crate::render_all(&self.diagnostics, source)
-    }
-}
-
-/// Reads the follow-up file `text` (named `origin`) and checks it against the year's `plan`:
-/// the same year; every report names an activity and a deliverable of the plan, once
-/// (errors, at the line of the unknown id); every deliverable of the plan is reported on and a
-/// deliverable not fully delivered has a note (warnings).
-///
-/// # Examples
-///
-/// ```
-/// use tryghed_plan::{Plan, check_follow_up};
-///
-/// # fn main() -> Result<(), Box<dyn std::error::Error>> {
-/// let plan = Plan::from_toml_str("year = 2026\n")?;
-/// let text = "year = 2026\n\n[[deliverables]]\nactivity = \"x\"\ndeliverable = \"y\"\nstatus = \"delivered\"\n";
-/// let check = check_follow_up(text, "opfoelgning.toml", &plan);
-/// assert!(!check.is_valid());
-/// assert_eq!(check.diagnostics()[0].location().map(|l| l.line()), Some(4));
-/// # Ok(())
-/// # }
-/// ```
-#[allow(clippy::too_many_lines, reason = "one rule after the other")]
-pub fn check_follow_up(text: &str, origin: &str, plan: &Plan) -> FollowUpCheck {
-    let (follow_up, spans, mut diagnostics) = parse(text, origin);
-    let reader = Reader {
-        origin,
-        text,
-        diagnostics: Vec::new(),
-    };
-    if let Some(follow_up) = &follow_up {
-        let mut push = |span: Range<usize>, diagnostic: Diagnostic| {
-            diagnostics.push(diagnostic.with_location(reader.location(span)));
-        };
-        if follow_up.year() != plan.year() {
-            push(
-                0..0,
-                Diagnostic::error(
-                    "year",
-                    format!(
-                        "the follow-up is for {}, but the plan is for {}",
-                        follow_up.year(),
-                        plan.year()
-                    ),
-                ),
-            );
-        }
-        let mut seen = BTreeSet::new();
-        for (report, (index, whole, activity_span, deliverable_span)) in
-            follow_up.reports().iter().zip(spans)
-        {
-            let field = |name: &str| format!("deliverables[{index}].{name}");
-            let (activity, deliverable) = (report.activity(), report.deliverable());
-            let Some(planned) = plan.activity(activity) else {
-                push(
-                    activity_span.unwrap_or(whole),
-                    Diagnostic::error(
-                        field("activity"),
-                        format!(
-                            "the plan for {} has no activity \"{activity}\"",
-                            plan.year()
-                        ),
-                    ),
-                );
-                continue;
-            };
-            if planned.deliverable(deliverable).is_none() {
-                let ids: Vec<&str> = planned
-                    .deliverables()
-                    .iter()
-                    .map(|d| d.id().as_str())
-                    .collect();
-                push(
-                    deliverable_span.unwrap_or(whole),
-                    Diagnostic::error(
-                        field("deliverable"),
-                        format!("activity \"{activity}\" has no deliverable \"{deliverable}\""),
-                    )
-                    .with_help(format!("its deliverables are: {}", ids.join(", "))),
-                );
-                continue;
-            }
-            if !seen.insert((activity, deliverable)) {
-                push(
-                    whole,
-                    Diagnostic::error(
-                        field("deliverable"),
-                        format!(
-                            "deliverable \"{deliverable}\" of activity \"{activity}\" is reported more than once"
-                        ),
-                    ),
-                );
-                continue;
-            }
-            if report.status() != DeliveryStatus::Delivered && report.note().is_none() {
-                push(
-                    whole,
-                    Diagnostic::warning(
-                        field("note"),
-                        format!(
-                            "deliverable \"{deliverable}\" of activity \"{activity}\" is {} but has no note",
-                            report.status().label_da()
-                        ),
-                    )
-                    .with_help("say why, and what happens next"),
-                );
+    /// The deviations grouped by activity, in the plan's order: each activity with at least
+    /// one deviation, and its deviations.
+    pub fn deviations_by_activity(&self) -> Vec<(&ActivityId, Vec<&Deviation>)> {
+        let mut out: Vec<(&ActivityId, Vec<&Deviation>)> = Vec::new();
+        for deviation in &self.deviations {
+            match out.last_mut() {
+                Some((id, list)) if *id == deviation.activity() => list.push(deviation),
+                _ => out.push((deviation.activity(), vec![deviation])),
             }
         }
-        for activity in plan.activities() {
-            for deliverable in activity.deliverables() {
-                if !seen.contains(&(activity.id(), deliverable.id())) {
-                    diagnostics.push(Diagnostic::new(
-                        Severity::Warning,
-                        "deliverables",
-                        format!(
-                            "deliverable \"{}\" of activity \"{}\" is not reported",
-                            deliverable.id(),
-                            activity.id()
-                        ),
-                    ));
-                }
-            }
-        }
-    }
-    diagnostics.sort_by(|a, b| a.location().cmp(&b.location()));
-    FollowUpCheck {
-        origin: origin.to_owned(),
-        valid: !diagnostics.iter().any(Diagnostic::is_error),
-        diagnostics,
-        follow_up,
-    }
-}
-
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for FollowUp {
-    /// Reads the shape of the follow-up file, with the same checks as
-    /// [`FollowUp::from_toml_str`].
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        use serde::de::Error as _;
-        let value = toml::Value::deserialize(deserializer)?;
-        let text = toml::to_string(&value).map_err(D::Error::custom)?;
-        FollowUp::from_toml_str(&text).map_err(D::Error::custom)
+        out
     }
 }

@@ -5,7 +5,7 @@
 //! with its partners (samarbejdspartnere), its share of the activity funds and its
 //! deliverables (leverancer). Before the plan goes to the styregruppe the project leader needs
 //! to know that it keeps the agreement. This crate reads the plan file (TOML, described in
-//! `docs/plan-format.md`, with a JSON Schema from [`plan_schema`]), validates it against a
+//! [`format`](mod@format), with a JSON Schema from [`plan_schema`]), validates it against a
 //! [`PlanContext`] built from the agreement, and reports **every** problem at once as a
 //! [`Diagnostic`] with file, line, column and field. It also reads the year's follow-up
 //! (opfølgning, [`FollowUp`]) and sums plans and follow-ups up ([`PlanSummary`],
@@ -74,6 +74,7 @@ mod context;
 mod error;
 mod focus;
 mod follow_up;
+mod follow_up_check;
 mod parse;
 mod partial;
 mod plan;
@@ -82,17 +83,22 @@ mod skeleton;
 mod summary;
 mod validate;
 
+#[doc = include_str!("../docs/format.md")]
+pub mod format {}
+
 pub use check::{PlanCheck, check_plan};
 pub use context::PlanContext;
 pub use error::PlanError;
 pub use focus::{FocusArea, FocusAreaId};
 pub use follow_up::{
-    DeliverableReport, DeliveryStatus, FollowUp, FollowUpCheck, FollowUpSummary, Tally,
-    check_follow_up, follow_up_schema,
+    DeliverableReport, DeliveryStatus, Deviation, DeviationItem, FollowUp, FollowUpSummary,
+    ObjectiveReport, ObjectiveStatus, ObjectiveTally, Tally,
 };
+pub use follow_up_check::{FollowUpCheck, check_follow_up, follow_up_schema};
 pub use parse::plan_schema;
 pub use plan::{
-    Activity, ActivityStatus, Deliverable, DeliverableId, ExternalPartner, Locality, Partner, Plan,
+    Activity, ActivityStatus, Approval, Deliverable, DeliverableId, ExternalPartner, Locality,
+    Objective, ObjectiveId, Partner, Plan, PlanStatus, Revision,
 };
 pub use skeleton::skeleton;
 pub use summary::{FocusAreaSummary, PlanSummary};

@@ -15,12 +15,12 @@ use tryghed_parties::PartyId;
 use crate::partial::{PartialActivity, PartialDeliverable, PartialPlan};
 use crate::site::{ActivitySpans, DeliverableSpans, SpanMap};
 use crate::{
-    Activity, ActivityStatus, Deliverable, DeliverableId, Diagnostic, ExternalPartner, FocusAreaId,
-    Locality, Location, Partner, Plan,
+    Activity, ActivityStatus, Approval, Deliverable, DeliverableId, Diagnostic, ExternalPartner,
+    FocusAreaId, Locality, Location, Objective, ObjectiveId, Partner, Plan, PlanStatus, Revision,
 };
 
 /// A tryghedsplan: the yearly plan of a safety partnership's activities (see
-/// docs/plan-format.md).
+/// the format documentation of tryghed-plan).
 #[derive(Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 #[schemars(title = "Tryghedsplan")]
@@ -28,6 +28,17 @@ pub(crate) struct RawPlan {
     /// The calendar year the plan covers, e.g. 2026. It must lie in the agreement period.
     #[schemars(with = "i32")]
     year: Option<Spanned<i64>>,
+    /// Where the plan stands; "draft" when left out.
+    #[schemars(with = "Option<PlanStatusSchema>")]
+    status: Option<Spanned<String>>,
+    /// Who approved the plan and when; required for an approved or revised plan.
+    #[schemars(with = "Option<RawApproval>")]
+    approval: Option<Spanned<RawApproval>>,
+    /// The revisions after approval, each a [[revisions]] table; at least one for a revised
+    /// plan.
+    #[serde(default)]
+    #[schemars(with = "Vec<RawRevision>")]
+    revisions: Vec<Spanned<RawRevision>>,
     /// The activities (aktiviteter), each an [[activities]] table.
     #[serde(default)]
     #[schemars(with = "Vec<RawActivity>")]
@@ -77,6 +88,10 @@ pub(crate) struct RawActivity {
     #[serde(default)]
     #[schemars(with = "Vec<RawDeliverable>")]
     deliverables: Vec<Spanned<RawDeliverable>>,
+    /// The activity's objectives (målsætninger), each an [[activities.objectives]] table.
+    #[serde(default)]
+    #[schemars(with = "Vec<RawObjective>")]
+    objectives: Vec<Spanned<RawObjective>>,
     /// Unknown keys and values of the wrong type (not part of the schema).
     #[serde(skip)]
     problems: Vec<ShapeProblem>,
@@ -96,6 +111,54 @@ pub(crate) struct RawDeliverable {
     /// The due date: a TOML date (2026-06-30) or a string "2026-06-30".
     #[schemars(with = "NaiveDate")]
     due: Option<Spanned<toml::Value>>,
+    /// Unknown keys and values of the wrong type (not part of the schema).
+    #[serde(skip)]
+    problems: Vec<ShapeProblem>,
+}
+
+// Read key by key, like `RawActivity`.
+/// An objective (målsætning) of the activity: what it aims at.
+#[derive(Default, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawObjective {
+    /// The objective's id, unique within its activity: 1–64 of a–z, 0–9 and '-'.
+    #[schemars(with = "String")]
+    id: Option<Spanned<String>>,
+    /// What the activity aims at, e.g. "Mindst 30 beboere deltager".
+    #[schemars(with = "String")]
+    what: Option<Spanned<String>>,
+    /// Unknown keys and values of the wrong type (not part of the schema).
+    #[serde(skip)]
+    problems: Vec<ShapeProblem>,
+}
+
+// Read key by key, like `RawActivity`.
+/// The approval (godkendelse) of the plan.
+#[derive(Default, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawApproval {
+    /// The date of the approval: a TOML date or a string "2026-02-24".
+    #[schemars(with = "NaiveDate")]
+    date: Option<Spanned<toml::Value>>,
+    /// The body that approved it, e.g. "styregruppe".
+    #[schemars(with = "String")]
+    body: Option<Spanned<String>>,
+    /// Unknown keys and values of the wrong type (not part of the schema).
+    #[serde(skip)]
+    problems: Vec<ShapeProblem>,
+}
+
+// Read key by key, like `RawActivity`.
+/// A revision (revision) of the approved plan.
+#[derive(Default, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawRevision {
+    /// The date of the revision: a TOML date or a string "2026-06-15".
+    #[schemars(with = "NaiveDate")]
+    date: Option<Spanned<toml::Value>>,
+    /// Why the plan was revised.
+    #[schemars(with = "String")]
+    reason: Option<Spanned<String>>,
     /// Unknown keys and values of the wrong type (not part of the schema).
     #[serde(skip)]
     problems: Vec<ShapeProblem>,
@@ -122,12 +185,7 @@ fn take<'de, A: MapAccess<'de>, T: Deserialize<'de>>(
             span: key.span(),
             key: key.get_ref().clone(),
             // The first line: toml adds "in `key`", which the field path already says.
-            message: error
-                .to_string()
-                .lines()
-                .next()
-                .unwrap_or_default()
-                .to_owned(),
+            message: serde_message_da(error.to_string().lines().next().unwrap_or_default()),
         }),
     }
 }
@@ -144,9 +202,9 @@ fn unknown<'de, A: MapAccess<'de>>(
         span: key.span(),
         key: key.get_ref().clone(),
         message: format!(
-            "unknown field `{}`, expected one of `{}`",
-            key.get_ref(),
-            expected.join("`, `")
+            "ukendt felt {}; felterne her er: {}",
+            tryghed_diagnostics::quote(key.get_ref()),
+            expected.join(", ")
         ),
     });
     Ok(())
@@ -163,71 +221,117 @@ const ACTIVITY_KEYS: &[&str] = &[
     "status",
     "indicators",
     "deliverables",
+    "objectives",
 ];
 
 const DELIVERABLE_KEYS: &[&str] = &["id", "what", "due"];
+const OBJECTIVE_KEYS: &[&str] = &["id", "what"];
+const APPROVAL_KEYS: &[&str] = &["date", "body"];
+const REVISION_KEYS: &[&str] = &["date", "reason"];
 
-impl<'de> Deserialize<'de> for RawActivity {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct Fields;
-        impl<'de> Visitor<'de> for Fields {
-            type Value = RawActivity;
+/// `Deserialize` for a table read key by key: each known key is taken on its own (a value of
+/// the wrong type becomes a [`ShapeProblem`]), an unknown key is a problem, and reading goes on.
+macro_rules! read_key_by_key {
+    ($raw:ident, $expecting:literal, $keys:ident, { $($key:literal => $field:ident),* $(,)? }) => {
+        impl<'de> Deserialize<'de> for $raw {
+            fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                struct Fields;
+                impl<'de> Visitor<'de> for Fields {
+                    type Value = $raw;
 
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("an activity table")
-            }
+                    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                        f.write_str($expecting)
+                    }
 
-            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<RawActivity, A::Error> {
-                let mut raw = RawActivity::default();
-                let problems = &mut raw.problems;
-                while let Some(key) = map.next_key::<Spanned<String>>()? {
-                    match key.get_ref().as_str() {
-                        "id" => take(&mut map, &key, &mut raw.id, problems),
-                        "title" => take(&mut map, &key, &mut raw.title, problems),
-                        "description" => take(&mut map, &key, &mut raw.description, problems),
-                        "focus_area" => take(&mut map, &key, &mut raw.focus_area, problems),
-                        "responsible" => take(&mut map, &key, &mut raw.responsible, problems),
-                        "partners" => take(&mut map, &key, &mut raw.partners, problems),
-                        "budget" => take(&mut map, &key, &mut raw.budget, problems),
-                        "status" => take(&mut map, &key, &mut raw.status, problems),
-                        "indicators" => take(&mut map, &key, &mut raw.indicators, problems),
-                        "deliverables" => take(&mut map, &key, &mut raw.deliverables, problems),
-                        _ => unknown(&mut map, &key, ACTIVITY_KEYS, problems)?,
+                    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<$raw, A::Error> {
+                        let mut raw = $raw::default();
+                        while let Some(key) = map.next_key::<Spanned<String>>()? {
+                            match key.get_ref().as_str() {
+                                $($key => take(&mut map, &key, &mut raw.$field, &mut raw.problems),)*
+                                _ => unknown(&mut map, &key, $keys, &mut raw.problems)?,
+                            }
+                        }
+                        Ok(raw)
                     }
                 }
-                Ok(raw)
+                deserializer.deserialize_map(Fields)
             }
         }
-        deserializer.deserialize_map(Fields)
-    }
+    };
 }
 
-impl<'de> Deserialize<'de> for RawDeliverable {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct Fields;
-        impl<'de> Visitor<'de> for Fields {
-            type Value = RawDeliverable;
+read_key_by_key!(RawActivity, "an activity table", ACTIVITY_KEYS, {
+    "id" => id,
+    "title" => title,
+    "description" => description,
+    "focus_area" => focus_area,
+    "responsible" => responsible,
+    "partners" => partners,
+    "budget" => budget,
+    "status" => status,
+    "indicators" => indicators,
+    "deliverables" => deliverables,
+    "objectives" => objectives,
+});
 
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a deliverable table")
-            }
+read_key_by_key!(RawDeliverable, "a deliverable table", DELIVERABLE_KEYS, {
+    "id" => id,
+    "what" => what,
+    "due" => due,
+});
 
-            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<RawDeliverable, A::Error> {
-                let mut raw = RawDeliverable::default();
-                let problems = &mut raw.problems;
-                while let Some(key) = map.next_key::<Spanned<String>>()? {
-                    match key.get_ref().as_str() {
-                        "id" => take(&mut map, &key, &mut raw.id, problems),
-                        "what" => take(&mut map, &key, &mut raw.what, problems),
-                        "due" => take(&mut map, &key, &mut raw.due, problems),
-                        _ => unknown(&mut map, &key, DELIVERABLE_KEYS, problems)?,
-                    }
-                }
-                Ok(raw)
-            }
-        }
-        deserializer.deserialize_map(Fields)
+read_key_by_key!(RawObjective, "an objective table", OBJECTIVE_KEYS, {
+    "id" => id,
+    "what" => what,
+});
+
+read_key_by_key!(RawApproval, "an approval table", APPROVAL_KEYS, {
+    "date" => date,
+    "body" => body,
+});
+
+read_key_by_key!(RawRevision, "a revision table", REVISION_KEYS, {
+    "date" => date,
+    "reason" => reason,
+});
+
+/// A serde error in Danish: "invalid type: integer `5`, expected a string" becomes "her skal
+/// stå en tekst, ikke et heltal"; other messages are kept behind a Danish lead.
+fn serde_message_da(message: &str) -> String {
+    fn kind(text: &str) -> Option<&'static str> {
+        let t = text.trim();
+        let table = [
+            ("integer", "et heltal"),
+            ("i64", "et heltal"),
+            ("u64", "et heltal"),
+            ("string", "en tekst"),
+            ("a string", "en tekst"),
+            ("boolean", "en sandhedsværdi"),
+            ("a boolean", "en sandhedsværdi"),
+            ("floating point", "et decimaltal"),
+            ("sequence", "en liste"),
+            ("a sequence", "en liste"),
+            ("map", "en tabel"),
+            ("a map", "en tabel"),
+            ("an activity table", "en tabel"),
+            ("a deliverable table", "en tabel"),
+            ("an objective table", "en tabel"),
+            ("an approval table", "en tabel"),
+            ("a revision table", "en tabel"),
+            ("datetime", "en dato"),
+        ];
+        table
+            .iter()
+            .find(|(en, _)| t == *en || t.starts_with(&format!("{en} ")))
+            .map(|(_, da)| *da)
     }
+    if let Some(rest) = message.strip_prefix("invalid type: ")
+        && let Some((found, expected)) = rest.split_once(", expected ")
+        && let (Some(found), Some(expected)) = (kind(found), kind(expected))
+    {
+        return format!("her skal stå {expected}, ikke {found}");
+    }
+    format!("værdien kan ikke læses: {message}")
 }
 
 /// A partner: a party id, or an external organisation.
@@ -289,6 +393,19 @@ enum StatusSchema {
     Cancelled,
 }
 
+/// Where a plan stands.
+#[derive(JsonSchema)]
+#[serde(rename_all = "lowercase")]
+#[allow(dead_code, reason = "describes the schema only")]
+enum PlanStatusSchema {
+    /// Not approved yet (udkast).
+    Draft,
+    /// Approved (godkendt); needs [approval].
+    Approved,
+    /// Revised after approval (revideret); needs [approval] and [[revisions]].
+    Revised,
+}
+
 /// The JSON Schema of the plan file, as pretty-printed JSON with a final newline.
 ///
 /// Generated from the types the reader deserialises, so it describes exactly what
@@ -347,14 +464,14 @@ impl Reader<'_> {
     ) -> Option<(String, Range<usize>)> {
         match value {
             None => {
-                self.error(whole.clone(), field, format!("{what} is missing"));
+                self.error(whole.clone(), field, format!("{what} mangler"));
                 None
             }
             Some(value) => {
                 let span = value.span();
                 let text = value.into_inner();
                 if text.trim().is_empty() {
-                    self.error(span, field, format!("{what} is empty"));
+                    self.error(span, field, format!("{what} er tom"));
                     None
                 } else {
                     Some((text, span))
@@ -366,15 +483,32 @@ impl Reader<'_> {
     /// A TOML syntax or shape error.
     pub(crate) fn syntax(&mut self, error: &toml::de::Error) {
         let span = error.span().unwrap_or(0..0);
-        self.push(
-            Some(span),
-            Diagnostic::error("", error.message().trim_end().to_owned()),
-        );
+        let message = error.message().trim_end();
+        let danish = if message.starts_with("invalid type: ") {
+            serde_message_da(message)
+        } else if let Some(rest) = message.strip_prefix("unknown field `") {
+            let key = rest.split('`').next().unwrap_or_default();
+            format!(
+                "ukendt felt {}; felterne øverst i planen er: year, status, approval, revisions, activities",
+                tryghed_diagnostics::quote(key)
+            )
+        } else {
+            format!("filen er ikke gyldig TOML: {message}")
+        };
+        self.push(Some(span), Diagnostic::error("", danish));
     }
 }
 
-/// Parses with `parse`, turning errors into a diagnostic.
-fn parse_id<T, E: std::fmt::Display>(
+/// "\"x\" er ikke et gyldigt id": the Danish message for a text that breaks the slug rule.
+pub(crate) fn bad_id(text: &str) -> String {
+    format!(
+        "{} er ikke et gyldigt id (brug små bogstaver a-z, cifre og '-', og begynd med et bogstav eller et ciffer)",
+        tryghed_diagnostics::quote(text)
+    )
+}
+
+/// Parses an id with `parse`, turning an error into a Danish diagnostic.
+fn parse_id<T, E>(
     reader: &mut Reader<'_>,
     value: Option<(String, Range<usize>)>,
     field: &str,
@@ -383,12 +517,11 @@ fn parse_id<T, E: std::fmt::Display>(
     let Some((text, span)) = value else {
         return (None, None);
     };
-    match parse(&text) {
-        Ok(id) => (Some(id), Some(span)),
-        Err(error) => {
-            reader.error(span.clone(), field.to_owned(), error.to_string());
-            (None, Some(span))
-        }
+    if let Ok(id) = parse(&text) {
+        (Some(id), Some(span))
+    } else {
+        reader.error(span.clone(), field.to_owned(), bad_id(&text));
+        (None, Some(span))
     }
 }
 
@@ -416,8 +549,8 @@ pub(crate) fn parse(text: &str, origin: &str) -> Parsed {
         None => {
             reader.push(
                 None,
-                Diagnostic::error("year", "the plan's year is missing")
-                    .with_help("start the file with e.g. `year = 2026`"),
+                Diagnostic::error("year", "tryghedsplanens år (year) mangler")
+                    .with_help("begynd filen med f.eks. `year = 2026`"),
             );
             None
         }
@@ -430,15 +563,25 @@ pub(crate) fn parse(text: &str, origin: &str) -> Parsed {
                     reader.error(
                         span,
                         "year".to_owned(),
-                        format!("{} is not a calendar year", year.get_ref()),
+                        format!("{} er ikke et kalenderår", year.get_ref()),
                     );
                     None
                 }
             }
         }
     };
+    let lifecycle = read_lifecycle(
+        &mut reader,
+        raw.status,
+        raw.approval,
+        raw.revisions,
+        &mut spans,
+    );
     let mut partial = PartialPlan {
         year,
+        status: lifecycle.status,
+        approval: lifecycle.approval_date,
+        revisions: lifecycle.revision_dates.clone(),
         activities: Vec::new(),
     };
     let mut activities = Some(Vec::new());
@@ -451,15 +594,188 @@ pub(crate) fn parse(text: &str, origin: &str) -> Parsed {
             all
         });
     }
-    let plan = year
-        .zip(activities)
-        .map(|(year, activities)| Plan::new(year, activities));
+    let plan = year.zip(activities).and_then(|(year, activities)| {
+        let mut plan = Plan::new(year, activities);
+        plan.set_lifecycle(lifecycle.status?, lifecycle.approval?, lifecycle.revisions?);
+        Some(plan)
+    });
     Parsed {
         partial: Some(partial),
         plan,
         spans,
         diagnostics: reader.diagnostics,
     }
+}
+
+/// The plan's status, approval and revisions as far as they could be read.
+#[allow(
+    clippy::option_option,
+    reason = "none, an unreadable one and a read one are three different cases"
+)]
+struct Lifecycle {
+    /// `None` when the status could not be read.
+    status: Option<PlanStatus>,
+    /// The approval when the table could be read whole (`Some(None)`: there is none).
+    approval: Option<Option<Approval>>,
+    /// `Some(date)` when there is an `[approval]` table (its date, if readable).
+    approval_date: Option<Option<NaiveDate>>,
+    /// Every revision, when all could be read.
+    revisions: Option<Vec<Revision>>,
+    revision_dates: Vec<Option<NaiveDate>>,
+}
+
+fn read_dated(
+    reader: &mut Reader<'_>,
+    whole: &Range<usize>,
+    field: &str,
+    date: Option<Spanned<toml::Value>>,
+) -> (Option<NaiveDate>, Option<Range<usize>>) {
+    let Some(value) = date else {
+        reader.error(
+            whole.clone(),
+            format!("{field}.date"),
+            "datoen (date) mangler".to_owned(),
+        );
+        return (None, None);
+    };
+    let span = value.span();
+    match read_date(value.get_ref()) {
+        Ok(date) => (Some(date), Some(span)),
+        Err(message) => {
+            reader.error(span.clone(), format!("{field}.date"), message);
+            (None, Some(span))
+        }
+    }
+}
+
+fn read_lifecycle(
+    reader: &mut Reader<'_>,
+    status: Option<Spanned<String>>,
+    approval: Option<Spanned<RawApproval>>,
+    revisions: Vec<Spanned<RawRevision>>,
+    spans: &mut SpanMap,
+) -> Lifecycle {
+    let status = match status {
+        None => Some(PlanStatus::Draft),
+        Some(value) => {
+            spans.status = Some(value.span());
+            match value.get_ref().parse::<PlanStatus>() {
+                Ok(status) => Some(status),
+                Err(message) => {
+                    reader.error(value.span(), "status".to_owned(), message);
+                    None
+                }
+            }
+        }
+    };
+    let (approval, approval_date) = match approval {
+        None => (Some(None), None),
+        Some(raw) => {
+            let whole = raw.span();
+            let raw = raw.into_inner();
+            let unreadable = |key: &str| raw.problems.iter().any(|p| p.key == key);
+            let (date, date_span) = if unreadable("date") {
+                (None, None)
+            } else {
+                read_dated(reader, &whole, "approval", raw.date)
+            };
+            spans.approval = Some((whole.clone(), date_span));
+            let body = if unreadable("body") {
+                None
+            } else {
+                reader.required(
+                    raw.body,
+                    &whole,
+                    "approval.body".to_owned(),
+                    "organet, der godkendte planen (body),",
+                )
+            };
+            let shape_ok = raw.problems.is_empty();
+            report_shape(reader, raw.problems, |key| format!("approval.{key}"));
+            let approval = match (shape_ok, date, &body) {
+                (true, Some(date), Some((body, _))) => Approval::new(date, body).ok().map(Some),
+                _ => None,
+            };
+            (approval, Some(date))
+        }
+    };
+    let mut all = Some(Vec::new());
+    let mut dates = Vec::new();
+    for (i, raw) in revisions.into_iter().enumerate() {
+        let whole = raw.span();
+        let raw = raw.into_inner();
+        let field = format!("revisions[{i}]");
+        let unreadable = |key: &str| raw.problems.iter().any(|p| p.key == key);
+        let (date, date_span) = if unreadable("date") {
+            (None, None)
+        } else {
+            read_dated(reader, &whole, &field, raw.date)
+        };
+        spans.revisions.push((whole.clone(), date_span));
+        dates.push(date);
+        let reason = if unreadable("reason") {
+            None
+        } else {
+            reader.required(
+                raw.reason,
+                &whole,
+                format!("{field}.reason"),
+                "begrundelsen (reason)",
+            )
+        };
+        let shape_ok = raw.problems.is_empty();
+        report_shape(reader, raw.problems, |key| format!("{field}.{key}"));
+        let revision = match (shape_ok, date, &reason) {
+            (true, Some(date), Some((reason, _))) => Revision::new(date, reason).ok(),
+            _ => None,
+        };
+        all = all.zip(revision).map(|(mut all, one)| {
+            all.push(one);
+            all
+        });
+    }
+    Lifecycle {
+        status,
+        approval,
+        approval_date,
+        revisions: all,
+        revision_dates: dates,
+    }
+}
+
+fn read_objective(
+    reader: &mut Reader<'_>,
+    index: usize,
+    k: usize,
+    raw: Spanned<RawObjective>,
+) -> (Option<ObjectiveId>, Option<Objective>, Range<usize>) {
+    let whole = raw.span();
+    let raw = raw.into_inner();
+    let field = |name: &str| format!("activities[{index}].objectives[{k}].{name}");
+    let unreadable = |key: &str| raw.problems.iter().any(|p| p.key == key);
+    let id = if unreadable("id") {
+        None
+    } else {
+        reader.required(raw.id, &whole, field("id"), "målsætningens id (id)")
+    };
+    let (id, span) = parse_id(reader, id, &field("id"), ObjectiveId::new);
+    let what = if unreadable("what") {
+        None
+    } else {
+        reader.required(
+            raw.what,
+            &whole,
+            field("what"),
+            "beskrivelsen af målsætningen (what)",
+        )
+    };
+    let shape_ok = raw.problems.is_empty();
+    report_shape(reader, raw.problems, |key| field(key));
+    let objective = match (shape_ok, &id, &what) {
+        (true, Some(id), Some((what, _))) => Objective::new(id.clone(), what).ok(),
+        _ => None,
+    };
+    (id, objective, span.unwrap_or(whole))
 }
 
 /// Reports the shape problems of a table read key by key.
@@ -500,15 +816,15 @@ fn read_activity(
         present(value, key).and_then(|value| reader.required(value, &whole, field(key), what))
     };
 
-    let id = required(reader, raw.id, "id", "the activity's id");
+    let id = required(reader, raw.id, "id", "aktivitetens id (id)");
     let (id, span) = parse_id(reader, id, &field("id"), |s: &str| ActivityId::new(s));
     spans.id = span;
-    let title = required(reader, raw.title, "title", "the activity's title");
+    let title = required(reader, raw.title, "title", "aktivitetens titel (title)");
     let focus = required(
         reader,
         raw.focus_area,
         "focus_area",
-        "the activity's focus area",
+        "aktivitetens indsatsområde (focus_area)",
     );
     let (focus_area, span) = parse_id(reader, focus, &field("focus_area"), FocusAreaId::new);
     spans.focus_area = span;
@@ -516,7 +832,7 @@ fn read_activity(
         reader,
         raw.responsible,
         "responsible",
-        "the activity's responsible party",
+        "aktivitetens ansvarlige part (responsible)",
     );
     let (responsible, span) = parse_id(reader, responsible, &field("responsible"), |s: &str| {
         PartyId::new(s)
@@ -538,8 +854,8 @@ fn read_activity(
         None => {
             reader.push(
                 Some(whole.clone()),
-                Diagnostic::error(field("budget"), "the activity's budget is missing")
-                    .with_help("write `budget = 0` for an activity that needs no funds"),
+                Diagnostic::error(field("budget"), "aktivitetens budget (budget) mangler")
+                    .with_help("skriv `budget = 0` for en aktivitet, der ikke skal have midler"),
             );
             None
         }
@@ -564,16 +880,15 @@ fn read_activity(
     let mut indicators = Vec::new();
     for (j, value) in raw.indicators.into_iter().enumerate() {
         spans.indicators.push(value.span());
-        match IndicatorId::new(value.get_ref().as_str()) {
-            Ok(id) => indicators.push(Some(id)),
-            Err(error) => {
-                reader.error(
-                    value.span(),
-                    format!("activities[{index}].indicators[{j}]"),
-                    error.to_string(),
-                );
-                indicators.push(None);
-            }
+        if let Ok(id) = IndicatorId::new(value.get_ref().as_str()) {
+            indicators.push(Some(id));
+        } else {
+            reader.error(
+                value.span(),
+                format!("activities[{index}].indicators[{j}]"),
+                bad_id(value.get_ref()),
+            );
+            indicators.push(None);
         }
     }
 
@@ -586,6 +901,15 @@ fn read_activity(
         deliverables.push(deliverable);
     }
 
+    let mut objectives = Vec::new();
+    let mut objective_ids = Vec::new();
+    for (k, value) in raw.objectives.into_iter().enumerate() {
+        let (id, objective, span) = read_objective(reader, index, k, value);
+        spans.objectives.push(span);
+        objective_ids.push(id);
+        objectives.push(objective);
+    }
+
     report_shape(reader, raw.problems, |key| field(key));
 
     let partial = PartialActivity {
@@ -596,6 +920,7 @@ fn read_activity(
         budget,
         indicators: indicators.clone(),
         deliverables: (!deliverables_unreadable).then_some(partial_deliverables),
+        objectives: objective_ids,
     };
     if reader.diagnostics.len() > errors_before {
         return (partial, None, spans);
@@ -610,6 +935,7 @@ fn read_activity(
         Some(partners),
         Some(indicators),
         Some(deliverables),
+        Some(objectives),
     ) = (
         id,
         title,
@@ -620,6 +946,7 @@ fn read_activity(
         partners.into_iter().collect::<Option<Vec<_>>>(),
         indicators.into_iter().collect::<Option<Vec<_>>>(),
         deliverables.into_iter().collect::<Option<Vec<_>>>(),
+        objectives.into_iter().collect::<Option<Vec<_>>>(),
     )
     else {
         return (partial, None, spans);
@@ -637,12 +964,15 @@ fn read_activity(
         for deliverable in deliverables {
             activity = activity.with_deliverable(deliverable);
         }
+        for objective in objectives {
+            activity = activity.with_objective(objective);
+        }
         activity.with_status(status)
     });
     match built {
         Ok(activity) => (partial, Some(activity), spans),
         Err(error) => {
-            reader.error(whole, format!("activities[{index}]"), error.to_string());
+            reader.error(whole, format!("activities[{index}]"), error.message_da());
             (partial, None, spans)
         }
     }
@@ -654,33 +984,39 @@ fn read_partner(
     value: Spanned<toml::Value>,
 ) -> Option<Partner> {
     let span = value.span();
-    let shape = "a partner is a party id (\"politi\") or an external organisation { name = \"…\", located = \"inside\" } or \"outside\"";
+    let shape = "en samarbejdspartner er et part-id (\"politi\") eller en organisation uden for aftalen: { name = \"…\", located = \"inside\" } eller \"outside\"";
     match value.into_inner() {
-        toml::Value::String(id) => match PartyId::new(&id) {
-            Ok(id) => Some(Partner::Party(id)),
-            Err(error) => {
+        toml::Value::String(id) => {
+            if let Ok(id) = PartyId::new(&id) {
+                Some(Partner::Party(id))
+            } else {
                 reader.push(
                     Some(span),
-                    Diagnostic::error(field, error.to_string()).with_help(shape),
+                    Diagnostic::error(field, bad_id(&id)).with_help(shape),
                 );
                 None
             }
-        },
+        }
         toml::Value::Table(table) => {
             let mut problems = Vec::new();
             if let Some(key) = table.keys().find(|k| *k != "name" && *k != "located") {
-                problems.push(format!("unknown key \"{key}\" in an external partner"));
+                problems.push(format!(
+                    "ukendt felt {} i en ekstern samarbejdspartner",
+                    tryghed_diagnostics::quote(key)
+                ));
             }
             let name = table.get("name").and_then(toml::Value::as_str);
             if name.is_none() {
-                problems.push("an external partner needs a name (a string)".to_owned());
+                problems.push(
+                    "en ekstern samarbejdspartner skal have et navn (name, en tekst)".to_owned(),
+                );
             }
             let located = match table.get("located").and_then(toml::Value::as_str) {
                 Some("inside") => Some(Locality::Inside),
                 Some("outside") => Some(Locality::Outside),
                 _ => {
                     problems.push(
-                        "an external partner needs located = \"inside\" or \"outside\" (the partnership area)"
+                        "en ekstern samarbejdspartner skal have located = \"inside\" eller \"outside\" (partnerskabsområdet)"
                             .to_owned(),
                     );
                     None
@@ -697,7 +1033,7 @@ fn read_partner(
                 Ok(external) if problems.is_empty() => Some(Partner::External(external)),
                 Ok(_) => None,
                 Err(error) => {
-                    reader.error(span, field.to_owned(), error.to_string());
+                    reader.error(span, field.to_owned(), error.message_da());
                     None
                 }
             }
@@ -707,7 +1043,10 @@ fn read_partner(
                 Some(span),
                 Diagnostic::error(
                     field,
-                    format!("a partner cannot be {}", with_article(other.type_str())),
+                    format!(
+                        "en samarbejdspartner kan ikke være {}",
+                        with_article(other.type_str())
+                    ),
                 )
                 .with_help(shape),
             );
@@ -719,15 +1058,15 @@ fn read_partner(
 fn read_amount(reader: &mut Reader<'_>, field: &str, value: &Spanned<toml::Value>) -> Option<Dkk> {
     let span = value.span();
     let help =
-        "write whole kroner as an integer (45000) or an amount as a string (\"45.000,50 kr.\")";
+        "skriv hele kroner som et heltal (45000) eller et beløb som tekst (\"45.000,50 kr.\")";
     let amount = match value.get_ref() {
-        toml::Value::Integer(kroner) => Dkk::from_kroner(*kroner).map_err(|e| e.to_string()),
-        toml::Value::String(text) => text.parse::<Dkk>().map_err(|e| e.to_string()),
-        toml::Value::Float(_) => Err(
-            "a budget cannot be a floating-point number, which is not exact to the øre".to_owned(),
-        ),
+        toml::Value::Integer(kroner) => Dkk::from_kroner(*kroner).map_err(|e| e.message_da()),
+        toml::Value::String(text) => text.parse::<Dkk>().map_err(|e| e.message_da()),
+        toml::Value::Float(_) => {
+            Err("et budget kan ikke være et decimaltal, som ikke er præcist til øren".to_owned())
+        }
         other => Err(format!(
-            "a budget cannot be {}",
+            "et budget kan ikke være {}",
             with_article(other.type_str())
         )),
     };
@@ -735,7 +1074,7 @@ fn read_amount(reader: &mut Reader<'_>, field: &str, value: &Spanned<toml::Value
         Ok(amount) if amount.is_negative() => {
             reader.push(
                 Some(span),
-                Diagnostic::error(field, format!("the budget is negative ({amount})")),
+                Diagnostic::error(field, format!("budgettet er negativt ({amount})")),
             );
             None
         }
@@ -751,17 +1090,24 @@ fn read_amount(reader: &mut Reader<'_>, field: &str, value: &Spanned<toml::Value
 }
 
 /// "an integer", "a string": the TOML type name with its article.
+/// The TOML type in Danish with its article: "et heltal", "en tekst".
 fn with_article(type_name: &str) -> String {
-    if type_name.starts_with(['a', 'e', 'i', 'o', 'u']) {
-        format!("an {type_name}")
-    } else {
-        format!("a {type_name}")
+    match type_name {
+        "string" => "en tekst",
+        "integer" => "et heltal",
+        "float" => "et decimaltal",
+        "boolean" => "en sandhedsværdi",
+        "datetime" => "en dato eller et tidspunkt",
+        "array" => "en liste",
+        "table" => "en tabel",
+        _ => "en værdi af en anden type",
     }
+    .to_owned()
 }
 
 /// Reads a date given as a TOML date or as a string `YYYY-MM-DD`.
 pub(crate) fn read_date(value: &toml::Value) -> Result<NaiveDate, String> {
-    let expected = "expected a date such as 2026-06-30";
+    let expected = "skriv en dato som 2026-06-30";
     match value {
         toml::Value::Datetime(datetime) => match (datetime.date, datetime.time) {
             (Some(date), None) => NaiveDate::from_ymd_opt(
@@ -769,13 +1115,17 @@ pub(crate) fn read_date(value: &toml::Value) -> Result<NaiveDate, String> {
                 u32::from(date.month),
                 u32::from(date.day),
             )
-            .ok_or_else(|| format!("{datetime} is not a date in the calendar")),
-            _ => Err(format!("{datetime} is not a plain date; {expected}")),
+            .ok_or_else(|| format!("{datetime} er ikke en dato i kalenderen")),
+            _ => Err(format!("{datetime} er ikke en ren dato; {expected}")),
         },
-        toml::Value::String(text) => NaiveDate::parse_from_str(text, "%Y-%m-%d")
-            .map_err(|_| format!("\"{text}\" is not a date; {expected}")),
+        toml::Value::String(text) => NaiveDate::parse_from_str(text, "%Y-%m-%d").map_err(|_| {
+            format!(
+                "{} er ikke en dato; {expected}",
+                tryghed_diagnostics::quote(text)
+            )
+        }),
         other => Err(format!(
-            "{} is not a date; {expected}",
+            "{} er ikke en dato; {expected}",
             with_article(other.type_str())
         )),
     }
@@ -798,14 +1148,19 @@ fn read_deliverable(
     let id = if unreadable("id") {
         None
     } else {
-        reader.required(raw.id, &whole, field("id"), "the deliverable's id")
+        reader.required(raw.id, &whole, field("id"), "leverancens id (id)")
     };
     let (id, span) = parse_id(reader, id, &field("id"), DeliverableId::new);
     spans.id = span;
     let what = if unreadable("what") {
         None
     } else {
-        reader.required(raw.what, &whole, field("what"), "what the deliverable is")
+        reader.required(
+            raw.what,
+            &whole,
+            field("what"),
+            "beskrivelsen af leverancen (what)",
+        )
     };
     let due = match raw.due {
         None if unreadable("due") => None,
@@ -813,7 +1168,7 @@ fn read_deliverable(
             reader.error(
                 whole.clone(),
                 field("due"),
-                "the deliverable's due date is missing".to_owned(),
+                "leverancens frist (due) mangler".to_owned(),
             );
             None
         }
@@ -840,7 +1195,7 @@ fn read_deliverable(
     match Deliverable::new(id, &what, due) {
         Ok(deliverable) => (partial, Some(deliverable), spans),
         Err(error) => {
-            reader.error(what_span, field("what"), error.to_string());
+            reader.error(what_span, field("what"), error.message_da());
             (partial, None, spans)
         }
     }

@@ -6,13 +6,24 @@ use tryghed_budget::{ActivityId, Dkk};
 use tryghed_goals::IndicatorId;
 use tryghed_parties::PartyId;
 
-use crate::{Activity, DeliverableId, FocusAreaId, Partner, Plan};
+use crate::{Activity, DeliverableId, FocusAreaId, ObjectiveId, Partner, Plan, PlanStatus};
 
 /// A plan whose fields may be unreadable; activity `i` is the file's activity `i`.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct PartialPlan {
     /// The year, when it could be read.
     pub(crate) year: Option<i32>,
+    /// The status, when it could be read (a plan without `status` is a draft).
+    pub(crate) status: Option<PlanStatus>,
+    #[allow(
+        clippy::option_option,
+        reason = "no table, an unreadable date and a date differ"
+    )]
+    /// The approval's date when there is an `[approval]` table (`Some(None)`: its date could
+    /// not be read).
+    pub(crate) approval: Option<Option<NaiveDate>>,
+    /// The revisions' dates, in file order (`None`: that date could not be read).
+    pub(crate) revisions: Vec<Option<NaiveDate>>,
     pub(crate) activities: Vec<PartialActivity>,
 }
 
@@ -30,6 +41,8 @@ pub(crate) struct PartialActivity {
     pub(crate) indicators: Vec<Option<IndicatorId>>,
     /// The deliverables in file order; `None` when the list could not be read.
     pub(crate) deliverables: Option<Vec<PartialDeliverable>>,
+    /// The objectives' ids in file order, each `None` when it could not be read.
+    pub(crate) objectives: Vec<Option<ObjectiveId>>,
 }
 
 /// A deliverable as far as it could be read.
@@ -58,6 +71,11 @@ impl From<&Activity> for PartialActivity {
                     })
                     .collect(),
             ),
+            objectives: activity
+                .objectives()
+                .iter()
+                .map(|o| Some(o.id().clone()))
+                .collect(),
         }
     }
 }
@@ -66,6 +84,9 @@ impl From<&Plan> for PartialPlan {
     fn from(plan: &Plan) -> Self {
         PartialPlan {
             year: Some(plan.year()),
+            status: Some(plan.status()),
+            approval: plan.approval().map(|a| Some(a.date())),
+            revisions: plan.revisions().iter().map(|r| Some(r.date())).collect(),
             activities: plan
                 .activities()
                 .iter()

@@ -19,20 +19,80 @@ use crate::{FocusAreaId, PlanError};
 /// [`Plan::validate`] against a [`PlanContext`](crate::PlanContext).
 ///
 /// With the `serde` feature the plan (de)serialises in the shape of the plan file (see
-/// `docs/plan-format.md`); deserialising runs the same checks as reading the file.
+/// [`format`](mod@crate::format)); deserialising runs the same checks as reading the file.
 #[doc(alias = "tryghedsplan")]
 #[doc(alias = "handleplan")]
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct Plan {
     year: i32,
+    status: PlanStatus,
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
+    approval: Option<Approval>,
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Vec::is_empty"))]
+    revisions: Vec<Revision>,
     activities: Vec<Activity>,
 }
 
 impl Plan {
-    /// A plan for `year` with `activities` (in the order given).
+    /// A draft plan for `year` with `activities` (in the order given). Record its approval and
+    /// revisions with [`Plan::approved`] and [`Plan::revised`].
     pub fn new(year: i32, activities: Vec<Activity>) -> Plan {
-        Plan { year, activities }
+        Plan {
+            year,
+            status: PlanStatus::Draft,
+            approval: None,
+            revisions: Vec::new(),
+            activities,
+        }
+    }
+
+    /// This plan, approved: its status becomes [`PlanStatus::Approved`] (or stays
+    /// [`PlanStatus::Revised`]).
+    #[must_use]
+    pub fn approved(mut self, approval: Approval) -> Plan {
+        self.approval = Some(approval);
+        if self.status == PlanStatus::Draft {
+            self.status = PlanStatus::Approved;
+        }
+        self
+    }
+
+    /// This plan with one more revision: its status becomes [`PlanStatus::Revised`].
+    #[must_use]
+    pub fn revised(mut self, revision: Revision) -> Plan {
+        self.revisions.push(revision);
+        self.status = PlanStatus::Revised;
+        self
+    }
+
+    /// Where the plan stands: draft, approved or revised.
+    #[doc(alias = "planstatus")]
+    pub fn status(&self) -> PlanStatus {
+        self.status
+    }
+
+    /// Who approved the plan and when, if it has been approved.
+    #[doc(alias = "godkendelse")]
+    pub fn approval(&self) -> Option<&Approval> {
+        self.approval.as_ref()
+    }
+
+    /// The revisions after approval, in file order.
+    #[doc(alias = "revisioner")]
+    pub fn revisions(&self) -> &[Revision] {
+        &self.revisions
+    }
+
+    pub(crate) fn set_lifecycle(
+        &mut self,
+        status: PlanStatus,
+        approval: Option<Approval>,
+        revisions: Vec<Revision>,
+    ) {
+        self.status = status;
+        self.approval = approval;
+        self.revisions = revisions;
     }
 
     /// The calendar year the plan covers.
@@ -48,6 +108,158 @@ impl Plan {
     /// The activity with id `id`, if any (the first, should ids repeat).
     pub fn activity(&self, id: &ActivityId) -> Option<&Activity> {
         self.activities.iter().find(|a| a.id() == id)
+    }
+}
+
+/// Where a plan stands: a draft (udkast), approved (godkendt) or revised after approval
+/// (revideret).
+///
+/// In the plan file: `status = "draft"`, `"approved"` or `"revised"`; a draft when left out.
+#[doc(alias = "planstatus")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "lowercase"))]
+#[non_exhaustive]
+pub enum PlanStatus {
+    /// Not approved yet (udkast).
+    #[doc(alias = "udkast")]
+    #[default]
+    Draft,
+    /// Approved (godkendt): the plan has an [`Approval`].
+    #[doc(alias = "godkendt")]
+    Approved,
+    /// Revised after approval (revideret): it has an [`Approval`] and at least one
+    /// [`Revision`].
+    #[doc(alias = "revideret")]
+    Revised,
+}
+
+impl PlanStatus {
+    /// Every status, in order.
+    pub const ALL: [PlanStatus; 3] = [PlanStatus::Draft, PlanStatus::Approved, PlanStatus::Revised];
+
+    /// The name in the plan file: `"draft"`, `"approved"`, `"revised"`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            PlanStatus::Draft => "draft",
+            PlanStatus::Approved => "approved",
+            PlanStatus::Revised => "revised",
+        }
+    }
+
+    /// The Danish word: udkast, godkendt, revideret.
+    pub fn label_da(self) -> &'static str {
+        match self {
+            PlanStatus::Draft => "udkast",
+            PlanStatus::Approved => "godkendt",
+            PlanStatus::Revised => "revideret",
+        }
+    }
+}
+
+impl fmt::Display for PlanStatus {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.pad(self.as_str())
+    }
+}
+
+impl FromStr for PlanStatus {
+    type Err = String;
+
+    /// Reads the file name of a status; the error (in Danish) lists the accepted names.
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        PlanStatus::ALL
+            .into_iter()
+            .find(|status| status.as_str() == s)
+            .ok_or_else(|| {
+                format!(
+                    "ukendt status {}; brug \"draft\", \"approved\" eller \"revised\"",
+                    tryghed_diagnostics::quote(s)
+                )
+            })
+    }
+}
+
+/// The approval of a plan: when, and by which body (e.g. the styregruppe).
+///
+/// In the plan file: `[approval]` with `date` and `body`.
+#[doc(alias = "godkendelse")]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+pub struct Approval {
+    date: NaiveDate,
+    body: String,
+}
+
+impl Approval {
+    /// An approval on `date` by `body` (trimmed), e.g. "styregruppe".
+    ///
+    /// # Errors
+    ///
+    /// [`PlanError::EmptyText`] for a blank body.
+    pub fn new(date: NaiveDate, body: &str) -> Result<Self, PlanError> {
+        let body = body.trim();
+        if body.is_empty() {
+            return Err(PlanError::EmptyText {
+                what: "approving body",
+            });
+        }
+        Ok(Approval {
+            date,
+            body: body.to_owned(),
+        })
+    }
+
+    /// The date of the approval.
+    pub fn date(&self) -> NaiveDate {
+        self.date
+    }
+
+    /// The body that approved the plan.
+    pub fn body(&self) -> &str {
+        &self.body
+    }
+}
+
+/// A revision of an approved plan: when, and why.
+///
+/// In the plan file: a `[[revisions]]` table with `date` and `reason`.
+#[doc(alias = "revision")]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+pub struct Revision {
+    date: NaiveDate,
+    reason: String,
+}
+
+impl Revision {
+    /// A revision on `date` for `reason` (trimmed).
+    ///
+    /// # Errors
+    ///
+    /// [`PlanError::EmptyText`] for a blank reason.
+    pub fn new(date: NaiveDate, reason: &str) -> Result<Self, PlanError> {
+        let reason = reason.trim();
+        if reason.is_empty() {
+            return Err(PlanError::EmptyText {
+                what: "reason for the revision",
+            });
+        }
+        Ok(Revision {
+            date,
+            reason: reason.to_owned(),
+        })
+    }
+
+    /// The date of the revision.
+    pub fn date(&self) -> NaiveDate {
+        self.date
+    }
+
+    /// Why the plan was revised.
+    #[doc(alias = "begrundelse")]
+    pub fn reason(&self) -> &str {
+        &self.reason
     }
 }
 
@@ -332,6 +544,100 @@ impl Deliverable {
     }
 }
 
+/// The id of an objective (målsætning) within its activity, a slug such as `deltagere`.
+///
+/// 1–64 characters: lowercase ASCII letters, digits and `-`, starting with a letter or a
+/// digit. The follow-up file refers to an objective by its activity's id and this id.
+#[doc(alias = "målsætning")]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", serde(into = "String"))]
+pub struct ObjectiveId(String);
+
+impl ObjectiveId {
+    /// Validates `value` as an objective id.
+    ///
+    /// # Errors
+    ///
+    /// [`PlanError::InvalidDeliverableId`] when `value` breaks the slug rule (the same rule as
+    /// a deliverable's id).
+    pub fn new(value: &str) -> Result<Self, PlanError> {
+        DeliverableId::new(value).map(|id| ObjectiveId(id.as_str().to_owned()))
+    }
+
+    /// The id as text.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Display for ObjectiveId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.pad(&self.0)
+    }
+}
+
+impl FromStr for ObjectiveId {
+    type Err = PlanError;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        ObjectiveId::new(s)
+    }
+}
+
+impl From<ObjectiveId> for String {
+    fn from(id: ObjectiveId) -> Self {
+        id.0
+    }
+}
+
+impl AsRef<str> for ObjectiveId {
+    fn as_ref(&self) -> &str {
+        &self.0
+    }
+}
+
+/// An objective (målsætning) of an activity: what the activity aims at, which its owner
+/// reports on in the follow-up, as the agreement asks the activity owners to report "på, om de
+/// har opnået leverancer og målsætninger for deres aktivitet".
+#[doc(alias = "målsætning")]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+pub struct Objective {
+    id: ObjectiveId,
+    what: String,
+}
+
+impl Objective {
+    /// An objective: its id and what it aims at (trimmed).
+    ///
+    /// # Errors
+    ///
+    /// [`PlanError::EmptyText`] when `what` is blank.
+    pub fn new(id: ObjectiveId, what: &str) -> Result<Self, PlanError> {
+        let what = what.trim();
+        if what.is_empty() {
+            return Err(PlanError::EmptyText {
+                what: "description of the objective (what)",
+            });
+        }
+        Ok(Objective {
+            id,
+            what: what.to_owned(),
+        })
+    }
+
+    /// The objective's id within its activity.
+    pub fn id(&self) -> &ObjectiveId {
+        &self.id
+    }
+
+    /// What the activity aims at.
+    pub fn what(&self) -> &str {
+        &self.what
+    }
+}
+
 /// An activity (aktivitet) of the plan: what is done, in which focus area, by whom, with whom,
 /// for how much, and what it delivers.
 #[doc(alias = "aktivitet")]
@@ -349,6 +655,8 @@ pub struct Activity {
     status: ActivityStatus,
     indicators: Vec<IndicatorId>,
     deliverables: Vec<Deliverable>,
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Vec::is_empty"))]
+    objectives: Vec<Objective>,
 }
 
 impl Activity {
@@ -412,6 +720,7 @@ impl Activity {
             status: ActivityStatus::Planned,
             indicators: Vec::new(),
             deliverables: Vec::new(),
+            objectives: Vec::new(),
         })
     }
 
@@ -434,6 +743,13 @@ impl Activity {
     #[must_use]
     pub fn with_deliverable(mut self, deliverable: Deliverable) -> Self {
         self.deliverables.push(deliverable);
+        self
+    }
+
+    /// This activity with one more objective (målsætning).
+    #[must_use]
+    pub fn with_objective(mut self, objective: Objective) -> Self {
+        self.objectives.push(objective);
         self
     }
 
@@ -510,5 +826,16 @@ impl Activity {
     /// The deliverable with id `id`, if any.
     pub fn deliverable(&self, id: &DeliverableId) -> Option<&Deliverable> {
         self.deliverables.iter().find(|d| d.id() == id)
+    }
+
+    /// The objectives (målsætninger) for the activity.
+    #[doc(alias = "målsætninger")]
+    pub fn objectives(&self) -> &[Objective] {
+        &self.objectives
+    }
+
+    /// The objective with id `id`, if any.
+    pub fn objective(&self, id: &ObjectiveId) -> Option<&Objective> {
+        self.objectives.iter().find(|o| o.id() == id)
     }
 }

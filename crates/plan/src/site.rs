@@ -9,6 +9,12 @@ pub(crate) enum Site {
     File,
     /// The `year` field.
     Year,
+    /// The `status` field (the `year` line when the status is left out).
+    Status,
+    /// The `[approval]` table, or its date.
+    Approval { date: bool },
+    /// A `[[revisions]]` table, or its date.
+    Revision(usize, bool),
     /// One activity, or one of its fields.
     Activity(usize, Part),
 }
@@ -25,6 +31,7 @@ pub(crate) enum Part {
     Budget,
     Indicator(usize),
     Deliverable(usize, DeliverablePart),
+    Objective(usize),
 }
 
 /// A part of a deliverable.
@@ -40,6 +47,11 @@ impl Site {
         match self {
             Site::File => String::new(),
             Site::Year => "year".to_owned(),
+            Site::Status => "status".to_owned(),
+            Site::Approval { date: false } => "approval".to_owned(),
+            Site::Approval { date: true } => "approval.date".to_owned(),
+            Site::Revision(i, false) => format!("revisions[{i}]"),
+            Site::Revision(i, true) => format!("revisions[{i}].date"),
             Site::Activity(i, part) => {
                 let base = format!("activities[{i}]");
                 let rest = match part {
@@ -51,6 +63,7 @@ impl Site {
                     Part::Partner(j) => format!(".partners[{j}]"),
                     Part::Budget => ".budget".to_owned(),
                     Part::Indicator(j) => format!(".indicators[{j}]"),
+                    Part::Objective(j) => format!(".objectives[{j}].id"),
                     Part::Deliverable(k, d) => {
                         let sub = match d {
                             DeliverablePart::Id => ".id",
@@ -76,6 +89,7 @@ pub(crate) struct ActivitySpans {
     pub(crate) budget: Option<Range<usize>>,
     pub(crate) indicators: Vec<Range<usize>>,
     pub(crate) deliverables: Vec<DeliverableSpans>,
+    pub(crate) objectives: Vec<Range<usize>>,
 }
 
 /// The byte spans of one deliverable's parts.
@@ -90,6 +104,11 @@ pub(crate) struct DeliverableSpans {
 #[derive(Debug, Clone, Default)]
 pub(crate) struct SpanMap {
     pub(crate) year: Option<Range<usize>>,
+    pub(crate) status: Option<Range<usize>>,
+    /// The `[approval]` table and its date.
+    pub(crate) approval: Option<(Range<usize>, Option<Range<usize>>)>,
+    /// Each `[[revisions]]` table and its date.
+    pub(crate) revisions: Vec<(Range<usize>, Option<Range<usize>>)>,
     pub(crate) activities: Vec<ActivitySpans>,
 }
 
@@ -99,6 +118,21 @@ impl SpanMap {
         match site {
             Site::File => None,
             Site::Year => self.year.clone(),
+            Site::Status => self.status.clone().or_else(|| self.year.clone()),
+            Site::Approval { date } => self.approval.as_ref().map(|(whole, d)| {
+                if date {
+                    d.clone().unwrap_or_else(|| whole.clone())
+                } else {
+                    whole.clone()
+                }
+            }),
+            Site::Revision(i, date) => self.revisions.get(i).map(|(whole, d)| {
+                if date {
+                    d.clone().unwrap_or_else(|| whole.clone())
+                } else {
+                    whole.clone()
+                }
+            }),
             Site::Activity(i, part) => {
                 let a = self.activities.get(i)?;
                 let own = match part {
@@ -110,6 +144,7 @@ impl SpanMap {
                     Part::Partner(j) => a.partners.get(j).cloned(),
                     Part::Budget => a.budget.clone(),
                     Part::Indicator(j) => a.indicators.get(j).cloned(),
+                    Part::Objective(j) => a.objectives.get(j).cloned(),
                     Part::Deliverable(k, d) => a.deliverables.get(k).map(|s| match d {
                         DeliverablePart::Id => s.id.clone().unwrap_or_else(|| s.whole.clone()),
                         DeliverablePart::Due => s.due.clone().unwrap_or_else(|| s.whole.clone()),

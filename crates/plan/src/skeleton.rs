@@ -4,9 +4,10 @@ use std::fmt::Write as _;
 
 use crate::{PlanContext, PlanError};
 
-/// A plan file for `year` with no activities: a commented template that lists the
+/// A plan file for `year` with no activities: a template with Danish comments that lists the
 /// agreement's focus areas, parties and the year's activity funds, and shows (commented out)
-/// the shape of one activity. It reads as a valid plan with one warning (no activities).
+/// the approval, a revision and the shape of one activity. It reads as a valid draft plan with
+/// one warning (no activities).
 ///
 /// # Errors
 ///
@@ -41,15 +42,17 @@ pub fn skeleton(year: i32, context: &PlanContext) -> Result<String, PlanError> {
     let _ = writeln!(out, "# Tryghedsplan {year}");
     out.push_str(
         "#\n\
-         # Written by `tryghed plan new`. The format is described in docs/plan-format.md.\n\
-         # Check the plan with `tryghed plan check <file>` before it goes to the styregruppe.\n\
+         # Skrevet af `tryghed plan new`. Formatet er beskrevet i dokumentationen til\n\
+         # tryghed-plan (crates/plan/docs/format.md). Kontrollér planen med\n\
+         # `tryghed plan check <fil>`, før den går til styregruppen.\n\
          #\n\
-         # The rules of the agreement: every activity lies in one of the focus areas below and\n\
-         # has a responsible party from the list below; the budgets together stay within the\n\
-         # year's activity funds; at least 75 % of the activities involve two or more partners\n\
-         # (the responsible party and its partners, inside or outside the area, each counted once).\n\
+         # Aftalens regler: hver aktivitet hører til et af indsatsområderne nedenfor og har en\n\
+         # ansvarlig part fra listen nedenfor; budgetterne holder sig tilsammen inden for årets\n\
+         # aktivitetsmidler; mindst 75 % af aktiviteterne involverer to eller flere\n\
+         # samarbejdspartnere (den ansvarlige part og dens samarbejdspartnere, i eller uden for\n\
+         # området, hver talt én gang).\n\
          #\n\
-         # Focus areas (focus_area):\n",
+         # Indsatsområder (focus_area):\n",
     );
     let width = context
         .focus_areas()
@@ -60,7 +63,7 @@ pub fn skeleton(year: i32, context: &PlanContext) -> Result<String, PlanError> {
     for area in context.focus_areas() {
         let _ = writeln!(out, "#   {:<width$}  {}", area.id().as_str(), area.name());
     }
-    out.push_str("#\n# Parties (responsible, partners):\n");
+    out.push_str("#\n# Parter (responsible, partners):\n");
     let width = context
         .party_ids()
         .map(|id| id.as_str().len())
@@ -72,12 +75,12 @@ pub fn skeleton(year: i32, context: &PlanContext) -> Result<String, PlanError> {
     }
     match context.activity_funds(year) {
         Some(funds) => {
-            let _ = writeln!(out, "#\n# Activity funds {year}: {funds}");
+            let _ = writeln!(out, "#\n# Aktivitetsmidler {year}: {funds}");
         }
         None => {
             let _ = writeln!(
                 out,
-                "#\n# Activity funds {year}: not known to the agreement data"
+                "#\n# Aktivitetsmidler {year}: kendes ikke i aftalens data"
             );
         }
     }
@@ -89,9 +92,20 @@ pub fn skeleton(year: i32, context: &PlanContext) -> Result<String, PlanError> {
     let _ = write!(
         out,
         "\nyear = {year}\n\
+         status = \"draft\"                # \"draft\" (udkast), \"approved\" (godkendt) eller \"revised\" (revideret)\n\
          \n\
-         # Copy this block once per activity and remove the leading \"# \".\n\
-         # The ids are yours to choose (a-z, 0-9 and '-').\n\
+         # Når planen er godkendt: skriv status = \"approved\", og fjern \"# \" her.\n\
+         # [approval]\n\
+         # date = {year}-02-15\n\
+         # body = \"styregruppe\"\n\
+         #\n\
+         # Hvis planen revideres i løbet af året: skriv status = \"revised\", og ét afsnit pr. revision.\n\
+         # [[revisions]]\n\
+         # date = {year}-06-15\n\
+         # reason = \"…\"\n\
+         \n\
+         # Kopiér denne blok for hver aktivitet, og fjern \"# \" foran linjerne.\n\
+         # Id'erne vælger I selv (a-z, 0-9 og '-').\n\
          #\n\
          # [[activities]]\n\
          # id = \"…\"\n\
@@ -99,15 +113,19 @@ pub fn skeleton(year: i32, context: &PlanContext) -> Result<String, PlanError> {
          # description = \"…\"\n\
          # focus_area = \"{first_area}\"\n\
          # responsible = \"{first_party}\"\n\
-         # partners = [\"…\", {{ name = \"…\", located = \"inside\" }}]\n\
+         # partners = [\"…\", {{ name = \"…\", located = \"inside\" }}]   # samarbejdspartnere\n\
          # budget = \"0 kr.\"\n\
-         # status = \"planned\"\n\
+         # status = \"planned\"            # planned, ongoing, completed eller cancelled\n\
          # indicators = []\n\
          #\n\
-         # [[activities.deliverables]]\n\
+         # [[activities.deliverables]]   # leverancer: hvad, og hvornår\n\
          # id = \"…\"\n\
          # what = \"…\"\n\
-         # due = {year}-12-31\n"
+         # due = {year}-12-31\n\
+         #\n\
+         # [[activities.objectives]]     # målsætninger for aktiviteten\n\
+         # id = \"…\"\n\
+         # what = \"…\"\n"
     );
     Ok(out)
 }

@@ -9,7 +9,7 @@ use tryghed_parties::PartyId;
 
 use crate::partial::{PartialActivity, PartialPlan};
 use crate::site::{DeliverablePart, Part, Site};
-use crate::{Activity, Diagnostic, Partner, Plan, PlanContext};
+use crate::{Activity, Diagnostic, Partner, Plan, PlanContext, PlanStatus};
 
 /// How the plan's budget compares with the year's activity funds (aktivitetsmidler).
 #[doc(alias = "budgetforbrug")]
@@ -321,7 +321,7 @@ impl Plan {
     /// These diagnostics have a field path but no file location; [`check_plan`] reads a plan
     /// file and places each one at its line and column.
     ///
-    /// The rules are listed in `docs/plan-format.md`: the year lies in the agreement period;
+    /// The rules are listed in the [format documentation](mod@crate::format): the year lies in the agreement period;
     /// every focus area and party is the agreement's; activity ids are unique, and deliverable
     /// ids within an activity; the budget total is within the year's activity funds; at least
     /// 75 % of the activities involve two or more partners ([`Collaboration`]). Warnings: a
@@ -363,13 +363,14 @@ pub(crate) fn validate(plan: &PartialPlan, context: &PlanContext) -> Validation 
             Diagnostic::error(
                 "",
                 format!(
-                    "the plan is for {year}, outside the agreement period {}–{}",
+                    "tryghedsplanen er for {year}, uden for aftaleperioden {}–{}",
                     years.start(),
                     years.end()
                 ),
             ),
         ));
     }
+    check_lifecycle(plan, &mut out);
     let mut seen_ids = BTreeSet::new();
     for (i, activity) in plan.activities.iter().enumerate() {
         if let Some(id) = &activity.id
@@ -377,8 +378,11 @@ pub(crate) fn validate(plan: &PartialPlan, context: &PlanContext) -> Validation 
         {
             out.push((
                 Site::Activity(i, Part::Id),
-                Diagnostic::error("", format!("activity id \"{id}\" is used more than once"))
-                    .with_help("give every activity its own id; the follow-up file refers to it"),
+                Diagnostic::error(
+                    "",
+                    format!("aktivitets-id'et \"{id}\" bruges mere end én gang"),
+                )
+                .with_help("giv hver aktivitet sit eget id; opfølgningen henviser til det"),
             ));
         }
         check_activity(i, activity, year, context, &mut out);
@@ -386,13 +390,13 @@ pub(crate) fn validate(plan: &PartialPlan, context: &PlanContext) -> Validation 
 
     if plan.activities.is_empty() {
         let message = match year {
-            Some(year) => format!("the plan for {year} has no activities"),
-            None => "the plan has no activities".to_owned(),
+            Some(year) => format!("tryghedsplanen for {year} har ingen aktiviteter"),
+            None => "tryghedsplanen har ingen aktiviteter".to_owned(),
         };
         out.push((
             Site::File,
             Diagnostic::warning("", message)
-                .with_help("add activities as [[activities]] tables (see docs/plan-format.md)"),
+                .with_help("tilføj aktiviteter som [[activities]]-afsnit (se formatbeskrivelsen)"),
         ));
     }
     let budget = check_budget(plan, context, in_period, &mut out);
@@ -404,11 +408,103 @@ pub(crate) fn validate(plan: &PartialPlan, context: &PlanContext) -> Validation 
     }
 }
 
+/// The plan's status against its approval and revisions: an approved plan has an approval, a
+/// revised one also a revision, and the dates follow each other.
+fn check_lifecycle(plan: &PartialPlan, out: &mut Vec<(Site, Diagnostic)>) {
+    let Some(status) = plan.status else {
+        return;
+    };
+    let approved = plan.approval.is_some();
+    let revised = !plan.revisions.is_empty();
+    match status {
+        PlanStatus::Draft if approved => out.push((
+            Site::Approval { date: false },
+            Diagnostic::error("", "tryghedsplanen har en godkendelse ([approval]), men dens status er udkast")
+                .with_help("skriv status = \"approved\" (eller \"revised\", hvis den er revideret siden)"),
+        )),
+        PlanStatus::Draft if revised => out.push((
+            Site::Revision(0, false),
+            Diagnostic::error("", "tryghedsplanen har en revision, men er hverken godkendt eller revideret")
+                .with_help("en revision ændrer en godkendt plan; tilføj [approval], og skriv status = \"revised\""),
+        )),
+        PlanStatus::Approved | PlanStatus::Revised if !approved => out.push((
+            Site::Status,
+            Diagnostic::error(
+                "",
+                format!("tryghedsplanen er {}, men der står ikke, hvem der godkendte den og hvornår", status.label_da()),
+            )
+            .with_help("tilføj [approval] med date = ÅÅÅÅ-MM-DD og body = \"styregruppe\" (eller det organ, der godkendte den)"),
+        )),
+        PlanStatus::Revised if !revised => out.push((
+            Site::Status,
+            Diagnostic::error("", "tryghedsplanen er revideret, men har ingen revision ([[revisions]])")
+                .with_help("tilføj [[revisions]] med date og reason (begrundelsen)"),
+        )),
+        PlanStatus::Approved if revised => out.push((
+            Site::Revision(0, false),
+            Diagnostic::error("", "tryghedsplanen har en revision, men dens status er godkendt")
+                .with_help("skriv status = \"revised\""),
+        )),
+        _ => {}
+    }
+    let approval_date = plan.approval.flatten();
+    if let (Some(date), Some(year)) = (approval_date, plan.year)
+        && date.year() > year
+    {
+        out.push((
+            Site::Approval { date: true },
+            Diagnostic::warning(
+                "",
+                format!("tryghedsplanen for {year} er godkendt {date}, efter planåret"),
+            ),
+        ));
+    }
+    let mut previous = approval_date;
+    for (i, date) in plan.revisions.iter().enumerate() {
+        let Some(date) = *date else {
+            continue;
+        };
+        if let Some(approved) = approval_date
+            && date < approved
+        {
+            out.push((
+                Site::Revision(i, true),
+                Diagnostic::error(
+                    "",
+                    format!("revisionen den {date} ligger før godkendelsen den {approved}"),
+                ),
+            ));
+        } else if let Some(before) = previous
+            && date < before
+        {
+            out.push((
+                Site::Revision(i, true),
+                Diagnostic::warning(
+                    "",
+                    format!("revisionen den {date} står efter en revision den {before}; skriv dem i datoorden"),
+                ),
+            ));
+        }
+        if let Some(year) = plan.year
+            && date.year() != year
+        {
+            out.push((
+                Site::Revision(i, true),
+                Diagnostic::warning(
+                    "",
+                    format!("revisionen den {date} ligger uden for planåret {year}"),
+                ),
+            ));
+        }
+        previous = Some(date);
+    }
+}
+
 /// How an activity is named in messages: by its id, or by its place when the id is unreadable.
 fn named(i: usize, id: Option<&ActivityId>) -> String {
     match id {
-        Some(id) => format!("activity \"{id}\""),
-        None => format!("the activity activities[{i}]"),
+        Some(id) => format!("aktiviteten \"{id}\""),
+        None => format!("aktiviteten activities[{i}]"),
     }
 }
 
@@ -434,9 +530,9 @@ fn check_activity(
             at(Part::FocusArea),
             Diagnostic::error(
                 "",
-                format!("{name}: the focus area \"{focus_area}\" is not one of the agreement's"),
+                format!("{name}: indsatsområdet \"{focus_area}\" er ikke et af aftalens"),
             )
-            .with_help(format!("use one of: {}", known.join(", "))),
+            .with_help(format!("brug et af: {}", known.join(", "))),
         ));
     }
     let responsible = activity.responsible.as_ref();
@@ -447,7 +543,7 @@ fn check_activity(
             at(Part::Responsible),
             Diagnostic::error(
                 "",
-                format!("{name}: the responsible party \"{responsible}\" is not a party of the agreement"),
+                format!("{name}: den ansvarlige part \"{responsible}\" er ikke part i aftalen"),
             )
             .with_help(known_parties(context)),
         ));
@@ -465,10 +561,10 @@ fn check_activity(
                 at(Part::Partner(j)),
                 Diagnostic::error(
                     "",
-                    format!("{name}: the partner \"{id}\" is not a party of the agreement"),
+                    format!("{name}: samarbejdspartneren \"{id}\" er ikke part i aftalen"),
                 )
                 .with_help(format!(
-                    "{}; name an organisation outside the agreement as {{ name = \"…\", located = \"inside\" }} or \"outside\"",
+                    "{}; skriv en organisation uden for aftalen som {{ name = \"…\", located = \"inside\" }} eller \"outside\"",
                     known_parties(context)
                 )),
             ));
@@ -493,7 +589,7 @@ fn check_activity(
                 Diagnostic::warning(
                     "",
                     format!(
-                        "{name_}: {} is part of {}, so the two count as one samarbejdspartner",
+                        "{name_}: {} er en del af {}, så de to tæller som én samarbejdspartner",
                         name(inner),
                         name(outer),
                         name_ = named(i, activity.id.as_ref())
@@ -504,10 +600,10 @@ fn check_activity(
         if !involved.insert(organisation) {
             let message = match partner {
                 Partner::Party(id) if Some(id) == responsible => format!(
-                    "{name}: the partner \"{id}\" is the responsible party itself and is not counted twice"
+                    "{name}: samarbejdspartneren \"{id}\" er den ansvarlige part selv og tælles ikke to gange"
                 ),
                 _ => format!(
-                    "{name}: the partner \"{partner}\" is the same organisation as the responsible party or an earlier partner and is not counted twice"
+                    "{name}: samarbejdspartneren \"{partner}\" er samme organisation som den ansvarlige part eller en tidligere samarbejdspartner og tælles ikke to gange"
                 ),
             };
             out.push((at(Part::Partner(j)), Diagnostic::warning("", message)));
@@ -521,7 +617,7 @@ fn check_activity(
                 at(Part::Indicator(j)),
                 Diagnostic::warning(
                     "",
-                    format!("{name}: the indicator \"{indicator}\" is named more than once"),
+                    format!("{name}: indikatoren \"{indicator}\" er nævnt mere end én gang"),
                 ),
             ));
         } else if context
@@ -532,8 +628,23 @@ fn check_activity(
                 at(Part::Indicator(j)),
                 Diagnostic::warning(
                     "",
-                    format!("{name}: the indicator \"{indicator}\" is not one of the agreement's"),
+                    format!("{name}: indikatoren \"{indicator}\" er ikke en af aftalens"),
                 ),
+            ));
+        }
+    }
+    let mut objective_ids = BTreeSet::new();
+    for (k, id) in activity.objectives.iter().enumerate() {
+        if let Some(id) = id
+            && !objective_ids.insert(id)
+        {
+            out.push((
+                at(Part::Objective(k)),
+                Diagnostic::error(
+                    "",
+                    format!("{name}: målsætnings-id'et \"{id}\" bruges mere end én gang"),
+                )
+                .with_help("giv hver målsætning i en aktivitet sit eget id"),
             ));
         }
     }
@@ -543,8 +654,8 @@ fn check_activity(
     if deliverables.is_empty() {
         out.push((
             at(Part::Whole),
-            Diagnostic::warning("", format!("{name} has no deliverables")).with_help(
-                "the activity owner reports on the deliverables in the follow-up; add [[activities.deliverables]]",
+            Diagnostic::warning("", format!("{name} har ingen leverancer")).with_help(
+                "den aktivitetsansvarlige afrapporterer på leverancerne i opfølgningen; tilføj [[activities.deliverables]]",
             ),
         ));
     }
@@ -557,14 +668,14 @@ fn check_activity(
                         at(Part::Deliverable(k, DeliverablePart::Id)),
                         Diagnostic::error(
                             "",
-                            format!("{name}: the deliverable id \"{id}\" is used more than once"),
+                            format!("{name}: leverance-id'et \"{id}\" bruges mere end én gang"),
                         )
-                        .with_help("give every deliverable of an activity its own id"),
+                        .with_help("giv hver leverance i en aktivitet sit eget id"),
                     ));
                 }
-                format!("the deliverable \"{id}\"")
+                format!("leverancen \"{id}\"")
             }
-            None => format!("deliverables[{k}]"),
+            None => format!("leverancen deliverables[{k}]"),
         };
         let (Some(due), Some(year)) = (deliverable.due, year) else {
             continue;
@@ -574,7 +685,7 @@ fn check_activity(
                 at(Part::Deliverable(k, DeliverablePart::Due)),
                 Diagnostic::warning(
                     "",
-                    format!("{name}: {label} is due {due}, after the plan year {year} ends"),
+                    format!("{name}: {label} har frist {due}, efter planåret {year}"),
                 ),
             ));
         } else if due.year() < year {
@@ -582,7 +693,7 @@ fn check_activity(
                 at(Part::Deliverable(k, DeliverablePart::Due)),
                 Diagnostic::warning(
                     "",
-                    format!("{name}: {label} is due {due}, before the plan year {year} begins"),
+                    format!("{name}: {label} har frist {due}, før planåret {year}"),
                 ),
             ));
         }
@@ -592,9 +703,9 @@ fn check_activity(
 fn known_parties(context: &PlanContext) -> String {
     let ids: Vec<&str> = context.party_ids().map(PartyId::as_str).collect();
     if ids.is_empty() {
-        "the agreement has no parties".to_owned()
+        "aftalen har ingen parter".to_owned()
     } else {
-        format!("the parties are: {}", ids.join(", "))
+        format!("aftalens parter er: {}", ids.join(", "))
     }
 }
 
@@ -605,22 +716,22 @@ fn skipped(what: &str, fields: &[(Site, Option<&ActivityId>)]) -> Option<(Site, 
     let names: Vec<String> = fields
         .iter()
         .map(|(site, id)| match id {
-            Some(id) => format!("{} (activity \"{id}\")", site.field()),
+            Some(id) => format!("{} (aktiviteten \"{id}\")", site.field()),
             None => site.field(),
         })
         .collect();
     let (fix, list) = match names.as_slice() {
-        [one] => ("that value", one.clone()),
-        _ => ("those values", names.join(", ")),
+        [one] => ("den værdi", one.clone()),
+        _ => ("de værdier", names.join(", ")),
     };
     Some((
         *first,
         Diagnostic::warning(
             "",
-            format!("{what} were not checked, because {list} could not be read"),
+            format!("{what} blev ikke kontrolleret, fordi {list} ikke kunne læses"),
         )
         .with_help(format!(
-            "a count over part of the plan would mislead; fix {fix} and check again"
+            "en optælling over en del af planen ville vildlede; ret {fix}, og kontrollér igen"
         )),
     ))
 }
@@ -632,13 +743,13 @@ fn check_budget(
     in_period: bool,
     out: &mut Vec<(Site, Diagnostic)>,
 ) -> Option<BudgetUse> {
-    const WHAT: &str = "the budget total and its limit of the activity funds";
+    const WHAT: &str = "budgettets sum og grænsen på årets aktivitetsmidler";
     let Some(year) = plan.year else {
         out.push((
             Site::Year,
             Diagnostic::warning(
                 "",
-                format!("{WHAT} were not checked, because the plan's year could not be read"),
+                format!("{WHAT} blev ikke kontrolleret, fordi planens år ikke kunne læses"),
             ),
         ));
         return None;
@@ -660,7 +771,10 @@ fn check_budget(
         Err(error) => {
             out.push((
                 Site::File,
-                Diagnostic::error("", format!("the budget total cannot be computed: {error}")),
+                Diagnostic::error(
+                    "",
+                    format!("budgettets sum kan ikke beregnes: {}", error.message_da()),
+                ),
             ));
             return None;
         }
@@ -688,11 +802,11 @@ fn check_budget(
                 Diagnostic::error(
                     "",
                     format!(
-                        "the activities' budgets total {}, which is {over} more than the activity funds for {year} ({funds})",
+                        "aktiviteternes budgetter er i alt {}, hvilket er {over} mere end aktivitetsmidlerne for {year} ({funds})",
                         used.total()
                     ),
                 )
-                .with_help("lower one or more budgets so that the total is within the activity funds"),
+                .with_help("sænk et eller flere budgetter, så summen holder sig inden for aktivitetsmidlerne"),
             ));
         }
         None if in_period => out.push((
@@ -700,7 +814,7 @@ fn check_budget(
             Diagnostic::warning(
                 "",
                 format!(
-                    "the activity funds for {year} are not known, so the budget total ({}) was not checked",
+                    "aktivitetsmidlerne for {year} kendes ikke, så budgettets sum ({}) blev ikke kontrolleret",
                     used.total()
                 ),
             ),
@@ -741,7 +855,10 @@ fn check_collaboration(
             }
         }
     }
-    if let Some(warning) = skipped("the collaboration count and its 75 % rule", &unreadable) {
+    if let Some(warning) = skipped(
+        "optællingen af samarbejdspartnere og kravet om 75 %",
+        &unreadable,
+    ) {
         out.push(warning);
         return None;
     }
@@ -773,15 +890,15 @@ fn check_collaboration(
         Diagnostic::error(
             "",
             format!(
-                "only {} of {} activities involve two or more partners; the agreement requires at least 75 %",
+                "kun {} af {} aktiviteter involverer to eller flere samarbejdspartnere; aftalen kræver mindst 75 %",
                 counted.multi_partner(),
                 counted.total()
             ),
         )
         .with_help(format!(
-            "at least {} more {} a partner besides the responsible party; activities with one organisation: {}",
+            "mindst {} {} mere skal have en samarbejdspartner ud over den ansvarlige part; aktiviteter med kun én organisation: {}",
             counted.missing(),
-            if counted.missing() == 1 { "activity needs" } else { "activities need" },
+            if counted.missing() == 1 { "aktivitet" } else { "aktiviteter" },
             ids.join(", ")
         )),
     ));

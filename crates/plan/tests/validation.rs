@@ -86,7 +86,7 @@ fn collaboration_error_message_and_position() {
     let error = only_error(&checked);
     assert_eq!(
         error.message(),
-        "only 2 of 3 activities involve two or more partners; the agreement requires at least 75 %"
+        "kun 2 af 3 aktiviteter involverer to eller flere samarbejdspartnere; aftalen kræver mindst 75 %"
     );
     assert_eq!(error.field(), "activities[2].partners");
     // The third activity's header (its partners array is empty): 13 lines per activity.
@@ -95,7 +95,7 @@ fn collaboration_error_message_and_position() {
         error
             .help()
             .unwrap()
-            .contains("activities with one organisation: s0")
+            .contains("aktiviteter med kun én organisation: s0")
     );
 }
 
@@ -117,7 +117,7 @@ fn counting_partners() {
         same.diagnostics()
             .iter()
             .any(|d| d.severity() == Severity::Warning
-                && d.message().contains("is the responsible party itself"))
+                && d.message().contains("er den ansvarlige part selv"))
     );
     // A unit counts as its organisation: SSP is part of Socialforvaltningen.
     assert_eq!(multi(plan("sof", "[\"ssp\"]")), 0);
@@ -134,7 +134,7 @@ fn counting_partners() {
             .iter()
             .any(|d| d.severity() == Severity::Warning
                 && d.message()
-                    .contains("Økonomiforvaltningen is part of Københavns Kommune")),
+                    .contains("Økonomiforvaltningen er en del af Københavns Kommune")),
         "{:#?}",
         nested.diagnostics()
     );
@@ -170,7 +170,7 @@ fn budget_over_by_one_ore_is_caught() {
     let error = only_error(&checked);
     assert_eq!(
         error.message(),
-        "the activities' budgets total 1.050.000,01 kr., which is 0,01 kr. more than the activity funds for 2026 (1.050.000,00 kr.)"
+        "aktiviteternes budgetter er i alt 1.050.000,01 kr., hvilket er 0,01 kr. mere end aktivitetsmidlerne for 2026 (1.050.000,00 kr.)"
     );
     assert_eq!(error.field(), "activities[1].budget");
     assert_eq!(at(error), (22, 10));
@@ -191,7 +191,7 @@ fn unknown_funds_are_a_warning_not_a_limit() {
     let checked = check_plan(&text, "p.toml", &folehaven_context_with_funds(&[]));
     assert!(checked.is_valid());
     assert!(checked.diagnostics().iter().any(|d| d.message()
-        == "the activity funds for 2026 are not known, so the budget total (5.000.000,00 kr.) was not checked"));
+        == "aktivitetsmidlerne for 2026 kendes ikke, så budgettets sum (5.000.000,00 kr.) blev ikke kontrolleret"));
 }
 
 #[test]
@@ -202,7 +202,7 @@ fn year_outside_the_period() {
     let error = only_error(&checked);
     assert_eq!(
         error.message(),
-        "the plan is for 2030, outside the agreement period 2026–2029"
+        "tryghedsplanen er for 2030, uden for aftaleperioden 2026–2029"
     );
     assert_eq!((error.field(), at(error)), ("year", (1, 8)));
 }
@@ -215,7 +215,7 @@ fn unknown_focus_area() {
     let error = only_error(&checked);
     assert_eq!(
         error.message(),
-        "activity \"a\": the focus area \"kommunikatoin\" is not one of the agreement's"
+        "aktiviteten \"a\": indsatsområdet \"kommunikatoin\" er ikke et af aftalens"
     );
     assert_eq!(
         (error.field(), at(error)),
@@ -241,7 +241,7 @@ fn unknown_responsible_and_partner() {
     assert_eq!(errors.len(), 2, "{:#?}", checked.diagnostics());
     assert_eq!(
         errors[0].message(),
-        "activity \"a\": the responsible party \"okff\" is not a party of the agreement"
+        "aktiviteten \"a\": den ansvarlige part \"okff\" er ikke part i aftalen"
     );
     assert_eq!(
         (errors[0].field(), at(errors[0])),
@@ -249,7 +249,7 @@ fn unknown_responsible_and_partner() {
     );
     assert_eq!(
         errors[1].message(),
-        "activity \"a\": the partner \"3c\" is not a party of the agreement"
+        "aktiviteten \"a\": samarbejdspartneren \"3c\" er ikke part i aftalen"
     );
     assert_eq!(
         (errors[1].field(), at(errors[1])),
@@ -265,7 +265,10 @@ fn duplicate_ids() {
     ]);
     let checked = check(&text);
     let error = only_error(&checked);
-    assert_eq!(error.message(), "activity id \"a\" is used more than once");
+    assert_eq!(
+        error.message(),
+        "aktivitets-id'et \"a\" bruges mere end én gang"
+    );
     assert_eq!((error.field(), at(error)), ("activities[1].id", (17, 6)));
 
     let text = synthetic_plan(&[synthetic_activity("a", "okf", "[\"politi\"]", "0")
@@ -274,7 +277,7 @@ fn duplicate_ids() {
     let error = only_error(&checked);
     assert_eq!(
         error.message(),
-        "activity \"a\": the deliverable id \"d\" is used more than once"
+        "aktiviteten \"a\": leverance-id'et \"d\" bruges mere end én gang"
     );
     assert_eq!(
         (error.field(), at(error)),
@@ -292,7 +295,7 @@ fn deliverable_due_after_the_year_is_a_warning() {
     assert_eq!(warning.severity(), Severity::Warning);
     assert_eq!(
         warning.message(),
-        "activity \"a\": the deliverable \"d\" is due 2027-01-15, after the plan year 2026 ends"
+        "aktiviteten \"a\": leverancen \"d\" har frist 2027-01-15, efter planåret 2026"
     );
     assert_eq!(
         (warning.field(), at(warning)),
@@ -331,13 +334,13 @@ fn values_that_cannot_be_read_are_all_reported() {
         .iter()
         .find(|d| d.field() == "activities[0].partners[1]")
         .unwrap();
-    assert_eq!(partner.message(), "a partner cannot be an integer");
-    assert!(
-        checked
-            .diagnostics()
-            .iter()
-            .any(|d| d.severity() == Severity::Warning && d.message().contains("were not checked"))
+    assert_eq!(
+        partner.message(),
+        "en samarbejdspartner kan ikke være et heltal"
     );
+    assert!(checked.diagnostics().iter().any(
+        |d| d.severity() == Severity::Warning && d.message().contains("blev ikke kontrolleret")
+    ));
     let budget = checked
         .diagnostics()
         .iter()
@@ -345,7 +348,7 @@ fn values_that_cannot_be_read_are_all_reported() {
         .unwrap();
     assert_eq!(
         budget.message(),
-        "a budget cannot be a floating-point number, which is not exact to the øre"
+        "et budget kan ikke være et decimaltal, som ikke er præcist til øren"
     );
 }
 
@@ -365,16 +368,19 @@ fn missing_fields_point_at_the_activity() {
     assert_eq!(
         missing,
         [
-            ("activities[0].title", "the activity's title is missing"),
+            ("activities[0].title", "aktivitetens titel (title) mangler"),
             (
                 "activities[0].focus_area",
-                "the activity's focus area is missing"
+                "aktivitetens indsatsområde (focus_area) mangler"
             ),
             (
                 "activities[0].responsible",
-                "the activity's responsible party is missing"
+                "aktivitetens ansvarlige part (responsible) mangler"
             ),
-            ("activities[0].budget", "the activity's budget is missing"),
+            (
+                "activities[0].budget",
+                "aktivitetens budget (budget) mangler"
+            ),
         ]
     );
 }
@@ -390,7 +396,7 @@ fn syntax_errors_stop_with_a_position() {
     let checked = check(&text);
     let error = only_error(&checked);
     assert!(
-        error.message().contains("unknown field `budgte`"),
+        error.message().contains("ukendt felt \"budgte\""),
         "{}",
         error.message()
     );
@@ -406,7 +412,7 @@ fn an_empty_plan_is_valid_with_a_warning() {
     assert_eq!(checked.warning_count(), 1);
     assert_eq!(
         checked.diagnostics()[0].message(),
-        "the plan for 2026 has no activities"
+        "tryghedsplanen for 2026 har ingen aktiviteter"
     );
     assert!(checked.collaboration().unwrap().is_met());
 }
@@ -418,13 +424,11 @@ fn rendering_points_at_the_column() {
     let rendered = checked.render(&text);
     assert!(
         rendered.contains(
-            "fejl: activity \"a\": the responsible party \"okff\" is not a party of the agreement\n --> plan.toml:7:15\n  |\n7 | responsible = \"okff\"\n  |               ^^^^^^\n  = felt: activities[0].responsible\n"
+            "fejl: aktiviteten \"a\": den ansvarlige part \"okff\" er ikke part i aftalen\n --> plan.toml:7:15\n  |\n7 | responsible = \"okff\"\n  |               ^^^^^^\n  = felt: activities[0].responsible\n"
         ),
         "{rendered}"
     );
-    assert!(
-        rendered.ends_with("error: plan.toml does not keep the agreement (1 error, 0 warnings)\n")
-    );
+    assert!(rendered.ends_with("fejl: plan.toml overholder ikke aftalen (1 fejl, 0 advarsler)\n"));
 }
 
 #[test]
@@ -443,14 +447,14 @@ fn follow_up_is_checked_against_the_plan() {
     let error = result.diagnostics().iter().find(|d| d.is_error()).unwrap();
     assert_eq!(
         error.message(),
-        "the plan for 2026 has no activity \"nyhedsbrevet\""
+        "tryghedsplanen for 2026 har ingen aktivitet \"nyhedsbrevet\""
     );
     assert_eq!(
         (error.field(), at(error)),
         ("deliverables[0].activity", (4, 12))
     );
     assert!(result.diagnostics().iter().any(|d| d.message()
-        == "deliverable \"lamper\" of activity \"belysning\" is ikke leveret but has no note"));
+        == "leverancen \"lamper\" i aktiviteten \"belysning\" er ikke leveret, men afvigelsen har ingen begrundelse"));
     let summary = result.follow_up().unwrap().summary(plan);
     assert_eq!(summary.total().not_delivered(), 1);
     assert_eq!(summary.total().not_reported(), 5);
@@ -500,14 +504,11 @@ fn an_unknown_key_does_not_hide_the_rest_of_the_activity() {
     assert!(
         errors[3]
             .message()
-            .starts_with("unknown field `budgte`, expected one of `id`, `title`"),
+            .starts_with("ukendt felt \"budgte\"; felterne her er: id, title"),
         "{}",
         errors[3].message()
     );
-    assert_eq!(
-        errors[4].message(),
-        "invalid type: integer `5`, expected a string"
-    );
+    assert_eq!(errors[4].message(), "her skal stå en tekst, ikke et heltal");
     assert!(checked.plan().is_none());
 }
 
@@ -540,10 +541,13 @@ fn an_unreadable_budget_does_not_hide_the_other_problems_of_its_activity() {
         .filter(|d| d.is_error())
         .map(Diagnostic::message)
         .collect();
-    assert_eq!(messages[0], "activity id \"dup\" is used more than once");
+    assert_eq!(
+        messages[0],
+        "aktivitets-id'et \"dup\" bruges mere end én gang"
+    );
     assert_eq!(
         messages[1],
-        "activity \"dup\": the responsible party \"okff\" is not a party of the agreement"
+        "aktiviteten \"dup\": den ansvarlige part \"okff\" er ikke part i aftalen"
     );
     // The budget total is skipped, and the warning says which field prevented it.
     assert!(checked.budget().is_none());
@@ -555,7 +559,7 @@ fn an_unreadable_budget_does_not_hide_the_other_problems_of_its_activity() {
     assert_eq!(skipped.len(), 1, "{skipped:#?}");
     assert_eq!(
         skipped[0].message(),
-        "the budget total and its limit of the activity funds were not checked, because activities[1].budget (activity \"dup\") could not be read"
+        "budgettets sum og grænsen på årets aktivitetsmidler blev ikke kontrolleret, fordi activities[1].budget (aktiviteten \"dup\") ikke kunne læses"
     );
     assert_eq!(
         (at(skipped[0]), skipped[0].field()),
@@ -585,13 +589,13 @@ fn a_malformed_date_does_not_hide_an_unknown_focus_area() {
                 6,
                 14,
                 "activities[0].focus_area",
-                "activity \"a\": the focus area \"kommunkation\" is not one of the agreement's"
+                "aktiviteten \"a\": indsatsområdet \"kommunkation\" er ikke et af aftalens"
             ),
             (
                 14,
                 7,
                 "activities[0].deliverables[0].due",
-                "\"2026-13-01\" is not a date; expected a date such as 2026-06-30"
+                "\"2026-13-01\" er ikke en dato; skriv en dato som 2026-06-30"
             ),
         ]
     );
@@ -620,7 +624,7 @@ fn an_unreadable_partner_skips_only_the_collaboration_rule() {
         .unwrap();
     assert_eq!(
         skipped.message(),
-        "the collaboration count and its 75 % rule were not checked, because activities[0].partners[1] (activity \"a\"), activities[1].partners (activity \"b\") could not be read"
+        "optællingen af samarbejdspartnere og kravet om 75 % blev ikke kontrolleret, fordi activities[0].partners[1] (aktiviteten \"a\"), activities[1].partners (aktiviteten \"b\") ikke kunne læses"
     );
     assert_eq!(at(skipped), (8, 23));
     // The budgets could be read: the total is checked and over the funds.
@@ -630,7 +634,7 @@ fn an_unreadable_partner_skips_only_the_collaboration_rule() {
     );
     assert!(checked.diagnostics().iter().any(|d| d.is_error()
         && d.field() == "activities[1].budget"
-        && d.message().starts_with("the activities' budgets total")));
+        && d.message().starts_with("aktiviteternes budgetter er i alt")));
 }
 
 #[test]
@@ -654,6 +658,6 @@ fn an_unreadable_year_does_not_hide_the_activities() {
     assert!(checked.budget().is_none());
     assert!(checked.diagnostics().iter().any(|d| d.severity() == Severity::Warning
         && d.message()
-            == "the budget total and its limit of the activity funds were not checked, because the plan's year could not be read"));
+            == "budgettets sum og grænsen på årets aktivitetsmidler blev ikke kontrolleret, fordi planens år ikke kunne læses"));
     assert_eq!(checked.collaboration(), Some(&Collaboration::new(1, 1)));
 }
