@@ -9,6 +9,7 @@
 
 use chrono::NaiveDate;
 use proptest::prelude::*;
+use tryghed_agreement::Year;
 use tryghed_agreement::{Agreement, FOLEHAVEN_TOML};
 use tryghed_budget::{AnnualBudget, Dkk, LineKind};
 use tryghed_parties::{BodyKind, Meeting, Membership, PartyKind, RuleViolation};
@@ -36,9 +37,12 @@ fn a_year_that_keeps_every_rule_has_no_violations() {
     let roster = synthetic_full_roster(&agreement);
     let mut held = meetings(BodyKind::WorkingGroup, 2026, 9);
     held.extend(meetings(BodyKind::SteeringGroup, 2026, 1));
-    let violations = agreement
-        .organisation()
-        .check(agreement.parties(), &roster, &held, 2026);
+    let violations = agreement.organisation().check(
+        agreement.parties(),
+        &roster,
+        &held,
+        Year::new(2026).unwrap(),
+    );
     assert!(violations.is_empty(), "{violations:?}");
 }
 
@@ -51,9 +55,12 @@ fn every_broken_rule_is_reported() {
         .collect();
     // Seven arbejdsgruppe meetings and no styregruppe meeting.
     let held = meetings(BodyKind::WorkingGroup, 2027, 7);
-    let violations = agreement
-        .organisation()
-        .check(agreement.parties(), &roster, &held, 2027);
+    let violations = agreement.organisation().check(
+        agreement.parties(),
+        &roster,
+        &held,
+        Year::new(2027).unwrap(),
+    );
     let not_represented = violations
         .iter()
         .filter(|v| matches!(v, RuleViolation::NotRepresented { .. }))
@@ -87,9 +94,12 @@ fn eleven_working_group_meetings_are_too_many() {
     let roster = synthetic_full_roster(&agreement);
     let mut held = meetings(BodyKind::WorkingGroup, 2028, 11);
     held.extend(meetings(BodyKind::SteeringGroup, 2028, 2));
-    let violations = agreement
-        .organisation()
-        .check(agreement.parties(), &roster, &held, 2028);
+    let violations = agreement.organisation().check(
+        agreement.parties(),
+        &roster,
+        &held,
+        Year::new(2028).unwrap(),
+    );
     assert!(
         matches!(
             violations.as_slice(),
@@ -141,7 +151,7 @@ fn the_participants_are_the_forvaltninger_the_police_and_the_housing_association
 fn the_budget_holds_for_every_year_of_the_period() {
     let agreement = Agreement::folehaven();
     let budget = agreement.budget();
-    let years: Vec<i32> = budget
+    let years: Vec<Year> = budget
         .years()
         .iter()
         .map(tryghed_budget::AnnualBudget::year)
@@ -173,10 +183,10 @@ proptest! {
     #[test]
     fn the_embedded_budget_holds_its_invariant_for_every_year(year in 1990_i32..2060) {
         let agreement = Agreement::folehaven();
-        let annual = agreement.annual_budget(year);
-        prop_assert_eq!(annual.is_some(), agreement.period().contains_year(year));
+        let annual = agreement.annual_budget(Year::new(year).unwrap());
+        prop_assert_eq!(annual.is_some(), agreement.period().contains_year(Year::new(year).unwrap()));
         if let Some(annual) = annual {
-            prop_assert_eq!(annual.year(), year);
+            prop_assert_eq!(annual.year().get(), year);
             let sum = Dkk::checked_sum(annual.lines().iter().map(tryghed_budget::BudgetLine::amount))
                 .unwrap();
             prop_assert_eq!(sum, annual.total());

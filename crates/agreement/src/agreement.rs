@@ -1,12 +1,13 @@
 //! The agreement as a whole, and how it is read from TOML and checked.
 
+use crate::Year;
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 use std::ops::Range;
 use std::path::Path;
 use std::sync::LazyLock;
 
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 use serde::Deserialize;
 use toml::Spanned;
 use tryghed_budget::{AnnualBudget, PeriodBudget};
@@ -97,11 +98,11 @@ impl Agreement {
     /// # Examples
     ///
     /// ```
-    /// use tryghed_agreement::Agreement;
+    /// use tryghed_agreement::{Agreement, Year};
     ///
     /// let agreement = Agreement::folehaven();
     /// assert_eq!(agreement.participants().count(), 10);
-    /// assert_eq!(agreement.period().years(), 2026..=2029);
+    /// assert!(agreement.period().years().map(Year::get).eq(2026..=2029));
     /// ```
     pub fn folehaven() -> Agreement {
         FOLEHAVEN.clone()
@@ -295,7 +296,7 @@ impl Agreement {
     }
 
     /// The budget of one year, if the year is in the period.
-    pub fn annual_budget(&self, year: i32) -> Option<&AnnualBudget> {
+    pub fn annual_budget(&self, year: Year) -> Option<&AnnualBudget> {
         self.budget.year(year)
     }
 
@@ -313,11 +314,13 @@ impl Agreement {
     /// # Examples
     ///
     /// ```
-    /// use tryghed_agreement::Agreement;
+    /// use tryghed_agreement::{Agreement, Year};
     ///
     /// let context = Agreement::folehaven().plan_context();
-    /// assert_eq!(context.years(), 2026..=2029);
-    /// assert_eq!(context.activity_funds(2026).map(|d| d.to_string()).as_deref(), Some("1.050.000,00 kr."));
+    /// assert!(context.years().map(Year::get).eq(2026..=2029));
+    /// let funds = context.activity_funds(Year::new(2026)?);
+    /// assert_eq!(funds.map(|d| d.to_string()).as_deref(), Some("1.050.000,00 kr."));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     #[doc(alias = "tryghedsplan")]
     pub fn plan_context(&self) -> PlanContext {
@@ -330,12 +333,12 @@ impl Agreement {
     /// # Examples
     ///
     /// ```
-    /// use tryghed_agreement::Agreement;
+    /// use tryghed_agreement::{Agreement, Year};
     /// use tryghed_parties::BodyKind;
     ///
     /// let agreement = Agreement::folehaven();
     /// let context = agreement.meeting_context();
-    /// assert_eq!(context.years(), 2026..=2029);
+    /// assert!(context.years().map(Year::get).eq(2026..=2029));
     /// let projektleder = context.leader_of(BodyKind::WorkingGroup).map(|p| p.held_by().as_str());
     /// assert_eq!(projektleder, Some("sikker-by"));
     /// ```
@@ -421,7 +424,7 @@ impl Agreement {
         let years = self.observation_years();
         let mut problems: Vec<ObservationProblem> = extra
             .iter()
-            .filter(|o| !years.contains(&i32::from(o.year())))
+            .filter(|o| !years.contains(&o.year()))
             .map(|o| {
                 ObservationProblem::new(
                     extra.line_of(o.indicator(), o.area(), o.year()),
@@ -469,25 +472,23 @@ impl Agreement {
     /// goals are judged on the police reports of the year before each survey.
     ///
     /// ```
-    /// use tryghed_agreement::Agreement;
+    /// use tryghed_agreement::{Agreement, Year};
     ///
-    /// assert_eq!(Agreement::folehaven().observation_years(), 2024..=2029);
+    /// let years = Agreement::folehaven().observation_years();
+    /// assert_eq!(years, Year::new(2024)?..=Year::new(2029)?);
+    /// # Ok::<(), tryghed_agreement::YearError>(())
     /// ```
-    pub fn observation_years(&self) -> std::ops::RangeInclusive<i32> {
-        let baseline = self
+    pub fn observation_years(&self) -> std::ops::RangeInclusive<Year> {
+        let first_of_period = self.period.first_year();
+        let first = self
             .goals
             .iter()
             .flat_map(Goal::indicators)
             .filter_map(|i| i.baseline().and_then(tryghed_goals::Baseline::year))
-            .map(i32::from)
-            .chain(self.observations.iter().map(|o| i32::from(o.year())))
-            .min();
-        let period = self.period.years();
-        let first = baseline
-            .unwrap_or(*period.start())
-            .min(*period.start())
-            .saturating_sub(1);
-        first..=*period.end()
+            .chain(self.observations.iter().map(Observation::year))
+            .min()
+            .map_or(first_of_period, |y| y.min(first_of_period));
+        first.previous().unwrap_or(first)..=self.period.last_year()
     }
 
     /// The focus areas (indsatsområder), in the agreement's order.
@@ -671,8 +672,8 @@ struct RawPeriod {
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawYearSpan {
-    first_year: i32,
-    last_year: i32,
+    first_year: Year,
+    last_year: Year,
 }
 
 #[derive(Deserialize)]
@@ -792,14 +793,17 @@ impl Checker<'_> {
         let parties = parties?;
         let plan_context =
             self.plan_context(period, &parties, &focus_areas, &budget, &goals, budget_span)?;
-        let meeting_context =
-            match MeetingContext::new(period.years(), parties.clone(), organisation.clone()) {
-                Ok(context) => context,
-                Err(error) => {
-                    self.report(0..0, "period", error.to_string());
-                    return None;
-                }
-            };
+        let meeting_context = match MeetingContext::new(
+            period.first_year()..=period.last_year(),
+            parties.clone(),
+            organisation.clone(),
+        ) {
+            Ok(context) => context,
+            Err(error) => {
+                self.report(0..0, "period", error.to_string());
+                return None;
+            }
+        };
         Some(Agreement {
             id,
             title,
@@ -841,7 +845,12 @@ impl Checker<'_> {
             .iter()
             .map(|year| (year.year(), year.activity_funds().amount()))
             .collect();
-        match PlanContext::new(period.years(), parties, focus_areas.to_vec(), funds) {
+        match PlanContext::new(
+            period.first_year()..=period.last_year(),
+            parties,
+            focus_areas.to_vec(),
+            funds,
+        ) {
             Ok(context) => {
                 Some(context.with_indicators(
                     goals.iter().flat_map(|goal| {
@@ -977,7 +986,7 @@ impl Checker<'_> {
         let span = raw.span();
         let budget = raw.into_inner();
         if let Some(period) = period {
-            let (first, last) = (*period.years().start(), *period.years().end());
+            let (first, last) = (period.first_year(), period.last_year());
             if budget.first_year() != first || budget.last_year() != last {
                 self.report(
                     span,
@@ -1034,7 +1043,7 @@ impl Checker<'_> {
                             );
                     }
                     if let Some(current) = current
-                        && years.last_year() >= current.start().year()
+                        && years.last_year() >= current.first_year()
                     {
                         self.report(
                             span,
@@ -1273,7 +1282,7 @@ mod tests {
         assert_eq!(agreement.participants().count(), 10);
         assert_eq!(agreement.signatories().count(), 4);
         assert_eq!(agreement.focus_areas().len(), 3);
-        assert_eq!(agreement.period().years(), 2026..=2029);
+        assert!(agreement.period().years().map(Year::get).eq(2026..=2029));
         assert_eq!(agreement.earlier_periods().len(), 2);
         assert_eq!(Agreement::folehaven(), agreement);
     }

@@ -17,7 +17,7 @@ use tryghed_goals::{
     AreaId, Baseline, IndicatorId, Observation, Observations, ObservedValue, Target, Unit,
 };
 
-use crate::{Agreement, AgreementError};
+use crate::{Agreement, AgreementError, Year};
 
 /// An amendment that fixes the pending baselines of an agreement from a year's figures;
 /// [`BaselineAmendment::to_toml`] writes it as an `[[amendments]]` entry to append to the
@@ -26,7 +26,7 @@ use crate::{Agreement, AgreementError};
 #[doc(alias = "baseline")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct BaselineAmendment {
-    year: u16,
+    year: Year,
     date: NaiveDate,
     source: String,
     indicators: Vec<(IndicatorId, String)>,
@@ -35,7 +35,7 @@ pub struct BaselineAmendment {
 
 impl BaselineAmendment {
     /// The baseline year.
-    pub fn year(&self) -> u16 {
+    pub fn year(&self) -> Year {
         self.year
     }
     /// The amendment's date.
@@ -128,7 +128,7 @@ impl Agreement {
     /// ```
     /// use chrono::NaiveDate;
     /// use tryghed_agreement::{Agreement, FOLEHAVEN_TOML};
-    /// use tryghed_goals::Observations;
+    /// use tryghed_goals::{Observations, Year};
     ///
     /// # fn main() -> Result<(), Box<dyn std::error::Error>> {
     /// // Synthetic 2025 counts.
@@ -141,7 +141,7 @@ impl Agreement {
     ///      vold-vaaben,omraade,2025,20,\n",
     /// )?;
     /// let date = NaiveDate::from_ymd_opt(2026, 6, 15).ok_or("date")?;
-    /// let amendment = Agreement::folehaven().baseline_amendment(2025, date, &counts, "synthetic")?;
+    /// let amendment = Agreement::folehaven().baseline_amendment(Year::new(2025)?, date, &counts, "synthetic")?;
     /// // Appended to the agreement file, the baselines are fixed.
     /// let amended = Agreement::from_toml_str(&format!("{FOLEHAVEN_TOML}{}", amendment.to_toml()))?;
     /// assert_eq!(amended.amendments().len(), 1);
@@ -151,7 +151,7 @@ impl Agreement {
     /// ```
     pub fn baseline_amendment(
         &self,
-        year: u16,
+        year: Year,
         date: NaiveDate,
         observations: &Observations,
         source: &str,
@@ -240,10 +240,10 @@ impl Agreement {
     }
 
     /// The year whose crime figures are the baseline of a pending "som minimum fastholdes"
-    /// target: the year before the period (for Folehaven 2025, "Baseline for 2025").
-    pub fn baseline_year(&self) -> u16 {
-        u16::try_from(*self.period().years().start())
-            .unwrap_or(u16::MAX)
-            .saturating_sub(1)
+    /// target: the year before the period (for Folehaven 2025, "Baseline for 2025"). A
+    /// period that starts in 1900, the first [`Year`], has no year before it; its baseline
+    /// year is then 1900 itself.
+    pub fn baseline_year(&self) -> Year {
+        self.period().first_year().saturating_sub(1)
     }
 }

@@ -165,13 +165,30 @@ pub enum AgreementError {
         /// The last day given.
         end: NaiveDate,
     },
+    /// The report of [`Year::MIN`](crate::Year::MIN) judges the police reports of the year
+    /// before, which no [`Year`](crate::Year) can name.
+    #[error("the report of {survey_year} has no year of police reports before it")]
+    NoCrimeYear {
+        /// The report year asked for.
+        survey_year: crate::Year,
+    },
+    /// A period with a day outside the years a [`Year`](crate::Year) holds (1900–2199).
+    #[error("the period {start} – {end} lies outside the years 1900–2199")]
+    PeriodOutsideYears {
+        /// The first day given.
+        start: NaiveDate,
+        /// The last day given.
+        end: NaiveDate,
+        /// The year that is out of range.
+        source: crate::YearError,
+    },
     /// A span of years whose last year is before its first.
     #[error("the years end ({last_year}) before they start ({first_year})")]
     YearSpanEndsBeforeStart {
         /// The first year given.
-        first_year: i32,
+        first_year: crate::Year,
         /// The last year given.
-        last_year: i32,
+        last_year: crate::Year,
     },
 }
 

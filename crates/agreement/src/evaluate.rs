@@ -9,7 +9,7 @@ use tryghed_goals::{
 };
 use tryghed_plan::{Collaboration, Plan};
 
-use crate::{Agreement, AgreementError};
+use crate::{Agreement, AgreementError, Year};
 
 /// The collaboration count of the year's tryghedsplan, for goal 3: how many of its
 /// activities involve two or more samarbejdspartnere, counted by the plan crate's one rule
@@ -21,7 +21,7 @@ use crate::{Agreement, AgreementError};
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct PlanCount {
-    year: u16,
+    year: Year,
     multi_partner: u64,
     total: u64,
     source: String,
@@ -35,7 +35,7 @@ impl PlanCount {
     ///
     /// [`AgreementError::PlanDoesNotFit`] when `multi_partner > total`.
     pub fn new(
-        year: u16,
+        year: Year,
         multi_partner: u64,
         total: u64,
         source: impl Into<String>,
@@ -62,8 +62,7 @@ impl PlanCount {
     ///
     /// # Errors
     ///
-    /// [`AgreementError::PlanDoesNotFit`] when the plan's year is not a year the goals can
-    /// be judged for (outside 1–65535).
+    /// [`AgreementError::PlanDoesNotFit`] as [`PlanCount::new`].
     pub fn from_plan(
         plan: &Plan,
         agreement: &Agreement,
@@ -71,15 +70,16 @@ impl PlanCount {
     ) -> Result<PlanCount, AgreementError> {
         let source = source.into();
         let counted: Collaboration = plan.collaboration(&agreement.plan_context());
-        let year = u16::try_from(plan.year()).map_err(|_| AgreementError::PlanDoesNotFit {
-            source_name: source.clone(),
-            reason: format!("{} is not a year the goals can be judged for", plan.year()),
-        })?;
-        PlanCount::new(year, counted.multi_partner(), counted.total(), source)
+        PlanCount::new(
+            plan.year(),
+            counted.multi_partner(),
+            counted.total(),
+            source,
+        )
     }
 
     /// The plan's year.
-    pub fn year(&self) -> u16 {
+    pub fn year(&self) -> Year {
         self.year
     }
     /// The activities with two or more samarbejdspartnere.
@@ -106,9 +106,9 @@ impl PlanCount {
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct Evaluation {
-    survey_year: u16,
-    crime_year: u16,
-    plan_year: u16,
+    survey_year: Year,
+    crime_year: Year,
+    plan_year: Year,
     goals: Vec<GoalEvaluation>,
     notes: Vec<String>,
     #[cfg_attr(feature = "serde", serde(skip))]
@@ -117,16 +117,16 @@ pub struct Evaluation {
 
 impl Evaluation {
     /// The report's year: the year of the Tryghedsundersøgelse judged.
-    pub fn survey_year(&self) -> u16 {
+    pub fn survey_year(&self) -> Year {
         self.survey_year
     }
     /// The calendar year of the police reports judged: `survey_year − 1`.
     #[doc(alias = "kriminalitetsår")]
-    pub fn crime_year(&self) -> u16 {
+    pub fn crime_year(&self) -> Year {
         self.crime_year
     }
     /// The year of the tryghedsplan judged: the survey year.
-    pub fn plan_year(&self) -> u16 {
+    pub fn plan_year(&self) -> Year {
         self.plan_year
     }
     /// Every goal's evaluation, in the agreement's order.
@@ -163,18 +163,19 @@ fn source_of(goal: &Goal) -> Option<Source> {
 
 /// The year whose figures judge `goal` in the report of `survey_year`: the calendar year
 /// before for police-report goals ([`crime_year_reported_in`]), the survey year for the rest
-/// (the Tryghedsundersøgelse and the tryghedsplan of that year).
-pub fn goal_year(goal: &Goal, survey_year: u16) -> u16 {
+/// (the Tryghedsundersøgelse and the tryghedsplan of that year). `None` only for a
+/// police-report goal in the report of [`Year::MIN`], which has no year before it.
+pub fn goal_year(goal: &Goal, survey_year: Year) -> Option<Year> {
     match source_of(goal) {
         Some(Source::PoliceReportRegister) => crime_year_reported_in(survey_year),
-        _ => survey_year,
+        _ => Some(survey_year),
     }
 }
 
 /// The report year the observations reach furthest: the latest survey or plan year, or the
 /// year after the latest year of police reports or residents (crime of Y goes with the survey
 /// of Y + 1). `None` without observations.
-pub fn latest_report_year(goals: &[Goal], observations: &Observations) -> Option<u16> {
+pub fn latest_report_year(goals: &[Goal], observations: &Observations) -> Option<Year> {
     let police: BTreeSet<&IndicatorId> = goals
         .iter()
         .flat_map(Goal::indicators)
@@ -185,12 +186,14 @@ pub fn latest_report_year(goals: &[Goal], observations: &Observations) -> Option
         .iter()
         .map(|o| {
             if police.contains(o.indicator()) || o.indicator().is_residents() {
-                o.year().saturating_add(1)
+                // The survey of the year after; a count of the last Year has none.
+                o.year().next()
             } else {
-                o.year()
+                Some(o.year())
             }
         })
         .max()
+        .flatten()
 }
 
 /// Evaluates `goals` for the report of `survey_year` on `observations` (already merged with
@@ -203,14 +206,18 @@ pub fn latest_report_year(goals: &[Goal], observations: &Observations) -> Option
 ///
 /// # Errors
 ///
-/// [`AgreementError::PlanDoesNotFit`] when the plan is for another year than `survey_year`.
+/// [`AgreementError::PlanDoesNotFit`] when the plan is for another year than `survey_year`;
+/// [`AgreementError::NoCrimeYear`] for the report of [`Year::MIN`], which has no year of
+/// police reports before it.
 pub fn evaluate_goals(
     goals: &[Goal],
-    survey_year: u16,
+    survey_year: Year,
     observations: &Observations,
     plan: Option<&PlanCount>,
     options: &EvalOptions,
 ) -> Result<Evaluation, AgreementError> {
+    let crime_year =
+        crime_year_reported_in(survey_year).ok_or(AgreementError::NoCrimeYear { survey_year })?;
     let mut figures = observations.clone();
     let mut notes = Vec::new();
     if let Some(plan) = plan {
@@ -259,11 +266,17 @@ pub fn evaluate_goals(
     }
     let goals = goals
         .iter()
-        .map(|goal| evaluate(goal, &figures, goal_year(goal, survey_year), options))
+        .map(|goal| {
+            let year = match source_of(goal) {
+                Some(Source::PoliceReportRegister) => crime_year,
+                _ => survey_year,
+            };
+            evaluate(goal, &figures, year, options)
+        })
         .collect();
     Ok(Evaluation {
         survey_year,
-        crime_year: crime_year_reported_in(survey_year),
+        crime_year,
         plan_year: survey_year,
         goals,
         notes,
@@ -302,7 +315,7 @@ impl Agreement {
     ///
     /// ```
     /// use tryghed_agreement::Agreement;
-    /// use tryghed_goals::{Observations, Status};
+    /// use tryghed_goals::{Observations, Status, Year};
     ///
     /// # fn main() -> Result<(), Box<dyn std::error::Error>> {
     /// let agreement = Agreement::folehaven();
@@ -313,20 +326,20 @@ impl Agreement {
     ///      tryg-aften-nat,kobenhavn,2026,80%,3600\n\
     ///      indbrud,omraade,2025,14,\n",
     /// )?;
-    /// let status = agreement.evaluate(2026, &observations, None)?;
-    /// assert_eq!(status.crime_year(), 2025);
+    /// let status = agreement.evaluate(Year::new(2026)?, &observations, None)?;
+    /// assert_eq!(status.crime_year(), Year::new(2025)?);
     /// let night = status.indicator(&"tryg-aften-nat".parse()?).ok_or("no indicator")?;
     /// // 70 % → 71 %, and the gap to København 10 → 9 points: on track.
     /// assert_eq!(*night.status(), Status::OnTrack);
     /// let burglary = status.indicator(&"indbrud".parse()?).ok_or("no indicator")?;
-    /// assert_eq!(burglary.year(), 2025); // judged on the crime of the year before
+    /// assert_eq!(burglary.year(), Year::new(2025)?); // judged on the crime of the year before
     /// # Ok(())
     /// # }
     /// ```
     #[doc(alias = "evaluering")]
     pub fn evaluate(
         &self,
-        survey_year: u16,
+        survey_year: Year,
         observations: &Observations,
         plan: Option<&PlanCount>,
     ) -> Result<Evaluation, AgreementError> {
@@ -341,7 +354,7 @@ impl Agreement {
     /// As [`Agreement::evaluate`].
     pub fn evaluate_with(
         &self,
-        survey_year: u16,
+        survey_year: Year,
         observations: &Observations,
         plan: Option<&PlanCount>,
         options: &EvalOptions,
@@ -356,18 +369,17 @@ impl Agreement {
     ///
     /// ```
     /// use tryghed_agreement::Agreement;
-    /// use tryghed_goals::Observations;
+    /// use tryghed_goals::{Observations, Year};
     /// # fn main() -> Result<(), Box<dyn std::error::Error>> {
     /// let agreement = Agreement::folehaven();
-    /// assert_eq!(agreement.default_report_year(&Observations::new()), 2026);
+    /// assert_eq!(agreement.default_report_year(&Observations::new()), Year::new(2026)?);
     /// // Synthetic crime counts of 2026 belong to the report of 2027.
     /// let crime = Observations::from_csv_str("indicator,area,year,value,respondents\nindbrud,omraade,2026,12,\n")?;
-    /// assert_eq!(agreement.default_report_year(&crime), 2027);
+    /// assert_eq!(agreement.default_report_year(&crime), Year::new(2027)?);
     /// # Ok(())
     /// # }
     /// ```
-    pub fn default_report_year(&self, observations: &Observations) -> u16 {
-        latest_report_year(self.goals(), observations)
-            .unwrap_or_else(|| u16::try_from(*self.period().years().start()).unwrap_or(u16::MAX))
+    pub fn default_report_year(&self, observations: &Observations) -> Year {
+        latest_report_year(self.goals(), observations).unwrap_or_else(|| self.period().first_year())
     }
 }

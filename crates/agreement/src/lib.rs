@@ -61,3 +61,6 @@ pub use baseline::BaselineAmendment;
 pub use error::{AgreementError, Location, Problem};
 pub use evaluate::{Evaluation, PlanCount, evaluate_goals, goal_year, latest_report_year};
 pub use period::{Period, YearSpan};
+/// The shared types this crate's API uses, re-exported so that callers need not depend on
+/// `tryghed-core` themselves.
+pub use tryghed_core::{ParseYearError, SlugError, SlugProblem, Year, YearError, Years};

@@ -1,11 +1,10 @@
 //! Periods of an agreement: the current one with exact dates, earlier ones by year.
 
 use std::fmt;
-use std::ops::RangeInclusive;
 
 use chrono::{Datelike, NaiveDate};
 
-use crate::AgreementError;
+use crate::{AgreementError, Year, Years};
 
 /// The period an agreement is in force, both ends included.
 ///
@@ -16,6 +15,11 @@ use crate::AgreementError;
 pub struct Period {
     start: NaiveDate,
     end: NaiveDate,
+    // The years of `start` and `end`, checked once in `new`.
+    #[cfg_attr(feature = "serde", serde(skip))]
+    first_year: Year,
+    #[cfg_attr(feature = "serde", serde(skip))]
+    last_year: Year,
 }
 
 impl Period {
@@ -23,19 +27,21 @@ impl Period {
     ///
     /// # Errors
     ///
-    /// [`AgreementError::PeriodEndsBeforeStart`] when `end` is before `start`.
+    /// [`AgreementError::PeriodEndsBeforeStart`] when `end` is before `start`,
+    /// [`AgreementError::PeriodOutsideYears`] when a day is outside the years a [`Year`] holds
+    /// (1900–2199).
     ///
     /// # Examples
     ///
     /// ```
     /// use chrono::NaiveDate;
-    /// use tryghed_agreement::Period;
+    /// use tryghed_agreement::{Period, Year};
     ///
     /// # fn main() -> Result<(), Box<dyn std::error::Error>> {
     /// let start = NaiveDate::from_ymd_opt(2026, 1, 1).ok_or("date")?;
     /// let end = NaiveDate::from_ymd_opt(2029, 12, 31).ok_or("date")?;
     /// let period = Period::new(start, end)?;
-    /// assert_eq!(period.years(), 2026..=2029);
+    /// assert!(period.years().eq(Year::new(2026)?.through(Year::new(2029)?)));
     /// assert!(Period::new(end, start).is_err());
     /// # Ok(())
     /// # }
@@ -44,7 +50,19 @@ impl Period {
         if end < start {
             return Err(AgreementError::PeriodEndsBeforeStart { start, end });
         }
-        Ok(Period { start, end })
+        let year = |date: NaiveDate| {
+            Year::new(date.year()).map_err(|source| AgreementError::PeriodOutsideYears {
+                start,
+                end,
+                source,
+            })
+        };
+        Ok(Period {
+            start,
+            end,
+            first_year: year(start)?,
+            last_year: year(end)?,
+        })
     }
 
     /// The first day of the period.
@@ -57,9 +75,19 @@ impl Period {
         self.end
     }
 
-    /// The calendar years the period touches, e.g. `2026..=2029`.
-    pub fn years(&self) -> RangeInclusive<i32> {
-        self.start.year()..=self.end.year()
+    /// The calendar years the period touches, in order (Folehaven: 2026 to 2029).
+    pub fn years(&self) -> Years {
+        self.first_year.through(self.last_year)
+    }
+
+    /// The first calendar year the period touches.
+    pub fn first_year(&self) -> Year {
+        self.first_year
+    }
+
+    /// The last calendar year the period touches.
+    pub fn last_year(&self) -> Year {
+        self.last_year
     }
 
     /// Whether `date` lies in the period (both ends included).
@@ -68,8 +96,8 @@ impl Period {
     }
 
     /// Whether the period touches the calendar year `year`.
-    pub fn contains_year(&self, year: i32) -> bool {
-        self.years().contains(&year)
+    pub fn contains_year(&self, year: Year) -> bool {
+        self.years().contains(year)
     }
 }
 
@@ -85,8 +113,8 @@ impl fmt::Display for Period {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct YearSpan {
-    first_year: i32,
-    last_year: i32,
+    first_year: Year,
+    last_year: Year,
 }
 
 impl YearSpan {
@@ -95,7 +123,7 @@ impl YearSpan {
     /// # Errors
     ///
     /// [`AgreementError::YearSpanEndsBeforeStart`] when `last_year < first_year`.
-    pub fn new(first_year: i32, last_year: i32) -> Result<Self, AgreementError> {
+    pub fn new(first_year: Year, last_year: Year) -> Result<Self, AgreementError> {
         if last_year < first_year {
             return Err(AgreementError::YearSpanEndsBeforeStart {
                 first_year,
@@ -109,18 +137,18 @@ impl YearSpan {
     }
 
     /// The first year of the span.
-    pub fn first_year(&self) -> i32 {
+    pub fn first_year(&self) -> Year {
         self.first_year
     }
 
     /// The last year of the span (included).
-    pub fn last_year(&self) -> i32 {
+    pub fn last_year(&self) -> Year {
         self.last_year
     }
 
-    /// The years as a range.
-    pub fn years(&self) -> RangeInclusive<i32> {
-        self.first_year..=self.last_year
+    /// The years, in order.
+    pub fn years(&self) -> Years {
+        self.first_year.through(self.last_year)
     }
 }
 
@@ -146,8 +174,8 @@ mod tests {
         assert!(period.contains(date(2029, 12, 31)));
         assert!(!period.contains(date(2025, 12, 31)));
         assert!(!period.contains(date(2030, 1, 1)));
-        assert!(period.contains_year(2029));
-        assert!(!period.contains_year(2030));
+        assert!(period.contains_year(Year::new(2029).unwrap()));
+        assert!(!period.contains_year(Year::new(2030).unwrap()));
         assert_eq!(period.to_string(), "2026-01-01–2029-12-31");
     }
 
@@ -163,9 +191,9 @@ mod tests {
 
     #[test]
     fn year_spans() {
-        let span = YearSpan::new(2018, 2021).unwrap();
+        let span = YearSpan::new(Year::new(2018).unwrap(), Year::new(2021).unwrap()).unwrap();
         assert_eq!(span.to_string(), "2018–2021");
         assert_eq!(span.years().count(), 4);
-        assert!(YearSpan::new(2021, 2018).is_err());
+        assert!(YearSpan::new(Year::new(2021).unwrap(), Year::new(2018).unwrap()).is_err());
     }
 }

@@ -8,6 +8,7 @@
 )]
 
 use std::fmt::Write as _;
+use tryghed_agreement::Year;
 
 use tryghed_agreement::{Agreement, AgreementError, FOLEHAVEN_TOML, PlanCount};
 use tryghed_goals::{IndicatorId, Observations, Status};
@@ -29,16 +30,18 @@ const SYNTHETIC: &str = "indicator,area,year,value,respondents\n\
 fn each_goal_is_judged_on_its_own_year() {
     let agreement = Agreement::folehaven();
     let obs = Observations::from_csv_str(SYNTHETIC).unwrap();
-    let e = agreement.evaluate(2026, &obs, None).unwrap();
+    let e = agreement
+        .evaluate(Year::new(2026).unwrap(), &obs, None)
+        .unwrap();
     assert_eq!(
-        (e.survey_year(), e.crime_year(), e.plan_year()),
+        (
+            e.survey_year().get(),
+            e.crime_year().get(),
+            e.plan_year().get()
+        ),
         (2026, 2025, 2026)
     );
-    let years: Vec<u16> = e
-        .goals()
-        .iter()
-        .map(tryghed_goals::GoalEvaluation::year)
-        .collect();
+    let years: Vec<i32> = e.goals().iter().map(|g| g.year().get()).collect();
     assert_eq!(years, [2026, 2025, 2026]);
     // Indbrud 2025 is the count the 2026 status judges (its 2026 count is the 2027 status's).
     assert_eq!(e.indicator(&id("indbrud")).unwrap().count(), Some(14));
@@ -57,8 +60,14 @@ fn the_default_year_follows_the_figures_as_the_report_does() {
     let agreement = Agreement::folehaven();
     let obs = Observations::from_csv_str(SYNTHETIC).unwrap();
     // The 2026 crime counts belong to the 2027 status.
-    assert_eq!(agreement.default_report_year(&obs), 2027);
-    assert_eq!(agreement.default_report_year(&Observations::new()), 2026);
+    assert_eq!(
+        agreement.default_report_year(&obs),
+        Year::new(2027).unwrap()
+    );
+    assert_eq!(
+        agreement.default_report_year(&Observations::new()),
+        Year::new(2026).unwrap()
+    );
 }
 
 fn plan_2026(partners: &[&str]) -> Plan {
@@ -80,7 +89,9 @@ fn the_plan_wins_over_a_differing_observation_and_a_note_names_both() {
     let plan = plan_2026(&["[\"politi\"]", "[\"sab\"]", "[\"okf\"]", "[]"]);
     let count = PlanCount::from_plan(&plan, &agreement, "plan.toml").unwrap();
     assert_eq!((count.multi_partner(), count.total()), (3, 4));
-    let e = agreement.evaluate(2026, &obs, Some(&count)).unwrap();
+    let e = agreement
+        .evaluate(Year::new(2026).unwrap(), &obs, Some(&count))
+        .unwrap();
     let collab = e.indicator(&id("aktiviteter-flere-partnere")).unwrap();
     assert_eq!(*collab.status(), Status::Met);
     assert_eq!(
@@ -101,7 +112,7 @@ fn a_plan_below_75_percent_is_not_met_not_an_error() {
     let plan = plan_2026(&["[\"politi\"]", "[]"]);
     let count = PlanCount::from_plan(&plan, &agreement, "plan.toml").unwrap();
     let e = agreement
-        .evaluate(2026, &Observations::new(), Some(&count))
+        .evaluate(Year::new(2026).unwrap(), &Observations::new(), Some(&count))
         .unwrap();
     assert_eq!(*e.goals()[2].status(), Status::NotMet);
 }
@@ -109,15 +120,15 @@ fn a_plan_below_75_percent_is_not_met_not_an_error() {
 #[test]
 fn a_plan_of_another_year_is_refused() {
     let agreement = Agreement::folehaven();
-    let count = PlanCount::new(2026, 1, 1, "plan.toml").unwrap();
+    let count = PlanCount::new(Year::new(2026).unwrap(), 1, 1, "plan.toml").unwrap();
     let error = agreement
-        .evaluate(2027, &Observations::new(), Some(&count))
+        .evaluate(Year::new(2027).unwrap(), &Observations::new(), Some(&count))
         .unwrap_err();
     assert!(
         matches!(error, AgreementError::PlanDoesNotFit { .. }),
         "{error}"
     );
-    assert!(PlanCount::new(2026, 2, 1, "x").is_err());
+    assert!(PlanCount::new(Year::new(2026).unwrap(), 2, 1, "x").is_err());
 }
 
 #[test]

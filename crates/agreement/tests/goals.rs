@@ -6,6 +6,7 @@
     clippy::panic
 )]
 
+use tryghed_agreement::Year;
 use tryghed_agreement::{Agreement, FOLEHAVEN_TOML};
 use tryghed_goals::{
     AreaId, Baseline, EvalOptions, IndicatorId, ObservedValue, Share, Status, evaluate,
@@ -22,12 +23,14 @@ fn the_three_goals_and_the_2025_survey_figures_are_embedded() {
     assert_eq!(goals, ["tryghed", "kriminalitet", "samarbejde"]);
     let obs = agreement.observations();
     assert_eq!(obs.len(), 6);
-    let share =
-        |indicator: &str, area: AreaId| match obs.get(&id(indicator), &area, 2025).unwrap().value()
-        {
-            ObservedValue::Share(share) => share,
-            other => panic!("{other:?}"),
-        };
+    let share = |indicator: &str, area: AreaId| match obs
+        .get(&id(indicator), &area, Year::new(2025).unwrap())
+        .unwrap()
+        .value()
+    {
+        ObservedValue::Share(share) => share,
+        other => panic!("{other:?}"),
+    };
     assert_eq!(
         share("tryg-i-nabolaget", AreaId::partnership()),
         Share::new(77, 100).unwrap()
@@ -63,7 +66,7 @@ fn the_crime_baselines_are_pending_until_an_amendment_sets_them() {
     let result = evaluate(
         crime,
         agreement.observations(),
-        2025,
+        Year::new(2025).unwrap(),
         &EvalOptions::default(),
     );
     assert!(
@@ -77,7 +80,7 @@ fn the_crime_baselines_are_pending_until_an_amendment_sets_them() {
     let amended = Agreement::from_toml_str(&text).unwrap();
     let (_, indbrud) = amended.indicator(&id("indbrud")).unwrap();
     assert!(
-        matches!(indbrud.baseline(), Some(Baseline::Set { year: 2025, .. })),
+        matches!(indbrud.baseline(), Some(Baseline::Set { year, .. }) if year.get() == 2025),
         "{indbrud:?}"
     );
     assert_eq!(amended.amendments()[0].baselines().len(), 1);

@@ -1,5 +1,6 @@
 //! [`Allocations`]: a year's activity funds shared out to activities.
 
+use crate::Year;
 use std::collections::BTreeMap;
 
 use crate::error::BudgetError;
@@ -18,14 +19,14 @@ use crate::{ActivityId, AnnualBudget, Dkk, LineId};
 /// funds were moved elsewhere.
 ///
 /// ```
-/// use tryghed_budget::{ActivityId, Allocations, Dkk, LineId};
+/// use tryghed_budget::{ActivityId, Allocations, Dkk, LineId, Year};
 ///
-/// let mut a = Allocations::with_funds(2026, LineId::new("aktivitetsmidler")?, Dkk::from_kroner(1_050_000)?)?;
+/// let mut a = Allocations::with_funds(Year::new(2026)?, LineId::new("aktivitetsmidler")?, Dkk::from_kroner(1_050_000)?)?;
 /// a.allocate(ActivityId::new("a1")?, Dkk::from_kroner(600_000)?)?;
 /// let err = a.allocate(ActivityId::new("a2")?, Dkk::from_kroner(500_000)?).unwrap_err();
 /// assert!(err.to_string().contains("450.000,00 kr. is available"));
 /// assert_eq!(a.remaining().to_string(), "450.000,00 kr.");
-/// # Ok::<(), tryghed_budget::BudgetError>(())
+/// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[doc(alias = "fordeling")]
 #[doc(alias = "aktivitetsmidler")]
@@ -36,7 +37,7 @@ use crate::{ActivityId, AnnualBudget, Dkk, LineId};
     serde(try_from = "RawAllocations", into = "RawAllocations")
 )]
 pub struct Allocations {
-    year: i32,
+    year: Year,
     line: LineId,
     funds: Dkk,
     entries: BTreeMap<ActivityId, Dkk>,
@@ -61,7 +62,7 @@ impl Allocations {
     /// # Errors
     ///
     /// [`BudgetError::NegativeLineAmount`] when `funds` is negative.
-    pub fn with_funds(year: i32, line: LineId, funds: Dkk) -> Result<Allocations, BudgetError> {
+    pub fn with_funds(year: Year, line: LineId, funds: Dkk) -> Result<Allocations, BudgetError> {
         if funds.is_negative() {
             return Err(BudgetError::NegativeLineAmount {
                 line,
@@ -154,7 +155,7 @@ impl Allocations {
     }
 
     /// The budget year.
-    pub fn year(&self) -> i32 {
+    pub fn year(&self) -> Year {
         self.year
     }
 
@@ -199,7 +200,7 @@ impl Allocations {
 #[derive(serde::Serialize, serde::Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct RawAllocations {
-    pub(crate) year: i32,
+    pub(crate) year: Year,
     pub(crate) line: LineId,
     pub(crate) funds: Dkk,
     #[serde(default)]
@@ -245,7 +246,7 @@ mod tests {
 
     fn synthetic_allocations() -> Allocations {
         Allocations::with_funds(
-            2026,
+            Year::new(2026).unwrap(),
             LineId::new("aktivitetsmidler").unwrap(),
             kr(1_050_000),
         )
@@ -298,7 +299,12 @@ mod tests {
         );
         assert_eq!(a, before);
         assert!(
-            Allocations::with_funds(2026, LineId::new("x").unwrap(), Dkk::from_ore(-1)).is_err()
+            Allocations::with_funds(
+                Year::new(2026).unwrap(),
+                LineId::new("x").unwrap(),
+                Dkk::from_ore(-1)
+            )
+            .is_err()
         );
     }
 

@@ -1,6 +1,7 @@
 //! The annual budget ([`AnnualBudget`]), its lines ([`BudgetLine`]) and the budget of a whole
 //! agreement period ([`PeriodBudget`]).
 
+use crate::Year;
 use std::fmt;
 
 use rust_decimal::Decimal;
@@ -157,19 +158,19 @@ impl BudgetLine {
 ///
 /// ```
 /// use rust_decimal::Decimal;
-/// use tryghed_budget::{AnnualBudget, BudgetLine, Dkk, LineId, LineKind};
+/// use tryghed_budget::{AnnualBudget, BudgetLine, Dkk, LineId, LineKind, Year};
 ///
 /// let pm = BudgetLine::new(LineId::new("projektledelse")?, "Projektledelse",
 ///     LineKind::ProjectManagement, Dkk::from_kroner(417_000)?)?.with_fte(Decimal::new(5, 1))?;
 /// let funds = BudgetLine::new(LineId::new("aktivitetsmidler")?, "Aktivitetsmidler",
 ///     LineKind::ActivityFunds, Dkk::from_kroner(1_050_000)?)?;
-/// let year = AnnualBudget::new(2026, Dkk::from_kroner(1_467_000)?, vec![pm, funds])?;
+/// let year = AnnualBudget::new(Year::new(2026)?, Dkk::from_kroner(1_467_000)?, vec![pm, funds])?;
 /// assert_eq!(year.activity_funds().amount().to_string(), "1.050.000,00 kr.");
 ///
 /// // A total that the lines do not reach is refused:
-/// let short = AnnualBudget::new(2026, Dkk::from_kroner(1_500_000)?, year.lines().to_vec());
+/// let short = AnnualBudget::new(Year::new(2026)?, Dkk::from_kroner(1_500_000)?, year.lines().to_vec());
 /// assert!(short.unwrap_err().to_string().contains("sum to 1.467.000,00 kr."));
-/// # Ok::<(), tryghed_budget::BudgetError>(())
+/// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[doc(alias = "bevilling")]
 #[doc(alias = "budget")]
@@ -180,7 +181,7 @@ impl BudgetLine {
     serde(try_from = "serde_forms::RawAnnual", into = "serde_forms::RawAnnual")
 )]
 pub struct AnnualBudget {
-    year: i32,
+    year: Year,
     total: Dkk,
     lines: Vec<BudgetLine>,
     /// A copy of the one activity-funds line, so the accessor needs no lookup that could fail.
@@ -195,7 +196,11 @@ impl AnnualBudget {
     /// [`BudgetError::NoLines`], [`BudgetError::DuplicateLine`], [`BudgetError::LineKindCount`],
     /// [`BudgetError::LinesDoNotSum`] (or [`BudgetError::Overflow`] if the lines cannot even be
     /// added up).
-    pub fn new(year: i32, total: Dkk, lines: Vec<BudgetLine>) -> Result<AnnualBudget, BudgetError> {
+    pub fn new(
+        year: Year,
+        total: Dkk,
+        lines: Vec<BudgetLine>,
+    ) -> Result<AnnualBudget, BudgetError> {
         if lines.is_empty() {
             return Err(BudgetError::NoLines { year });
         }
@@ -255,7 +260,7 @@ impl AnnualBudget {
 
     /// The same budget for another year.
     #[must_use]
-    pub fn with_year(&self, year: i32) -> AnnualBudget {
+    pub fn with_year(&self, year: Year) -> AnnualBudget {
         AnnualBudget {
             year,
             ..self.clone()
@@ -263,7 +268,7 @@ impl AnnualBudget {
     }
 
     /// The budget year.
-    pub fn year(&self) -> i32 {
+    pub fn year(&self) -> Year {
         self.year
     }
 
@@ -311,7 +316,7 @@ pub const MAX_PERIOD_YEARS: usize = 100;
 /// last, with no gaps and no duplicates, and the totals over the period.
 ///
 /// ```
-/// use tryghed_budget::{BudgetLine, Dkk, LineId, LineKind, PeriodBudget};
+/// use tryghed_budget::{BudgetLine, Dkk, LineId, LineKind, PeriodBudget, Year};
 ///
 /// let lines = vec![
 ///     BudgetLine::new(LineId::new("projektledelse")?, "Projektledelse",
@@ -319,12 +324,12 @@ pub const MAX_PERIOD_YEARS: usize = 100;
 ///     BudgetLine::new(LineId::new("aktivitetsmidler")?, "Aktivitetsmidler",
 ///         LineKind::ActivityFunds, Dkk::from_kroner(1_050_000)?)?,
 /// ];
-/// let period = PeriodBudget::uniform(2026, 2029, Dkk::from_kroner(1_467_000)?, lines)?;
+/// let period = PeriodBudget::uniform(Year::new(2026)?, Year::new(2029)?, Dkk::from_kroner(1_467_000)?, lines)?;
 /// assert_eq!(period.total().to_string(), "5.868.000,00 kr.");
 /// assert_eq!(period.line_total("aktivitetsmidler"), Some(Dkk::from_kroner(4_200_000)?));
-/// assert_eq!(period.year(2028).map(|b| b.total()), Some(Dkk::from_kroner(1_467_000)?));
-/// assert!(period.year(2030).is_none());
-/// # Ok::<(), tryghed_budget::BudgetError>(())
+/// assert_eq!(period.year(Year::new(2028)?).map(|b| b.total()), Some(Dkk::from_kroner(1_467_000)?));
+/// assert!(period.year(Year::new(2030)?).is_none());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[doc(alias = "bevilling")]
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -334,8 +339,8 @@ pub const MAX_PERIOD_YEARS: usize = 100;
     serde(try_from = "serde_forms::RawPeriod", into = "serde_forms::RawPeriod")
 )]
 pub struct PeriodBudget {
-    first: i32,
-    last: i32,
+    first: Year,
+    last: Year,
     years: Vec<AnnualBudget>,
     total: Dkk,
     line_totals: Vec<(LineId, Dkk)>,
@@ -346,13 +351,13 @@ impl PeriodBudget {
     ///
     /// # Errors
     ///
-    /// [`BudgetError::EmptyPeriod`] for no budgets, [`BudgetError::PeriodTooLong`] for more
+    /// [`BudgetError::NoYears`] for no budgets, [`BudgetError::PeriodTooLong`] for more
     /// than [`MAX_PERIOD_YEARS`] budgets, [`BudgetError::DuplicateYear`] and
     /// [`BudgetError::MissingYear`] naming the year, [`BudgetError::Overflow`] if the period's
     /// totals are out of range.
     pub fn new(mut years: Vec<AnnualBudget>) -> Result<PeriodBudget, BudgetError> {
         if years.len() > MAX_PERIOD_YEARS {
-            let (first, last) = years.iter().fold((i32::MAX, i32::MIN), |(a, b), y| {
+            let (first, last) = years.iter().fold((Year::MAX, Year::MIN), |(a, b), y| {
                 (a.min(y.year), b.max(y.year))
             });
             return Err(BudgetError::PeriodTooLong {
@@ -363,22 +368,24 @@ impl PeriodBudget {
         }
         years.sort_by_key(AnnualBudget::year);
         let (Some(first), Some(last)) = (years.first(), years.last()) else {
-            return Err(BudgetError::EmptyPeriod { first: 0, last: -1 });
+            return Err(BudgetError::NoYears);
         };
         let (first, last) = (first.year, last.year);
-        let mut expected = first;
-        for b in &years {
-            if b.year < expected {
+        // Sorted, so each year must be the one after its predecessor.
+        for (before, b) in years.iter().zip(years.iter().skip(1)) {
+            if b.year == before.year {
                 return Err(BudgetError::DuplicateYear { year: b.year });
             }
-            if b.year > expected {
-                return Err(BudgetError::MissingYear {
-                    year: expected,
-                    first,
-                    last,
-                });
+            match before.year.next() {
+                Some(expected) if expected < b.year => {
+                    return Err(BudgetError::MissingYear {
+                        year: expected,
+                        first,
+                        last,
+                    });
+                }
+                _ => {}
             }
-            expected = expected.saturating_add(1);
         }
         let total = Dkk::checked_sum(years.iter().map(AnnualBudget::total))?;
         let mut line_totals: Vec<(LineId, Dkk)> = Vec::new();
@@ -409,8 +416,8 @@ impl PeriodBudget {
     /// error of
     /// [`AnnualBudget::new`] and [`PeriodBudget::new`].
     pub fn uniform(
-        first: i32,
-        last: i32,
+        first: Year,
+        last: Year,
         total: Dkk,
         lines: Vec<BudgetLine>,
     ) -> Result<PeriodBudget, BudgetError> {
@@ -428,16 +435,16 @@ impl PeriodBudget {
             });
         }
         let template = AnnualBudget::new(first, total, lines)?;
-        PeriodBudget::new((first..=last).map(|y| template.with_year(y)).collect())
+        PeriodBudget::new(first.through(last).map(|y| template.with_year(y)).collect())
     }
 
     /// The first year of the period.
-    pub fn first_year(&self) -> i32 {
+    pub fn first_year(&self) -> Year {
         self.first
     }
 
     /// The last year of the period (inclusive).
-    pub fn last_year(&self) -> i32 {
+    pub fn last_year(&self) -> Year {
         self.last
     }
 
@@ -447,7 +454,7 @@ impl PeriodBudget {
     }
 
     /// The budget of one year, if the year is in the period.
-    pub fn year(&self, year: i32) -> Option<&AnnualBudget> {
+    pub fn year(&self, year: Year) -> Option<&AnnualBudget> {
         let index = usize::try_from(i64::from(year) - i64::from(self.first)).ok()?;
         self.years.get(index)
     }
@@ -486,6 +493,7 @@ mod serde_forms {
     use std::fmt;
     use std::str::FromStr;
 
+    use crate::Year;
     use rust_decimal::Decimal;
     use serde::de::{self, Visitor};
     use serde::{Deserialize, Deserializer, Serialize, Serializer};
@@ -586,7 +594,7 @@ mod serde_forms {
     #[derive(Serialize, Deserialize)]
     #[serde(deny_unknown_fields)]
     pub(crate) struct RawAnnual {
-        year: i32,
+        year: Year,
         total: Dkk,
         lines: Vec<BudgetLine>,
     }
@@ -615,11 +623,11 @@ mod serde_forms {
     #[serde(deny_unknown_fields)]
     pub(crate) struct RawPeriod {
         #[serde(default, skip_serializing_if = "Option::is_none")]
-        first_year: Option<i32>,
+        first_year: Option<Year>,
         #[serde(default, skip_serializing_if = "Option::is_none")]
-        last_year: Option<i32>,
+        last_year: Option<Year>,
         #[serde(default, skip_serializing_if = "Option::is_none")]
-        years: Option<Vec<i32>>,
+        years: Option<Vec<Year>>,
         #[serde(default, skip_serializing_if = "Option::is_none")]
         total: Option<Dkk>,
         #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -654,14 +662,10 @@ mod serde_forms {
             match (raw.first_year, raw.last_year, raw.years) {
                 (Some(first), Some(last), None) => PeriodBudget::uniform(first, last, total, lines),
                 (None, None, Some(years)) => {
-                    let template = AnnualBudget::new(
-                        years.first().copied().unwrap_or_default(),
-                        total,
-                        lines,
-                    )?;
-                    if years.is_empty() {
+                    let Some(&first) = years.first() else {
                         return form("`years` is empty");
-                    }
+                    };
+                    let template = AnnualBudget::new(first, total, lines)?;
                     PeriodBudget::new(years.into_iter().map(|y| template.with_year(y)).collect())
                 }
                 (_, _, Some(_)) => {
@@ -721,7 +725,8 @@ mod tests {
 
     #[test]
     fn folehaven_year_and_period() {
-        let year = AnnualBudget::new(2026, kr(1_467_000), folehaven_lines()).unwrap();
+        let year =
+            AnnualBudget::new(Year::new(2026).unwrap(), kr(1_467_000), folehaven_lines()).unwrap();
         assert_eq!(year.activity_funds().amount(), kr(1_050_000));
         let pm = year.project_management().unwrap();
         assert_eq!(pm.amount(), kr(417_000));
@@ -729,40 +734,53 @@ mod tests {
         assert_eq!(year.line("projektledelse"), Some(pm));
         assert!(year.line("andet").is_none());
 
-        let period = PeriodBudget::uniform(2026, 2029, kr(1_467_000), folehaven_lines()).unwrap();
-        assert_eq!(period.first_year(), 2026);
-        assert_eq!(period.last_year(), 2029);
+        let period = PeriodBudget::uniform(
+            Year::new(2026).unwrap(),
+            Year::new(2029).unwrap(),
+            kr(1_467_000),
+            folehaven_lines(),
+        )
+        .unwrap();
+        assert_eq!(period.first_year(), Year::new(2026).unwrap());
+        assert_eq!(period.last_year(), Year::new(2029).unwrap());
         assert_eq!(period.years().len(), 4);
         assert_eq!(period.total(), kr(5_868_000));
         assert_eq!(period.line_total("projektledelse"), Some(kr(1_668_000)));
         assert_eq!(period.line_total("aktivitetsmidler"), Some(kr(4_200_000)));
         assert!(period.is_uniform());
-        for (y, b) in (2026..=2029).zip(period.years()) {
+        for (y, b) in Year::new(2026)
+            .unwrap()
+            .through(Year::new(2029).unwrap())
+            .zip(period.years())
+        {
             assert_eq!(b.year(), y);
             assert_eq!(period.year(y), Some(b));
         }
-        assert!(period.year(2025).is_none() && period.year(i32::MIN).is_none());
+        assert!(
+            period.year(Year::new(2025).unwrap()).is_none() && period.year(Year::MIN).is_none()
+        );
     }
 
     #[test]
     fn annual_budget_errors_name_year_and_values() {
-        let e = AnnualBudget::new(2026, kr(1_467_001), folehaven_lines()).unwrap_err();
+        let e = AnnualBudget::new(Year::new(2026).unwrap(), kr(1_467_001), folehaven_lines())
+            .unwrap_err();
         assert_eq!(
             e.to_string(),
             "budget 2026: the lines sum to 1.467.000,00 kr. but the total is 1.467.001,00 kr. \
              (difference 1,00 kr.)"
         );
-        let e = AnnualBudget::new(2026, Dkk::ZERO, vec![]).unwrap_err();
+        let e = AnnualBudget::new(Year::new(2026).unwrap(), Dkk::ZERO, vec![]).unwrap_err();
         assert_eq!(e.to_string(), "budget 2026: there are no budget lines");
         let mut lines = folehaven_lines();
         lines.push(line("aktivitetsmidler", LineKind::Other, Dkk::ZERO));
-        let e = AnnualBudget::new(2026, kr(1_467_000), lines).unwrap_err();
+        let e = AnnualBudget::new(Year::new(2026).unwrap(), kr(1_467_000), lines).unwrap_err();
         assert_eq!(
             e.to_string(),
             "budget 2026: the line id aktivitetsmidler is used twice"
         );
         let lines = vec![line("projektledelse", LineKind::ProjectManagement, kr(1))];
-        let e = AnnualBudget::new(2027, kr(1), lines).unwrap_err();
+        let e = AnnualBudget::new(Year::new(2027).unwrap(), kr(1), lines).unwrap_err();
         assert_eq!(
             e.to_string(),
             "budget 2027: 0 lines of kind activity_funds, expected exactly one"
@@ -772,7 +790,7 @@ mod tests {
             line("b", LineKind::ProjectManagement, kr(1)),
             line("c", LineKind::ActivityFunds, kr(1)),
         ];
-        let e = AnnualBudget::new(2027, kr(3), lines).unwrap_err();
+        let e = AnnualBudget::new(Year::new(2027).unwrap(), kr(3), lines).unwrap_err();
         assert!(
             e.to_string()
                 .contains("2 lines of kind project_management, expected at most one")
@@ -782,7 +800,7 @@ mod tests {
             line("b", LineKind::Other, Dkk::MAX),
         ];
         assert!(matches!(
-            AnnualBudget::new(2027, Dkk::MAX, lines),
+            AnnualBudget::new(Year::new(2027).unwrap(), Dkk::MAX, lines),
             Err(BudgetError::Overflow { .. })
         ));
     }
@@ -809,30 +827,44 @@ mod tests {
 
     #[test]
     fn period_errors_name_the_year() {
-        let y = AnnualBudget::new(2026, kr(1_467_000), folehaven_lines()).unwrap();
-        let e = PeriodBudget::new(vec![y.clone(), y.with_year(2028)]).unwrap_err();
+        let y =
+            AnnualBudget::new(Year::new(2026).unwrap(), kr(1_467_000), folehaven_lines()).unwrap();
+        let e =
+            PeriodBudget::new(vec![y.clone(), y.with_year(Year::new(2028).unwrap())]).unwrap_err();
         assert_eq!(
             e.to_string(),
             "budget period 2026–2028: the year 2027 has no budget"
         );
-        let e = PeriodBudget::new(vec![y.with_year(2027), y.clone(), y.clone()]).unwrap_err();
+        let e = PeriodBudget::new(vec![
+            y.with_year(Year::new(2027).unwrap()),
+            y.clone(),
+            y.clone(),
+        ])
+        .unwrap_err();
         assert_eq!(e.to_string(), "budget period: the year 2026 appears twice");
         assert!(matches!(
             PeriodBudget::new(vec![]),
-            Err(BudgetError::EmptyPeriod { .. })
+            Err(BudgetError::NoYears)
         ));
-        let e = PeriodBudget::uniform(2029, 2026, kr(1_467_000), folehaven_lines()).unwrap_err();
+        let e = PeriodBudget::uniform(
+            Year::new(2029).unwrap(),
+            Year::new(2026).unwrap(),
+            kr(1_467_000),
+            folehaven_lines(),
+        )
+        .unwrap_err();
         assert_eq!(e.to_string(), "budget period 2029–2026 is empty");
         // Unsorted input is sorted.
-        let p = PeriodBudget::new(vec![y.with_year(2027), y.clone()]).unwrap();
-        assert_eq!(p.first_year(), 2026);
+        let p = PeriodBudget::new(vec![y.with_year(Year::new(2027).unwrap()), y.clone()]).unwrap();
+        assert_eq!(p.first_year(), Year::new(2026).unwrap());
     }
 
     #[test]
     fn period_with_changing_lines() {
-        let a = AnnualBudget::new(2026, kr(1_467_000), folehaven_lines()).unwrap();
+        let a =
+            AnnualBudget::new(Year::new(2026).unwrap(), kr(1_467_000), folehaven_lines()).unwrap();
         let b = AnnualBudget::new(
-            2027,
+            Year::new(2027).unwrap(),
             kr(100),
             vec![
                 line("aktivitetsmidler", LineKind::ActivityFunds, kr(60)),

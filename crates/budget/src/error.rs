@@ -1,5 +1,7 @@
 //! The crate's one error type.
 
+use crate::SlugError;
+use crate::Year;
 use std::fmt;
 
 use chrono::NaiveDate;
@@ -42,16 +44,10 @@ pub enum BudgetError {
         /// The operation with its operands, e.g. `1.000,00 kr. + 2,00 kr.`.
         operation: String,
     },
-    /// An identifier (line id or activity id) is not a valid slug.
-    #[error("invalid {what} {input:?}: {reason}")]
-    InvalidId {
-        /// Which kind of identifier (`activity id`, `line id`).
-        what: &'static str,
-        /// The text as given.
-        input: String,
-        /// What was wrong with it.
-        reason: &'static str,
-    },
+    /// An identifier (line id or activity id) is not a valid slug; [`SlugError::what`] says
+    /// which.
+    #[error(transparent)]
+    InvalidId(#[from] SlugError),
     /// A budget line's name is empty.
     #[error("budget line {line}: the name is empty")]
     EmptyLineName {
@@ -86,13 +82,13 @@ pub enum BudgetError {
     #[error("budget {year}: there are no budget lines")]
     NoLines {
         /// The budget year.
-        year: i32,
+        year: Year,
     },
     /// Two lines of an annual budget share an id.
     #[error("budget {year}: the line id {line} is used twice")]
     DuplicateLine {
         /// The budget year.
-        year: i32,
+        year: Year,
         /// The repeated id.
         line: LineId,
     },
@@ -101,7 +97,7 @@ pub enum BudgetError {
     #[error("budget {year}: {count} lines of kind {kind}, expected {expected}")]
     LineKindCount {
         /// The budget year.
-        year: i32,
+        year: Year,
         /// The kind counted.
         kind: crate::LineKind,
         /// How many lines of that kind there are.
@@ -115,7 +111,7 @@ pub enum BudgetError {
     )]
     LinesDoNotSum {
         /// The budget year.
-        year: i32,
+        year: Year,
         /// The stated total.
         total: Dkk,
         /// The sum of the lines.
@@ -123,22 +119,25 @@ pub enum BudgetError {
         /// `total - sum`.
         difference: Dkk,
     },
-    /// A period budget has no years, or its first year is after its last.
+    /// A period budget was given no annual budgets.
+    #[error("a budget period needs at least one annual budget")]
+    NoYears,
+    /// A period budget's first year is after its last.
     #[error("budget period {first}–{last} is empty")]
     EmptyPeriod {
         /// The first year given.
-        first: i32,
+        first: Year,
         /// The last year given.
-        last: i32,
+        last: Year,
     },
     /// A period budget spans more than
     /// [`MAX_PERIOD_YEARS`](crate::MAX_PERIOD_YEARS) years.
     #[error("budget period {first}–{last} is longer than {limit} years")]
     PeriodTooLong {
         /// The first year given.
-        first: i32,
+        first: Year,
         /// The last year given.
-        last: i32,
+        last: Year,
         /// The limit.
         limit: usize,
     },
@@ -146,17 +145,17 @@ pub enum BudgetError {
     #[error("budget period: the year {year} appears twice")]
     DuplicateYear {
         /// The repeated year.
-        year: i32,
+        year: Year,
     },
     /// A period budget has no budget for a year inside its period.
     #[error("budget period {first}–{last}: the year {year} has no budget")]
     MissingYear {
         /// The missing year.
-        year: i32,
+        year: Year,
         /// The first year of the period.
-        first: i32,
+        first: Year,
         /// The last year of the period.
-        last: i32,
+        last: Year,
     },
     /// The budget data mixes the uniform and the per-year form, or lacks a field.
     #[error("budget period: {0}")]
@@ -234,13 +233,13 @@ pub enum BudgetError {
         /// The date given.
         date: NaiveDate,
         /// The ledger's year.
-        year: i32,
+        year: Year,
     },
     /// A year has no calendar in `chrono` (far outside any real budget).
     #[error("the year {year} is outside the supported calendar")]
     UnsupportedYear {
         /// The year given.
-        year: i32,
+        year: Year,
     },
     /// A transaction amount is zero or negative (direction is given by the kind).
     #[error("transaction amount {amount} must be above zero; use a reversal to go back")]
@@ -436,15 +435,11 @@ impl BudgetError {
                 "beløbet {} er uden for det mulige interval",
                 quote_da(value)
             ),
-            Self::InvalidId { what, input, .. } => format!(
-                "{} er ikke et gyldigt {} (brug a-z, 0-9 og '-', og begynd med et bogstav eller et ciffer)",
-                quote_da(input),
-                match *what {
-                    "activity id" => "aktivitets-id",
-                    "line id" => "budgetlinje-id",
-                    _ => "id",
-                }
-            ),
+            Self::InvalidId(e) => e.message_da(match e.what() {
+                "activity id" => "aktivitets-id",
+                "line id" => "budgetlinje-id",
+                _ => "id",
+            }),
             other => format!("regnskabet kan ikke bruges: {other}"),
         }
     }

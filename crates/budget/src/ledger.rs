@@ -1,5 +1,6 @@
 //! The ledger (regnskab) of one year's activity funds.
 
+use crate::Year;
 use std::collections::BTreeMap;
 use std::fmt;
 
@@ -322,7 +323,7 @@ impl Ledger {
     /// [`BudgetError::ReversalTooLarge`], or [`BudgetError::Overflow`]. Nothing changes on error.
     pub fn record(&mut self, transaction: Transaction) -> Result<(), BudgetError> {
         let year = self.allocations.year();
-        if transaction.date.year() != year {
+        if transaction.date.year() != year.get() {
             return Err(BudgetError::DateOutsideYear {
                 date: transaction.date,
                 year,
@@ -373,7 +374,7 @@ impl Ledger {
     }
 
     /// The ledger's year.
-    pub fn year(&self) -> i32 {
+    pub fn year(&self) -> Year {
         self.allocations.year()
     }
 
@@ -481,7 +482,7 @@ impl ActivityBalance {
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct LedgerSummary {
-    year: i32,
+    year: Year,
     line: LineId,
     funds: Dkk,
     allocated: Dkk,
@@ -495,7 +496,7 @@ pub struct LedgerSummary {
 
 impl LedgerSummary {
     /// The year.
-    pub fn year(&self) -> i32 {
+    pub fn year(&self) -> Year {
         self.year
     }
 
@@ -604,7 +605,7 @@ impl From<Transaction> for RawTransaction {
 #[derive(serde::Serialize, serde::Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawLedger {
-    year: i32,
+    year: Year,
     line: LineId,
     funds: Dkk,
     #[serde(default)]
@@ -670,7 +671,7 @@ mod tests {
     /// A ledger over 1.050.000 kr. with a1 = 100.000 and a2 = 50.000 kr.
     fn synthetic_ledger() -> Ledger {
         let a = Allocations::with_funds(
-            2026,
+            Year::new(2026).unwrap(),
             LineId::new("aktivitetsmidler").unwrap(),
             kr(1_050_000),
         )
@@ -714,7 +715,7 @@ mod tests {
         assert_eq!(s.overrun(), Dkk::ZERO);
         assert_eq!(s.activities().len(), 2);
         assert_eq!(s.line().as_str(), "aktivitetsmidler");
-        assert_eq!(s.year(), 2026);
+        assert_eq!(s.year(), Year::new(2026).unwrap());
     }
 
     #[test]

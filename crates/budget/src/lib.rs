@@ -32,12 +32,12 @@
 //! use rust_decimal::Decimal;
 //! use tryghed_budget::{
 //!     ActivityId, AnnualBudget, BudgetLine, Dkk, Ledger, LineId, LineKind, Transaction,
-//!     TransactionKind,
+//!     TransactionKind, Year,
 //! };
 //!
 //! # fn main() -> Result<(), Box<dyn std::error::Error>> {
 //! let budget = AnnualBudget::new(
-//!     2026,
+//!     Year::new(2026)?,
 //!     "1.467.000 kr.".parse()?,
 //!     vec![
 //!         BudgetLine::new(
@@ -161,3 +161,6 @@ pub use money::Dkk;
 /// The decimal type behind [`Dkk`] and FTE values, re-exported so callers need no version match.
 pub use rust_decimal::Decimal;
 pub use split::split;
+/// The shared types this crate's API uses, re-exported so that callers need not depend on
+/// `tryghed-core` themselves.
+pub use tryghed_core::{ParseYearError, SlugError, SlugProblem, Year, YearError};

@@ -7,6 +7,7 @@
 )]
 
 use std::collections::BTreeMap;
+use tryghed_budget::Year;
 
 use chrono::NaiveDate;
 use proptest::prelude::*;
@@ -102,12 +103,12 @@ proptest! {
                 LineKind::ActivityFunds, Dkk::from_ore(funds)).unwrap(),
         ];
         let last = first + years - 1;
-        let period = PeriodBudget::uniform(first, last, Dkk::from_ore(total), lines);
+        let period = PeriodBudget::uniform(Year::new(first).unwrap(), Year::new(last).unwrap(), Dkk::from_ore(total), lines);
         prop_assert_eq!(period.is_ok(), delta == 0);
         if let Ok(period) = period {
             prop_assert_eq!(period.years().len(), usize::try_from(years).unwrap());
             for (year, b) in (first..=last).zip(period.years()) {
-                prop_assert_eq!(b.year(), year);
+                prop_assert_eq!(b.year(), Year::new(year).unwrap());
                 let pm_line = b.project_management().unwrap();
                 prop_assert_eq!(
                     b.total().ore(),
@@ -297,7 +298,7 @@ proptest! {
     #[test]
     fn no_operation_sequence_breaks_the_ledger(ops in prop::collection::vec(op(), 0..60)) {
         let allocations = Allocations::with_funds(
-            2026, LineId::new("aktivitetsmidler").unwrap(), Dkk::from_ore(FUNDS)).unwrap();
+            Year::new(2026).unwrap(), LineId::new("aktivitetsmidler").unwrap(), Dkk::from_ore(FUNDS)).unwrap();
         let mut ledger = Ledger::with_allocations(allocations);
         let mut model = Model::default();
         for op in &ops {
@@ -357,7 +358,12 @@ fn folehaven_activity_funds_allocate_to_the_last_ore() {
         )
         .unwrap(),
     ];
-    let year = AnnualBudget::new(2026, Dkk::from_kroner(1_467_000).unwrap(), lines).unwrap();
+    let year = AnnualBudget::new(
+        Year::new(2026).unwrap(),
+        Dkk::from_kroner(1_467_000).unwrap(),
+        lines,
+    )
+    .unwrap();
     let mut a = Allocations::new(&year);
     for (i, part) in split(year.activity_funds().amount(), &[3, 3, 1])
         .unwrap()

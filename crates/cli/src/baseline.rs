@@ -1,6 +1,7 @@
 //! `tryghed baseline`: the amendment that fixes the agreement's pending 2025 baselines.
 
 use std::path::PathBuf;
+use tryghed_agreement::Year;
 
 use chrono::NaiveDate;
 
@@ -20,7 +21,7 @@ pub(crate) struct Args {
     agreement: Option<PathBuf>,
     /// The baseline year (the agreement's "Baseline for 2025").
     #[arg(long, value_name = "YEAR")]
-    year: u16,
+    year: Year,
     /// Observations CSV with the year's counts of reports and residents.
     #[arg(long, value_name = "FILE.csv")]
     observations: PathBuf,

@@ -2,6 +2,7 @@
 
 use std::fmt::Write as _;
 use std::path::PathBuf;
+use tryghed_agreement::Year;
 
 use serde::Serialize;
 use tryghed_agreement::Agreement;
@@ -21,7 +22,7 @@ pub(crate) struct Args {
     agreement: Option<PathBuf>,
     /// Only this year (it must be in the agreement's period).
     #[arg(long, value_name = "YEAR")]
-    year: Option<i32>,
+    year: Option<Year>,
     /// Output format.
     #[arg(long, value_enum, default_value_t)]
     format: Format,
@@ -40,8 +41,8 @@ struct BudgetDocument<'a> {
 
 #[derive(Serialize)]
 struct Totals {
-    first_year: i32,
-    last_year: i32,
+    first_year: Year,
+    last_year: Year,
     total: Dkk,
     lines: Vec<LineTotal>,
 }

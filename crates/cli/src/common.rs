@@ -123,13 +123,16 @@ pub(crate) fn read_observations(
 /// Refuses a `--year` outside the agreement's report years, from the baseline year (the
 /// Tryghedsundersøgelse before the period) to the period's last year: `goals --year 0` once
 /// gave "status for 0" (exit 2).
-pub(crate) fn check_report_year(agreement: &Agreement, year: u16) -> Result<(), CliError> {
+pub(crate) fn check_report_year(
+    agreement: &Agreement,
+    year: tryghed_agreement::Year,
+) -> Result<(), CliError> {
     let first = agreement.baseline_year();
-    let last = *agreement.period().years().end();
-    if year < first || i32::from(year) > last {
+    let last = agreement.period().last_year();
+    if year < first || year > last {
         return Err(CliError::Usage(format!(
             "fejl: --year {year} ligger uden for aftalens år: afrapporteringen dækker {first}–{last} (baseline {first}, perioden {}–{last})",
-            agreement.period().years().start()
+            agreement.period().first_year()
         )));
     }
     Ok(())

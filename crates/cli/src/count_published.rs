@@ -11,6 +11,7 @@
 //! numbers come with `--unsuppressed`.
 
 use std::collections::{BTreeMap, BTreeSet};
+use tryghed_agreement::Year;
 
 use serde::Serialize;
 use tryghed_count::{AreaKey, CategoryKey, CountReport, CountTable};
@@ -18,7 +19,7 @@ use tryghed_disclosure::{PublishedCount, SuppressionThreshold, TotalLayout, prot
 use tryghed_goals::{CategorySet, SumTable};
 
 /// A cell's key: area (or outside), category (or other, all), year.
-type Key = (AreaKey, CategoryKey, u16);
+type Key = (AreaKey, CategoryKey, Year);
 
 /// The table's cells as they may be published.
 pub(crate) struct PublishedTable {
@@ -61,7 +62,7 @@ impl PublishedTable {
                 (CategoryKey::All, parts, t)
             }))
             .collect();
-        let places: BTreeSet<(AreaKey, u16)> =
+        let places: BTreeSet<(AreaKey, Year)> =
             raw.keys().map(|(a, _, y)| (a.clone(), *y)).collect();
         for (area, year) in &places {
             for (total, parts, sum) in &sums {
@@ -112,7 +113,7 @@ impl PublishedTable {
         &self,
         area: &AreaKey,
         category: &CategoryKey,
-        year: u16,
+        year: Year,
     ) -> Option<PublishedCount> {
         self.cells
             .get(&(area.clone(), category.clone(), year))
@@ -147,7 +148,7 @@ struct PublishedRow {
     area_name: String,
     category: String,
     category_name: String,
-    year: u16,
+    year: Year,
     /// `None` for a category whose count is unknown (no confirmed codes).
     count: Option<PublishedCount>,
     residents: Option<u64>,

@@ -2,6 +2,7 @@
 
 use std::fmt::Write as _;
 use std::path::PathBuf;
+use tryghed_agreement::Year;
 
 use serde::Serialize;
 use tryghed_agreement::{Agreement, Evaluation, PlanCount, goal_year};
@@ -31,7 +32,7 @@ pub(crate) struct Args {
     /// before. Default: the latest year the observations reach (a crime year counts as the
     /// year after), else the period's first year.
     #[arg(long, value_name = "YEAR")]
-    year: Option<u16>,
+    year: Option<Year>,
     /// Counts of reports below N (0 included) are never shown, nor anything that gives them
     /// away (as in `tryghed report`). At least 3.
     #[arg(long, value_name = "N", default_value = "5", value_parser = crate::common::parse_threshold)]
@@ -54,10 +55,10 @@ struct GoalsDocument<'a> {
     confidential: Option<&'static str>,
     agreement: &'a str,
     /// The report year (as `survey_year`), kept for existing readers.
-    year: u16,
-    survey_year: u16,
-    crime_year: u16,
-    plan_year: u16,
+    year: Year,
+    survey_year: Year,
+    crime_year: Year,
+    plan_year: Year,
     goals: &'a [GoalEvaluation],
     notes: &'a [String],
 }
@@ -180,7 +181,8 @@ fn text(
     );
     for (i, (goal, ev)) in agreement.goals().iter().zip(evaluation.goals()).enumerate() {
         let _ = writeln!(out, "\n{}. {}", i + 1, ev.title());
-        let judged = goal_year(goal, year);
+        // The evaluation exists, so the year before `year` does too.
+        let judged = goal_year(goal, year).unwrap_or(evaluation.crime_year());
         let status = match published.and_then(|p| p.goal_status(ev.goal().as_str())) {
             Some(s @ tryghed_report::ReportStatus::Withheld { .. }) => s.label().to_owned(),
             _ => ev.status().to_string(),

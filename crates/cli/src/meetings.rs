@@ -3,6 +3,7 @@
 
 use std::fmt::Write as _;
 use std::path::PathBuf;
+use tryghed_agreement::Year;
 
 use chrono::{Datelike, NaiveDate};
 use clap::Subcommand;
@@ -39,7 +40,7 @@ struct CheckArgs {
     file: PathBuf,
     /// Året, mødeloggen skal gælde (standard: filens eget år).
     #[arg(long, value_name = "ÅR")]
-    year: Option<i32>,
+    year: Option<Year>,
     /// Kontroldagen, ÅÅÅÅ-MM-DD: møder til og med den er holdt (standard: i dag).
     #[arg(long, value_name = "DATO", value_parser = parse_date)]
     as_of: Option<NaiveDate>,
@@ -57,7 +58,7 @@ struct CheckArgs {
 struct NewArgs {
     /// Mødeloggens år (standard: i år); det skal ligge i aftaleperioden.
     #[arg(long, value_name = "ÅR")]
-    year: Option<i32>,
+    year: Option<Year>,
     /// En aftalefil i TOML (standard: den indbyggede aftale for Folehaven).
     #[arg(long, value_name = "FIL")]
     agreement: Option<PathBuf>,
@@ -166,14 +167,20 @@ fn new(args: &NewArgs) -> Result<(), CliError> {
     let destination =
         Destination::new(args.output.as_deref(), &[args.agreement.as_deref()])?.new_only()?;
     let agreement = load_agreement(args.agreement.as_deref())?;
-    let year = args.year.unwrap_or_else(|| today().year());
-    let text = skeleton(year, agreement.meeting_context()).map_err(|_| {
-        let years = agreement.meeting_context().years();
+    let context = agreement.meeting_context();
+    let outside = |year: &dyn std::fmt::Display| {
         CliError::Usage(format!(
             "fejl: {year} ligger uden for aftaleperioden {}–{}; vælg et år med --year",
-            years.start(),
-            years.end()
+            context.first_year(),
+            context.last_year()
         ))
-    })?;
+    };
+    let year = if let Some(year) = args.year {
+        year
+    } else {
+        let this_year = today().year();
+        Year::new(this_year).map_err(|_| outside(&this_year))?
+    };
+    let text = skeleton(year, context).map_err(|_| outside(&year))?;
     destination.write(&text)
 }

@@ -3,6 +3,7 @@
 
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
+use tryghed_agreement::Year;
 
 use clap::Subcommand;
 use serde::Serialize;
@@ -55,7 +56,7 @@ struct CheckArgs {
 struct NewArgs {
     /// Planens år (det skal ligge i aftaleperioden).
     #[arg(long, value_name = "ÅR")]
-    year: i32,
+    year: Year,
     /// En aftalefil i TOML (standard: den indbyggede aftale for Folehaven).
     #[arg(long, value_name = "FIL")]
     agreement: Option<PathBuf>,

@@ -3,6 +3,7 @@
 //! what `report` hides. Exact figures only with `--unsuppressed`, stamped confidential.
 
 use std::collections::BTreeMap;
+use tryghed_agreement::Year;
 
 use serde_json::{Value, json};
 use tryghed_agreement::Agreement;
@@ -32,7 +33,7 @@ impl PublishedGoals {
     /// The published report for `year` built from the same inputs as the evaluation.
     pub(crate) fn new(
         agreement: &Agreement,
-        year: u16,
+        year: Year,
         observations: &Observations,
         plan: Option<PlanInput>,
         options: ReportOptions,

@@ -1,6 +1,7 @@
 //! `tryghed report`: the annual status for Økonomiudvalget as Markdown, HTML or JSON.
 
 use std::path::{Path, PathBuf};
+use tryghed_agreement::Year;
 
 use clap::ValueEnum;
 use tryghed_budget::Ledger;
@@ -37,7 +38,7 @@ pub(crate) struct Args {
     /// The report's year: the year of the Tryghedsundersøgelse (crime figures are from the
     /// year before). Default: the latest year in the observations, else the period's first.
     #[arg(long, value_name = "YEAR")]
-    year: Option<u16>,
+    year: Option<Year>,
     /// Observations CSV (indicator,area,year,value,respondents), see docs/observations.md.
     #[arg(long, value_name = "FILE")]
     observations: Option<PathBuf>,

@@ -10,6 +10,7 @@ mod support;
 
 use support::{run, temp_file};
 use tryghed_count::SyntheticExtract;
+use tryghed_goals::Year;
 use tryghed_goals::{AreaId, IndicatorId, Observations};
 
 fn synthetic_extract(rows: u64, seed: u64, invalid_per_mille: u32) -> String {
@@ -241,10 +242,13 @@ fn observations_feed_the_goals_reader_with_residents_and_rates() {
     let a = AreaId::partnership();
     // The agreement's indicator for the straffelov rate.
     let total: IndicatorId = "straffelov-per-1000".parse().unwrap();
-    let n = obs.count(&total, &a, 2025).unwrap();
+    let n = obs.count(&total, &a, Year::new(2025).unwrap()).unwrap();
     assert!(n > 0);
-    assert_eq!(obs.residents(&a, 2025), Some(2100));
-    assert!(obs.rate_per_1000(&total, &a, 2025).is_some());
+    assert_eq!(obs.residents(&a, Year::new(2025).unwrap()), Some(2100));
+    assert!(
+        obs.rate_per_1000(&total, &a, Year::new(2025).unwrap())
+            .is_some()
+    );
     // Agrees with the table.
     let table = run(&["count", path.to_str().unwrap(), "--format", "csv"]);
     let prefix = format!(

@@ -212,6 +212,7 @@ fn every_observation_problem_is_listed_and_years_outside_the_agreement_are_refus
     assert_eq!(out.code, 1, "{}", out.stderr);
     for want in [
         "synthetic_obs_bad.csv linje 2, kolonne \"year\"",
+        "synthetic_obs_bad.csv linje 5, kolonne \"year\": \"9999\" er ikke et årstal fra 1900 til 2199",
         "synthetic_obs_bad.csv linje 3, kolonne \"value\": værdien \"-3\" er negativ",
     ] {
         assert!(out.stderr.contains(want), "{want}\n{}", out.stderr);
@@ -221,7 +222,7 @@ fn every_observation_problem_is_listed_and_years_outside_the_agreement_are_refus
         "synthetic_obs_misfit.csv",
         "indicator,area,year,value,respondents\n\
          tryg-i-nabolage,omraade,2026,80%,380\n\
-         indbrud,omraade,9999,14,\n",
+         indbrud,omraade,2150,14,\n",
     );
     let p = path.to_str().unwrap();
     for command in ["goals", "report"] {
@@ -229,7 +230,7 @@ fn every_observation_problem_is_listed_and_years_outside_the_agreement_are_refus
         assert_eq!(out.code, 1, "{command}: {}", out.stderr);
         for want in [
             "synthetic_obs_misfit.csv linje 2, kolonne \"indicator\": ukendt indikator \"tryg-i-nabolage\"",
-            "synthetic_obs_misfit.csv linje 3, kolonne \"year\": året 9999 ligger uden for aftalens år 2024–2029",
+            "synthetic_obs_misfit.csv linje 3, kolonne \"year\": året 2150 ligger uden for aftalens år 2024–2029",
         ] {
             assert!(
                 out.stderr.contains(want),
@@ -237,12 +238,13 @@ fn every_observation_problem_is_listed_and_years_outside_the_agreement_are_refus
                 out.stderr
             );
         }
-        assert!(!out.stdout.contains("9999"), "{command}: {}", out.stdout);
+        assert!(!out.stdout.contains("2150"), "{command}: {}", out.stdout);
     }
-    for year in ["0", "9999", "2024"] {
+    // 0 and 9999 are not years tryghed accepts at all; 2024 is one, but before the baseline.
+    for (year, range) in [("0", "1900–2199"), ("9999", "1900–2199"), ("2024", "2025–2029")] {
         let out = support::run(&["goals", "--year", year]);
         assert_eq!(out.code, 2, "--year {year}: {}", out.stderr);
-        assert!(out.stderr.contains("2025–2029"), "{}", out.stderr);
+        assert!(out.stderr.contains(range), "{}", out.stderr);
     }
     let out = support::run(&["goals", "--year", "2025"]);
     assert_eq!(out.code, 0, "{}", out.stderr);

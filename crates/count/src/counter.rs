@@ -2,6 +2,7 @@
 
 use std::collections::HashMap;
 use std::io::{self, Read};
+use tryghed_goals::Year;
 
 use csv::ByteRecord;
 use tryghed_geography::{Crs, CrsCoord, Layer, Locator, PartnershipArea, Utm32, Wgs84};
@@ -109,6 +110,7 @@ pub(crate) struct Cols {
     x: usize,
     y: usize,
     /// The delimiter the extract is read with.
+    #[cfg_attr(not(feature = "rayon"), allow(dead_code))]
     delimiter: u8,
 }
 
@@ -692,7 +694,7 @@ impl Counter {
         let per_year = tally.per_year;
         let mut years = tally.years;
         years.sort_unstable_by_key(|(y, _)| *y);
-        let year_list: Vec<u16> = years.iter().map(|(y, _)| *y).collect();
+        let year_list: Vec<Year> = years.iter().map(|(y, _)| *y).collect();
         let mut counts = Vec::with_capacity(years.len() * per_year);
         for (_, v) in years {
             counts.extend(v);
@@ -742,8 +744,6 @@ struct ChunkResult {
     newlines: u64,
 }
 
-/// Appends up to `want` bytes; `true` at the end of the input.
-#[cfg(feature = "rayon")]
 /// Reads from `reader` into `buf` until a line break, 64 KiB or the end: enough to see the
 /// header line's delimiters.
 fn read_first_line<R: Read>(reader: &mut R, buf: &mut Vec<u8>) -> Result<(), CountError> {
@@ -758,6 +758,8 @@ fn read_first_line<R: Read>(reader: &mut R, buf: &mut Vec<u8>) -> Result<(), Cou
     Ok(())
 }
 
+/// Appends up to `want` bytes; `true` at the end of the input.
+#[cfg(feature = "rayon")]
 fn read_more<R: Read>(reader: &mut R, buf: &mut Vec<u8>, want: usize) -> Result<bool, CountError> {
     let target = buf.len() + want.max(1);
     buf.reserve(target - buf.len());
@@ -851,7 +853,7 @@ impl UnknownCodes {
 #[derive(Debug)]
 pub(crate) struct Tally {
     per_year: usize,
-    years: Vec<(u16, Vec<u64>)>,
+    years: Vec<(Year, Vec<u64>)>,
     last: usize,
     rows_read: u64,
     classified: u64,
@@ -880,7 +882,7 @@ impl Tally {
     }
 
     #[inline]
-    fn year_counts(&mut self, year: u16) -> &mut [u64] {
+    fn year_counts(&mut self, year: Year) -> &mut [u64] {
         let hit = match self.years.get(self.last) {
             Some((y, _)) if *y == year => Some(self.last),
             _ => self.years.iter().position(|(y, _)| *y == year),

@@ -101,7 +101,7 @@ pub enum ResidentsProblemKind {
     },
     /// A blank area.
     EmptyArea,
-    /// A year that is not a four-digit year.
+    /// A year that is not a number from 1900 to 2199 (`Year`'s range).
     InvalidYear {
         /// The text.
         value: String,
@@ -160,7 +160,7 @@ impl ResidentsProblem {
             K::NotText => "rækken er ikke UTF-8-tekst".to_owned(),
             K::Unreadable { message } => format!("rækken kan ikke læses: {message}"),
             K::EmptyArea => "området er tomt".to_owned(),
-            K::InvalidYear { value } => format!("{} er ikke et firecifret årstal", quote(value)),
+            K::InvalidYear { value } => format!("{} er ikke et årstal fra 1900 til 2199", quote(value)),
             K::InvalidResidents {
                 value,
                 too_large: true,
@@ -210,7 +210,7 @@ impl fmt::Display for ResidentsProblem {
             K::NotText => f.write_str("the row is not UTF-8 text"),
             K::Unreadable { message } => write!(f, "unreadable row: {message}"),
             K::EmptyArea => f.write_str("the area is empty"),
-            K::InvalidYear { value } => write!(f, "year {} is not a four-digit year", quote(value)),
+            K::InvalidYear { value } => write!(f, "year {} is not a year from 1900 to 2199", quote(value)),
             K::InvalidResidents {
                 value,
                 too_large: true,

@@ -12,7 +12,7 @@
 //!
 //! ```
 //! use tryghed_count::{AreaKey, CategoryKey, CountOptions, Counter, LayerChoice};
-//! use tryghed_goals::{AreaId, CategorySet};
+//! use tryghed_goals::{AreaId, CategorySet, Year};
 //! # fn main() -> Result<(), Box<dyn std::error::Error>> {
 //! // A synthetic extract: two reports inside Ved Folehaven, one far outside, in EPSG:25832.
 //! let extract = "\
@@ -36,11 +36,11 @@
 //!
 //! let t = report.table();
 //! let area = AreaKey::Area(AreaId::partnership());
-//! assert_eq!(t.count(&area, &CategoryKey::Category("indbrud".parse()?), 2025), Some(1));
-//! assert_eq!(t.count(&area, &CategoryKey::Other, 2025), Some(1));
-//! assert_eq!(t.count(&AreaKey::Outside, &CategoryKey::All, 2026), Some(1));
+//! assert_eq!(t.count(&area, &CategoryKey::Category("indbrud".parse()?), Year::new(2025)?), Some(1));
+//! assert_eq!(t.count(&area, &CategoryKey::Other, Year::new(2025)?), Some(1));
+//! assert_eq!(t.count(&AreaKey::Outside, &CategoryKey::All, Year::new(2026)?), Some(1));
 //! // Trusler has no verified code list: its count is unknown, not 0.
-//! assert_eq!(t.count(&area, &CategoryKey::Category("trusler".parse()?), 2025), None);
+//! assert_eq!(t.count(&area, &CategoryKey::Category("trusler".parse()?), Year::new(2025)?), None);
 //! # Ok(())
 //! # }
 //! ```
@@ -124,3 +124,5 @@ pub use report::{
     OTHER_NAME, OUTSIDE_NAME, Residents, ResidentsEntry, SkipStat, UnknownCode,
 };
 pub use synthetic::SyntheticExtract;
+/// The year type of counts and rows (from `tryghed-core`, through `tryghed-goals`).
+pub use tryghed_goals::Year;

@@ -276,7 +276,8 @@ impl FromStr for LayerChoice {
 pub enum SkipReason {
     /// A required field (date, code, x or y) is absent (the row is too short) or empty.
     MissingField,
-    /// The date is not an existing date in ISO or Danish form.
+    /// The date is not an existing date in ISO or Danish form, or its year is outside
+    /// 1900–2199 (the range of [`Year`](tryghed_goals::Year)).
     BadDate,
     /// A coordinate is not a finite number (or, for EPSG:4326, out of ±180° / ±90°).
     BadCoordinate,

@@ -1,9 +1,11 @@
 //! Allocation-free parsing of the fields of one row: dates, coordinates.
 
+use tryghed_goals::Year;
+
 /// The calendar year of a date given as ISO `2026-03-01` or Danish `01-03-2026`, with an
 /// optional time after a space or `T` (ignored). `None` unless the date exists (month 1–12,
-/// day within the month, leap years, year 1–9999).
-pub(crate) fn year_of(field: &[u8]) -> Option<u16> {
+/// day within the month, leap years) and its year is a [`Year`] (1900–2199).
+pub(crate) fn year_of(field: &[u8]) -> Option<Year> {
     let field = field.trim_ascii();
     let date = match field.iter().position(|&b| b == b' ' || b == b'T') {
         Some(end) => field.get(..end)?,
@@ -27,7 +29,7 @@ pub(crate) fn year_of(field: &[u8]) -> Option<u16> {
     } else {
         return None;
     };
-    let year = u16::try_from(year).ok().filter(|&y| y >= 1)?;
+    let year = Year::new(i32::try_from(year).ok()?).ok()?;
     (day >= 1 && day <= days_in_month(year, month)?).then_some(year)
 }
 
@@ -38,7 +40,8 @@ fn digits<const N: usize>(bytes: [u8; N]) -> Option<u32> {
     })
 }
 
-fn days_in_month(year: u16, month: u32) -> Option<u32> {
+fn days_in_month(year: Year, month: u32) -> Option<u32> {
+    let year = u16::from(year);
     let leap = (year.is_multiple_of(4) && !year.is_multiple_of(100)) || year.is_multiple_of(400);
     match month {
         1 | 3 | 5 | 7 | 8 | 10 | 12 => Some(31),
@@ -78,12 +81,12 @@ mod tests {
 
     #[test]
     fn dates_in_both_forms() {
-        assert_eq!(year_of(b"2026-03-01"), Some(2026));
-        assert_eq!(year_of(b"01-03-2026"), Some(2026));
-        assert_eq!(year_of(b" 2024-02-29 "), Some(2024));
-        assert_eq!(year_of(b"29-02-2024"), Some(2024));
-        assert_eq!(year_of(b"2025-12-31T23:59:59"), Some(2025));
-        assert_eq!(year_of(b"31-12-2025 23:59"), Some(2025));
+        assert_eq!(year_of(b"2026-03-01").map(Year::get), Some(2026));
+        assert_eq!(year_of(b"01-03-2026").map(Year::get), Some(2026));
+        assert_eq!(year_of(b" 2024-02-29 ").map(Year::get), Some(2024));
+        assert_eq!(year_of(b"29-02-2024").map(Year::get), Some(2024));
+        assert_eq!(year_of(b"2025-12-31T23:59:59").map(Year::get), Some(2025));
+        assert_eq!(year_of(b"31-12-2025 23:59").map(Year::get), Some(2025));
         for bad in [
             &b"2025-02-29"[..],
             b"2026-13-01",
@@ -100,7 +103,11 @@ mod tests {
             assert_eq!(year_of(bad), None, "{}", String::from_utf8_lossy(bad));
         }
         assert_eq!(year_of(b"1900-02-29"), None);
-        assert_eq!(year_of(b"2000-02-29"), Some(2000));
+        // Existing dates outside the years a Year holds.
+        assert_eq!(year_of(b"1899-12-31"), None);
+        assert_eq!(year_of(b"01-01-2200"), None);
+        assert_eq!(year_of(b"1900-01-01").map(Year::get), Some(1900));
+        assert_eq!(year_of(b"2000-02-29").map(Year::get), Some(2000));
     }
 
     #[test]

@@ -4,6 +4,7 @@
 use std::collections::BTreeMap;
 use std::fmt;
 use std::io;
+use tryghed_goals::Year;
 
 use rust_decimal::Decimal;
 use tryghed_geography::Crs;
@@ -56,7 +57,7 @@ impl CountReport {
             .map(|a| format!("{} ({})", a.name(), a.id()))
             .collect();
         let mut map = BTreeMap::new();
-        let mut first: BTreeMap<(usize, u16), u64> = BTreeMap::new();
+        let mut first: BTreeMap<(usize, Year), u64> = BTreeMap::new();
         let mut problems = Vec::new();
         for e in &residents.entries {
             let Some(slot) = self
@@ -330,10 +331,10 @@ pub const ALL_NAME: &str = "Alle anmeldelser";
 pub struct CountTable {
     pub(crate) areas: Vec<CountArea>,
     pub(crate) categories: Vec<CountCategory>,
-    years: Vec<u16>,
+    years: Vec<Year>,
     /// `[year][area slot incl. outside][category incl. other, all]`.
     counts: Vec<u64>,
-    residents: BTreeMap<(usize, u16), u64>,
+    residents: BTreeMap<(usize, Year), u64>,
 }
 
 #[cfg(feature = "serde")]
@@ -353,7 +354,7 @@ impl CountTable {
     pub(crate) fn new(
         areas: Vec<CountArea>,
         categories: Vec<CountCategory>,
-        years: Vec<u16>,
+        years: Vec<Year>,
         counts: Vec<u64>,
     ) -> Self {
         Self {
@@ -374,7 +375,7 @@ impl CountTable {
         &self.categories
     }
     /// The calendar years that occur in the extract's valid rows, ascending.
-    pub fn years(&self) -> &[u16] {
+    pub fn years(&self) -> &[Year] {
         &self.years
     }
 
@@ -394,7 +395,7 @@ impl CountTable {
     /// The count for an area, category and year: `None` when the year does not occur in
     /// the extract, the area or category is unknown, or the category is not countable (its
     /// count is unknown, not 0).
-    pub fn count(&self, area: &AreaKey, category: &CategoryKey, year: u16) -> Option<u64> {
+    pub fn count(&self, area: &AreaKey, category: &CategoryKey, year: Year) -> Option<u64> {
         let yi = self.years.iter().position(|&y| y == year)?;
         let slot = match area {
             AreaKey::Area(id) => self.areas.iter().position(|a| a.id() == id)?,
@@ -415,7 +416,7 @@ impl CountTable {
     }
 
     /// The residents given for an area and year.
-    pub fn residents(&self, area: &AreaId, year: u16) -> Option<u64> {
+    pub fn residents(&self, area: &AreaId, year: Year) -> Option<u64> {
         let slot = self.areas.iter().position(|a| a.id() == area)?;
         self.residents.get(&(slot, year)).copied()
     }
@@ -431,7 +432,7 @@ impl CountTable {
         })
     }
 
-    fn row(&self, yi: usize, year: u16, slot: usize, ci: usize) -> CountRow {
+    fn row(&self, yi: usize, year: Year, slot: usize, ci: usize) -> CountRow {
         let (area, area_name) = match self.areas.get(slot) {
             Some(a) => (AreaKey::Area(a.id().clone()), a.name().to_owned()),
             None => (AreaKey::Outside, OUTSIDE_NAME.to_owned()),
@@ -533,7 +534,7 @@ pub struct CountRow {
     area_name: String,
     category: CategoryKey,
     category_name: String,
-    year: u16,
+    year: Year,
     count: Option<u64>,
     residents: Option<u64>,
     rate_per_1000: Option<Decimal>,
@@ -557,7 +558,7 @@ impl CountRow {
         &self.category_name
     }
     /// The calendar year of the report dates.
-    pub fn year(&self) -> u16 {
+    pub fn year(&self) -> Year {
         self.year
     }
     /// The number of reports (anmeldelser); `None` when the category is not countable.
@@ -586,7 +587,7 @@ const RESIDENTS_COLUMNS: [&str; 3] = ["area", "year", "residents"];
 /// A header with the columns `area`, `year`, `residents` (any order, no others); lines
 /// starting with `#` are comments. `area` is an area's name as in the layer
 /// (`Ved Folehaven`) or its id (`omraade` for the partnership layer, `ved-folehaven` in the
-/// city layer); `year` a four-digit calendar year; `residents` a whole number above 0,
+/// city layer); `year` a calendar year from 1900 to 2199; `residents` a whole number above 0,
 /// digits only.
 ///
 /// ```
@@ -601,14 +602,14 @@ const RESIDENTS_COLUMNS: [&str; 3] = ["area", "year", "residents"];
 pub struct Residents {
     entries: Vec<ResidentsEntry>,
     /// The line of the entry for each area and year (duplicates found in linear time).
-    first: BTreeMap<(String, u16), u64>,
+    first: BTreeMap<(String, Year), u64>,
 }
 
 /// One line of a residents file.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct ResidentsEntry {
     area: String,
-    year: u16,
+    year: Year,
     residents: u64,
     line: u64,
 }
@@ -619,7 +620,7 @@ impl ResidentsEntry {
         &self.area
     }
     /// The calendar year.
-    pub fn year(&self) -> u16 {
+    pub fn year(&self) -> Year {
         self.year
     }
     /// The number of residents (> 0).
@@ -647,7 +648,7 @@ impl Residents {
     pub fn insert(
         &mut self,
         area: impl Into<String>,
-        year: u16,
+        year: Year,
         residents: u64,
     ) -> Result<(), CountError> {
         self.push(area.into(), year, residents, 0)
@@ -656,7 +657,7 @@ impl Residents {
     fn push(
         &mut self,
         area: String,
-        year: u16,
+        year: Year,
         residents: u64,
         line: u64,
     ) -> Result<(), CountError> {
@@ -679,7 +680,7 @@ impl Residents {
     fn check(
         &self,
         area: &str,
-        year: u16,
+        year: Year,
         residents: u64,
     ) -> Result<(), (Option<&'static str>, crate::error::ResidentsProblemKind)> {
         use crate::error::ResidentsProblemKind as K;
@@ -812,9 +813,7 @@ impl Residents {
             let cell = |i: usize| text.get(i).unwrap_or("");
             let year_text = cell(yi);
             let year = year_text
-                .parse::<u16>()
-                .ok()
-                .filter(|y| (1000..=9999).contains(y));
+                .parse::<Year>().ok();
             if year.is_none() {
                 problems.push(at(
                     line,

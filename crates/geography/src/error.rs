@@ -143,7 +143,7 @@ pub enum GeoError {
         detail: String,
     },
     /// A GeoJSON feature names an estate that is not one of the partnership's estates.
-    #[error("{feature}: unknown estate {} (known: {known})", ::tryghed_diagnostics::quote(.value))]
+    #[error("{feature}: unknown estate {value:?} (known: {known})")]
     UnknownEstate {
         /// The feature.
         feature: String,
@@ -160,14 +160,9 @@ pub enum GeoError {
         /// The estate's name.
         estate: String,
     },
-    /// An estate identifier that is not a lowercase ASCII slug.
-    #[error("invalid estate id {}: {reason}", ::tryghed_diagnostics::quote(.value))]
-    InvalidEstateId {
-        /// The value as given.
-        value: String,
-        /// What is wrong.
-        reason: &'static str,
-    },
+    /// An estate identifier that is not a slug.
+    #[error(transparent)]
+    InvalidEstateId(#[from] tryghed_core::SlugError),
     /// The `xs` and `ys` columns of a columnar call differ in length.
     #[error("column lengths differ: {xs} x values but {ys} y values")]
     LengthMismatch {

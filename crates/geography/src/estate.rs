@@ -1,8 +1,5 @@
 //! The partnership area (partnerskabsområde) and its housing estates (afdelinger).
 
-use std::fmt;
-use std::str::FromStr;
-
 use geo::{BooleanOps, Contains, Distance, Euclidean, Length};
 use geo_types::{MultiPolygon, Point};
 
@@ -30,79 +27,19 @@ pub const DATA_CREDIT: &str =
 pub const DATA_CREDIT_DA: &str =
     "Indeholder data fra Københavns Kommune, Udsatte byområder (opendata.dk), CC BY 4.0.";
 
-/// The identifier of a housing estate (afdeling): a lowercase ASCII slug such as
-/// `folehaven` or `baerhaven`.
-///
-/// ```
-/// use tryghed_geography::EstateId;
-/// let id: EstateId = "elmehaven".parse()?;
-/// assert_eq!(id.as_str(), "elmehaven");
-/// assert!("Bærhaven".parse::<EstateId>().is_err());
-/// # Ok::<(), tryghed_geography::GeoError>(())
-/// ```
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-#[cfg_attr(feature = "serde", serde(try_from = "String", into = "String"))]
-#[doc(alias = "afdeling")]
-pub struct EstateId(String);
-
-impl EstateId {
-    /// A validated estate id.
+tryghed_core::slug_id! {
+    /// The identifier of a housing estate (afdeling), such as `folehaven` or `baerhaven`.
     ///
-    /// # Errors
-    ///
-    /// [`GeoError::InvalidEstateId`] unless the value is 1–64 characters of `a`–`z`, `0`–`9`
-    /// and `-`, starting with a letter or digit.
-    pub fn new(value: impl Into<String>) -> Result<Self, GeoError> {
-        let value = value.into();
-        let reason = if value.is_empty() || value.len() > 64 {
-            Some("must be 1 to 64 characters long")
-        } else if !value
-            .bytes()
-            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
-        {
-            Some("may contain only a-z, 0-9 and '-'")
-        } else if value.starts_with('-') {
-            Some("must start with a letter or digit")
-        } else {
-            None
-        };
-        match reason {
-            Some(reason) => Err(GeoError::InvalidEstateId { value, reason }),
-            None => Ok(EstateId(value)),
-        }
-    }
-
-    /// The id as text.
-    pub fn as_str(&self) -> &str {
-        &self.0
-    }
-}
-
-impl fmt::Display for EstateId {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0)
-    }
-}
-
-impl FromStr for EstateId {
-    type Err = GeoError;
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        EstateId::new(s)
-    }
-}
-
-impl TryFrom<String> for EstateId {
-    type Error = GeoError;
-    fn try_from(value: String) -> Result<Self, Self::Error> {
-        EstateId::new(value)
-    }
-}
-
-impl From<EstateId> for String {
-    fn from(value: EstateId) -> Self {
-        value.0
-    }
+    /// ```
+    /// use tryghed_geography::EstateId;
+    /// let id: EstateId = "elmehaven".parse()?;
+    /// assert_eq!(id.as_str(), "elmehaven");
+    /// assert!("Bærhaven".parse::<EstateId>().is_err());
+    /// # Ok::<(), tryghed_geography::GeoError>(())
+    /// ```
+    #[doc(alias = "afdeling")]
+    pub struct EstateId;
+    what = "estate id", error = GeoError
 }
 
 /// A housing estate (boligafdeling) in the partnership area.

@@ -107,3 +107,6 @@ pub use estate::{
 };
 pub use geometry::MAX_VERTICES;
 pub use locate::Locator;
+/// The shared slug types this crate's API uses, re-exported so that callers need not depend on
+/// `tryghed-core` themselves.
+pub use tryghed_core::{SlugError, SlugProblem};

@@ -1,6 +1,6 @@
 //! The crate's single error type.
 
-use crate::ObservationProblem;
+use crate::{ObservationProblem, Year};
 
 /// Everything that can go wrong in `tryghed-goals`: invalid identifiers, codes, shares,
 /// category files, observation files and goal definitions.
@@ -10,16 +10,10 @@ use crate::ObservationProblem;
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
 pub enum GoalsError {
-    /// An identifier (indicator, goal, category, area) is not a valid slug.
-    #[error("invalid {kind} id {}: {reason}", ::tryghed_diagnostics::quote(.value))]
-    InvalidId {
-        /// What kind of identifier it was meant to be (`"indicator"`, `"area"`, …).
-        kind: &'static str,
-        /// The rejected text.
-        value: String,
-        /// Why it was rejected.
-        reason: &'static str,
-    },
+    /// An identifier (indicator, goal, category, area) is not a valid slug;
+    /// [`SlugError::what`](crate::SlugError::what) says which kind.
+    #[error(transparent)]
+    InvalidId(#[from] crate::SlugError),
     /// An offence code (gerningskode) is not 1–12 ASCII digits.
     #[error("invalid offence code {}: {reason}", ::tryghed_diagnostics::quote(.value))]
     InvalidOffenceCode {
@@ -72,7 +66,7 @@ pub enum GoalsError {
         /// The area id.
         area: String,
         /// The year.
-        year: u16,
+        year: Year,
     },
     /// An observation's parts do not fit together (e.g. respondents on a count).
     #[error("invalid observation for {indicator:?}: {reason}")]

@@ -97,6 +97,7 @@
 //! with which report (the survey of Y with the crime of Y − 1 and the plan of Y) is decided
 //! in one place, `tryghed_agreement::Agreement::evaluate`.
 
+use crate::Year;
 use std::cmp::Ordering;
 use std::fmt;
 use std::fmt::Write as _;
@@ -346,7 +347,7 @@ impl AreaValue {
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
 #[doc(alias = "afstand")]
 pub struct GapAt {
-    year: u16,
+    year: Year,
     #[cfg_attr(feature = "serde", serde(with = "rust_decimal::serde::str"))]
     value: Decimal,
     #[cfg_attr(feature = "serde", serde(with = "rust_decimal::serde::str"))]
@@ -357,7 +358,7 @@ pub struct GapAt {
 
 impl GapAt {
     /// The year.
-    pub fn year(&self) -> u16 {
+    pub fn year(&self) -> Year {
         self.year
     }
     /// The evaluated area's value (a fraction for shares).
@@ -443,7 +444,7 @@ pub struct IndicatorEvaluation {
     indicator: IndicatorId,
     name: String,
     unit: Unit,
-    year: u16,
+    year: Year,
     status: Status,
     #[cfg_attr(feature = "serde", serde(with = "rust_decimal::serde::str_option"))]
     value: Option<Decimal>,
@@ -454,7 +455,7 @@ pub struct IndicatorEvaluation {
     interval: Option<Interval>,
     #[cfg_attr(feature = "serde", serde(with = "rust_decimal::serde::str_option"))]
     previous: Option<Decimal>,
-    baseline_year: Option<u16>,
+    baseline_year: Option<Year>,
     #[cfg_attr(feature = "serde", serde(with = "rust_decimal::serde::str_option"))]
     baseline: Option<Decimal>,
     change: Option<Change>,
@@ -478,7 +479,7 @@ impl IndicatorEvaluation {
         self.unit
     }
     /// The evaluated year.
-    pub fn year(&self) -> u16 {
+    pub fn year(&self) -> Year {
         self.year
     }
     /// The worst of the targets' statuses.
@@ -514,7 +515,7 @@ impl IndicatorEvaluation {
         self.previous
     }
     /// The baseline year, when fixed.
-    pub fn baseline_year(&self) -> Option<u16> {
+    pub fn baseline_year(&self) -> Option<Year> {
         self.baseline_year
     }
     /// The baseline value, when fixed and known.
@@ -554,7 +555,7 @@ impl IndicatorEvaluation {
 pub struct GoalEvaluation {
     goal: GoalId,
     title: String,
-    year: u16,
+    year: Year,
     area: AreaId,
     status: Status,
     indicators: Vec<IndicatorEvaluation>,
@@ -571,7 +572,7 @@ impl GoalEvaluation {
         &self.title
     }
     /// The evaluated year.
-    pub fn year(&self) -> u16 {
+    pub fn year(&self) -> Year {
         self.year
     }
     /// The evaluated area.
@@ -601,7 +602,7 @@ impl GoalEvaluation {
 pub fn evaluate(
     goal: &Goal,
     observations: &Observations,
-    year: u16,
+    year: Year,
     options: &EvalOptions,
 ) -> GoalEvaluation {
     let indicators: Vec<IndicatorEvaluation> = goal
@@ -719,7 +720,7 @@ fn measure(
     gi: &GoalIndicator,
     obs: &Observations,
     area: &AreaId,
-    year: u16,
+    year: Year,
 ) -> Result<Option<Measured>, String> {
     let ind = gi.indicator();
     let Some(o) = obs.get(ind.id(), area, year) else {
@@ -794,12 +795,12 @@ fn pending(reason: impl Into<String>) -> Status {
 struct Ctx<'a> {
     gi: &'a GoalIndicator,
     obs: &'a Observations,
-    year: u16,
+    year: Year,
     options: &'a EvalOptions,
     current: Result<Option<Measured>, String>,
     previous: Result<Option<Measured>, String>,
     /// Resolved baseline: Ok((year, value)) or Err(reason it is pending).
-    baseline: Option<Result<(u16, Measured), String>>,
+    baseline: Option<Result<(Year, Measured), String>>,
     change: Option<Change>,
 }
 
@@ -807,14 +808,14 @@ struct Ctx<'a> {
 fn evaluate_indicator(
     gi: &GoalIndicator,
     obs: &Observations,
-    year: u16,
+    year: Year,
     options: &EvalOptions,
 ) -> IndicatorEvaluation {
     let area = &options.area;
     let ind = gi.indicator();
     let unit = ind.unit();
     let current = measure(gi, obs, area, year);
-    let previous = match year.checked_sub(1) {
+    let previous = match year.previous() {
         Some(py) => measure(gi, obs, area, py),
         None => Ok(None),
     };
@@ -955,8 +956,8 @@ fn evaluate_indicator(
 
 fn significance(
     unit: Unit,
-    before: (u16, &Measured),
-    after: (u16, &Measured),
+    before: (Year, &Measured),
+    after: (Year, &Measured),
     o: &EvalOptions,
 ) -> Significance {
     if unit != Unit::ShareOfRespondents {
@@ -1055,7 +1056,7 @@ fn cmp_sums(a: &Measured, b: &Measured, c: &Measured, d: &Measured) -> Ordering 
 /// An area's value and the reference's in one year, and the gap between them.
 #[derive(Clone, Copy)]
 struct Pair {
-    year: u16,
+    year: Year,
     value: Measured,
     reference: Measured,
 }
@@ -1186,7 +1187,7 @@ fn evaluate_target(ctx: &mut Ctx<'_>, target: &Target) -> TargetEvaluation {
                 Some(p) => format!(
                     "{} ({}: {})",
                     show(unit, cur.value),
-                    year.saturating_sub(1),
+                    year.get() - 1,
                     show(unit, p.value)
                 ),
                 None => show(unit, cur.value),
@@ -1272,7 +1273,7 @@ fn approach(
     target: &Target,
     cur: Measured,
     reference_area: &AreaId,
-    by_year: u16,
+    by_year: Year,
 ) -> TargetEvaluation {
     let year = ctx.year;
     let ind = ctx.gi.indicator();
@@ -1283,7 +1284,7 @@ fn approach(
     } else {
         format!("niveauet i {place}")
     };
-    let reference_at = |y: u16| measure(ctx.gi, ctx.obs, reference_area, y);
+    let reference_at = |y: Year| measure(ctx.gi, ctx.obs, reference_area, y);
     let r_cur = match reference_at(year) {
         Ok(Some(m)) => m,
         Ok(None) => {
@@ -1429,7 +1430,7 @@ fn approach(
 
 /// The straight line from the baseline value in year `b` to the reference's value in
 /// `by_year`, at `year` (a guide only, never a verdict).
-fn guide(from: Decimal, to: Decimal, b: u16, year: u16, by_year: u16) -> Option<Decimal> {
+fn guide(from: Decimal, to: Decimal, b: Year, year: Year, by_year: Year) -> Option<Decimal> {
     let span = i64::from(by_year) - i64::from(b);
     let elapsed = (i64::from(year) - i64::from(b)).min(span);
     (to - from)

@@ -1,5 +1,6 @@
 //! Goals (målsætninger), their indicators, baselines and targets, as validated data.
 
+use crate::Year;
 use std::fmt;
 
 use rust_decimal::Decimal;
@@ -31,7 +32,7 @@ pub enum Baseline {
     /// (`0.77`); for rates reports per 1,000 residents; for counts the count.
     Set {
         /// The baseline year.
-        year: u16,
+        year: Year,
         /// The baseline value.
         value: Decimal,
     },
@@ -39,13 +40,13 @@ pub enum Baseline {
     /// observations is not typed twice).
     Observed {
         /// The baseline year.
-        year: u16,
+        year: Year,
     },
 }
 
 impl Baseline {
     /// The baseline year, unless pending.
-    pub fn year(&self) -> Option<u16> {
+    pub fn year(&self) -> Option<Year> {
         match self {
             Baseline::Pending { .. } => None,
             Baseline::Set { year, .. } | Baseline::Observed { year } => Some(*year),
@@ -88,7 +89,7 @@ pub enum Target {
         /// The reference area, e.g. `kobenhavn`.
         reference_area: AreaId,
         /// The year by which the area should have come closer, e.g. 2029.
-        by_year: u16,
+        by_year: Year,
     },
     /// At least held at the baseline (som minimum fastholdes): met exactly when the value is
     /// ≤ the baseline. For indicators where lower is better (crime).

@@ -20,6 +20,7 @@
 //!     AreaId, Baseline, Dimension, Direction, EvalOptions, Goal, GoalIndicator, Indicator,
 //!     IndicatorId, Observation, Observations, Share, Source, Status, Target, Unit, evaluate,
 //! };
+//! use tryghed_goals::Year;
 //! # fn main() -> Result<(), Box<dyn std::error::Error>> {
 //! let indicator = Indicator::new(
 //!     "tryg-i-nabolaget".parse()?,
@@ -34,10 +35,10 @@
 //!     "Flere trygge borgere",
 //!     vec![GoalIndicator::new(
 //!         indicator,
-//!         Some(Baseline::Observed { year: 2025 }),
+//!         Some(Baseline::Observed { year: Year::new(2025)? }),
 //!         vec![
 //!             Target::IncreaseEveryYear,
-//!             Target::ApproachReference { reference_area: AreaId::copenhagen(), by_year: 2029 },
+//!             Target::ApproachReference { reference_area: AreaId::copenhagen(), by_year: Year::new(2029)? },
 //!         ],
 //!     )?],
 //! )?;
@@ -45,13 +46,13 @@
 //! let id: IndicatorId = "tryg-i-nabolaget".parse()?;
 //! let mut obs = Observations::new();
 //! // 2025: the agreement's figures (no number of respondents given).
-//! obs.insert(Observation::share(id.clone(), AreaId::partnership(), 2025, Share::new(77, 100)?, None)?)?;
-//! obs.insert(Observation::share(id.clone(), AreaId::copenhagen(), 2025, Share::new(88, 100)?, None)?)?;
+//! obs.insert(Observation::share(id.clone(), AreaId::partnership(), Year::new(2025)?, Share::new(77, 100)?, None)?)?;
+//! obs.insert(Observation::share(id.clone(), AreaId::copenhagen(), Year::new(2025)?, Share::new(88, 100)?, None)?)?;
 //! // 2026: synthetic figures with respondents.
-//! obs.insert(Observation::share(id.clone(), AreaId::partnership(), 2026, Share::new(81, 100)?, Some(350))?)?;
-//! obs.insert(Observation::share(id, AreaId::copenhagen(), 2026, Share::new(88, 100)?, Some(3_600))?)?;
+//! obs.insert(Observation::share(id.clone(), AreaId::partnership(), Year::new(2026)?, Share::new(81, 100)?, Some(350))?)?;
+//! obs.insert(Observation::share(id, AreaId::copenhagen(), Year::new(2026)?, Share::new(88, 100)?, Some(3_600))?)?;
 //!
-//! let result = evaluate(&goal, &obs, 2026, &EvalOptions::default());
+//! let result = evaluate(&goal, &obs, Year::new(2026)?, &EvalOptions::default());
 //! let ind = &result.indicators()[0];
 //! // The share rose (77 % → 81 %) and the gap to København narrowed (11 → 7 points).
 //! assert_eq!(*result.status(), Status::OnTrack);
@@ -124,3 +125,6 @@ pub use stats::{
     wilson_interval,
 };
 pub use sums::SumTable;
+/// The shared types this crate's API uses, re-exported so that callers need not depend on
+/// `tryghed-core` themselves.
+pub use tryghed_core::{ParseYearError, SlugError, SlugProblem, Year, YearError};

@@ -9,6 +9,7 @@
 //! ([`crime_year_reported_in`]); record those counts under Y − 1. The 2025 crime baselines are
 //! therefore counts for calendar 2025, published with the 2026 survey.
 
+use crate::Year;
 use std::collections::BTreeMap;
 use std::fmt;
 use std::io;
@@ -23,11 +24,16 @@ use crate::{
 /// The calendar year of the crime figures that the Tryghedsundersøgelse of `survey_year`
 /// reports: `survey_year − 1`.
 ///
+/// `None` only for the first year a [`Year`] can hold (1900), which has no year before it.
+///
 /// ```
-/// assert_eq!(tryghed_goals::crime_year_reported_in(2026), 2025);
+/// use tryghed_goals::{Year, crime_year_reported_in};
+///
+/// assert_eq!(crime_year_reported_in(Year::new(2026)?), Some(Year::new(2025)?));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-pub fn crime_year_reported_in(survey_year: u16) -> u16 {
-    survey_year.saturating_sub(1)
+pub fn crime_year_reported_in(survey_year: Year) -> Option<Year> {
+    survey_year.previous()
 }
 
 /// The value of one observation, exactly as given.
@@ -130,16 +136,16 @@ impl<'de> serde::Deserialize<'de> for ObservedValue {
 /// indicator [`IndicatorId::residents`]; rates per 1,000 residents are derived, never stored.
 ///
 /// ```
-/// use tryghed_goals::{AreaId, Observation, Share};
+/// use tryghed_goals::{AreaId, Observation, Share, Year};
 /// let o = Observation::share(
 ///     "tryg-i-nabolaget".parse()?,
 ///     AreaId::partnership(),
-///     2025,
+///     Year::new(2025)?,
 ///     Share::new(77, 100)?,
 ///     None, // the agreement gives no number of respondents
 /// )?;
-/// assert_eq!(o.year(), 2025);
-/// # Ok::<(), tryghed_goals::GoalsError>(())
+/// assert_eq!(o.year(), Year::new(2025)?);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[doc(alias = "måling")]
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -151,7 +157,7 @@ impl<'de> serde::Deserialize<'de> for ObservedValue {
 pub struct Observation {
     indicator: IndicatorId,
     area: AreaId,
-    year: u16,
+    year: Year,
     value: ObservedValue,
     respondents: Option<u64>,
 }
@@ -163,7 +169,7 @@ pub struct Observation {
 struct RawObservation {
     indicator: IndicatorId,
     area: AreaId,
-    year: u16,
+    year: Year,
     value: ObservedValue,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     respondents: Option<u64>,
@@ -200,7 +206,7 @@ impl Observation {
     pub fn new(
         indicator: IndicatorId,
         area: AreaId,
-        year: u16,
+        year: Year,
         value: ObservedValue,
         respondents: Option<u64>,
     ) -> Result<Self, GoalsError> {
@@ -240,7 +246,7 @@ impl Observation {
     pub fn share(
         indicator: IndicatorId,
         area: AreaId,
-        year: u16,
+        year: Year,
         share: Share,
         respondents: Option<u64>,
     ) -> Result<Self, GoalsError> {
@@ -261,7 +267,7 @@ impl Observation {
     pub fn count(
         indicator: IndicatorId,
         area: AreaId,
-        year: u16,
+        year: Year,
         count: u64,
     ) -> Result<Self, GoalsError> {
         Self::new(indicator, area, year, ObservedValue::Count(count), None)
@@ -273,7 +279,7 @@ impl Observation {
     ///
     /// [`GoalsError::InvalidObservation`] when `residents` is 0.
     #[doc(alias = "indbyggere")]
-    pub fn residents(area: AreaId, year: u16, residents: u64) -> Result<Self, GoalsError> {
+    pub fn residents(area: AreaId, year: Year, residents: u64) -> Result<Self, GoalsError> {
         Self::count(IndicatorId::residents(), area, year, residents)
     }
 
@@ -286,7 +292,7 @@ impl Observation {
         &self.area
     }
     /// The year the figure describes.
-    pub fn year(&self) -> u16 {
+    pub fn year(&self) -> Year {
         self.year
     }
     /// The value as given.
@@ -299,19 +305,19 @@ impl Observation {
     }
 }
 
-type Key = (IndicatorId, AreaId, u16);
+type Key = (IndicatorId, AreaId, Year);
 
 /// A collection of observations, at most one per (indicator, area, year).
 ///
 /// ```
-/// use tryghed_goals::{AreaId, Observation, Observations};
+/// use tryghed_goals::{AreaId, Observation, Observations, Year};
 /// let mut obs = Observations::new();
 /// let a = AreaId::partnership();
 /// // synthetic figures
-/// obs.insert(Observation::count("straffelov".parse()?, a.clone(), 2026, 90)?)?;
-/// obs.insert(Observation::residents(a.clone(), 2026, 2_000)?)?;
+/// obs.insert(Observation::count("straffelov".parse()?, a.clone(), Year::new(2026)?, 90)?)?;
+/// obs.insert(Observation::residents(a.clone(), Year::new(2026)?, 2_000)?)?;
 /// assert_eq!(
-///     obs.rate_per_1000(&"straffelov".parse()?, &a, 2026),
+///     obs.rate_per_1000(&"straffelov".parse()?, &a, Year::new(2026)?),
 ///     Some("45".parse()?)
 /// );
 /// # Ok::<(), Box<dyn std::error::Error>>(())
@@ -382,18 +388,18 @@ impl Observations {
         &mut self,
         indicator: &IndicatorId,
         area: &AreaId,
-        year: u16,
+        year: Year,
     ) -> Option<Observation> {
         self.map.remove(&(indicator.clone(), area.clone(), year))
     }
 
     /// The observation for `indicator`, `area`, `year`.
-    pub fn get(&self, indicator: &IndicatorId, area: &AreaId, year: u16) -> Option<&Observation> {
+    pub fn get(&self, indicator: &IndicatorId, area: &AreaId, year: Year) -> Option<&Observation> {
         self.map.get(&(indicator.clone(), area.clone(), year))
     }
 
     /// The count observed for `indicator`, `area`, `year`, if it is a count.
-    pub fn count(&self, indicator: &IndicatorId, area: &AreaId, year: u16) -> Option<u64> {
+    pub fn count(&self, indicator: &IndicatorId, area: &AreaId, year: Year) -> Option<u64> {
         match self.get(indicator, area, year)?.value {
             ObservedValue::Count(n) => Some(n),
             ObservedValue::Share(_) => None,
@@ -402,7 +408,7 @@ impl Observations {
 
     /// The number of residents of `area` in `year`.
     #[doc(alias = "indbyggere")]
-    pub fn residents(&self, area: &AreaId, year: u16) -> Option<u64> {
+    pub fn residents(&self, area: &AreaId, year: Year) -> Option<u64> {
         self.count(&IndicatorId::residents(), area, year)
     }
 
@@ -414,7 +420,7 @@ impl Observations {
         &self,
         indicator: &IndicatorId,
         area: &AreaId,
-        year: u16,
+        year: Year,
     ) -> Option<Decimal> {
         let count = self.count(indicator, area, year)?;
         let residents = self.residents(area, year)?;
@@ -522,14 +528,14 @@ impl Observations {
 
     /// The line of the file the observation of `indicator`, `area` and `year` was read from,
     /// when it was read from one ([`Observations::from_csv_reader`]).
-    pub fn line_of(&self, indicator: &IndicatorId, area: &AreaId, year: u16) -> Option<u64> {
+    pub fn line_of(&self, indicator: &IndicatorId, area: &AreaId, year: Year) -> Option<u64> {
         self.lines
             .get(&(indicator.clone(), area.clone(), year))
             .copied()
     }
 
     /// The latest year of any observation (the CLI's default year).
-    pub fn latest_year(&self) -> Option<u16> {
+    pub fn latest_year(&self) -> Option<Year> {
         self.map.keys().map(|k| k.2).max()
     }
 
@@ -785,9 +791,9 @@ fn read_row<'a>(
     use ObservationProblemKind as K;
     let mut problems = Vec::new();
     let id_problem = |value: &str, e: GoalsError| match e {
-        GoalsError::InvalidId { reason, .. } => K::InvalidId {
+        GoalsError::InvalidId(slug) => K::InvalidId {
             value: value.to_owned(),
-            reason,
+            problem: slug.problem(),
         },
         other => K::InvalidValue {
             value: value.to_owned(),
@@ -802,9 +808,7 @@ fn read_row<'a>(
         .ok();
     let year_text = cell(C::Year);
     let year = year_text
-        .parse::<u16>()
-        .ok()
-        .filter(|y| (1000..=9999).contains(y));
+        .parse::<Year>().ok();
     if year.is_none() {
         problems.push((
             C::Year,
@@ -904,18 +908,18 @@ indbyggere,omraade,2026,2000,
         assert_eq!(obs.len(), 4);
         let a = AreaId::partnership();
         let t: IndicatorId = "tryg-i-nabolaget".parse().unwrap();
-        let o = obs.get(&t, &a, 2026).unwrap();
+        let o = obs.get(&t, &a, Year::new(2026).unwrap()).unwrap();
         assert_eq!(o.respondents(), Some(412));
         assert_eq!(
             o.value(),
             ObservedValue::Share(Share::new(80, 100).unwrap())
         );
-        assert_eq!(obs.residents(&a, 2026), Some(2000));
+        assert_eq!(obs.residents(&a, Year::new(2026).unwrap()), Some(2000));
         assert_eq!(
-            obs.rate_per_1000(&"straffelov".parse().unwrap(), &a, 2026),
+            obs.rate_per_1000(&"straffelov".parse().unwrap(), &a, Year::new(2026).unwrap()),
             Some(Decimal::from(45))
         );
-        assert_eq!(obs.latest_year(), Some(2026));
+        assert_eq!(obs.latest_year(), Year::new(2026).ok());
         let mut buf = Vec::new();
         obs.write_csv(&mut buf).unwrap();
         let text = String::from_utf8(buf).unwrap();
@@ -1037,11 +1041,17 @@ indbyggere,omraade,2026,2000,
     #[test]
     fn duplicates_are_rejected_not_replaced() {
         let mut obs = Observations::new();
-        let o = Observation::count("x".parse().unwrap(), AreaId::valby(), 2025, 1).unwrap();
+        let o = Observation::count(
+            "x".parse().unwrap(),
+            AreaId::valby(),
+            Year::new(2025).unwrap(),
+            1,
+        )
+        .unwrap();
         obs.insert(o.clone()).unwrap();
         assert!(matches!(
             obs.insert(o),
-            Err(GoalsError::DuplicateObservation { year: 2025, .. })
+            Err(GoalsError::DuplicateObservation { year, .. }) if year.get() == 2025
         ));
     }
 
@@ -1071,7 +1081,7 @@ indbyggere,omraade,2026,2000,
         let id: IndicatorId = "tryg".parse().unwrap();
         assert_eq!(
             merged
-                .get(&id, &AreaId::partnership(), 2025)
+                .get(&id, &AreaId::partnership(), Year::new(2025).unwrap())
                 .unwrap()
                 .respondents(),
             Some(300)

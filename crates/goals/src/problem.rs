@@ -3,6 +3,8 @@
 
 use std::fmt;
 
+use crate::Year;
+
 /// A column of the observations CSV.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
@@ -86,9 +88,9 @@ pub enum ObservationProblemKind {
         /// The text.
         value: String,
         /// Why.
-        reason: &'static str,
+        problem: crate::SlugProblem,
     },
-    /// A year that is not a four-digit year.
+    /// A year that is not a number from 1900 to 2199 (`Year`'s range).
     InvalidYear {
         /// The text.
         value: String,
@@ -138,11 +140,11 @@ pub enum ObservationProblemKind {
     /// A year outside the agreement's period and baseline years.
     YearOutsidePeriod {
         /// The year given.
-        year: u16,
+        year: Year,
         /// The first year accepted.
-        first: i32,
+        first: Year,
         /// The last year accepted.
-        last: i32,
+        last: Year,
     },
 }
 
@@ -179,7 +181,7 @@ pub enum ObservationProblemKind {
 pub struct ObservationProblem {
     line: Option<u64>,
     column: Option<ObservationColumn>,
-    place: Option<(String, String, u16)>,
+    place: Option<(String, String, Year)>,
     kind: ObservationProblemKind,
 }
 
@@ -200,7 +202,7 @@ impl ObservationProblem {
 
     /// The same problem, naming the observation's indicator, area and year.
     #[must_use]
-    pub fn for_observation(mut self, indicator: &str, area: &str, year: u16) -> Self {
+    pub fn for_observation(mut self, indicator: &str, area: &str, year: Year) -> Self {
         self.place = Some((indicator.to_owned(), area.to_owned(), year));
         self
     }
@@ -216,7 +218,7 @@ impl ObservationProblem {
     }
 
     /// The indicator, area and year of the observation, when the problem is about one.
-    pub fn observation(&self) -> Option<(&str, &str, u16)> {
+    pub fn observation(&self) -> Option<(&str, &str, Year)> {
         self.place
             .as_ref()
             .map(|(i, a, y)| (i.as_str(), a.as_str(), *y))
@@ -250,10 +252,10 @@ impl ObservationProblem {
             }
             K::NotText => "rækken er ikke UTF-8-tekst".to_owned(),
             K::Unreadable { message } => format!("rækken kan ikke læses: {message}"),
-            K::InvalidId { value, reason } => {
-                format!("{} er ikke et gyldigt id: {reason}", quote(value))
+            K::InvalidId { value, problem } => {
+                format!("{} er ikke et gyldigt id: {}", quote(value), problem.message_da())
             }
-            K::InvalidYear { value } => format!("{} er ikke et firecifret årstal", quote(value)),
+            K::InvalidYear { value } => format!("{} er ikke et årstal fra 1900 til 2199", quote(value)),
             K::InvalidValue { value, reason } => format!(
                 "værdien {} er hverken et helt tal eller en andel som 77% eller 12/15 ({reason})",
                 quote(value)
@@ -337,8 +339,8 @@ impl fmt::Display for ObservationProblem {
             }
             K::NotText => f.write_str("the row is not UTF-8 text"),
             K::Unreadable { message } => write!(f, "unreadable row: {message}"),
-            K::InvalidId { value, reason } => write!(f, "invalid id {}: {reason}", quote(value)),
-            K::InvalidYear { value } => write!(f, "{} is not a four-digit year", quote(value)),
+            K::InvalidId { value, problem } => write!(f, "invalid id {}: {problem}", quote(value)),
+            K::InvalidYear { value } => write!(f, "{} is not a year from 1900 to 2199", quote(value)),
             K::InvalidValue { value, reason } => {
                 write!(f, "invalid value {}: {reason}", quote(value))
             }

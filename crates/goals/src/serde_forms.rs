@@ -1,6 +1,7 @@
 //! The serde (TOML-friendly) forms of goals, indicators, baselines and targets. Every form
 //! is validated through the same constructors as the Rust API.
 
+use crate::Year;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
@@ -49,7 +50,7 @@ pub(crate) struct RawBaseline {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pending: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    year: Option<u16>,
+    year: Option<Year>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     value: Option<RawNumber>,
 }
@@ -72,7 +73,7 @@ pub(crate) enum RawTarget {
     IncreaseEveryYear,
     ApproachReference {
         reference_area: AreaId,
-        by_year: u16,
+        by_year: Year,
     },
     NotAboveBaseline,
     ShareAtLeast {
@@ -273,12 +274,17 @@ mod tests {
         assert_eq!(
             b,
             Baseline::Set {
-                year: 2025,
+                year: Year::new(2025).unwrap(),
                 value: Decimal::new(77, 2)
             }
         );
         let b = toml::from_str::<Wrap>("b = { year = 2025 }").unwrap().b;
-        assert_eq!(b, Baseline::Observed { year: 2025 });
+        assert_eq!(
+            b,
+            Baseline::Observed {
+                year: Year::new(2025).unwrap()
+            }
+        );
         let b = toml::from_str::<Wrap>("b = { pending = \"fastlægges 2026\" }")
             .unwrap()
             .b;
@@ -289,7 +295,7 @@ mod tests {
         assert_eq!(
             b,
             Baseline::Set {
-                year: 2025,
+                year: Year::new(2025).unwrap(),
                 value: Decimal::from(12)
             }
         );

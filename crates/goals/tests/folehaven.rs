@@ -9,6 +9,7 @@
 )]
 
 use rust_decimal::Decimal;
+use tryghed_goals::Year;
 use tryghed_goals::{
     AreaId, Baseline, EvalOptions, Goal, GoalEvaluation, Observation, Observations, Share,
     Significance, Status, Target, evaluate,
@@ -45,8 +46,8 @@ fn observations(files: &[&str]) -> Observations {
     all
 }
 
-fn eval(goal: &Goal, obs: &Observations, year: u16) -> GoalEvaluation {
-    evaluate(goal, obs, year, &EvalOptions::default())
+fn eval(goal: &Goal, obs: &Observations, year: i32) -> GoalEvaluation {
+    evaluate(goal, obs, Year::new(year).unwrap(), &EvalOptions::default())
 }
 
 fn d(s: &str) -> Decimal {
@@ -182,7 +183,7 @@ fn year_2026_synthetic_statuses() {
     assert_eq!(n.targets()[1].gap(), Some(d("0.08")));
     assert_eq!(
         n.targets()[1].baseline_gap().map(|g| (g.year(), g.gap())),
-        Some((2025, d("0.11")))
+        Some((Year::new(2025).unwrap(), d("0.11")))
     );
     // The straight line is only a guide: it asks 79,75 % in 2026, and decides nothing.
     assert_eq!(n.targets()[1].guide(), Some(d("0.7975")));
@@ -250,8 +251,17 @@ fn significance_is_reported_when_both_years_have_respondents() {
     let id = "tryg-i-nabolaget".parse().unwrap();
     let a = AreaId::partnership();
     // synthetic 2027: 83 % of 380 (from 80 % of 380: z ≈ 1.07, not significant)
-    obs.insert(Observation::share(id, a, 2027, Share::new(83, 100).unwrap(), Some(380)).unwrap())
-        .unwrap();
+    obs.insert(
+        Observation::share(
+            id,
+            a,
+            Year::new(2027).unwrap(),
+            Share::new(83, 100).unwrap(),
+            Some(380),
+        )
+        .unwrap(),
+    )
+    .unwrap();
     let g = goals();
     let e = eval(&g[0], &obs, 2027);
     let n = &e.indicators()[0];
@@ -268,7 +278,7 @@ fn significance_is_reported_when_both_years_have_respondents() {
     let strict = evaluate(
         &g[0],
         &obs,
-        2027,
+        Year::new(2027).unwrap(),
         &EvalOptions::default().require_significant_rise(true),
     );
     assert_eq!(

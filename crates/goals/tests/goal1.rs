@@ -9,6 +9,7 @@
 )]
 
 use std::cmp::Ordering;
+use tryghed_goals::Year;
 
 use proptest::prelude::*;
 use tryghed_goals::{
@@ -18,6 +19,11 @@ use tryghed_goals::{
 
 const BASE: u16 = 2025;
 const BY: u16 = 2029;
+
+/// The library's year type for a year of this test's integer reference model.
+fn yr(year: u16) -> Year {
+    Year::new(i32::from(year)).unwrap()
+}
 
 fn goal() -> Goal {
     let indicator = Indicator::new(
@@ -31,12 +37,12 @@ fn goal() -> Goal {
     .unwrap();
     let gi = GoalIndicator::new(
         indicator,
-        Some(Baseline::Observed { year: BASE }),
+        Some(Baseline::Observed { year: yr(BASE) }),
         vec![
             Target::IncreaseEveryYear,
             Target::ApproachReference {
                 reference_area: AreaId::copenhagen(),
-                by_year: BY,
+                by_year: yr(BY),
             },
         ],
     )
@@ -74,7 +80,7 @@ fn observations(series: &[(Obs, Obs)]) -> Observations {
         for (place, (n, d, r)) in [(AreaId::partnership(), area), (AreaId::copenhagen(), kbh)] {
             let share = Share::new(*n, *d).unwrap();
             obs.insert(
-                Observation::share("tryg".parse().unwrap(), place, year, share, *r).unwrap(),
+                Observation::share("tryg".parse().unwrap(), place, yr(year), share, *r).unwrap(),
             )
             .unwrap();
         }
@@ -86,7 +92,7 @@ fn status(series: &[(Obs, Obs)], year: u16) -> Status {
     let e = evaluate(
         &goal(),
         &observations(series),
-        year,
+        yr(year),
         &EvalOptions::default(),
     );
     e.indicators()[0].status().clone()
@@ -198,8 +204,8 @@ proptest! {
                 let g = goal();
                 let opts = EvalOptions::default();
                 (
-                    evaluate(&g, &oa, year, &opts).indicators()[0].status().clone(),
-                    evaluate(&g, &ob, year, &opts).indicators()[0].status().clone(),
+                    evaluate(&g, &oa, yr(year), &opts).indicators()[0].status().clone(),
+                    evaluate(&g, &ob, yr(year), &opts).indicators()[0].status().clone(),
                 )
             }
             None => (status(&series, year), status(&better, year)),
@@ -235,7 +241,7 @@ proptest! {
 fn without(obs: &Observations, year: u16) -> Observations {
     let mut out = Observations::new();
     for o in obs.iter() {
-        if !(o.year() == year && *o.area() == AreaId::partnership()) {
+        if !(o.year() == yr(year) && *o.area() == AreaId::partnership()) {
             out.insert(o.clone()).unwrap();
         }
     }
@@ -264,7 +270,7 @@ fn one_condition_alone_is_not_enough() {
     let e = evaluate(
         &g,
         &observations(&rose_wider),
-        2026,
+        yr(2026),
         &EvalOptions::default(),
     );
     let ind = &e.indicators()[0];
@@ -289,7 +295,7 @@ fn one_condition_alone_is_not_enough() {
     let e = evaluate(
         &g,
         &observations(&fell_closer),
-        2026,
+        yr(2026),
         &EvalOptions::default(),
     );
     let ind = &e.indicators()[0];
@@ -318,7 +324,7 @@ fn in_2029_the_gap_is_compared_with_2025() {
     let e = evaluate(
         &goal(),
         &observations(&series),
-        2029,
+        yr(2029),
         &EvalOptions::default(),
     );
     let ind = &e.indicators()[0];
@@ -342,7 +348,7 @@ fn significance_is_stated_not_decisive() {
     let e = evaluate(
         &goal(),
         &observations(&significant),
-        2026,
+        yr(2026),
         &EvalOptions::default(),
     );
     assert!(
@@ -356,7 +362,12 @@ fn significance_is_stated_not_decisive() {
         ((70, 100, Some(300)), (80, 100, None)),
         ((71, 100, Some(300)), (80, 100, None)),
     ];
-    let e = evaluate(&goal(), &observations(&not), 2026, &EvalOptions::default());
+    let e = evaluate(
+        &goal(),
+        &observations(&not),
+        yr(2026),
+        &EvalOptions::default(),
+    );
     assert_eq!(*e.indicators()[0].status(), Status::OnTrack);
     assert!(
         e.indicators()[0]

@@ -8,6 +8,7 @@
 
 use proptest::prelude::*;
 use rust_decimal::Decimal;
+use tryghed_goals::Year;
 use tryghed_goals::{
     AreaId, Baseline, Dimension, Direction, EvalOptions, Goal, GoalIndicator, Indicator,
     IndicatorId, Observation, Observations, ObservedValue, Proportion, Share, Source, Status,
@@ -15,7 +16,10 @@ use tryghed_goals::{
 };
 
 const IDS: [&str; 4] = ["tryg", "rate", "antal", "samarbejde"];
-const BASELINE_YEAR: u16 = 2025;
+const BASELINE_YEAR: Year = match Year::new(2025) {
+    Ok(year) => year,
+    Err(_) => panic!("2025 is a year"),
+};
 
 fn ind(id: &str, unit: Unit, dir: Direction) -> Indicator {
     Indicator::new(
@@ -40,7 +44,7 @@ fn synthetic_goal(crime_baseline: Baseline) -> Goal {
             Target::IncreaseEveryYear,
             Target::ApproachReference {
                 reference_area: AreaId::copenhagen(),
-                by_year: 2029,
+                by_year: Year::new(2029).unwrap(),
             },
         ],
     )
@@ -111,7 +115,7 @@ fn arb_observations() -> impl Strategy<Value = Vec<Observation>> {
         (
             prop::sample::select(&[IDS[0], IDS[1], IDS[2], IDS[3], "monitor", "indbyggere"][..]),
             arb_area(),
-            2020u16..2033,
+            2020i32..2033,
             arb_value(),
         ),
         0..60,
@@ -121,7 +125,7 @@ fn arb_observations() -> impl Strategy<Value = Vec<Observation>> {
             .filter_map(|(id, area, year, (v, r))| {
                 let id: IndicatorId = id.parse().unwrap();
                 // invalid combinations (e.g. 0 residents) are simply not built
-                Observation::new(id, area, year, v, r).ok()
+                Observation::new(id, area, Year::new(year).unwrap(), v, r).ok()
             })
             .collect()
     })
@@ -158,14 +162,14 @@ proptest! {
     fn evaluation_is_total_and_deterministic(
         rows in arb_observations(),
         baseline in arb_baseline(),
-        year in 2018u16..2035,
+        year in 2018i32..2035,
         strict in any::<bool>(),
     ) {
         let goal = synthetic_goal(baseline);
         let obs = collect(&rows);
         let opts = EvalOptions::default().require_significant_rise(strict);
-        let a = evaluate(&goal, &obs, year, &opts);
-        let b = evaluate(&goal, &obs, year, &opts);
+        let a = evaluate(&goal, &obs, Year::new(year).unwrap(), &opts);
+        let b = evaluate(&goal, &obs, Year::new(year).unwrap(), &opts);
         prop_assert_eq!(&a, &b);
         prop_assert_eq!(a.indicators().len(), goal.indicators().len());
         prop_assert!(!a.explanation().is_empty());
@@ -182,12 +186,12 @@ proptest! {
     fn not_above_baseline_met_iff_value_le_baseline(
         base in 0u64..10_000,
         value in 0u64..10_000,
-        year in 2026u16..2035,
+        year in 2026i32..2035,
     ) {
         let goal = synthetic_goal(Baseline::Set { year: BASELINE_YEAR, value: Decimal::from(base) });
         let mut obs = Observations::new();
-        obs.insert(Observation::count("antal".parse().unwrap(), AreaId::partnership(), year, value).unwrap()).unwrap();
-        let e = evaluate(&goal, &obs, year, &EvalOptions::default());
+        obs.insert(Observation::count("antal".parse().unwrap(), AreaId::partnership(), Year::new(year).unwrap(), value).unwrap()).unwrap();
+        let e = evaluate(&goal, &obs, Year::new(year).unwrap(), &EvalOptions::default());
         let status = e.indicators()[2].status().clone();
         prop_assert_eq!(status == Status::Met, value <= base);
         prop_assert_eq!(status == Status::NotMet, value > base);
@@ -202,11 +206,11 @@ proptest! {
         let a = AreaId::partnership();
         let mut obs = Observations::new();
         let rate: IndicatorId = "rate".parse().unwrap();
-        obs.insert(Observation::count(rate.clone(), a.clone(), 2025, c0).unwrap()).unwrap();
-        obs.insert(Observation::count(rate, a.clone(), 2026, c1).unwrap()).unwrap();
-        obs.insert(Observation::residents(a.clone(), 2025, r0).unwrap()).unwrap();
-        obs.insert(Observation::residents(a, 2026, r1).unwrap()).unwrap();
-        let e = evaluate(&goal, &obs, 2026, &EvalOptions::default());
+        obs.insert(Observation::count(rate.clone(), a.clone(), Year::new(2025).unwrap(), c0).unwrap()).unwrap();
+        obs.insert(Observation::count(rate, a.clone(), Year::new(2026).unwrap(), c1).unwrap()).unwrap();
+        obs.insert(Observation::residents(a.clone(), Year::new(2025).unwrap(), r0).unwrap()).unwrap();
+        obs.insert(Observation::residents(a, Year::new(2026).unwrap(), r1).unwrap()).unwrap();
+        let e = evaluate(&goal, &obs, Year::new(2026).unwrap(), &EvalOptions::default());
         let v = e.indicators()[1].value().unwrap();
         let b = e.indicators()[1].baseline().unwrap();
         prop_assert_eq!(*e.indicators()[1].status() == Status::Met, v <= b);
@@ -214,9 +218,9 @@ proptest! {
 
     /// A pending baseline never gives Met, for the indicator or the goal.
     #[test]
-    fn pending_baseline_never_met(rows in arb_observations(), year in 2018u16..2035) {
+    fn pending_baseline_never_met(rows in arb_observations(), year in 2018i32..2035) {
         let goal = synthetic_goal(Baseline::Pending { note: "synthetic".into() });
-        let e = evaluate(&goal, &collect(&rows), year, &EvalOptions::default());
+        let e = evaluate(&goal, &collect(&rows), Year::new(year).unwrap(), &EvalOptions::default());
         for i in &e.indicators()[1..3] {
             prop_assert!(i.status().is_pending(), "{}", i.status());
         }
@@ -257,18 +261,18 @@ proptest! {
         rows in arb_observations(),
         extra in arb_observations(),
         baseline in arb_baseline(),
-        year in 2018u16..2035,
+        year in 2018i32..2035,
     ) {
         let goal = synthetic_goal(baseline);
         let base = collect(&rows);
         let mut more = base.clone();
         for o in extra {
-            if o.year() != year && o.year() != year - 1 && o.year() != BASELINE_YEAR {
+            if o.year() != Year::new(year).unwrap() && Some(o.year()) != Year::new(year).unwrap().previous() && o.year() != BASELINE_YEAR {
                 let _ = more.insert(o);
             }
         }
         let opts = EvalOptions::default();
-        prop_assert_eq!(evaluate(&goal, &base, year, &opts), evaluate(&goal, &more, year, &opts));
+        prop_assert_eq!(evaluate(&goal, &base, Year::new(year).unwrap(), &opts), evaluate(&goal, &more, Year::new(year).unwrap(), &opts));
     }
 
     /// The CSV writer's output reads back to the same observations.
@@ -311,14 +315,19 @@ fn three_quarters_through_observations() {
             Observation::share(
                 "samarbejde".parse().unwrap(),
                 AreaId::partnership(),
-                2026,
+                Year::new(2026).unwrap(),
                 Share::new(m, t).unwrap(),
                 None,
             )
             .unwrap(),
         )
         .unwrap();
-        let e = evaluate(&goal, &obs, 2026, &EvalOptions::default());
+        let e = evaluate(
+            &goal,
+            &obs,
+            Year::new(2026).unwrap(),
+            &EvalOptions::default(),
+        );
         assert_eq!(e.indicators()[3].status().is_met(), met, "{m}/{t}");
     }
 }

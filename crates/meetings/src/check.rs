@@ -1,5 +1,6 @@
 //! [`check_meetings`]: read a meeting log and check it against the agreement's organisation.
 
+use crate::Year;
 use std::collections::BTreeSet;
 use std::fmt::Write as _;
 
@@ -16,7 +17,7 @@ use crate::{MeetingContext, MeetingLog, MeetingRecord, MeetingsSummary};
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct CheckOptions {
     as_of: NaiveDate,
-    year: Option<i32>,
+    year: Option<Year>,
 }
 
 impl CheckOptions {
@@ -28,7 +29,7 @@ impl CheckOptions {
 
     /// These options, requiring the log to be for `year`.
     #[must_use]
-    pub fn for_year(mut self, year: i32) -> Self {
+    pub fn for_year(mut self, year: Year) -> Self {
         self.year = Some(year);
         self
     }
@@ -39,7 +40,7 @@ impl CheckOptions {
     }
 
     /// The year the log must be for, if required.
-    pub fn year(&self) -> Option<i32> {
+    pub fn year(&self) -> Option<Year> {
         self.year
     }
 }
@@ -148,7 +149,7 @@ pub(crate) fn counts_da(errors: usize, warnings: usize) -> String {
 /// ```
 /// use chrono::NaiveDate;
 /// use tryghed_meetings::{CheckOptions, MeetingContext, check_meetings};
-/// use tryghed_parties::{Body, BodyKind, Governance, MeetingRule, Parties, Party, PartyKind};
+/// use tryghed_parties::{Body, BodyKind, Governance, MeetingRule, Parties, Party, PartyKind, Year};
 ///
 /// # fn main() -> Result<(), Box<dyn std::error::Error>> {
 /// # let parties = Parties::new(vec![
@@ -160,7 +161,7 @@ pub(crate) fn counts_da(errors: usize, warnings: usize) -> String {
 /// #     "Styregruppe",
 /// # )?])?
 /// # .with_meeting_rule(MeetingRule::new(BodyKind::SteeringGroup, 1, None)?)?;
-/// # let context = MeetingContext::new(2026..=2029, parties, governance)?;
+/// # let context = MeetingContext::new(Year::new(2026)?..=Year::new(2029)?, parties, governance)?;
 /// let text = r#"
 /// year = 2026
 ///
@@ -194,16 +195,15 @@ pub fn check_meetings(
     let year = read_year(&mut reader, &root);
     let mut year_ok = year.is_some();
     if let Some((year, span)) = &year {
-        let years = context.years();
-        if !years.contains(year) {
+        if !context.years().contains(*year) {
             year_ok = false;
             reader.error(
                 span.clone(),
                 "year",
                 format!(
                     "mødeloggen er for {year}, uden for aftaleperioden {}–{}",
-                    years.start(),
-                    years.end()
+                    context.first_year(),
+                    context.last_year()
                 ),
             );
         }
@@ -239,7 +239,11 @@ pub fn check_meetings(
     };
     let in_year: Vec<&ReadMeeting> = read
         .iter()
-        .filter(|m| m.record.as_ref().is_some_and(|r| r.date().year() == year))
+        .filter(|m| {
+            m.record
+                .as_ref()
+                .is_some_and(|r| r.date().year() == year.get())
+        })
         .collect();
     check_meeting_rules(&mut reader, context, &in_year, options.as_of);
     check_same_day(&mut reader, &in_year);
@@ -413,7 +417,7 @@ fn capital(text: &str) -> String {
 fn check_year(
     reader: &mut TomlReader<'_>,
     context: &MeetingContext,
-    year: i32,
+    year: Year,
     year_span: &Span,
     meetings: &[&ReadMeeting],
     as_of: NaiveDate,

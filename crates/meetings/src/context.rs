@@ -1,5 +1,6 @@
 //! [`MeetingContext`]: what a meeting log is checked against.
 
+use crate::{Year, Years};
 use std::ops::RangeInclusive;
 
 use tryghed_parties::{BodyKind, Governance, Parties, Party, PartyId, Post};
@@ -17,7 +18,7 @@ use crate::MeetingsError;
 ///
 /// ```
 /// use tryghed_meetings::MeetingContext;
-/// use tryghed_parties::{Body, BodyKind, Governance, MeetingRule, Parties, Party, PartyKind};
+/// use tryghed_parties::{Body, BodyKind, Governance, MeetingRule, Parties, Party, PartyKind, Year};
 ///
 /// # fn main() -> Result<(), Box<dyn std::error::Error>> {
 /// let parties = Parties::new(vec![
@@ -29,16 +30,16 @@ use crate::MeetingsError;
 ///     "Styregruppe",
 /// )?])?
 /// .with_meeting_rule(MeetingRule::new(BodyKind::SteeringGroup, 1, None)?)?;
-/// let context = MeetingContext::new(2026..=2029, parties, governance)?;
-/// assert_eq!(context.years(), 2026..=2029);
+/// let context = MeetingContext::new(Year::new(2026)?..=Year::new(2029)?, parties, governance)?;
+/// assert!(context.years().map(Year::get).eq(2026..=2029));
 /// assert_eq!(context.party_label(&"politi".parse()?), "Københavns Politi (politi)");
 /// # Ok(())
 /// # }
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct MeetingContext {
-    first_year: i32,
-    last_year: i32,
+    first_year: Year,
+    last_year: Year,
     parties: Parties,
     governance: Governance,
 }
@@ -50,7 +51,7 @@ impl MeetingContext {
     ///
     /// [`MeetingsError::EmptyPeriod`] when `years` is empty.
     pub fn new(
-        years: RangeInclusive<i32>,
+        years: RangeInclusive<Year>,
         parties: Parties,
         governance: Governance,
     ) -> Result<MeetingContext, MeetingsError> {
@@ -66,9 +67,19 @@ impl MeetingContext {
         })
     }
 
-    /// The calendar years of the agreement period.
-    pub fn years(&self) -> RangeInclusive<i32> {
-        self.first_year..=self.last_year
+    /// The calendar years of the agreement period, in order.
+    pub fn years(&self) -> Years {
+        self.first_year.through(self.last_year)
+    }
+
+    /// The first year of the agreement period.
+    pub fn first_year(&self) -> Year {
+        self.first_year
+    }
+
+    /// The last year of the agreement period (inclusive).
+    pub fn last_year(&self) -> Year {
+        self.last_year
     }
 
     /// The parties of the agreement.

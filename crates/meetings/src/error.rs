@@ -1,5 +1,6 @@
 //! The error type of this crate.
 
+use crate::Year;
 use tryghed_diagnostics::Diagnostic;
 
 /// What went wrong when building, reading or checking a meeting log.
@@ -20,19 +21,19 @@ pub enum MeetingsError {
     #[error("the period {first}–{last} holds no year (the first year is after the last)")]
     EmptyPeriod {
         /// The first year given.
-        first: i32,
+        first: Year,
         /// The last year given.
-        last: i32,
+        last: Year,
     },
     /// A year outside the agreement period was asked for.
     #[error("the year {year} is outside the agreement period {first}–{last}")]
     YearOutsidePeriod {
         /// The year asked for.
-        year: i32,
+        year: Year,
         /// The period's first year.
-        first: i32,
+        first: Year,
         /// The period's last year.
-        last: i32,
+        last: Year,
     },
     /// A meeting log text has problems; every one is listed with its place.
     #[error("{origin}: {} problem(s):{}", diagnostics.len(), list(diagnostics))]

@@ -20,6 +20,7 @@
 //! use tryghed_parties::{
 //!     Body, BodyKind, Governance, MeetingRule, Parties, Party, PartyKind, Post,
 //! };
+//! use tryghed_parties::Year;
 //!
 //! # fn main() -> Result<(), Box<dyn std::error::Error>> {
 //! // What the agreement says (normally `Agreement::meeting_context()` in tryghed-agreement).
@@ -40,7 +41,7 @@
 //!         .with_wording("Arbejdsgruppen mødes 8-10 gange årligt.")?,
 //! )?
 //! .with_post(Post::new("projektleder", "okf".parse()?)?.leading(BodyKind::WorkingGroup));
-//! let context = MeetingContext::new(2026..=2029, parties, governance)?;
+//! let context = MeetingContext::new(Year::new(2026)?..=Year::new(2029)?, parties, governance)?;
 //!
 //! let text = r#"
 //! year = 2026
@@ -101,4 +102,7 @@ pub use skeleton::skeleton;
 pub use summary::{
     ActionItem, BodySummary, Cadence, Decision, MeetingsSummary, PartyAttendance, YearState,
 };
+/// The year types of this crate's API, re-exported so that callers need not depend on
+/// `tryghed-core` themselves.
+pub use tryghed_core::{Year, YearError, Years};
 pub use tryghed_diagnostics::{Diagnostic, Location, Severity};

@@ -1,5 +1,6 @@
 //! The values of a meeting log: [`MeetingLog`], [`MeetingRecord`], [`Attendee`], [`Action`].
 
+use crate::Year;
 use chrono::NaiveDate;
 use tryghed_parties::{BodyKind, PartyId};
 
@@ -234,18 +235,18 @@ impl MeetingRecord {
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct MeetingLog {
-    year: i32,
+    year: Year,
     meetings: Vec<MeetingRecord>,
 }
 
 impl MeetingLog {
     /// A log of `year` with `meetings` (in the order given).
-    pub fn new(year: i32, meetings: Vec<MeetingRecord>) -> Self {
+    pub fn new(year: Year, meetings: Vec<MeetingRecord>) -> Self {
         MeetingLog { year, meetings }
     }
 
     /// The calendar year.
-    pub fn year(&self) -> i32 {
+    pub fn year(&self) -> Year {
         self.year
     }
 

@@ -1,5 +1,6 @@
 //! Reading the meeting log file field by field, every problem reported at its place.
 
+use crate::Year;
 use chrono::{Datelike, NaiveDate};
 use tryghed_diagnostics::{Diagnostic, Span, Table, TomlReader, Value, quote};
 use tryghed_parties::{BodyKind, PartyId};
@@ -38,7 +39,7 @@ impl ReadMeeting {
 }
 
 /// The year of the file: `Some((year, span))` when it could be read as a calendar year.
-pub(crate) fn read_year(reader: &mut TomlReader<'_>, root: &Table<'_, '_>) -> Option<(i32, Span)> {
+pub(crate) fn read_year(reader: &mut TomlReader<'_>, root: &Table<'_, '_>) -> Option<(Year, Span)> {
     if !root.has("year") {
         reader.push(
             Some(0..0),
@@ -48,12 +49,16 @@ pub(crate) fn read_year(reader: &mut TomlReader<'_>, root: &Table<'_, '_>) -> Op
         return None;
     }
     let (year, span) = root.integer(reader, "year")?;
-    match i32::try_from(year) {
-        Ok(y) if (1..=9999).contains(&y) => Some((y, span)),
-        _ => {
-            reader.error(span, "year", format!("{year} er ikke et kalenderår"));
-            None
-        }
+    if let Ok(y) = Year::from_i64(year) {
+        Some((y, span))
+    } else {
+        let (min, max) = (Year::MIN, Year::MAX);
+        reader.error(
+            span,
+            "year",
+            format!("{year} er ikke et kalenderår fra {min} til {max}"),
+        );
+        None
     }
 }
 
@@ -199,14 +204,14 @@ pub(crate) fn read_meeting(
     context: &MeetingContext,
     table: &Table<'_, '_>,
     index: usize,
-    year: Option<i32>,
+    year: Option<Year>,
 ) -> ReadMeeting {
     let before = reader.len();
     table.deny_unknown(reader, MEETING_KEYS);
     let body = read_body(reader, context, table);
     let date = table.date(reader, "date");
     if let (Some((date, span)), Some(year)) = (&date, year)
-        && date.year() != year
+        && date.year() != year.get()
     {
         reader.push(
             Some(span.clone()),

@@ -5,6 +5,7 @@
 //! equal to them.
 #![allow(dead_code, reason = "the types describe the schema only")]
 
+use crate::Year;
 use chrono::NaiveDate;
 use schemars::JsonSchema;
 
@@ -15,7 +16,7 @@ use schemars::JsonSchema;
 #[schemars(title = "Mødelog")]
 struct MeetingLogFile {
     /// The calendar year of the log, e.g. 2026. It must lie in the agreement period.
-    year: i32,
+    year: Year,
     /// The meetings, each a [[meetings]] table.
     #[serde(default)]
     meetings: Vec<MeetingFile>,

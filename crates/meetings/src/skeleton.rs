@@ -1,5 +1,6 @@
 //! [`skeleton`]: a commented, empty meeting log for a year, to start from.
 
+use crate::Year;
 use std::fmt::Write as _;
 
 use tryghed_parties::BodyKind;
@@ -21,24 +22,23 @@ use crate::{MeetingContext, MeetingsError};
 /// ```
 /// # use chrono::NaiveDate;
 /// # use tryghed_meetings::{CheckOptions, MeetingContext, check_meetings, skeleton};
-/// # use tryghed_parties::{Governance, Parties};
+/// # use tryghed_parties::{Governance, Parties, Year};
 /// # fn main() -> Result<(), Box<dyn std::error::Error>> {
-/// # let context = MeetingContext::new(2026..=2029, Parties::new(vec![])?, Governance::default())?;
-/// let text = skeleton(2027, &context)?;
+/// # let context = MeetingContext::new(Year::new(2026)?..=Year::new(2029)?, Parties::new(vec![])?, Governance::default())?;
+/// let text = skeleton(Year::new(2027)?, &context)?;
 /// assert!(text.contains("year = 2027"));
 /// let as_of = NaiveDate::from_ymd_opt(2027, 1, 2).ok_or("date")?;
 /// assert!(check_meetings(&text, "møder-2027.toml", &context, CheckOptions::new(as_of)).is_valid());
-/// assert!(skeleton(2030, &context).is_err());
+/// assert!(skeleton(Year::new(2030)?, &context).is_err());
 /// # Ok(())
 /// # }
 /// ```
-pub fn skeleton(year: i32, context: &MeetingContext) -> Result<String, MeetingsError> {
-    let years = context.years();
-    if !years.contains(&year) {
+pub fn skeleton(year: Year, context: &MeetingContext) -> Result<String, MeetingsError> {
+    if !context.years().contains(year) {
         return Err(MeetingsError::YearOutsidePeriod {
             year,
-            first: *years.start(),
-            last: *years.end(),
+            first: context.first_year(),
+            last: context.last_year(),
         });
     }
     let governance = context.governance();

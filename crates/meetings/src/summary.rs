@@ -1,6 +1,7 @@
 //! [`MeetingsSummary`]: a year of meetings at a glance, for the status report's
 //! "Organisering" section.
 
+use crate::Year;
 use std::collections::BTreeSet;
 
 use chrono::{Datelike, NaiveDate};
@@ -30,8 +31,8 @@ pub enum YearState {
 
 impl YearState {
     /// The state of `year` on `as_of`.
-    pub fn of(year: i32, as_of: NaiveDate) -> YearState {
-        match as_of.year().cmp(&year) {
+    pub fn of(year: Year, as_of: NaiveDate) -> YearState {
+        match as_of.year().cmp(&year.get()) {
             std::cmp::Ordering::Less => YearState::NotBegun,
             std::cmp::Ordering::Equal => YearState::UnderWay,
             std::cmp::Ordering::Greater => YearState::Complete,
@@ -278,7 +279,7 @@ impl BodySummary {
 /// ```
 /// use chrono::NaiveDate;
 /// use tryghed_meetings::{Attendee, Cadence, MeetingContext, MeetingLog, MeetingRecord};
-/// use tryghed_parties::{Body, BodyKind, Governance, MeetingRule, Parties, Party, PartyKind};
+/// use tryghed_parties::{Body, BodyKind, Governance, MeetingRule, Parties, Party, PartyKind, Year};
 ///
 /// # fn main() -> Result<(), Box<dyn std::error::Error>> {
 /// let parties = Parties::new(vec![
@@ -290,12 +291,12 @@ impl BodySummary {
 ///     "Styregruppe",
 /// )?])?
 /// .with_meeting_rule(MeetingRule::new(BodyKind::SteeringGroup, 1, None)?)?;
-/// let context = MeetingContext::new(2026..=2029, parties, governance)?;
+/// let context = MeetingContext::new(Year::new(2026)?..=Year::new(2029)?, parties, governance)?;
 ///
 /// let date = NaiveDate::from_ymd_opt(2026, 3, 10).ok_or("date")?;
 /// let meeting = MeetingRecord::new(BodyKind::SteeringGroup, date)
 ///     .with_attendee(Attendee::new("politi".parse()?));
-/// let log = MeetingLog::new(2026, vec![meeting]);
+/// let log = MeetingLog::new(Year::new(2026)?, vec![meeting]);
 ///
 /// let as_of = NaiveDate::from_ymd_opt(2027, 1, 15).ok_or("date")?;
 /// let summary = log.summary(&context, as_of);
@@ -309,7 +310,7 @@ impl BodySummary {
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct MeetingsSummary {
-    year: i32,
+    year: Year,
     as_of: NaiveDate,
     state: YearState,
     bodies: Vec<BodySummary>,
@@ -317,7 +318,7 @@ pub struct MeetingsSummary {
 
 impl MeetingsSummary {
     /// The year.
-    pub fn year(&self) -> i32 {
+    pub fn year(&self) -> Year {
         self.year
     }
 
@@ -427,14 +428,14 @@ fn attendance(
 }
 
 pub(crate) fn summarise<'m>(
-    year: i32,
+    year: Year,
     meetings: impl Iterator<Item = &'m MeetingRecord> + Clone,
     context: &MeetingContext,
     as_of: NaiveDate,
 ) -> MeetingsSummary {
     let state = YearState::of(year, as_of);
     let governance = context.governance();
-    let in_year = meetings.filter(move |m| m.date().year() == year);
+    let in_year = meetings.filter(move |m| m.date().year() == year.get());
     let mut bodies = Vec::new();
     for body in governance.bodies() {
         let kind = body.kind();

@@ -8,6 +8,7 @@
 )]
 
 use std::fmt::Write as _;
+use tryghed_meetings::Year;
 
 use chrono::NaiveDate;
 use tryghed_meetings::{
@@ -91,7 +92,12 @@ fn context() -> MeetingContext {
             .with_wording(TOVHOLDER)
             .unwrap(),
     );
-    MeetingContext::new(2026..=2029, parties, governance).unwrap()
+    MeetingContext::new(
+        Year::new(2026).unwrap()..=Year::new(2029).unwrap(),
+        parties,
+        governance,
+    )
+    .unwrap()
 }
 
 fn date(y: i32, m: u32, d: u32) -> NaiveDate {
@@ -491,7 +497,7 @@ fn the_year_must_be_there_in_the_period_and_the_one_asked_for_without_hiding_the
         "mødeloggen er for 2031, uden for aftaleperioden 2026–2029"
     );
 
-    let checked = check(&log(8), after_2026().for_year(2027));
+    let checked = check(&log(8), after_2026().for_year(Year::new(2027).unwrap()));
     let d = &found(&checked)[0];
     assert_eq!(
         (d.1, d.3.as_str()),
@@ -500,7 +506,7 @@ fn the_year_must_be_there_in_the_period_and_the_one_asked_for_without_hiding_the
             "mødeloggen er for 2026, men kontrollen gælder 2027 (--year)"
         )
     );
-    assert!(check(&log(8), after_2026().for_year(2026)).is_valid());
+    assert!(check(&log(8), after_2026().for_year(Year::new(2026).unwrap())).is_valid());
 
     let text = log(8).replacen("date = 2026-02-24", "date = 2025-02-24", 1);
     let checked = check(&text, after_2026());
@@ -616,7 +622,7 @@ fn a_file_that_is_not_toml_lists_its_syntax_errors() {
 
 #[test]
 fn the_skeleton_is_a_valid_log_with_one_warning() {
-    let text = skeleton(2027, &context()).unwrap();
+    let text = skeleton(Year::new(2027).unwrap(), &context()).unwrap();
     assert!(text.contains(STEERING) && text.contains(TOVHOLDER));
     assert!(text.contains("#   sikker-by  Kontor for Sikker By og Udsatte Boligområder"));
     let checked = check_meetings(
@@ -628,7 +634,7 @@ fn the_skeleton_is_a_valid_log_with_one_warning() {
     assert!(checked.is_valid());
     let messages: Vec<String> = found(&checked).into_iter().map(|d| d.3).collect();
     assert_eq!(messages, ["mødeloggen for 2027 har ingen møder"]);
-    assert!(skeleton(2030, &context()).is_err());
+    assert!(skeleton(Year::new(2030).unwrap(), &context()).is_err());
 }
 
 #[test]

@@ -6,6 +6,7 @@ use chrono::NaiveDate;
 
 use crate::governance::BodyKind;
 use crate::id::PartyId;
+use tryghed_core::SlugError;
 
 /// Everything that can go wrong when building the values of this crate.
 ///
@@ -14,16 +15,10 @@ use crate::id::PartyId;
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
 pub enum PartiesError {
-    /// A slug identifier ([`PartyId`](crate::PartyId) or [`BodyId`](crate::BodyId)) is malformed.
-    #[error("invalid {what} {}: {problem}", ::tryghed_diagnostics::quote(.value))]
-    InvalidSlug {
-        /// Which kind of identifier: `"party id"` or `"body id"`.
-        what: &'static str,
-        /// The rejected text.
-        value: String,
-        /// What is wrong with it.
-        problem: SlugProblem,
-    },
+    /// A slug identifier ([`PartyId`](crate::PartyId) or [`BodyId`](crate::BodyId)) is malformed;
+    /// [`SlugError::what`] says which.
+    #[error(transparent)]
+    InvalidSlug(#[from] SlugError),
     /// A CVR number does not have exactly eight characters.
     #[error(
         "invalid CVR number {value:?}: it has {length} characters, a CVR number has exactly 8 digits"
@@ -35,7 +30,7 @@ pub enum PartiesError {
         length: usize,
     },
     /// A CVR number contains something other than the digits 0–9.
-    #[error("invalid CVR number {}: {found:?} at position {position} is not a digit 0-9", ::tryghed_diagnostics::quote(.value))]
+    #[error("invalid CVR number {value:?}: {found:?} at position {position} is not a digit 0-9")]
     CvrNotDigit {
         /// The rejected text.
         value: String,
@@ -45,7 +40,7 @@ pub enum PartiesError {
         position: usize,
     },
     /// A CVR number starts with 0; CVR numbers run from 10000000 upward.
-    #[error("invalid CVR number {}: a CVR number does not start with 0", ::tryghed_diagnostics::quote(.value))]
+    #[error("invalid CVR number {value:?}: a CVR number does not start with 0")]
     CvrLeadingZero {
         /// The rejected text.
         value: String,
@@ -79,7 +74,7 @@ pub enum PartiesError {
         context: Option<String>,
     },
     /// A text field starts or ends with whitespace (it is rejected, not trimmed).
-    #[error("{field} {} starts or ends with whitespace", ::tryghed_diagnostics::quote(.value))]
+    #[error("{field} {value:?} starts or ends with whitespace")]
     SurroundingWhitespace {
         /// The field.
         field: &'static str,
@@ -87,7 +82,7 @@ pub enum PartiesError {
         value: String,
     },
     /// A name (such as a party kind or body kind) is not one of the known names.
-    #[error("unknown {what} {}", ::tryghed_diagnostics::quote(.value))]
+    #[error("unknown {what} {value:?}")]
     UnknownName {
         /// What was being parsed, e.g. `"party kind"`.
         what: &'static str,
@@ -119,7 +114,7 @@ pub enum PartiesError {
         to: NaiveDate,
     },
     /// A full-time-equivalent figure is out of range or not a number.
-    #[error("invalid årsværk (FTE) {}: {problem}", ::tryghed_diagnostics::quote(.value))]
+    #[error("invalid årsværk (FTE) {value:?}: {problem}")]
     InvalidFte {
         /// The rejected text or number.
         value: String,
@@ -150,46 +145,6 @@ pub enum PartiesError {
         /// The body kind.
         body: BodyKind,
     },
-}
-
-/// What is wrong with a slug identifier.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum SlugProblem {
-    /// It is empty.
-    Empty,
-    /// It has more than [`crate::PartyId::MAX_LEN`] characters.
-    TooLong {
-        /// Its length in characters.
-        length: usize,
-    },
-    /// It contains a character other than `a`–`z`, `0`–`9` and `-`.
-    BadChar {
-        /// The character.
-        found: char,
-        /// Its position (1-based, in characters).
-        position: usize,
-    },
-    /// It starts with `-`.
-    StartsWithHyphen,
-}
-
-impl fmt::Display for SlugProblem {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Self::Empty => f.write_str("it is empty"),
-            Self::TooLong { length } => write!(
-                f,
-                "it has {length} characters, at most {} are allowed",
-                crate::id::MAX_SLUG_LEN
-            ),
-            Self::BadChar { found, position } => write!(
-                f,
-                "{found:?} at position {position} is not allowed (use lowercase a-z, digits 0-9 and '-')"
-            ),
-            Self::StartsWithHyphen => f.write_str("it must start with a letter or digit, not '-'"),
-        }
-    }
 }
 
 /// One problem in a list of parties, found by [`Parties::new`](crate::Parties::new).

@@ -11,6 +11,7 @@ use std::str::FromStr;
 use chrono::{Datelike, NaiveDate};
 use rust_decimal::Decimal;
 
+use crate::Year;
 use crate::error::PartiesError;
 use crate::id::{BodyId, PartyId};
 use crate::identifier::check_text;
@@ -332,15 +333,15 @@ impl Post {
 ///
 /// ```
 /// use chrono::NaiveDate;
-/// use tryghed_parties::{BodyKind, Membership, PartyId};
+/// use tryghed_parties::{BodyKind, Membership, PartyId, Year};
 ///
 /// let seat = Membership::new(PartyId::new("ssp")?, BodyKind::WorkingGroup, "medlem")?
 ///     .on_behalf_of(PartyId::new("sof")?)
 ///     .with_period(NaiveDate::from_ymd_opt(2026, 3, 1), None)?;
-/// assert!(seat.active_in_year(2026));
-/// assert!(!seat.active_in_year(2025));
+/// assert!(seat.active_in_year(Year::new(2026)?));
+/// assert!(!seat.active_in_year(Year::new(2025)?));
 /// assert_eq!(seat.represents().as_str(), "sof");
-/// # Ok::<(), tryghed_parties::PartiesError>(())
+/// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 ///
 /// With the `serde` feature:
@@ -475,9 +476,9 @@ impl Membership {
     }
 
     /// Whether the membership is active on at least one day of the calendar year.
-    pub fn active_in_year(&self, year: i32) -> bool {
-        self.from.is_none_or(|from| from.year() <= year)
-            && self.to.is_none_or(|to| to.year() >= year)
+    pub fn active_in_year(&self, year: Year) -> bool {
+        self.from.is_none_or(|from| from.year() <= year.get())
+            && self.to.is_none_or(|to| to.year() >= year.get())
     }
 }
 
@@ -834,7 +835,7 @@ impl Governance {
         parties: &Parties,
         roster: &[Membership],
         meetings: &[Meeting],
-        year: i32,
+        year: Year,
     ) -> Vec<RuleViolation> {
         let mut violations = Vec::new();
         let active: Vec<&Membership> = roster.iter().filter(|m| m.active_in_year(year)).collect();
@@ -862,7 +863,7 @@ impl Governance {
         let body_places = active.iter().map(|m| (m.body(), "membership")).chain(
             meetings
                 .iter()
-                .filter(|m| m.date().year() == year)
+                .filter(|m| m.date().year() == year.get())
                 .map(|m| (m.body(), "meeting")),
         );
         for (body, place) in body_places {
@@ -892,7 +893,7 @@ impl Governance {
         for rule in &self.meeting_rules {
             let held = meetings
                 .iter()
-                .filter(|m| m.body() == rule.body() && m.date().year() == year)
+                .filter(|m| m.body() == rule.body() && m.date().year() == year.get())
                 .count();
             let held_u64 = u64::try_from(held).unwrap_or(u64::MAX);
             if held_u64 < u64::from(rule.min_per_year()) {
@@ -931,7 +932,7 @@ pub enum RuleViolation {
     /// A party that must sit in a body had no active representative there during the year.
     NotRepresented {
         /// The calendar year checked.
-        year: i32,
+        year: Year,
         /// The body.
         body: BodyKind,
         /// The party without a seat.
@@ -940,7 +941,7 @@ pub enum RuleViolation {
     /// A body met fewer times than its rule requires.
     TooFewMeetings {
         /// The calendar year checked.
-        year: i32,
+        year: Year,
         /// The body.
         body: BodyKind,
         /// Meetings held in the year.
@@ -951,7 +952,7 @@ pub enum RuleViolation {
     /// A body met more times than its rule allows.
     TooManyMeetings {
         /// The calendar year checked.
-        year: i32,
+        year: Year,
         /// The body.
         body: BodyKind,
         /// Meetings held in the year.
@@ -962,7 +963,7 @@ pub enum RuleViolation {
     /// A membership or post names a party that is not in the party list.
     UnknownParty {
         /// The calendar year checked.
-        year: i32,
+        year: Year,
         /// The unknown party id.
         party: PartyId,
         /// Where it was named: `"membership"`, `"membership on_behalf_of"` or `"post"`.
@@ -971,7 +972,7 @@ pub enum RuleViolation {
     /// A membership or meeting refers to a kind of body the governance does not define.
     UnknownBody {
         /// The calendar year checked.
-        year: i32,
+        year: Year,
         /// The body kind.
         body: BodyKind,
         /// Where it was named: `"membership"` or `"meeting"`.

@@ -95,7 +95,12 @@ fn meetings(body: BodyKind, year: i32, n: u32) -> Vec<Meeting> {
 fn a_year_that_keeps_every_rule_has_no_violations() {
     let mut all = meetings(BodyKind::WorkingGroup, 2026, 9);
     all.extend(meetings(BodyKind::SteeringGroup, 2026, 1));
-    let found = governance().check(&synthetic_parties(), &full_roster(), &all, 2026);
+    let found = governance().check(
+        &synthetic_parties(),
+        &full_roster(),
+        &all,
+        Year::new(2026).unwrap(),
+    );
     assert_eq!(found, []);
 }
 
@@ -110,33 +115,38 @@ fn every_broken_rule_is_reported() {
         })
         .collect();
     let all = meetings(BodyKind::WorkingGroup, 2026, 7);
-    let found = governance().check(&synthetic_parties(), &roster, &all, 2026);
+    let found = governance().check(
+        &synthetic_parties(),
+        &roster,
+        &all,
+        Year::new(2026).unwrap(),
+    );
     assert_eq!(
         found,
         vec![
             RuleViolation::NotRepresented {
-                year: 2026,
+                year: Year::new(2026).unwrap(),
                 body: BodyKind::SteeringGroup,
                 party: id("politi")
             },
             RuleViolation::NotRepresented {
-                year: 2026,
+                year: Year::new(2026).unwrap(),
                 body: BodyKind::SteeringGroup,
                 party: id("3b")
             },
             RuleViolation::NotRepresented {
-                year: 2026,
+                year: Year::new(2026).unwrap(),
                 body: BodyKind::WorkingGroup,
                 party: id("3b")
             },
             RuleViolation::TooFewMeetings {
-                year: 2026,
+                year: Year::new(2026).unwrap(),
                 body: BodyKind::SteeringGroup,
                 held: 0,
                 min: 1
             },
             RuleViolation::TooFewMeetings {
-                year: 2026,
+                year: Year::new(2026).unwrap(),
                 body: BodyKind::WorkingGroup,
                 held: 7,
                 min: 8
@@ -150,18 +160,23 @@ fn too_many_meetings_and_other_years_ignored() {
     let mut all = meetings(BodyKind::WorkingGroup, 2026, 11);
     all.extend(meetings(BodyKind::WorkingGroup, 2025, 12));
     all.extend(meetings(BodyKind::SteeringGroup, 2027, 1));
-    let found = governance().check(&synthetic_parties(), &full_roster(), &all, 2026);
+    let found = governance().check(
+        &synthetic_parties(),
+        &full_roster(),
+        &all,
+        Year::new(2026).unwrap(),
+    );
     assert_eq!(
         found,
         vec![
             RuleViolation::TooFewMeetings {
-                year: 2026,
+                year: Year::new(2026).unwrap(),
                 body: BodyKind::SteeringGroup,
                 held: 0,
                 min: 1
             },
             RuleViolation::TooManyMeetings {
-                year: 2026,
+                year: Year::new(2026).unwrap(),
                 body: BodyKind::WorkingGroup,
                 held: 11,
                 max: 10
@@ -186,7 +201,12 @@ fn unit_seat_counts_for_its_parent_and_on_behalf_of_counts() {
     let mut all = meetings(BodyKind::WorkingGroup, 2026, 8);
     all.extend(meetings(BodyKind::SteeringGroup, 2026, 1));
     assert_eq!(
-        governance().check(&synthetic_parties(), &roster, &all, 2026),
+        governance().check(
+            &synthetic_parties(),
+            &roster,
+            &all,
+            Year::new(2026).unwrap()
+        ),
         []
     );
 }
@@ -209,7 +229,12 @@ fn membership_must_be_active_in_the_year() {
         .collect();
     let mut all = meetings(BodyKind::WorkingGroup, 2026, 8);
     all.extend(meetings(BodyKind::SteeringGroup, 2026, 1));
-    let found = governance().check(&synthetic_parties(), &roster, &all, 2026);
+    let found = governance().check(
+        &synthetic_parties(),
+        &roster,
+        &all,
+        Year::new(2026).unwrap(),
+    );
     let missing: Vec<_> = found
         .iter()
         .map(|v| match v {
@@ -236,7 +261,12 @@ fn unknown_parties_and_bodies_are_reported_once() {
     all.extend(meetings(BodyKind::SteeringGroup, 2026, 1));
     all.extend(meetings(BodyKind::Secretariat, 2026, 2));
     let g = governance().with_post(Post::new("koordinator", id("nobody")).unwrap());
-    let found = g.check(&synthetic_parties(), &roster, &all, 2026);
+    let found = g.check(
+        &synthetic_parties(),
+        &roster,
+        &all,
+        Year::new(2026).unwrap(),
+    );
     let text: Vec<String> = found.iter().map(ToString::to_string).collect();
     assert_eq!(
         text,
@@ -253,7 +283,7 @@ fn unknown_parties_and_bodies_are_reported_once() {
 #[test]
 fn violation_display() {
     let v = RuleViolation::TooFewMeetings {
-        year: 2027,
+        year: Year::new(2027).unwrap(),
         body: BodyKind::WorkingGroup,
         held: 7,
         min: 8,
@@ -263,7 +293,7 @@ fn violation_display() {
         "2027: the arbejdsgruppe met 7 times, at least 8 required"
     );
     let v = RuleViolation::TooFewMeetings {
-        year: 2027,
+        year: Year::new(2027).unwrap(),
         body: BodyKind::WorkingGroup,
         held: 1,
         min: 8,
@@ -273,7 +303,7 @@ fn violation_display() {
         "2027: the arbejdsgruppe met 1 time, at least 8 required"
     );
     let v = RuleViolation::TooManyMeetings {
-        year: 2027,
+        year: Year::new(2027).unwrap(),
         body: BodyKind::WorkingGroup,
         held: 11,
         max: 10,
@@ -283,7 +313,7 @@ fn violation_display() {
         "2027: the arbejdsgruppe met 11 times, at most 10 allowed"
     );
     let v = RuleViolation::NotRepresented {
-        year: 2026,
+        year: Year::new(2026).unwrap(),
         body: BodyKind::SteeringGroup,
         party: id("sab"),
     };
@@ -439,10 +469,10 @@ fn membership_activity() {
     assert!(m.active_on(date(2026, 3, 1)));
     assert!(m.active_on(date(2027, 2, 28)));
     assert!(!m.active_on(date(2027, 3, 1)));
-    assert!(!m.active_in_year(2025));
-    assert!(m.active_in_year(2026));
-    assert!(m.active_in_year(2027));
-    assert!(!m.active_in_year(2028));
+    assert!(!m.active_in_year(Year::new(2025).unwrap()));
+    assert!(m.active_in_year(Year::new(2026).unwrap()));
+    assert!(m.active_in_year(Year::new(2027).unwrap()));
+    assert!(!m.active_in_year(Year::new(2028).unwrap()));
     let open = seat("okf", BodyKind::WorkingGroup);
-    assert!(open.active_in_year(i32::MIN) && open.active_in_year(i32::MAX));
+    assert!(open.active_in_year(Year::MIN) && open.active_in_year(Year::MAX));
 }

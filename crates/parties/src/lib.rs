@@ -30,7 +30,7 @@
 //! use tryghed_parties::{
 //!     Body, BodyId, BodyKind, Cvr, Governance, Identifier, Meeting, MeetingRule, Membership,
 //!     Parties, Party, PartyId, PartyKind, RepresentationRequirement, RepresentationRule,
-//!     RuleViolation,
+//!     RuleViolation, Year,
 //! };
 //!
 //! # fn main() -> Result<(), Box<dyn std::error::Error>> {
@@ -66,7 +66,7 @@
 //!     .map(|date| Meeting::new(BodyKind::WorkingGroup, date))
 //!     .collect();
 //!
-//! let violations = governance.check(&parties, &roster, &meetings, 2026);
+//! let violations = governance.check(&parties, &roster, &meetings, Year::new(2026)?);
 //! assert_eq!(violations.len(), 2);
 //! assert_eq!(
 //!     violations[0].to_string(),
@@ -87,7 +87,7 @@
 //!   JSON (ids and CVR numbers as strings, kinds as snake_case names, dates as
 //!   strings `"2026-01-01"` (TOML's unquoted dates are refused), årsværk as `"0.5"`), and everything read goes through the same
 //!   validation as the constructors, so invalid data is an error, never a value. Enables
-//!   `chrono/serde`.
+//!   `chrono/serde` and `tryghed-core/serde`.
 //!
 //! # Errors
 //!
@@ -103,7 +103,7 @@ mod identifier;
 mod party;
 mod registry;
 
-pub use error::{PartiesError, RegistryIssue, SlugProblem};
+pub use error::{PartiesError, RegistryIssue};
 pub use governance::{
     Body, BodyKind, Fte, Governance, Meeting, MeetingRule, Membership, Post,
     RepresentationRequirement, RepresentationRule, RuleViolation,
@@ -112,3 +112,6 @@ pub use id::{BodyId, PartyId};
 pub use identifier::{Cvr, Identifier};
 pub use party::{Party, PartyKind};
 pub use registry::Parties;
+/// The shared types this crate's API uses, re-exported so that callers need not depend on
+/// `tryghed-core` themselves.
+pub use tryghed_core::{ParseYearError, SlugError, SlugProblem, Year, YearError};

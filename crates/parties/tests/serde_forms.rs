@@ -9,6 +9,7 @@
 )]
 
 use chrono::NaiveDate;
+use tryghed_parties::Year;
 use tryghed_parties::{
     BodyKind, Cvr, Fte, Governance, Meeting, Membership, Parties, Party, PartyKind, RuleViolation,
 };
@@ -100,7 +101,7 @@ fn reads_the_toml_forms() {
         &doc.parties,
         &doc.synthetic_roster,
         &doc.synthetic_meetings,
-        2026,
+        Year::new(2026).unwrap(),
     );
     let text: Vec<String> = found.iter().map(ToString::to_string).collect();
     assert_eq!(
@@ -259,7 +260,7 @@ fn native_toml_dates_are_refused_with_an_error() {
 #[test]
 fn violations_serialise_tagged() {
     let v = RuleViolation::TooFewMeetings {
-        year: 2026,
+        year: Year::new(2026).unwrap(),
         body: BodyKind::WorkingGroup,
         held: 7,
         min: 8,

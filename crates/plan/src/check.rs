@@ -124,14 +124,14 @@ impl PlanCheck {
 /// # use std::collections::BTreeMap;
 /// # use tryghed_budget::Dkk;
 /// # use tryghed_parties::{Parties, Party, PartyKind};
-/// # use tryghed_plan::{FocusArea, PlanContext, check_plan};
+/// # use tryghed_plan::{FocusArea, PlanContext, Year, check_plan};
 /// # fn main() -> Result<(), Box<dyn std::error::Error>> {
 /// # let parties = Parties::new(vec![
 /// #     Party::new("3b".parse()?, "Boligforeningen 3B", PartyKind::HousingAssociation)?,
 /// # ])?;
 /// # let areas = vec![FocusArea::new("kommunikation".parse()?, "Kommunikation")?];
-/// # let funds = BTreeMap::from([(2026, Dkk::from_kroner(1_050_000)?)]);
-/// # let context = PlanContext::new(2026..=2029, &parties, areas, funds)?;
+/// # let funds = BTreeMap::from([(Year::new(2026)?, Dkk::from_kroner(1_050_000)?)]);
+/// # let context = PlanContext::new(Year::new(2026)?..=Year::new(2029)?, &parties, areas, funds)?;
 /// let text = r#"
 /// year = 2026
 ///
@@ -192,13 +192,13 @@ impl Plan {
     /// # Examples
     ///
     /// ```
-    /// use tryghed_plan::Plan;
+    /// use tryghed_plan::{Plan, Year};
     ///
     /// let plan = Plan::from_toml_str("year = 2026\n")?;
-    /// assert_eq!(plan.year(), 2026);
+    /// assert_eq!(plan.year(), Year::new(2026)?);
     /// assert!(plan.activities().is_empty());
     /// assert!(Plan::from_toml_str("year = \"2026\"\n").is_err());
-    /// # Ok::<(), tryghed_plan::PlanError>(())
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn from_toml_str(text: &str) -> Result<Plan, PlanError> {
         Plan::parse_toml(text, "<string>")

@@ -1,5 +1,6 @@
 //! [`PlanContext`]: what a plan is validated against.
 
+use crate::{Year, Years};
 use std::collections::{BTreeMap, BTreeSet};
 use std::ops::RangeInclusive;
 
@@ -31,7 +32,7 @@ struct KnownParty {
 /// use std::collections::BTreeMap;
 /// use tryghed_budget::Dkk;
 /// use tryghed_parties::{Parties, Party, PartyKind};
-/// use tryghed_plan::{FocusArea, PlanContext};
+/// use tryghed_plan::{FocusArea, PlanContext, Year};
 ///
 /// # fn main() -> Result<(), Box<dyn std::error::Error>> {
 /// let parties = Parties::new(vec![
@@ -39,27 +40,27 @@ struct KnownParty {
 ///     Party::new("politi".parse()?, "Københavns Politi", PartyKind::Police)?,
 /// ])?;
 /// let areas = vec![FocusArea::new("tryggere-byrum".parse()?, "Tryggere byrum")?];
-/// let funds = BTreeMap::from([(2026, Dkk::from_kroner(1_050_000)?)]);
-/// let context = PlanContext::new(2026..=2029, &parties, areas, funds)?;
-/// assert_eq!(context.activity_funds(2026), Some(Dkk::from_kroner(1_050_000)?));
-/// assert_eq!(context.activity_funds(2027), None); // not given: the budget check is skipped
+/// let funds = BTreeMap::from([(Year::new(2026)?, Dkk::from_kroner(1_050_000)?)]);
+/// let context = PlanContext::new(Year::new(2026)?..=Year::new(2029)?, &parties, areas, funds)?;
+/// assert_eq!(context.activity_funds(Year::new(2026)?), Some(Dkk::from_kroner(1_050_000)?));
+/// assert_eq!(context.activity_funds(Year::new(2027)?), None); // not given: the budget check is skipped
 /// # Ok(())
 /// # }
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PlanContext {
-    first_year: i32,
-    last_year: i32,
+    first_year: Year,
+    last_year: Year,
     parties: BTreeMap<PartyId, KnownParty>,
     focus_areas: Vec<FocusArea>,
-    activity_funds: BTreeMap<i32, Dkk>,
+    activity_funds: BTreeMap<Year, Dkk>,
     indicators: Option<BTreeSet<IndicatorId>>,
 }
 
 impl PlanContext {
     /// A context from an agreement's facts.
     ///
-    /// - `years`: the calendar years of the agreement period, e.g. `2026..=2029`.
+    /// - `years`: the calendar years of the agreement period, e.g. `Year::new(2026)?..=Year::new(2029)?`.
     /// - `parties`: every party a plan may name (as responsible or partner). A party of kind
     ///   [`PartyKind::Unit`] counts as the organisation it belongs to in the collaboration
     ///   rule (see [`PlanContext::organisation_of`]).
@@ -72,10 +73,10 @@ impl PlanContext {
     /// [`PlanError::EmptyPeriod`] when `years` is empty, [`PlanError::FundsOutsidePeriod`]
     /// for funds of a year outside `years`, [`PlanError::NegativeFunds`] for funds below zero.
     pub fn new(
-        years: RangeInclusive<i32>,
+        years: RangeInclusive<Year>,
         parties: &Parties,
         focus_areas: Vec<FocusArea>,
-        activity_funds: BTreeMap<i32, Dkk>,
+        activity_funds: BTreeMap<Year, Dkk>,
     ) -> Result<PlanContext, PlanError> {
         let (first, last) = (*years.start(), *years.end());
         if first > last {
@@ -118,9 +119,19 @@ impl PlanContext {
         self
     }
 
-    /// The years of the agreement period.
-    pub fn years(&self) -> RangeInclusive<i32> {
-        self.first_year..=self.last_year
+    /// The years of the agreement period, in order.
+    pub fn years(&self) -> Years {
+        self.first_year.through(self.last_year)
+    }
+
+    /// The first year of the agreement period.
+    pub fn first_year(&self) -> Year {
+        self.first_year
+    }
+
+    /// The last year of the agreement period (inclusive).
+    pub fn last_year(&self) -> Year {
+        self.last_year
     }
 
     /// Whether `id` is a party of the agreement.
@@ -170,7 +181,7 @@ impl PlanContext {
 
     /// The activity funds of `year`, if known.
     #[doc(alias = "aktivitetsmidler")]
-    pub fn activity_funds(&self, year: i32) -> Option<Dkk> {
+    pub fn activity_funds(&self, year: Year) -> Option<Dkk> {
         self.activity_funds.get(&year).copied()
     }
 

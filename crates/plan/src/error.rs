@@ -1,5 +1,6 @@
 //! The error type of this crate.
 
+use crate::Year;
 use tryghed_budget::Dkk;
 
 use crate::Diagnostic;
@@ -11,31 +12,15 @@ use crate::Diagnostic;
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
 pub enum PlanError {
-    /// A focus area id is not a slug.
-    #[error(
-        "invalid focus area id {value:?}: {reason} (use 1–64 lowercase letters a–z, digits and '-', starting with a letter or digit)"
-    )]
-    InvalidFocusAreaId {
-        /// The text that was given.
-        value: String,
-        /// What is wrong with it.
-        reason: &'static str,
-    },
+    /// A focus area id or deliverable id is not a slug; [`SlugError::what`](crate::SlugError::what)
+    /// says which.
+    #[error(transparent)]
+    InvalidId(#[from] crate::SlugError),
     /// A focus area has an empty name.
     #[error("focus area {id:?} has an empty name")]
     EmptyFocusAreaName {
         /// The focus area's id.
         id: String,
-    },
-    /// A deliverable id is not a slug.
-    #[error(
-        "invalid deliverable id {value:?}: {reason} (use 1–64 lowercase letters a–z, digits and '-', starting with a letter or digit)"
-    )]
-    InvalidDeliverableId {
-        /// The text that was given.
-        value: String,
-        /// What is wrong with it.
-        reason: &'static str,
     },
     /// A text that must say something (a title, a deliverable, a partner's name) is empty.
     #[error("the {what} is empty")]
@@ -55,25 +40,25 @@ pub enum PlanError {
     #[error("the period {first}–{last} holds no year (the first year is after the last)")]
     EmptyPeriod {
         /// The first year given.
-        first: i32,
+        first: Year,
         /// The last year given.
-        last: i32,
+        last: Year,
     },
     /// Activity funds were given for a year outside the period.
     #[error("activity funds are given for {year}, outside the period {first}–{last}")]
     FundsOutsidePeriod {
         /// The year of the funds.
-        year: i32,
+        year: Year,
         /// The period's first year.
-        first: i32,
+        first: Year,
         /// The period's last year.
-        last: i32,
+        last: Year,
     },
     /// Activity funds below zero.
     #[error("the activity funds for {year} are negative ({amount})")]
     NegativeFunds {
         /// The year of the funds.
-        year: i32,
+        year: Year,
         /// The amount given.
         amount: Dkk,
     },
@@ -81,11 +66,11 @@ pub enum PlanError {
     #[error("the year {year} is outside the agreement period {first}–{last}")]
     YearOutsidePeriod {
         /// The year asked for.
-        year: i32,
+        year: Year,
         /// The period's first year.
-        first: i32,
+        first: Year,
         /// The period's last year.
-        last: i32,
+        last: Year,
     },
     /// A plan or follow-up text has problems; every one is listed with its place.
     #[error("{origin}: {} problem(s):{}", diagnostics.len(), list(diagnostics))]
@@ -101,8 +86,7 @@ impl PlanError {
     /// The problem as a Danish sentence, for messages about a plan file.
     pub fn message_da(&self) -> String {
         match self {
-            PlanError::InvalidFocusAreaId { value, .. }
-            | PlanError::InvalidDeliverableId { value, .. } => crate::parse::bad_id(value),
+            PlanError::InvalidId(e) => crate::parse::bad_id(e.value()),
             PlanError::EmptyText { .. } => "teksten er tom".to_owned(),
             PlanError::EmptyFocusAreaName { id } => {
                 format!("indsatsområdet \"{id}\" har et tomt navn")

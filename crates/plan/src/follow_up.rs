@@ -1,6 +1,7 @@
 //! The follow-up (opfølgning): what became of each deliverable and objective of the year's
 //! plan, and why, and what is done about what was not delivered.
 
+use crate::Year;
 use std::collections::BTreeMap;
 use std::fmt;
 use std::str::FromStr;
@@ -351,7 +352,7 @@ impl ObjectiveReport {
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct FollowUp {
-    year: i32,
+    year: Year,
     deliverables: Vec<DeliverableReport>,
     #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Vec::is_empty"))]
     objectives: Vec<ObjectiveReport>,
@@ -359,7 +360,7 @@ pub struct FollowUp {
 
 impl FollowUp {
     /// A follow-up of `year` with `reports` on deliverables.
-    pub fn new(year: i32, reports: Vec<DeliverableReport>) -> Self {
+    pub fn new(year: Year, reports: Vec<DeliverableReport>) -> Self {
         FollowUp {
             year,
             deliverables: reports,
@@ -375,7 +376,7 @@ impl FollowUp {
     }
 
     /// The year.
-    pub fn year(&self) -> i32 {
+    pub fn year(&self) -> Year {
         self.year
     }
 
@@ -418,7 +419,7 @@ impl FollowUp {
     /// # Examples
     ///
     /// ```
-    /// use tryghed_plan::{DeliverableReport, DeliveryStatus, FollowUp, Plan};
+    /// use tryghed_plan::{DeliverableReport, DeliveryStatus, FollowUp, Plan, Year};
     ///
     /// # fn main() -> Result<(), Box<dyn std::error::Error>> {
     /// let plan = Plan::from_toml_str(
@@ -434,7 +435,7 @@ impl FollowUp {
     /// )
     /// .with_reason("Eksempel: leverandøren er forsinket")
     /// .with_new_due(chrono::NaiveDate::from_ymd_opt(2027, 4, 30).ok_or("date")?);
-    /// let follow_up = FollowUp::new(2026, vec![report]);
+    /// let follow_up = FollowUp::new(Year::new(2026)?, vec![report]);
     /// let deviations = follow_up.deviations(&plan);
     /// assert_eq!(deviations.len(), 1);
     /// assert_eq!(deviations[0].status_da(), "ikke leveret");
@@ -746,7 +747,7 @@ impl ObjectiveTally {
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct FollowUpSummary {
-    year: i32,
+    year: Year,
     total: Tally,
     objectives: ObjectiveTally,
     by_focus_area: Vec<(FocusAreaId, Tally)>,
@@ -756,7 +757,7 @@ pub struct FollowUpSummary {
 
 impl FollowUpSummary {
     /// The year.
-    pub fn year(&self) -> i32 {
+    pub fn year(&self) -> Year {
         self.year
     }
 

@@ -1,5 +1,6 @@
 //! Reading the follow-up file field by field and checking it against the plan.
 
+use crate::Year;
 use std::collections::BTreeSet;
 
 use chrono::NaiveDate;
@@ -39,7 +40,7 @@ const OBJECTIVE_KEYS: &[&str] = &[
 #[allow(dead_code, reason = "describes the schema only")]
 struct FollowUpFile {
     /// The year of the plan followed up.
-    year: i32,
+    year: Year,
     /// One report per deliverable, each a [[deliverables]] table.
     #[serde(default)]
     deliverables: Vec<DeliverableReportFile>,
@@ -242,7 +243,7 @@ fn read_report<Id, Status: std::str::FromStr<Err = String>>(
 /// What reading the file gave: the year with its place, and every report as far as it could
 /// be read.
 struct Parsed {
-    year: Option<(i32, Span)>,
+    year: Option<(Year, Span)>,
     deliverables: Vec<Read<DeliverableId, DeliveryStatus>>,
     objectives: Vec<Read<ObjectiveId, ObjectiveStatus>>,
 }
@@ -252,14 +253,16 @@ fn parse(reader: &mut TomlReader<'_>) -> Option<Parsed> {
     let root = document.root();
     root.deny_unknown(reader, TOP_KEYS);
     let year = if root.has("year") {
-        root.integer(reader, "year")
-            .and_then(|(year, span)| match i32::try_from(year) {
-                Ok(y) if (1..=9999).contains(&y) => Some((y, span)),
-                _ => {
-                    reader.error(span, "year", format!("{year} er ikke et kalenderår"));
-                    None
-                }
-            })
+        root.integer(reader, "year").and_then(|(year, span)| {
+            if let Ok(y) = Year::from_i64(year) {
+                Some((y, span))
+            } else {
+                let (min, max) = (Year::MIN, Year::MAX);
+                let message = format!("{year} er ikke et kalenderår fra {min} til {max}");
+                reader.error(span, "year", message);
+                None
+            }
+        })
     } else {
         reader.push(
             Some(0..0),

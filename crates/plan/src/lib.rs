@@ -15,7 +15,7 @@
 //! use std::collections::BTreeMap;
 //! use tryghed_budget::Dkk;
 //! use tryghed_parties::{Parties, Party, PartyKind};
-//! use tryghed_plan::{FocusArea, PlanContext, check_plan};
+//! use tryghed_plan::{FocusArea, PlanContext, check_plan, Year};
 //!
 //! # fn main() -> Result<(), Box<dyn std::error::Error>> {
 //! // What the agreement says (normally `Agreement::plan_context()` in tryghed-agreement).
@@ -24,8 +24,8 @@
 //!     Party::new("politi".parse()?, "Københavns Politi", PartyKind::Police)?,
 //! ])?;
 //! let areas = vec![FocusArea::new("tryggere-byrum".parse()?, "Tryggere byrum")?];
-//! let funds = BTreeMap::from([(2026, Dkk::from_kroner(1_050_000)?)]);
-//! let context = PlanContext::new(2026..=2029, &parties, areas, funds)?;
+//! let funds = BTreeMap::from([(Year::new(2026)?, Dkk::from_kroner(1_050_000)?)]);
+//! let context = PlanContext::new(Year::new(2026)?..=Year::new(2029)?, &parties, areas, funds)?;
 //!
 //! let text = r#"
 //! year = 2026
@@ -102,5 +102,8 @@ pub use plan::{
 };
 pub use skeleton::skeleton;
 pub use summary::{FocusAreaSummary, PlanSummary};
+/// The shared types this crate's API uses, re-exported so that callers need not depend on
+/// `tryghed-core` themselves.
+pub use tryghed_core::{ParseYearError, SlugError, SlugProblem, Year, YearError, Years};
 pub use tryghed_diagnostics::{Diagnostic, Location, Severity, render_all};
 pub use validate::{BudgetUse, Collaboration};

@@ -1,6 +1,7 @@
 //! Reading the plan file: TOML with the place of every value, turned into a [`Plan`] while
 //! collecting every problem.
 
+use crate::Year;
 use std::ops::Range;
 
 use chrono::NaiveDate;
@@ -26,7 +27,7 @@ use crate::{
 #[schemars(title = "Tryghedsplan")]
 pub(crate) struct RawPlan {
     /// The calendar year the plan covers, e.g. 2026. It must lie in the agreement period.
-    #[schemars(with = "i32")]
+    #[schemars(with = "Year")]
     year: Option<Spanned<i64>>,
     /// Where the plan stands; "draft" when left out.
     #[schemars(with = "Option<PlanStatusSchema>")]
@@ -502,7 +503,7 @@ impl Reader<'_> {
 /// "\"x\" er ikke et gyldigt id": the Danish message for a text that breaks the slug rule.
 pub(crate) fn bad_id(text: &str) -> String {
     format!(
-        "{} er ikke et gyldigt id (brug små bogstaver a-z, cifre og '-', og begynd med et bogstav eller et ciffer)",
+        "{} er ikke et gyldigt id (brug små bogstaver a-z, cifre, '-' og '_', og begynd med et bogstav eller et ciffer)",
         tryghed_diagnostics::quote(text)
     )
 }
@@ -557,16 +558,19 @@ pub(crate) fn parse(text: &str, origin: &str) -> Parsed {
         Some(year) => {
             spans.year = Some(year.span());
             let span = year.span();
-            match i32::try_from(*year.get_ref()) {
-                Ok(y) if (1..=9999).contains(&y) => Some(y),
-                _ => {
-                    reader.error(
-                        span,
-                        "year".to_owned(),
-                        format!("{} er ikke et kalenderår", year.get_ref()),
-                    );
-                    None
-                }
+            if let Ok(y) = Year::from_i64(*year.get_ref()) {
+                Some(y)
+            } else {
+                let (min, max) = (Year::MIN, Year::MAX);
+                reader.error(
+                    span,
+                    "year".to_owned(),
+                    format!(
+                        "{} er ikke et kalenderår fra {min} til {max}",
+                        year.get_ref()
+                    ),
+                );
+                None
             }
         }
     };
@@ -758,7 +762,7 @@ fn read_objective(
     } else {
         reader.required(raw.id, &whole, field("id"), "målsætningens id (id)")
     };
-    let (id, span) = parse_id(reader, id, &field("id"), ObjectiveId::new);
+    let (id, span) = parse_id(reader, id, &field("id"), |s: &str| ObjectiveId::new(s));
     let what = if unreadable("what") {
         None
     } else {
@@ -826,7 +830,9 @@ fn read_activity(
         "focus_area",
         "aktivitetens indsatsområde (focus_area)",
     );
-    let (focus_area, span) = parse_id(reader, focus, &field("focus_area"), FocusAreaId::new);
+    let (focus_area, span) = parse_id(reader, focus, &field("focus_area"), |s: &str| {
+        FocusAreaId::new(s)
+    });
     spans.focus_area = span;
     let responsible = required(
         reader,
@@ -1150,7 +1156,7 @@ fn read_deliverable(
     } else {
         reader.required(raw.id, &whole, field("id"), "leverancens id (id)")
     };
-    let (id, span) = parse_id(reader, id, &field("id"), DeliverableId::new);
+    let (id, span) = parse_id(reader, id, &field("id"), |s: &str| DeliverableId::new(s));
     spans.id = span;
     let what = if unreadable("what") {
         None
@@ -1206,6 +1212,7 @@ mod tests {
     #![allow(clippy::unwrap_used, clippy::indexing_slicing)]
 
     use super::parse;
+    use crate::Year;
 
     #[test]
     fn an_unreadable_field_keeps_the_others() {
@@ -1213,7 +1220,7 @@ mod tests {
         let parsed = parse(text, "t.toml");
         assert!(parsed.plan.is_none());
         let partial = parsed.partial.unwrap();
-        assert_eq!(partial.year, Some(2026));
+        assert_eq!(partial.year, Year::new(2026).ok());
         let activity = &partial.activities[0];
         assert_eq!(activity.id.as_ref().unwrap().as_str(), "a");
         assert_eq!(activity.focus_area.as_ref().unwrap().as_str(), "x");

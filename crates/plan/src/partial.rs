@@ -1,6 +1,7 @@
 //! A plan as far as it could be read: every field that could be read, `None` for the rest, so
 //! that the rules can check what is there while a broken field is reported on its own.
 
+use crate::Year;
 use chrono::NaiveDate;
 use tryghed_budget::{ActivityId, Dkk};
 use tryghed_goals::IndicatorId;
@@ -12,7 +13,7 @@ use crate::{Activity, DeliverableId, FocusAreaId, ObjectiveId, Partner, Plan, Pl
 #[derive(Debug, Clone, Default)]
 pub(crate) struct PartialPlan {
     /// The year, when it could be read.
-    pub(crate) year: Option<i32>,
+    pub(crate) year: Option<Year>,
     /// The status, when it could be read (a plan without `status` is a draft).
     pub(crate) status: Option<PlanStatus>,
     #[allow(

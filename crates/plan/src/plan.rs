@@ -1,5 +1,6 @@
 //! The plan's values: [`Plan`], [`Activity`], [`Partner`], [`Deliverable`] and their ids.
 
+use crate::Year;
 use std::fmt;
 use std::str::FromStr;
 
@@ -25,7 +26,7 @@ use crate::{FocusAreaId, PlanError};
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct Plan {
-    year: i32,
+    year: Year,
     status: PlanStatus,
     #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
     approval: Option<Approval>,
@@ -37,7 +38,7 @@ pub struct Plan {
 impl Plan {
     /// A draft plan for `year` with `activities` (in the order given). Record its approval and
     /// revisions with [`Plan::approved`] and [`Plan::revised`].
-    pub fn new(year: i32, activities: Vec<Activity>) -> Plan {
+    pub fn new(year: Year, activities: Vec<Activity>) -> Plan {
         Plan {
             year,
             status: PlanStatus::Draft,
@@ -96,7 +97,7 @@ impl Plan {
     }
 
     /// The calendar year the plan covers.
-    pub fn year(&self) -> i32 {
+    pub fn year(&self) -> Year {
         self.year
     }
 
@@ -438,60 +439,12 @@ impl fmt::Display for Partner {
     }
 }
 
-/// The id of a deliverable within its activity, a slug such as `folder` or `moede-1`.
-///
-/// 1–64 characters: lowercase ASCII letters, digits and `-`, starting with a letter or a
-/// digit. The follow-up file refers to a deliverable by its activity's id and this id.
-#[doc(alias = "leverance")]
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
-#[cfg_attr(feature = "serde", serde(into = "String"))]
-pub struct DeliverableId(String);
-
-impl DeliverableId {
-    /// Validates `value` as a deliverable id.
-    ///
-    /// # Errors
-    ///
-    /// [`PlanError::InvalidDeliverableId`] when `value` breaks the slug rule.
-    pub fn new(value: &str) -> Result<Self, PlanError> {
-        crate::focus::check_slug(value).map_err(|reason| PlanError::InvalidDeliverableId {
-            value: value.to_owned(),
-            reason,
-        })?;
-        Ok(DeliverableId(value.to_owned()))
-    }
-
-    /// The id as text.
-    pub fn as_str(&self) -> &str {
-        &self.0
-    }
-}
-
-impl fmt::Display for DeliverableId {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.pad(&self.0)
-    }
-}
-
-impl FromStr for DeliverableId {
-    type Err = PlanError;
-
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        DeliverableId::new(s)
-    }
-}
-
-impl From<DeliverableId> for String {
-    fn from(id: DeliverableId) -> Self {
-        id.0
-    }
-}
-
-impl AsRef<str> for DeliverableId {
-    fn as_ref(&self) -> &str {
-        &self.0
-    }
+tryghed_core::slug_id! {
+    /// The id of a deliverable within its activity, a slug such as `folder` or `moede-1`.
+    /// The follow-up file refers to a deliverable by its activity's id and this id.
+    #[doc(alias = "leverance")]
+    pub struct DeliverableId;
+    what = "deliverable id", error = PlanError
 }
 
 /// A deliverable (leverance): what an activity promises to deliver, and by when.
@@ -544,57 +497,12 @@ impl Deliverable {
     }
 }
 
-/// The id of an objective (målsætning) within its activity, a slug such as `deltagere`.
-///
-/// 1–64 characters: lowercase ASCII letters, digits and `-`, starting with a letter or a
-/// digit. The follow-up file refers to an objective by its activity's id and this id.
-#[doc(alias = "målsætning")]
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
-#[cfg_attr(feature = "serde", serde(into = "String"))]
-pub struct ObjectiveId(String);
-
-impl ObjectiveId {
-    /// Validates `value` as an objective id.
-    ///
-    /// # Errors
-    ///
-    /// [`PlanError::InvalidDeliverableId`] when `value` breaks the slug rule (the same rule as
-    /// a deliverable's id).
-    pub fn new(value: &str) -> Result<Self, PlanError> {
-        DeliverableId::new(value).map(|id| ObjectiveId(id.as_str().to_owned()))
-    }
-
-    /// The id as text.
-    pub fn as_str(&self) -> &str {
-        &self.0
-    }
-}
-
-impl fmt::Display for ObjectiveId {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.pad(&self.0)
-    }
-}
-
-impl FromStr for ObjectiveId {
-    type Err = PlanError;
-
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        ObjectiveId::new(s)
-    }
-}
-
-impl From<ObjectiveId> for String {
-    fn from(id: ObjectiveId) -> Self {
-        id.0
-    }
-}
-
-impl AsRef<str> for ObjectiveId {
-    fn as_ref(&self) -> &str {
-        &self.0
-    }
+tryghed_core::slug_id! {
+    /// The id of an objective (målsætning) within its activity, a slug such as `deltagere`.
+    /// The follow-up file refers to an objective by its activity's id and this id.
+    #[doc(alias = "målsætning")]
+    pub struct ObjectiveId;
+    what = "objective id", error = PlanError
 }
 
 /// An objective (målsætning) of an activity: what the activity aims at, which its owner

@@ -1,5 +1,6 @@
 //! [`skeleton`]: a commented, empty plan for a year, to start from.
 
+use crate::Year;
 use std::fmt::Write as _;
 
 use crate::{PlanContext, PlanError};
@@ -18,24 +19,23 @@ use crate::{PlanContext, PlanError};
 /// ```
 /// # use std::collections::BTreeMap;
 /// # use tryghed_parties::Parties;
-/// # use tryghed_plan::{FocusArea, Plan, PlanContext, skeleton};
+/// # use tryghed_plan::{FocusArea, Plan, PlanContext, Year, skeleton};
 /// # fn main() -> Result<(), Box<dyn std::error::Error>> {
 /// # let areas = vec![FocusArea::new("kommunikation".parse()?, "Kommunikation")?];
-/// # let context = PlanContext::new(2026..=2029, &Parties::new(vec![])?, areas, BTreeMap::new())?;
-/// let text = skeleton(2027, &context)?;
+/// # let context = PlanContext::new(Year::new(2026)?..=Year::new(2029)?, &Parties::new(vec![])?, areas, BTreeMap::new())?;
+/// let text = skeleton(Year::new(2027)?, &context)?;
 /// assert!(text.contains("#   kommunikation"));
 /// assert!(Plan::from_toml_str(&text)?.activities().is_empty());
-/// assert!(skeleton(2030, &context).is_err());
+/// assert!(skeleton(Year::new(2030)?, &context).is_err());
 /// # Ok(())
 /// # }
 /// ```
-pub fn skeleton(year: i32, context: &PlanContext) -> Result<String, PlanError> {
-    let years = context.years();
-    if !years.contains(&year) {
+pub fn skeleton(year: Year, context: &PlanContext) -> Result<String, PlanError> {
+    if !context.years().contains(year) {
         return Err(PlanError::YearOutsidePeriod {
             year,
-            first: *years.start(),
-            last: *years.end(),
+            first: context.first_year(),
+            last: context.last_year(),
         });
     }
     let mut out = String::new();

@@ -1,5 +1,6 @@
 //! [`PlanSummary`]: a plan at a glance.
 
+use crate::Year;
 use tryghed_budget::Dkk;
 
 use crate::{BudgetUse, Collaboration, FocusAreaId, Plan, PlanContext};
@@ -54,7 +55,7 @@ impl FocusAreaSummary {
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct PlanSummary {
-    year: i32,
+    year: Year,
     by_focus_area: Vec<FocusAreaSummary>,
     budget: Option<BudgetUse>,
     collaboration: Collaboration,
@@ -63,7 +64,7 @@ pub struct PlanSummary {
 
 impl PlanSummary {
     /// The plan's year.
-    pub fn year(&self) -> i32 {
+    pub fn year(&self) -> Year {
         self.year
     }
 

@@ -1,5 +1,6 @@
 //! Validation of a plan against a [`PlanContext`]: the rules of the agreement.
 
+use crate::Year;
 use std::collections::BTreeSet;
 
 use chrono::Datelike;
@@ -16,14 +17,14 @@ use crate::{Activity, Diagnostic, Partner, Plan, PlanContext, PlanStatus};
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct BudgetUse {
-    year: i32,
+    year: Year,
     total: Dkk,
     funds: Option<Dkk>,
 }
 
 impl BudgetUse {
     /// The plan's year.
-    pub fn year(&self) -> i32 {
+    pub fn year(&self) -> Year {
         self.year
     }
 
@@ -225,7 +226,7 @@ impl Activity {
     /// ```
     /// # use std::collections::BTreeMap;
     /// use tryghed_parties::{Parties, Party, PartyKind};
-    /// use tryghed_plan::{FocusArea, Plan, PlanContext};
+    /// use tryghed_plan::{FocusArea, Plan, PlanContext, Year};
     /// # fn main() -> Result<(), Box<dyn std::error::Error>> {
     /// let parties = Parties::new(vec![
     ///     Party::new("kk".parse()?, "Københavns Kommune", PartyKind::Municipality)?,
@@ -236,7 +237,7 @@ impl Activity {
     ///     Party::new("ssp".parse()?, "SSP", PartyKind::Unit)?.with_parent("sof".parse()?)?,
     /// ])?;
     /// let areas = vec![FocusArea::new("positive-faellesskaber".parse()?, "Flere positive fællesskaber")?];
-    /// let context = PlanContext::new(2026..=2029, &parties, areas, BTreeMap::new())?;
+    /// let context = PlanContext::new(Year::new(2026)?..=Year::new(2029)?, &parties, areas, BTreeMap::new())?;
     /// let plan = Plan::from_toml_str(r#"
     /// year = 2026
     /// [[activities]]
@@ -353,8 +354,7 @@ pub(crate) struct Validation {
 pub(crate) fn validate(plan: &PartialPlan, context: &PlanContext) -> Validation {
     let mut out = Vec::new();
     let year = plan.year;
-    let years = context.years();
-    let in_period = year.is_some_and(|year| years.contains(&year));
+    let in_period = year.is_some_and(|year| context.years().contains(year));
     if let Some(year) = year
         && !in_period
     {
@@ -364,8 +364,8 @@ pub(crate) fn validate(plan: &PartialPlan, context: &PlanContext) -> Validation 
                 "",
                 format!(
                     "tryghedsplanen er for {year}, uden for aftaleperioden {}–{}",
-                    years.start(),
-                    years.end()
+                    context.first_year(),
+                    context.last_year()
                 ),
             ),
         ));
@@ -449,7 +449,7 @@ fn check_lifecycle(plan: &PartialPlan, out: &mut Vec<(Site, Diagnostic)>) {
     }
     let approval_date = plan.approval.flatten();
     if let (Some(date), Some(year)) = (approval_date, plan.year)
-        && date.year() > year
+        && date.year() > year.get()
     {
         out.push((
             Site::Approval { date: true },
@@ -486,7 +486,7 @@ fn check_lifecycle(plan: &PartialPlan, out: &mut Vec<(Site, Diagnostic)>) {
             ));
         }
         if let Some(year) = plan.year
-            && date.year() != year
+            && date.year() != year.get()
         {
             out.push((
                 Site::Revision(i, true),
@@ -512,7 +512,7 @@ fn named(i: usize, id: Option<&ActivityId>) -> String {
 fn check_activity(
     i: usize,
     activity: &PartialActivity,
-    year: Option<i32>,
+    year: Option<Year>,
     context: &PlanContext,
     out: &mut Vec<(Site, Diagnostic)>,
 ) {
@@ -680,7 +680,7 @@ fn check_activity(
         let (Some(due), Some(year)) = (deliverable.due, year) else {
             continue;
         };
-        if due.year() > year {
+        if due.year() > year.get() {
             out.push((
                 at(Part::Deliverable(k, DeliverablePart::Due)),
                 Diagnostic::warning(
@@ -688,7 +688,7 @@ fn check_activity(
                     format!("{name}: {label} har frist {due}, efter planåret {year}"),
                 ),
             ));
-        } else if due.year() < year {
+        } else if due.year() < year.get() {
             out.push((
                 at(Part::Deliverable(k, DeliverablePart::Due)),
                 Diagnostic::warning(

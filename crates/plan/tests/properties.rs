@@ -9,6 +9,7 @@
 mod common;
 
 use std::collections::BTreeMap;
+use tryghed_plan::Year;
 
 use chrono::NaiveDate;
 use proptest::prelude::*;
@@ -91,7 +92,10 @@ fn activity() -> impl Strategy<Value = Activity> {
 fn synthetic_plan() -> impl Strategy<Value = (Plan, Vec<Activity>)> {
     (2025..2031_i32, prop::collection::vec(activity(), 0..9)).prop_flat_map(|(year, activities)| {
         let shuffled = Just(activities.clone()).prop_shuffle();
-        (Just(Plan::new(year, activities)), shuffled)
+        (
+            Just(Plan::new(Year::new(year).unwrap(), activities)),
+            shuffled,
+        )
     })
 }
 

@@ -1,6 +1,7 @@
 //! Building a [`StatusReport`] from the agreement, the observations, the plan and the ledger.
 
 use std::collections::BTreeSet;
+use tryghed_core::Year;
 
 use rust_decimal::Decimal;
 use tryghed_agreement::{Agreement, PlanCount, evaluate_goals};
@@ -18,7 +19,7 @@ use crate::cells::Cells;
 use crate::fmt as dk;
 use crate::model::{
     ActivitiesSection, AreaSection, AreaSeries, BaselineCell, BaselineFixing, BaselineRow,
-    BaselineTable, BudgetActivityRow, BudgetSection, ChangeCell, CollaborationRow, Count,
+    BaselineTable, BudgetActivityRow, BudgetSection, ChangeCell, CodeList, CollaborationRow, Count,
     CountPoint, CrimeRow, Delivery, DeliveryCounts, EstateRow, Figure, FocusGroup, GoalRow, Guide,
     IntervalCell, PlanFunds, PlanInput, Reference, ReportOptions, ReportStatus, SharePoint,
     SignificanceCell, SourceNote, StatusReport, SummaryLine, SurveySeries, Trend,
@@ -31,11 +32,11 @@ use crate::model::{
 ///
 /// ```
 /// use tryghed_agreement::{Agreement, PlanCount, evaluate_goals};
-/// use tryghed_report::ReportBuilder;
+/// use tryghed_report::{ReportBuilder, Year};
 /// # fn main() -> Result<(), Box<dyn std::error::Error>> {
 /// let agreement = Agreement::folehaven();
-/// let report = ReportBuilder::new(&agreement).year(2026).build()?;
-/// assert_eq!(*report.crime_year(), 2025);
+/// let report = ReportBuilder::new(&agreement).year(Year::new(2026)?).build()?;
+/// assert_eq!(*report.crime_year(), Year::new(2025)?);
 /// assert!(report.missing().iter().any(|m| m.contains("Tryghedsundersøgelsen 2026")));
 /// # Ok(())
 /// # }
@@ -44,7 +45,7 @@ use crate::model::{
 #[derive(Debug, Clone)]
 pub struct ReportBuilder<'a> {
     agreement: &'a Agreement,
-    year: Option<u16>,
+    year: Option<Year>,
     observations: Option<(Observations, Option<String>)>,
     plan: Option<PlanInput>,
     ledger: Option<&'a Ledger>,
@@ -74,7 +75,7 @@ impl<'a> ReportBuilder<'a> {
     /// are those of the calendar year before. Default: the latest year the observations
     /// describe (a crime year counts as the year after), else the period's first year.
     #[must_use]
-    pub fn year(mut self, year: u16) -> Self {
+    pub fn year(mut self, year: Year) -> Self {
         self.year = Some(year);
         self
     }
@@ -146,8 +147,8 @@ impl<'a> ReportBuilder<'a> {
 /// The state of one build.
 struct Build<'a> {
     agreement: &'a Agreement,
-    year: u16,
-    crime_year: u16,
+    year: Year,
+    crime_year: Year,
     observations: Observations,
     source_label: Option<String>,
     has_user_observations: bool,
@@ -189,7 +190,7 @@ impl<'a> Build<'a> {
         let mut observations = b.agreement.observations().clone();
         let mut has_user_observations = false;
         let mut source_label = None;
-        let mut user_latest: Option<u16> = None;
+        let mut user_latest: Option<Year> = None;
         let goals = Some(b.goals.unwrap_or_else(|| b.agreement.goals().to_vec()));
         if let Some((user, label)) = b.observations {
             source_label = label;
@@ -206,14 +207,15 @@ impl<'a> Build<'a> {
                 .collect();
             observations = observations.merged_with(&user, |id| known.contains(id))?;
         }
-        let first_year = u16::try_from(*b.agreement.period().years().start()).unwrap_or(2026);
+        let first_year = b.agreement.period().first_year();
         let year = b.year.or(user_latest).unwrap_or(first_year);
-        if !(1001..=9999).contains(&year) {
+        // The survey of a year reports the crime of the year before.
+        let Some(crime_year) = tryghed_goals::crime_year_reported_in(year) else {
             return Err(ReportError::InvalidInput {
                 field: "year".into(),
-                reason: format!("{year} is not a four-digit year after 1000"),
+                reason: format!("{year} has no year before it to take crime figures from"),
             });
-        }
+        };
         let categories = match b.categories {
             Some(c) => c,
             None => CategorySet::straffelov_2026()?,
@@ -247,7 +249,7 @@ impl<'a> Build<'a> {
         Ok(Self {
             agreement: b.agreement,
             year,
-            crime_year: tryghed_goals::crime_year_reported_in(year),
+            crime_year,
             observations,
             source_label,
             has_user_observations,
@@ -407,7 +409,7 @@ impl<'a> Build<'a> {
         let budget = self.budget();
         let area = self.area_section();
         let sources = self.sources();
-        let period = self.agreement.period().years();
+        let period = self.agreement.period();
         Ok(StatusReport {
             confidential: self
                 .options
@@ -418,8 +420,8 @@ impl<'a> Build<'a> {
             district: self.agreement.district().map(str::to_owned),
             year: self.year,
             crime_year: self.crime_year,
-            period_first_year: *period.start(),
-            period_last_year: *period.end(),
+            period_first_year: period.first_year(),
+            period_last_year: period.last_year(),
             options: self.options,
             summary,
             goals: goal_rows,
@@ -443,7 +445,7 @@ impl<'a> Build<'a> {
         unit: Unit,
         id: &IndicatorId,
         area: &AreaId,
-        year: u16,
+        year: Year,
     ) -> Option<Figure> {
         let count = self.cells.get(id, area, year)?;
         if unit == Unit::ReportsPer1000Residents {
@@ -470,7 +472,7 @@ impl<'a> Build<'a> {
         obs: &Observations,
         id: &IndicatorId,
         area: &AreaId,
-        year: u16,
+        year: Year,
     ) -> Option<Figure> {
         match obs.get(id, area, year)?.value() {
             tryghed_goals::ObservedValue::Share(s) => Some(Figure::Share {
@@ -644,7 +646,7 @@ impl<'a> Build<'a> {
         });
         // No change from or towards a hidden count.
         let change_shown = !police || {
-            let at = |y: u16| {
+            let at = |y: Year| {
                 self.cells
                     .get(gi.indicator().id(), &AreaId::partnership(), y)
                     .is_some_and(|c| !c.is_hidden())
@@ -830,7 +832,10 @@ impl<'a> Build<'a> {
             };
         }
         if gi.baseline().and_then(Baseline::year) == Some(year) {
-            return format!("{year} er basisåret; første sammenligning er {}", year + 1);
+            return format!(
+                "{year} er basisåret; første sammenligning er {}",
+                year.get() + 1
+            );
         }
         humanise(raw)
     }
@@ -913,12 +918,22 @@ impl<'a> Build<'a> {
 
     fn crime_row(&self, gi: &GoalIndicator, row: &GoalRow) -> CrimeRow {
         let id = gi.indicator().id();
-        let (category, name, verified) = match gi.indicator().dimension() {
+        let (category, name, verified, codes_known) = match gi.indicator().dimension() {
             Dimension::CrimeCategory(c) => match self.categories.by_id(c) {
-                Some(cat) => (c.to_string(), cat.name().to_owned(), cat.is_verified()),
-                None => (c.to_string(), gi.indicator().name().to_owned(), false),
+                Some(cat) => (
+                    c.to_string(),
+                    cat.name().to_owned(),
+                    cat.is_verified(),
+                    cat.is_countable(),
+                ),
+                None => (
+                    c.to_string(),
+                    gi.indicator().name().to_owned(),
+                    false,
+                    false,
+                ),
             },
-            _ => (id.to_string(), gi.indicator().name().to_owned(), true),
+            _ => (id.to_string(), gi.indicator().name().to_owned(), true, true),
         };
         let area = AreaId::partnership();
         let series: Vec<CountPoint> = self
@@ -926,13 +941,36 @@ impl<'a> Build<'a> {
             .iter()
             .filter(|o| o.indicator() == id && o.area() == &area && o.year() <= self.crime_year)
             .filter_map(|o| {
+                let year = o.year();
+                let count = self.cells.get(id, &area, year)?;
+                let (residents, rate) =
+                    match self.count_figure(gi.indicator().unit(), id, &area, year) {
+                        Some(Figure::Rate {
+                            residents, rate, ..
+                        }) => (Some(residents), rate),
+                        _ => (None, None),
+                    };
                 Some(CountPoint {
-                    year: o.year(),
-                    count: self.cells.get(id, &area, o.year())?,
+                    year,
+                    count,
+                    residents,
+                    rate,
                 })
             })
             .collect();
-        let at = |y: u16| series.iter().find(|p| p.year == y).map(|p| p.count.value());
+        let per_1000 = gi.indicator().unit() == Unit::ReportsPer1000Residents;
+        // A rate row goes by its rates (the target is the rate), a count row by its counts;
+        // a value of a hidden count is never there.
+        let at = |y: Year| -> Option<Option<Decimal>> {
+            let p = series.iter().find(|p| p.year == y)?;
+            match p.count.value() {
+                // Hidden: there is a value, and it is not shown.
+                None => Some(None),
+                // A rate without residents is unknown, not hidden.
+                Some(_) if per_1000 => p.rate.map(Some),
+                Some(n) => Some(Some(Decimal::from(n))),
+            }
+        };
         // A trend between hidden counts, or from or towards one, would tell their order.
         let trend = match (at(self.crime_year.saturating_sub(1)), at(self.crime_year)) {
             (Some(Some(a)), Some(Some(b))) if b > a => Trend::Rising,
@@ -946,7 +984,12 @@ impl<'a> Build<'a> {
             category,
             name,
             monitored_only: gi.is_monitor_only(),
-            codes_verified: verified,
+            codes: match (verified, codes_known) {
+                (_, false) => CodeList::Missing,
+                (true, true) => CodeList::Official,
+                (false, true) => CodeList::PublicAnalyses,
+            },
+            per_1000,
             baseline: row.baseline.clone(),
             series,
             trend,
@@ -1095,8 +1138,8 @@ impl<'a> Build<'a> {
             if self.crime_year == base {
                 self.caveats.push(format!(
                     "Kriminalitetsmålene kan ikke vurderes i denne afrapportering: {base} er basisåret, og baseline {base} fastlægges med den (se tabellen \"Baseline {base}\"). Målene vurderes første gang for {} i afrapporteringen {}.",
-                    base + 1,
-                    base + 2
+                    base.get() + 1,
+                    base.get() + 2
                 ));
             } else {
                 self.caveats.push(format!(
@@ -1116,16 +1159,29 @@ impl<'a> Build<'a> {
                     .into(),
             );
         }
-        let unverified: Vec<String> = crime
+        // Which code lists are not the police's own grouping, and which are missing.
+        let public: Vec<String> = crime
             .iter()
-            .filter(|c| !c.codes_verified)
+            .filter(|c| c.codes == CodeList::PublicAnalyses)
             .map(|c| c.name.to_lowercase())
             .collect();
-        let unverified: Vec<&str> = unverified.iter().map(String::as_str).collect();
-        if !unverified.is_empty() {
+        let missing: Vec<String> = crime
+            .iter()
+            .filter(|c| c.codes == CodeList::Missing)
+            .map(|c| c.name.to_lowercase())
+            .collect();
+        let public: Vec<&str> = public.iter().map(String::as_str).collect();
+        let missing: Vec<&str> = missing.iter().map(String::as_str).collect();
+        if !public.is_empty() {
             self.caveats.push(format!(
-                "Gerningskoderne for {} er ikke bekræftet; tal for dem afhænger af den kodeliste, der er brugt.",
-                join_and(&unverified)
+                "Gerningstyperne er opgjort efter en kodeliste fra offentlige analyser, ikke efter Københavns Politis egen gruppering, som ikke er offentlig ({}). Politiets egne tal kan derfor afvige.",
+                join_and(&public)
+            ));
+        }
+        if !missing.is_empty() {
+            self.caveats.push(format!(
+                "For {} er der ikke fundet gerningskoder, så de kan ikke opgøres; de vises som manglende, aldrig som 0.",
+                join_and(&missing)
             ));
         }
         if !crime.is_empty() {
@@ -1204,7 +1260,7 @@ impl<'a> Build<'a> {
         let total = budgets.and_then(|b| tryghed_budget::Dkk::checked_sum(b).ok());
         let funds = self
             .agreement
-            .annual_budget(i32::from(*plan.year()))
+            .annual_budget(*plan.year())
             .map(|b| b.activity_funds().amount());
         let funds = total.zip(funds).map(|(total, funds)| PlanFunds {
             total,
@@ -1384,7 +1440,7 @@ mod tests {
             Observation::share(
                 "tryg-i-nabolaget".parse().unwrap(),
                 AreaId::partnership(),
-                2025,
+                Year::new(2025).unwrap(),
                 Share::new(77, 100).unwrap(),
                 Some(300),
             )
@@ -1397,7 +1453,7 @@ mod tests {
             .get(
                 &"tryg-i-nabolaget".parse().unwrap(),
                 &AreaId::partnership(),
-                2025,
+                Year::new(2025).unwrap(),
             )
             .unwrap();
         assert_eq!(o.respondents(), Some(300));
@@ -1407,7 +1463,7 @@ mod tests {
                 Observation::share(
                     "tryg-i-nabolaget".parse().unwrap(),
                     AreaId::partnership(),
-                    2025,
+                    Year::new(2025).unwrap(),
                     Share::new(78, 100).unwrap(),
                     None,
                 )

@@ -14,6 +14,7 @@
 //! nor Valby without the partnership area.
 
 use std::collections::{BTreeMap, BTreeSet};
+use tryghed_core::Year;
 
 use tryghed_disclosure::{PublishedCount, SuppressionThreshold, TotalLayout, protect_total};
 use tryghed_goals::{AreaId, CategoryId, CategorySet, IndicatorId, Observations, ObservedValue};
@@ -21,7 +22,7 @@ use tryghed_goals::{AreaId, CategoryId, CategorySet, IndicatorId, Observations, 
 use crate::model::Count;
 
 /// The key of a cell: indicator, area, year.
-type Key = (IndicatorId, AreaId, u16);
+type Key = (IndicatorId, AreaId, Year);
 
 /// The counts of the report, keyed by indicator, area and year.
 #[derive(Debug, Clone, Default)]
@@ -68,7 +69,8 @@ impl Cells {
                 .map(|(i, _)| i)
                 .collect()
         };
-        let places: BTreeSet<(AreaId, u16)> = raw.keys().map(|(_, a, y)| (a.clone(), *y)).collect();
+        let places: BTreeSet<(AreaId, Year)> =
+            raw.keys().map(|(_, a, y)| (a.clone(), *y)).collect();
         for table in categories.sum_tables() {
             let Some(total_category) = table.total() else {
                 continue;
@@ -111,7 +113,7 @@ impl Cells {
     }
 
     /// The count of `indicator` in `area` and `year`, as the report may print it.
-    pub(crate) fn get(&self, indicator: &IndicatorId, area: &AreaId, year: u16) -> Option<Count> {
+    pub(crate) fn get(&self, indicator: &IndicatorId, area: &AreaId, year: Year) -> Option<Count> {
         self.map
             .get(&(indicator.clone(), area.clone(), year))
             .copied()
@@ -182,8 +184,16 @@ mod tests {
         let area = AreaId::partnership();
         let mut obs = Observations::new();
         for (id, n) in counts {
-            obs.insert(Observation::count(id.parse().unwrap(), area.clone(), 2025, *n).unwrap())
-                .unwrap();
+            obs.insert(
+                Observation::count(
+                    id.parse().unwrap(),
+                    area.clone(),
+                    Year::new(2025).unwrap(),
+                    *n,
+                )
+                .unwrap(),
+            )
+            .unwrap();
         }
         let set = CategorySet::straffelov_2026().unwrap();
         (
@@ -199,7 +209,11 @@ mod tests {
 
     fn get(cells: &Cells, id: &str) -> String {
         cells
-            .get(&id.parse().unwrap(), &AreaId::partnership(), 2025)
+            .get(
+                &id.parse().unwrap(),
+                &AreaId::partnership(),
+                Year::new(2025).unwrap(),
+            )
             .unwrap()
             .to_string()
     }

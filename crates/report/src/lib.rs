@@ -15,12 +15,12 @@
 //!
 //! ```
 //! use tryghed_agreement::Agreement;
-//! use tryghed_report::{ReportBuilder, render_markdown};
+//! use tryghed_report::{ReportBuilder, render_markdown, Year};
 //!
 //! # fn main() -> Result<(), Box<dyn std::error::Error>> {
 //! // The embedded Folehaven agreement with its own 2025 figures, nothing else.
 //! let agreement = Agreement::folehaven();
-//! let report = ReportBuilder::new(&agreement).year(2026).build()?;
+//! let report = ReportBuilder::new(&agreement).year(Year::new(2026)?).build()?;
 //!
 //! let markdown = render_markdown(&report)?;
 //! assert!(markdown.starts_with("# Status 2026: Folehaven Tryghedspartnerskab 2026–2029"));
@@ -83,21 +83,21 @@
 //! ```
 //! use tryghed_agreement::Agreement;
 //! use tryghed_goals::{AreaId, Observation, Observations};
-//! use tryghed_report::{ReportBuilder, ReportOptions, render_json, render_markdown};
+//! use tryghed_report::{ReportBuilder, ReportOptions, render_json, render_markdown, Year};
 //!
 //! # fn main() -> Result<(), Box<dyn std::error::Error>> {
 //! let mut obs = Observations::new();
-//! obs.insert(Observation::count("indbrud".parse()?, AreaId::partnership(), 2025, 3)?)?;
+//! obs.insert(Observation::count("indbrud".parse()?, AreaId::partnership(), Year::new(2025)?, 3)?)?;
 //! let agreement = Agreement::folehaven();
 //!
-//! let report = ReportBuilder::new(&agreement).year(2026).observations(obs.clone(), None).build()?;
-//! assert!(render_markdown(&report)?.contains("| Indbrud | < 5 |"));
+//! let report = ReportBuilder::new(&agreement).year(Year::new(2026)?).observations(obs.clone(), None).build()?;
+//! assert!(render_markdown(&report)?.contains("| Indbrud (kodeliste: offentlige analyser, ikke politiets gruppering) | < 5 |"));
 //! // The published JSON has no value for it either.
 //! assert!(render_json(&report)?.contains(r#""status": "suppressed""#));
 //!
 //! // Exact figures only when asked for: JSON only, stamped.
 //! let exact = ReportBuilder::new(&agreement)
-//!     .year(2026)
+//!     .year(Year::new(2026)?)
 //!     .observations(obs, None)
 //!     .options(ReportOptions::default().unsuppressed())
 //!     .build()?;
@@ -126,9 +126,13 @@ pub use build::ReportBuilder;
 pub use error::ReportError;
 pub use model::{
     ActivitiesSection, ActivityRow, AreaSection, AreaSeries, BaselineCell, BaselineFixing,
-    BaselineRow, BaselineTable, BudgetActivityRow, BudgetSection, ChangeCell, CollaborationRow,
-    Count, CountPoint, CrimeRow, DeliverableRow, Delivery, DeliveryCounts, EstateRow, Figure,
-    FocusGroup, GoalRow, Guide, IntervalCell, PlanInput, Reference, ReportOptions, ReportStatus,
-    SharePoint, SignificanceCell, SourceNote, StatusReport, SummaryLine, SurveySeries, Trend,
+    BaselineRow, BaselineTable, BudgetActivityRow, BudgetSection, ChangeCell, CodeList,
+    CollaborationRow, Count, CountPoint, CrimeRow, DeliverableRow, Delivery, DeliveryCounts,
+    EstateRow, Figure, FocusGroup, GoalRow, Guide, IntervalCell, PlanInput, Reference,
+    ReportOptions, ReportStatus, SharePoint, SignificanceCell, SourceNote, StatusReport,
+    SummaryLine, SurveySeries, Trend,
 };
 pub use render::{render_html, render_html_with_area, render_json, render_markdown};
+/// The year type of the report's API, re-exported so that callers need not depend on
+/// `tryghed-core` themselves.
+pub use tryghed_core::{Year, YearError};

@@ -5,6 +5,7 @@
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 use tryghed_budget::Dkk;
+use tryghed_core::Year;
 use tryghed_disclosure::{PublishedCount, SuppressionThreshold};
 
 /// Generates `&`-returning accessors, one per field, with the given docs.
@@ -320,7 +321,7 @@ pub enum BaselineCell {
     /// Fixed for a year; `value` is `None` when the year's figure is not among the inputs.
     Known {
         /// The baseline year.
-        year: u16,
+        year: Year,
         /// The value, when known.
         value: Option<Figure>,
     },
@@ -452,7 +453,7 @@ pub struct GoalRow {
     pub(crate) goal: String,
     pub(crate) indicator: String,
     pub(crate) name: String,
-    pub(crate) year: u16,
+    pub(crate) year: Year,
     pub(crate) baseline: BaselineCell,
     pub(crate) value: Option<Figure>,
     pub(crate) references: Vec<Reference>,
@@ -473,7 +474,7 @@ accessors!(GoalRow {
     /// The indicator's Danish name.
     name: str,
     /// The year the value describes (the survey year, or the calendar year of the reports).
-    year: u16,
+    year: Year,
     /// The baseline.
     baseline: BaselineCell,
     /// The value in [`year`](Self::year), when observed.
@@ -501,15 +502,24 @@ accessors!(GoalRow {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct CountPoint {
-    pub(crate) year: u16,
+    pub(crate) year: Year,
     pub(crate) count: Count,
+    #[serde(default)]
+    pub(crate) residents: Option<u64>,
+    #[serde(default, with = "rust_decimal::serde::str_option")]
+    pub(crate) rate: Option<Decimal>,
 }
 
 accessors!(CountPoint {
     /// The calendar year of the reports.
-    year: u16,
+    year: Year,
     /// The count.
     count: Count,
+    /// The residents of the area that year, for a rate row.
+    residents: Option<u64>,
+    /// Reports per 1.000 indbyggere, for a rate row whose count is shown (never of a hidden
+    /// count).
+    rate: Option<Decimal>,
 });
 
 /// Which way a count went from the year before.
@@ -543,6 +553,33 @@ impl Trend {
     }
 }
 
+/// Where a crime category's offence codes come from, as the report marks it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+#[non_exhaustive]
+#[doc(alias = "kodeliste")]
+pub enum CodeList {
+    /// An official source confirms the codes (the police's own grouping).
+    Official,
+    /// The codes come from public analyses, not the police's own grouping (which is not
+    /// public): "kodeliste: offentlige analyser, ikke politiets gruppering". Every category of
+    /// the embedded code list.
+    PublicAnalyses,
+    /// No codes are known, so the category cannot be counted (trusler, chikane).
+    Missing,
+}
+
+impl CodeList {
+    /// The report's mark for the category, in Danish; empty for an official list.
+    pub fn mark(self) -> &'static str {
+        match self {
+            CodeList::Official => "",
+            CodeList::PublicAnalyses => "kodeliste: offentlige analyser, ikke politiets gruppering",
+            CodeList::Missing => "kodeliste mangler: kan ikke opgøres",
+        }
+    }
+}
+
 /// A crime category (gerningstype) with its yearly counts in the partnership area.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -553,7 +590,8 @@ pub struct CrimeRow {
     pub(crate) category: String,
     pub(crate) name: String,
     pub(crate) monitored_only: bool,
-    pub(crate) codes_verified: bool,
+    pub(crate) codes: CodeList,
+    pub(crate) per_1000: bool,
     pub(crate) baseline: BaselineCell,
     pub(crate) series: Vec<CountPoint>,
     pub(crate) trend: Trend,
@@ -569,8 +607,11 @@ accessors!(CrimeRow {
     name: str,
     /// Whether the agreement only monitors it (no target).
     monitored_only: bool,
-    /// Whether its offence codes are confirmed (chikane and trusler are not).
-    codes_verified: bool,
+    /// Where its offence codes come from.
+    codes: CodeList,
+    /// Whether its target is a rate per 1.000 indbyggere (straffelovskriminalitet): the
+    /// series then carries the residents and rates.
+    per_1000: bool,
     /// The baseline.
     baseline: BaselineCell,
     /// The counts per calendar year, oldest first.
@@ -633,14 +674,14 @@ accessors!(BaselineRow {
 #[serde(deny_unknown_fields)]
 #[doc(alias = "baseline")]
 pub struct BaselineTable {
-    pub(crate) year: u16,
+    pub(crate) year: Year,
     pub(crate) fixing: BaselineFixing,
     pub(crate) rows: Vec<BaselineRow>,
 }
 
 accessors!(BaselineTable {
     /// The baseline year (2025).
-    year: u16,
+    year: Year,
     /// Whether this report fixes it, or which amendment did.
     fixing: BaselineFixing,
     /// The rows, in the agreement's order.
@@ -651,14 +692,14 @@ accessors!(BaselineTable {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct SharePoint {
-    pub(crate) year: u16,
+    pub(crate) year: Year,
     #[serde(with = "rust_decimal::serde::str")]
     pub(crate) fraction: Decimal,
 }
 
 accessors!(SharePoint {
     /// The survey year.
-    year: u16,
+    year: Year,
     /// The share as a fraction.
     fraction: Decimal,
 });
@@ -1079,7 +1120,7 @@ accessors!(ActivityRow {
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(try_from = "RawPlanInput", into = "RawPlanInput")]
 pub struct PlanInput {
-    pub(crate) year: u16,
+    pub(crate) year: Year,
     pub(crate) title: String,
     pub(crate) follow_up: bool,
     pub(crate) activities: Vec<ActivityRow>,
@@ -1089,7 +1130,7 @@ pub struct PlanInput {
 #[derive(Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawPlanInput {
-    year: u16,
+    year: Year,
     title: String,
     follow_up: bool,
     activities: Vec<ActivityRow>,
@@ -1123,7 +1164,7 @@ impl PlanInput {
     /// [`ReportError::InvalidInput`](crate::ReportError::InvalidInput) when the title is blank
     /// or an activity id repeats.
     pub fn new(
-        year: u16,
+        year: Year,
         title: impl Into<String>,
         follow_up: bool,
         mut activities: Vec<ActivityRow>,
@@ -1222,17 +1263,13 @@ impl PlanInput {
             .with_deliverables(deliverables);
             rows.push(row);
         }
-        let year = u16::try_from(plan.year()).map_err(|_| crate::ReportError::InvalidInput {
-            field: "plan.year".into(),
-            reason: format!("{} is not a year the report can show", plan.year()),
-        })?;
-        PlanInput::new(year, title, follow_up.is_some(), rows)
+        PlanInput::new(plan.year(), title, follow_up.is_some(), rows)
     }
 }
 
 accessors!(PlanInput {
     /// The plan's year.
-    year: u16,
+    year: Year,
     /// The plan's title.
     title: str,
     /// Whether a follow-up was given.
@@ -1286,7 +1323,7 @@ accessors!(DeliveryCounts {
 #[serde(deny_unknown_fields)]
 #[doc(alias = "aktiviteter")]
 pub struct ActivitiesSection {
-    pub(crate) plan_year: u16,
+    pub(crate) plan_year: Year,
     pub(crate) title: String,
     pub(crate) follow_up: bool,
     pub(crate) groups: Vec<FocusGroup>,
@@ -1317,7 +1354,7 @@ accessors!(PlanFunds {
 
 accessors!(ActivitiesSection {
     /// The plan's year.
-    plan_year: u16,
+    plan_year: Year,
     /// The plan's title.
     title: str,
     /// Whether the follow-up was given.
@@ -1394,7 +1431,7 @@ accessors!(BudgetActivityRow {
 #[doc(alias = "aktivitetsmidler")]
 #[doc(alias = "regnskab")]
 pub struct BudgetSection {
-    pub(crate) year: i32,
+    pub(crate) year: Year,
     pub(crate) funds: Dkk,
     pub(crate) allocated: Dkk,
     pub(crate) unallocated: Dkk,
@@ -1407,7 +1444,7 @@ pub struct BudgetSection {
 
 accessors!(BudgetSection {
     /// The ledger's year.
-    year: i32,
+    year: Year,
     /// The year's activity funds (aktivitetsmidler).
     funds: Dkk,
     /// Allocated to activities.
@@ -1504,10 +1541,10 @@ pub struct StatusReport {
     pub(crate) agreement_id: String,
     pub(crate) agreement_title: String,
     pub(crate) district: Option<String>,
-    pub(crate) year: u16,
-    pub(crate) crime_year: u16,
-    pub(crate) period_first_year: i32,
-    pub(crate) period_last_year: i32,
+    pub(crate) year: Year,
+    pub(crate) crime_year: Year,
+    pub(crate) period_first_year: Year,
+    pub(crate) period_last_year: Year,
     pub(crate) options: ReportOptions,
     pub(crate) summary: Vec<SummaryLine>,
     pub(crate) goals: Vec<GoalRow>,
@@ -1534,13 +1571,13 @@ accessors!(StatusReport {
     /// The district (bydel), when the agreement names it.
     district: Option<String>,
     /// The report's year: the year of the Tryghedsundersøgelse it goes with.
-    year: u16,
+    year: Year,
     /// The calendar year of the crime figures (`year − 1`).
-    crime_year: u16,
+    crime_year: Year,
     /// The first year of the agreement period.
-    period_first_year: i32,
+    period_first_year: Year,
     /// The last year of the agreement period.
-    period_last_year: i32,
+    period_last_year: Year,
     /// The options it was built with.
     options: ReportOptions,
     /// One line per goal.

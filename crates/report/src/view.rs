@@ -2,6 +2,7 @@
 //! Markdown and HTML render this view with their templates.
 
 use serde::Serialize;
+use tryghed_core::Year;
 
 use crate::fmt as dk;
 use crate::model::{
@@ -54,14 +55,14 @@ fn status_text(s: &ReportStatus) -> (String, String, String) {
 pub(crate) struct View {
     title: String,
     district: String,
-    year: u16,
-    crime_year: u16,
+    year: Year,
+    crime_year: Year,
     period: String,
     threshold: u64,
     summary: Vec<VSummary>,
     goals: Vec<VGoal>,
     verdicts: Vec<VVerdict>,
-    crime_years: Vec<u16>,
+    crime_years: Vec<Year>,
     crime: Vec<VCrime>,
     baseline: Option<VBaseline>,
     activities: Option<VActivities>,
@@ -85,7 +86,7 @@ struct VSummary {
 #[derive(Debug, Serialize)]
 struct VGoal {
     name: String,
-    year: u16,
+    year: Year,
     baseline: String,
     value: String,
     interval: String,
@@ -100,7 +101,7 @@ struct VGoal {
 /// The agreement's baseline table.
 #[derive(Debug, Serialize)]
 struct VBaseline {
-    year: u16,
+    year: Year,
     fixing: String,
     rows: Vec<VBaselineRow>,
 }
@@ -174,6 +175,8 @@ struct VCrime {
     name: String,
     monitored_only: bool,
     unverified: bool,
+    /// How the code list stands, in Danish, when it is not the police's own grouping.
+    codes: String,
     cells: Vec<String>,
     baseline: String,
     trend: String,
@@ -184,7 +187,7 @@ struct VCrime {
 #[derive(Debug, Serialize)]
 struct VActivities {
     title: String,
-    plan_year: u16,
+    plan_year: Year,
     follow_up: bool,
     groups: Vec<VGroup>,
     deliveries: String,
@@ -225,7 +228,7 @@ struct VCollab {
 
 #[derive(Debug, Serialize)]
 struct VBudget {
-    year: i32,
+    year: Year,
     funds: String,
     allocated: String,
     unallocated: String,
@@ -320,7 +323,8 @@ pub(crate) fn view(r: &StatusReport) -> View {
                     };
                     format!("{} ({sig})", dk::points(*c.to() - *c.from()))
                 }
-                // The report carries no change from or towards a hidden count.
+                // The report carries no change from or towards a hidden count. Counts change
+                // by whole numbers, rates by tenths.
                 Some(c) => {
                     let d = *c.to() - *c.from();
                     let sign = if d.is_sign_positive() && !d.is_zero() {
@@ -328,7 +332,8 @@ pub(crate) fn view(r: &StatusReport) -> View {
                     } else {
                         ""
                     };
-                    format!("{sign}{}", dk::number(d, 1))
+                    let places = u32::from(!matches!(g.value(), Some(Figure::Count { .. })));
+                    format!("{sign}{}", dk::number(d, places))
                 }
                 None => "–".into(),
             };
@@ -371,7 +376,7 @@ pub(crate) fn view(r: &StatusReport) -> View {
             fixing: match b.fixing() {
                 BaselineFixing::ThisReport => format!(
                     "Baseline {year} fastlægges med denne afrapportering og tilføjes herefter partnerskabsaftalen (\"Baseline for {year} fastlægges ifm. den første afrapportering til Økonomiudvalget i {} og tilføjes partnerskabsaftalen herefter\")."
-                    , year + 1
+                    , year.get() + 1
                 ),
                 BaselineFixing::NotYetAdded => format!(
                     "Baseline {year} er endnu ikke tilføjet partnerskabsaftalen; tallene er {year}-tallene fra de angivne observationer, og målene vurderes først, når baselinen er tilføjet."
@@ -402,24 +407,40 @@ pub(crate) fn view(r: &StatusReport) -> View {
         .flat_map(|c| c.series().iter().map(|p| *p.year()))
         .min()
         .unwrap_or(*r.crime_year())
-        .max(r.crime_year().saturating_sub(4));
-    let crime_years: Vec<u16> = (first..=*r.crime_year()).collect();
+        .max(r.crime_year().checked_add(-4).unwrap_or(Year::MIN));
+    let crime_years: Vec<Year> = first.through(*r.crime_year()).collect();
     let crime = r
         .crime()
         .iter()
         .map(|c| {
             let (status, key, _) = status_text(c.status());
             VCrime {
-                name: c.name().to_owned(),
+                name: if *c.per_1000() {
+                    format!("{} per 1.000 indbyggere", c.name())
+                } else {
+                    c.name().to_owned()
+                },
                 monitored_only: *c.monitored_only(),
-                unverified: !*c.codes_verified(),
+                unverified: *c.codes() != crate::model::CodeList::Official,
+                codes: c.codes().mark().to_owned(),
                 cells: crime_years
                     .iter()
                     .map(|y| {
-                        c.series()
-                            .iter()
-                            .find(|p| p.year() == y)
-                            .map_or_else(|| "–".into(), |p| p.count().to_string())
+                        c.series().iter().find(|p| p.year() == y).map_or_else(
+                            || "–".into(),
+                            |p| match (*c.per_1000(), p.rate(), p.residents()) {
+                                // A rate row shows the rate in every year, with its count and
+                                // residents beside it.
+                                (true, Some(rate), Some(residents)) => format!(
+                                    "{} ({} anmeldelser, {} indbyggere)",
+                                    dk::number(*rate, 1),
+                                    p.count(),
+                                    dk::int(*residents)
+                                ),
+                                (true, _, _) => format!("{} anmeldelser (ingen rate)", p.count()),
+                                _ => p.count().to_string(),
+                            },
+                        )
                     })
                     .collect(),
                 baseline: baseline_text(c.baseline()),

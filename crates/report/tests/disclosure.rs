@@ -40,6 +40,7 @@
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
+use tryghed_report::Year;
 
 use proptest::prelude::*;
 use tryghed_agreement::{Agreement, FOLEHAVEN_TOML};
@@ -54,6 +55,11 @@ const OTHERS: [&str; 4] = ["vold-vaaben", "narkotika", "trusler", "chikane"];
 const AREAS: [&str; 3] = ["omraade", "valby", "kobenhavn"];
 /// Crime years: 2025–2028 are reported in 2026–2029; earlier years fill the series.
 const YEARS: std::ops::RangeInclusive<u16> = 2023..=2028;
+
+/// The library's year type for a year of this test's model.
+fn yr(year: u16) -> Year {
+    Year::new(i32::from(year)).unwrap()
+}
 const SURVEY: [&str; 2] = ["tryg-i-nabolaget", "tryg-aften-nat"];
 
 #[derive(Debug, Clone)]
@@ -87,7 +93,8 @@ impl World {
         let mut obs = Observations::new();
         for ((ind, area, year), &n) in &self.counts {
             obs.insert(
-                Observation::count(ind.parse().unwrap(), area.parse().unwrap(), *year, n).unwrap(),
+                Observation::count(ind.parse().unwrap(), area.parse().unwrap(), yr(*year), n)
+                    .unwrap(),
             )
             .unwrap();
         }
@@ -97,7 +104,7 @@ impl World {
                 Observation::count(
                     STRAFFELOV.parse().unwrap(),
                     area.parse().unwrap(),
-                    *year,
+                    yr(*year),
                     total,
                 )
                 .unwrap(),
@@ -105,7 +112,7 @@ impl World {
             .unwrap();
         }
         for ((area, year), &r) in &self.residents {
-            obs.insert(Observation::residents(area.parse().unwrap(), *year, r).unwrap())
+            obs.insert(Observation::residents(area.parse().unwrap(), yr(*year), r).unwrap())
                 .unwrap();
         }
         for ((ind, area, year), &(k, n)) in &self.shares {
@@ -113,7 +120,7 @@ impl World {
                 Observation::share(
                     ind.parse().unwrap(),
                     area.parse().unwrap(),
-                    *year,
+                    yr(*year),
                     Share::new(k, n).unwrap(),
                     Some(n),
                 )
@@ -331,13 +338,13 @@ fn outputs(world: &World, year: u16) -> ([String; 3], String) {
     let obs = world.observations();
     let options = ReportOptions::default().with_suppression_threshold(world.threshold());
     let report = ReportBuilder::new(&agreement)
-        .year(year)
+        .year(yr(year))
         .observations(obs.clone(), Some("observationer.csv".into()))
         .options(options)
         .build()
         .unwrap();
     let exact = ReportBuilder::new(&agreement)
-        .year(year)
+        .year(yr(year))
         .observations(obs, Some("observationer.csv".into()))
         .options(options.unsuppressed())
         .build()

@@ -7,6 +7,7 @@
     clippy::panic
 )]
 
+use tryghed_report::Year;
 use tryghed_report::{ActivityRow, DeliverableRow, Delivery, PlanInput};
 
 /// A synthetic plan input as JSON, with `activity` as its one activity.
@@ -39,7 +40,8 @@ fn a_valid_plan_input_reads_back_equal() {
     .with_deliverables(vec![
         DeliverableRow::new("Noget", Delivery::Delivered, None).unwrap(),
     ]);
-    let input = PlanInput::new(2026, "Eksempel: plan", true, vec![row]).unwrap();
+    let input =
+        PlanInput::new(Year::new(2026).unwrap(), "Eksempel: plan", true, vec![row]).unwrap();
     let json = serde_json::to_string(&input).unwrap();
     assert!(json.contains(r#""multi_partner":true"#), "{json}");
     assert_eq!(read(&json).unwrap(), input);

@@ -2,6 +2,7 @@
 #![allow(dead_code, clippy::unwrap_used, clippy::missing_panics_doc)]
 
 use std::collections::BTreeMap;
+use tryghed_plan::Year;
 
 use tryghed_budget::Dkk;
 use tryghed_parties::{Parties, Party, PartyKind};
@@ -87,9 +88,20 @@ pub(crate) fn folehaven_context_with_funds(funded_years: &[i32]) -> PlanContext 
     ];
     let funds = funded_years
         .iter()
-        .map(|&year| (year, Dkk::from_kroner(1_050_000).unwrap()))
+        .map(|&year| {
+            (
+                Year::new(year).unwrap(),
+                Dkk::from_kroner(1_050_000).unwrap(),
+            )
+        })
         .collect::<BTreeMap<_, _>>();
-    PlanContext::new(2026..=2029, &parties, areas, funds).unwrap()
+    PlanContext::new(
+        Year::new(2026).unwrap()..=Year::new(2029).unwrap(),
+        &parties,
+        areas,
+        funds,
+    )
+    .unwrap()
 }
 
 /// The Folehaven context with the activity funds of every year of the period.

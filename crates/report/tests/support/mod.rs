@@ -11,6 +11,7 @@
 use tryghed_agreement::Agreement;
 use tryghed_budget::{Dkk, Ledger};
 use tryghed_goals::Observations;
+use tryghed_report::Year;
 use tryghed_report::{
     ActivityRow, DeliverableRow, Delivery, PlanInput, ReportBuilder, StatusReport,
 };
@@ -90,7 +91,13 @@ pub(crate) fn synthetic_plan() -> PlanInput {
             DeliverableRow::new("Eksempel: 4 numre", Delivery::NotReported, None).unwrap(),
         ]),
     ];
-    PlanInput::new(2026, "Eksempel: tryghedsplan 2026", true, activities).unwrap()
+    PlanInput::new(
+        Year::new(2026).unwrap(),
+        "Eksempel: tryghedsplan 2026",
+        true,
+        activities,
+    )
+    .unwrap()
 }
 
 /// The synthetic observations.
@@ -114,7 +121,7 @@ pub(crate) fn example_report() -> StatusReport {
     let agreement = Agreement::folehaven();
     let ledger = synthetic_ledger();
     ReportBuilder::new(&agreement)
-        .year(2026)
+        .year(Year::new(2026).unwrap())
         .observations(
             synthetic_observations(),
             Some("synthetic_observations.csv".into()),
