@@ -412,36 +412,14 @@ impl Agreement {
     /// # }
     /// ```
     pub fn merge_observations(&self, extra: &Observations) -> Result<Observations, AgreementError> {
-        use tryghed_goals::{ObservationColumn, ObservationProblem, ObservationProblemKind};
+        use tryghed_goals::{ObservationProblem, ObservationProblemKind};
         let known: BTreeSet<&IndicatorId> = self
             .goals
             .iter()
             .flat_map(Goal::indicators)
             .map(|i| i.indicator().id())
             .collect();
-        // A year far outside the agreement (9999, 0) would otherwise become the default
-        // report year: "Status 9999".
-        let years = self.observation_years();
-        let mut problems: Vec<ObservationProblem> = extra
-            .iter()
-            .filter(|o| !years.contains(&o.year()))
-            .map(|o| {
-                ObservationProblem::new(
-                    extra.line_of(o.indicator(), o.area(), o.year()),
-                    Some(ObservationColumn::Year),
-                    ObservationProblemKind::YearOutsidePeriod {
-                        year: o.year(),
-                        first: *years.start(),
-                        last: *years.end(),
-                    },
-                )
-                .for_observation(
-                    o.indicator().as_str(),
-                    o.area().as_str(),
-                    o.year(),
-                )
-            })
-            .collect();
+        let mut problems = self.observations_outside_years(extra);
         match self
             .observations
             .merged_with(extra, |id| known.contains(id))
@@ -466,29 +444,50 @@ impl Agreement {
         }
     }
 
-    /// The years an observation may be for: from the year before the earliest baseline year
-    /// of the goals (or before the period, when no baseline is set) to the period's last
-    /// year. For Folehaven 2024–2029: the survey of 2025 is the baseline, and the crime
-    /// goals are judged on the police reports of the year before each survey.
+    /// Every observation of `observations` for a year after the agreement's period
+    /// ([`Agreement::observation_years`]), as a problem naming its line where known. Such a
+    /// year would otherwise become the default report year ("Status 2150"); years before the
+    /// period are history (the series charts show them) and pass.
+    pub fn observations_outside_years(
+        &self,
+        observations: &Observations,
+    ) -> Vec<tryghed_goals::ObservationProblem> {
+        use tryghed_goals::{ObservationColumn, ObservationProblem, ObservationProblemKind};
+        let years = self.observation_years();
+        observations
+            .iter()
+            .filter(|o| !years.contains(&o.year()))
+            .map(|o| {
+                ObservationProblem::new(
+                    observations.line_of(o.indicator(), o.area(), o.year()),
+                    Some(ObservationColumn::Year),
+                    ObservationProblemKind::YearAfterPeriod {
+                        year: o.year(),
+                        last: *years.end(),
+                    },
+                )
+                .for_observation(
+                    o.indicator().as_str(),
+                    o.area().as_str(),
+                    o.year(),
+                )
+            })
+            .collect()
+    }
+
+    /// The years an observation may be for: any [`Year`] up to the period's last year.
+    /// Earlier years are history (shown in the series charts, never judged); a year after
+    /// the period has no report. Years before [`Year::MIN`] (1900) cannot even be read.
     ///
     /// ```
     /// use tryghed_agreement::{Agreement, Year};
     ///
     /// let years = Agreement::folehaven().observation_years();
-    /// assert_eq!(years, Year::new(2024)?..=Year::new(2029)?);
+    /// assert_eq!(years, Year::MIN..=Year::new(2029)?);
     /// # Ok::<(), tryghed_agreement::YearError>(())
     /// ```
     pub fn observation_years(&self) -> std::ops::RangeInclusive<Year> {
-        let first_of_period = self.period.first_year();
-        let first = self
-            .goals
-            .iter()
-            .flat_map(Goal::indicators)
-            .filter_map(|i| i.baseline().and_then(tryghed_goals::Baseline::year))
-            .chain(self.observations.iter().map(Observation::year))
-            .min()
-            .map_or(first_of_period, |y| y.min(first_of_period));
-        first.previous().unwrap_or(first)..=self.period.last_year()
+        Year::MIN..=self.period.last_year()
     }
 
     /// The focus areas (indsatsområder), in the agreement's order.

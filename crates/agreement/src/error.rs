@@ -130,7 +130,7 @@ pub enum AgreementError {
         problems: Vec<Problem>,
     },
     /// Observations that do not fit the agreement: an unknown indicator, a figure that
-    /// contradicts one the agreement gives, a year outside the agreement's years
+    /// contradicts one the agreement gives, a year after the agreement's period
     /// ([`Agreement::observation_years`](crate::Agreement::observation_years)). Every problem
     /// is listed, each with the line it was read from where known.
     #[error("the observations do not fit the agreement:\n{}", problems.iter().map(|p| format!("  {p}")).collect::<Vec<_>>().join("\n"))]

@@ -230,7 +230,7 @@ fn every_observation_problem_is_listed_and_years_outside_the_agreement_are_refus
         assert_eq!(out.code, 1, "{command}: {}", out.stderr);
         for want in [
             "synthetic_obs_misfit.csv linje 2, kolonne \"indicator\": ukendt indikator \"tryg-i-nabolage\"",
-            "synthetic_obs_misfit.csv linje 3, kolonne \"year\": året 2150 ligger uden for aftalens år 2024–2029",
+            "synthetic_obs_misfit.csv linje 3, kolonne \"year\": året 2150 ligger efter aftalens periode, som slutter i 2029",
         ] {
             assert!(
                 out.stderr.contains(want),
@@ -241,7 +241,11 @@ fn every_observation_problem_is_listed_and_years_outside_the_agreement_are_refus
         assert!(!out.stdout.contains("2150"), "{command}: {}", out.stdout);
     }
     // 0 and 9999 are not years tryghed accepts at all; 2024 is one, but before the baseline.
-    for (year, range) in [("0", "1900–2199"), ("9999", "1900–2199"), ("2024", "2025–2029")] {
+    for (year, range) in [
+        ("0", "1900–2199"),
+        ("9999", "1900–2199"),
+        ("2024", "2025–2029"),
+    ] {
         let out = support::run(&["goals", "--year", year]);
         assert_eq!(out.code, 2, "--year {year}: {}", out.stderr);
         assert!(out.stderr.contains(range), "{}", out.stderr);

@@ -160,7 +160,9 @@ impl ResidentsProblem {
             K::NotText => "rækken er ikke UTF-8-tekst".to_owned(),
             K::Unreadable { message } => format!("rækken kan ikke læses: {message}"),
             K::EmptyArea => "området er tomt".to_owned(),
-            K::InvalidYear { value } => format!("{} er ikke et årstal fra 1900 til 2199", quote(value)),
+            K::InvalidYear { value } => {
+                format!("{} er ikke et årstal fra 1900 til 2199", quote(value))
+            }
             K::InvalidResidents {
                 value,
                 too_large: true,
@@ -210,7 +212,9 @@ impl fmt::Display for ResidentsProblem {
             K::NotText => f.write_str("the row is not UTF-8 text"),
             K::Unreadable { message } => write!(f, "unreadable row: {message}"),
             K::EmptyArea => f.write_str("the area is empty"),
-            K::InvalidYear { value } => write!(f, "year {} is not a year from 1900 to 2199", quote(value)),
+            K::InvalidYear { value } => {
+                write!(f, "year {} is not a year from 1900 to 2199", quote(value))
+            }
             K::InvalidResidents {
                 value,
                 too_large: true,
@@ -300,23 +304,27 @@ impl fmt::Display for RowProblem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "line {}", self.line)?;
         if let Some(id) = &self.id {
-            write!(f, " (report {id:?})")?;
+            write!(f, " (report {})", tryghed_diagnostics::quote(id))?;
         }
-        write!(f, ", column {:?}: ", self.column)?;
+        write!(f, ", column {}: ", tryghed_diagnostics::quote(&self.column))?;
         match self.reason {
             SkipReason::MissingField => write!(f, "the field is missing or empty"),
             SkipReason::BadDate => write!(
                 f,
-                "{:?} is not a date (expected ISO 2026-03-01 or Danish 01-03-2026)",
-                self.value
+                "{} is not a date (expected ISO 2026-03-01 or Danish 01-03-2026)",
+                tryghed_diagnostics::quote(&self.value)
             ),
             SkipReason::BadCoordinate => write!(
                 f,
-                "{:?} is not a finite number in the coordinate system's range",
-                self.value
+                "{} is not a finite number in the coordinate system's range",
+                tryghed_diagnostics::quote(&self.value)
             ),
             SkipReason::BadCode => {
-                write!(f, "{:?} is not an offence code (1–12 digits)", self.value)
+                write!(
+                    f,
+                    "{} is not an offence code (1–12 digits)",
+                    tryghed_diagnostics::quote(&self.value)
+                )
             }
         }
     }

@@ -812,8 +812,7 @@ impl Residents {
             };
             let cell = |i: usize| text.get(i).unwrap_or("");
             let year_text = cell(yi);
-            let year = year_text
-                .parse::<Year>().ok();
+            let year = year_text.parse::<Year>().ok();
             if year.is_none() {
                 problems.push(at(
                     line,

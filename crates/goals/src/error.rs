@@ -90,7 +90,7 @@ pub enum GoalsError {
     #[error("I/O error: {0}")]
     Io(#[from] std::io::Error),
     /// Observations that do not fit the stated figures they are merged with: an indicator no
-    /// goal has, a value that contradicts a stated one, a year outside the agreement. Every
+    /// goal has, a value that contradicts a stated one, a year after the period. Every
     /// problem is listed, with the line it was read from where known.
     #[error("the observations do not fit:\n{}", list(problems))]
     ObservationsDoNotFit {

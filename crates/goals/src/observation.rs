@@ -807,8 +807,7 @@ fn read_row<'a>(
         .map_err(|e| problems.push((C::Area, id_problem(cell(C::Area), e))))
         .ok();
     let year_text = cell(C::Year);
-    let year = year_text
-        .parse::<Year>().ok();
+    let year = year_text.parse::<Year>().ok();
     if year.is_none() {
         problems.push((
             C::Year,

@@ -137,13 +137,12 @@ pub enum ObservationProblemKind {
         /// The figure the agreement states.
         stated: String,
     },
-    /// A year outside the agreement's period and baseline years.
-    YearOutsidePeriod {
+    /// A year after the agreement's period: no report is made for it, and as the latest
+    /// year it would become the default report year ("Status 2150").
+    YearAfterPeriod {
         /// The year given.
         year: Year,
-        /// The first year accepted.
-        first: Year,
-        /// The last year accepted.
+        /// The period's last year.
         last: Year,
     },
 }
@@ -253,9 +252,15 @@ impl ObservationProblem {
             K::NotText => "rækken er ikke UTF-8-tekst".to_owned(),
             K::Unreadable { message } => format!("rækken kan ikke læses: {message}"),
             K::InvalidId { value, problem } => {
-                format!("{} er ikke et gyldigt id: {}", quote(value), problem.message_da())
+                format!(
+                    "{} er ikke et gyldigt id: {}",
+                    quote(value),
+                    problem.message_da()
+                )
             }
-            K::InvalidYear { value } => format!("{} er ikke et årstal fra 1900 til 2199", quote(value)),
+            K::InvalidYear { value } => {
+                format!("{} er ikke et årstal fra 1900 til 2199", quote(value))
+            }
             K::InvalidValue { value, reason } => format!(
                 "værdien {} er hverken et helt tal eller en andel som 77% eller 12/15 ({reason})",
                 quote(value)
@@ -293,9 +298,9 @@ impl ObservationProblem {
             K::Contradicts { given, stated } => format!(
                 "filen siger {given}, men aftalen siger {stated}; et tal, der strider mod aftalen, erstatter den aldrig"
             ),
-            K::YearOutsidePeriod { year, first, last } => format!(
-                "året {year} ligger uden for aftalens år {first}–{last} (baseline og periode)"
-            ),
+            K::YearAfterPeriod { year, last } => {
+                format!("året {year} ligger efter aftalens periode, som slutter i {last}")
+            }
         }
     }
 }
@@ -340,7 +345,9 @@ impl fmt::Display for ObservationProblem {
             K::NotText => f.write_str("the row is not UTF-8 text"),
             K::Unreadable { message } => write!(f, "unreadable row: {message}"),
             K::InvalidId { value, problem } => write!(f, "invalid id {}: {problem}", quote(value)),
-            K::InvalidYear { value } => write!(f, "{} is not a year from 1900 to 2199", quote(value)),
+            K::InvalidYear { value } => {
+                write!(f, "{} is not a year from 1900 to 2199", quote(value))
+            }
             K::InvalidValue { value, reason } => {
                 write!(f, "invalid value {}: {reason}", quote(value))
             }
@@ -375,9 +382,9 @@ impl fmt::Display for ObservationProblem {
                 f,
                 "the file says {given} but the agreement says {stated} (a figure that contradicts the agreement is never replaced)"
             ),
-            K::YearOutsidePeriod { year, first, last } => write!(
+            K::YearAfterPeriod { year, last } => write!(
                 f,
-                "the year {year} is outside the agreement's years {first}–{last} (baseline and period)"
+                "the year {year} is after the agreement's period, which ends in {last}"
             ),
         }
     }

@@ -48,6 +48,15 @@ fn whole(v: f64) -> String {
     dk::int(v as u64)
 }
 
+/// The share axis of the survey chart: 50–100 % as usual, reaching down (in steps of 10
+/// points) to the lowest share drawn, so that no share is drawn below the axis (10 %, 12 % and
+/// 15 % were all drawn at 50 %).
+fn share_axis(shares: impl Iterator<Item = f64>) -> std::ops::Range<f64> {
+    let lowest = shares.filter(|v| v.is_finite()).fold(50.0_f64, f64::min);
+    let floor = ((lowest / 10.0).floor() * 10.0).clamp(0.0, 50.0);
+    floor..100.0
+}
+
 fn pct(d: rust_decimal::Decimal) -> f64 {
     (d * rust_decimal::Decimal::ONE_HUNDRED)
         .to_f64()
@@ -195,12 +204,21 @@ fn survey_panel<DB: DrawingBackend>(
         first = first.min(i32::from(*t.from().year()));
         last = last.max(i32::from(*t.to().year()));
     }
+    let shares = s
+        .areas()
+        .iter()
+        .flat_map(|a| a.points().iter().map(|p| pct(*p.fraction())))
+        .chain(
+            s.guide()
+                .iter()
+                .flat_map(|t| [pct(*t.from().fraction()), pct(*t.to().fraction())]),
+        );
     let mut chart = ChartBuilder::on(area)
         .caption(s.name(), (FONT, 17))
         .margin(12)
         .x_label_area_size(45)
         .y_label_area_size(60)
-        .build_cartesian_2d(first..last, 50f64..100f64)
+        .build_cartesian_2d(first..last, share_axis(shares))
         .map_err(|x| x.to_string())?;
     #[allow(clippy::cast_sign_loss)]
     let years = (last - first + 1) as usize;
@@ -665,6 +683,15 @@ fn draw_map<DB: DrawingBackend>(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_share_axis_reaches_the_lowest_share() {
+        assert_eq!(share_axis([77.0, 88.0].into_iter()), 50.0..100.0);
+        assert_eq!(share_axis([10.0, 12.0, 15.0].into_iter()), 10.0..100.0);
+        assert_eq!(share_axis([49.9].into_iter()), 40.0..100.0);
+        assert_eq!(share_axis([0.0, f64::NAN].into_iter()), 0.0..100.0);
+        assert_eq!(share_axis(std::iter::empty()), 50.0..100.0);
+    }
 
     #[test]
     fn attributes_split_on_unquoted_spaces() {
