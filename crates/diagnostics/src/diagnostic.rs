@@ -80,6 +80,29 @@ impl Location {
         Location::new(origin, line, column, length)
     }
 
+    /// The location of `span` in `text`, found with `index` (made from the same text): in
+    /// logarithmic time, for readers that place many diagnostics in one large file.
+    pub fn from_span_indexed(
+        origin: &str,
+        text: &str,
+        index: &LineIndex,
+        span: Range<usize>,
+    ) -> Self {
+        let start = floor_char_boundary(text, span.start);
+        let end = floor_char_boundary(text, span.end.max(start));
+        // The number of line starts at or before `start` is the line number.
+        let line = index.starts.partition_point(|&s| s <= start);
+        let line_start = index
+            .starts
+            .get(line.saturating_sub(1))
+            .copied()
+            .unwrap_or(0);
+        let column = text.get(line_start..start).map_or(0, |s| s.chars().count()) + 1;
+        let rest = text.get(start..end).unwrap_or_default();
+        let length = rest.split('\n').next().unwrap_or_default().chars().count();
+        Location::new(origin, line, column, length)
+    }
+
     /// The file (or `<string>` for text that came from no file).
     pub fn origin(&self) -> &str {
         &self.origin
@@ -98,6 +121,22 @@ impl Location {
     /// How many characters on the line are meant (at least 1).
     pub fn length(&self) -> usize {
         self.length
+    }
+}
+
+/// Where each line of a text starts, to find the line of an offset in logarithmic time
+/// ([`Location::from_span_indexed`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LineIndex {
+    starts: Vec<usize>,
+}
+
+impl LineIndex {
+    /// The line starts of `text`.
+    pub fn new(text: &str) -> Self {
+        let mut starts = vec![0];
+        starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
+        LineIndex { starts }
     }
 }
 
@@ -307,6 +346,9 @@ impl fmt::Display for Diagnostic {
 
 /// Renders every diagnostic in rustc style (see [`Diagnostic::render`]), separated by blank
 /// lines.
+///
+/// The source is split into lines once, so many diagnostics in a large file render in time
+/// in proportion to the file and the diagnostics.
 pub fn render_all(diagnostics: &[Diagnostic], source: &str) -> String {
     // The lines once, not once per diagnostic: linear in the text and the diagnostics.
     let lines: Vec<&str> = source.lines().collect();
