@@ -250,18 +250,22 @@ pub(crate) fn run(args: &Args) -> Result<(), CliError> {
     if let Some(ledger) = &ledger {
         builder = builder.ledger(ledger.activity_funds());
     }
-    let report = builder.build().map_err(report_error)?;
+    let ledger_year = |path: &std::path::Path, ledger: Year, report: Year| {
+        CliError::Invalid(format!(
+            "fejl: {}: regnskabet er for {ledger}, men rapporten gælder {report}; giv --year {ledger} eller regnskabet for {report}",
+            path.display(),
+        ))
+    };
+    let report = builder.build().map_err(|e| match (e, &args.ledger) {
+        (ReportError::LedgerYear { ledger, report }, Some(path)) => {
+            ledger_year(path, ledger, report)
+        }
+        (e, _) => report_error(e),
+    })?;
     if let (Some(ledger), Some(path)) = (&ledger, &args.ledger)
         && ledger.year() != *report.year()
     {
-        return Err(CliError::Invalid(format!(
-            "fejl: {}: regnskabet er for {}, men rapporten gælder {}; giv --year {} eller regnskabet for {}",
-            path.display(),
-            ledger.year(),
-            report.year(),
-            ledger.year(),
-            report.year()
-        )));
+        return Err(ledger_year(path, ledger.year(), *report.year()));
     }
     let text = match args.format {
         ReportFormat::Md => render_markdown(&report),

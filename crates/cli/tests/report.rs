@@ -430,6 +430,7 @@ fn a_ledger_of_another_year_is_refused() {
     ]);
     assert_eq!(out.code, 1, "{}", out.stderr);
     assert!(out.stderr.contains("2027"), "{}", out.stderr);
+}
 
 fn example(name: &str) -> String {
     format!("{}/../../examples/{name}", env!("CARGO_MANIFEST_DIR"))

@@ -186,8 +186,11 @@ impl<'a> ReportBuilder<'a> {
     ///
     /// # Errors
     ///
-    /// [`ReportError::InvalidInput`] when an observation contradicts a figure the agreement
-    /// states, or the year lies outside 1000–9999; [`ReportError::Goals`] /
+    /// [`ReportError::InvalidInput`] when the year lies outside the agreement's report years
+    /// (its baseline year to the period's last year); [`ReportError::Agreement`] when an
+    /// observation contradicts a figure the agreement states or is for a year after the
+    /// period; [`ReportError::LedgerYear`] when the ledger is for another year than the
+    /// report; [`ReportError::Goals`] /
     /// [`ReportError::Geography`] when the embedded data cannot be read (a bug).
     pub fn build(self) -> Result<StatusReport, ReportError> {
         Build::new(self)?.run()
@@ -298,12 +301,9 @@ impl<'a> Build<'a> {
             && ledger.year() != year
         {
             // A ledger of 2031 was shown in the status for 2026.
-            return Err(ReportError::InvalidInput {
-                field: "ledger".into(),
-                reason: format!(
-                    "the ledger is for {}, the report for {year}: give the ledger of the report's year",
-                    ledger.year()
-                ),
+            return Err(ReportError::LedgerYear {
+                ledger: ledger.year(),
+                report: year,
             });
         }
         // The survey of a year reports the crime of the year before.
