@@ -163,6 +163,14 @@ fn load_plan(
     PlanInput::from_plan(plan, follow.as_ref(), &context, title).map_err(report_error)
 }
 
+/// A ledger for another year than the report, in the library's check and the CLI's alike.
+fn ledger_year(path: &Path, ledger: Year, report: Year) -> CliError {
+    CliError::Invalid(format!(
+        "fejl: {}: regnskabet er for {ledger}, men rapporten gælder {report}; giv --year {ledger} eller regnskabet for {report}",
+        path.display(),
+    ))
+}
+
 fn report_error(error: ReportError) -> CliError {
     match error {
         ReportError::InvalidInput { .. } | ReportError::Goals(_) | ReportError::Agreement(_) => {
@@ -250,12 +258,6 @@ pub(crate) fn run(args: &Args) -> Result<(), CliError> {
     if let Some(ledger) = &ledger {
         builder = builder.ledger(ledger.activity_funds());
     }
-    let ledger_year = |path: &std::path::Path, ledger: Year, report: Year| {
-        CliError::Invalid(format!(
-            "fejl: {}: regnskabet er for {ledger}, men rapporten gælder {report}; giv --year {ledger} eller regnskabet for {report}",
-            path.display(),
-        ))
-    };
     let report = builder.build().map_err(|e| match (e, &args.ledger) {
         (ReportError::LedgerYear { ledger, report }, Some(path)) => {
             ledger_year(path, ledger, report)
