@@ -25,6 +25,9 @@ use crate::model::{
     SignificanceCell, SourceNote, StatusReport, SummaryLine, SurveySeries, Trend,
 };
 
+/// What the report says where an area's outline has no known source to credit.
+pub(crate) const NO_CREDIT: &str = "Kilden til områdets afgrænsning er ikke angivet i aftalen.";
+
 /// Builds a [`StatusReport`] (the annual status for Økonomiudvalget).
 ///
 /// Start from an agreement; add what you have. Nothing is required beyond the agreement:
@@ -327,15 +330,16 @@ impl<'a> Build<'a> {
                 });
                 (Some(a), note)
             }
-            None if b.agreement.id() == "folehaven-2026-2029" => {
-                let a = PartnershipArea::folehaven()?;
-                let note = b
-                    .area_source
-                    .clone()
-                    .unwrap_or_else(|| embedded_outline_note(b.agreement, &a));
-                (Some(a), note)
-            }
-            None => (None, String::new()),
+            None => match b.agreement.area() {
+                Some(a) => {
+                    let note = b
+                        .area_source
+                        .clone()
+                        .unwrap_or_else(|| declared_outline_note(b.agreement, a));
+                    (Some(a.clone()), note)
+                }
+                None => (None, String::new()),
+            },
         };
         let count_indicators: Vec<(IndicatorId, Option<tryghed_goals::CategoryId>)> = goals
             .iter()
@@ -450,6 +454,13 @@ impl<'a> Build<'a> {
                     } else {
                         shares_without_n = true;
                     }
+                    // A change whose significance cannot be computed (the year before has no
+                    // number of respondents) needs the caveat too.
+                    if ie.change().is_some_and(|c| {
+                        matches!(c.significance(), Significance::NotComputable { .. })
+                    }) {
+                        shares_without_n = true;
+                    }
                 }
                 let row = self.goal_row(goal, gi, ie, &obs);
                 if !gi.is_monitor_only() {
@@ -518,6 +529,7 @@ impl<'a> Build<'a> {
         let baseline = self.baseline_table(&goals);
         self.note_missing_figures(&goals);
         self.note_caveats(&pending_baselines, shares_without_n, shares_with_n, &crime);
+        self.note_our_rules(&goals);
         let activities = self.activities();
         let budget = self.budget();
         let area = self.area_section();
@@ -1255,6 +1267,33 @@ impl<'a> Build<'a> {
         }
     }
 
+    /// Where the agreement is silent, the rule is the project's: say so where a reader sees
+    /// the verdict.
+    fn note_our_rules(&mut self, goals: &[Goal]) {
+        let goal_one = goals.iter().flat_map(Goal::indicators).find_map(|gi| {
+            let rises = gi.targets().contains(&Target::IncreaseEveryYear);
+            gi.targets().iter().find_map(|t| match t {
+                Target::ApproachReference {
+                    reference_area,
+                    by_year,
+                } if rises => Some((area_name(reference_area), *by_year)),
+                _ => None,
+            })
+        });
+        if let Some((place, by_year)) = goal_one {
+            let base = self.agreement.baseline_year();
+            self.caveats.push(format!(
+                "Målet om trygge borgere vurderes efter aftalens ordlyd (\"skal årligt stige og nærme sig københavnerniveau i {by_year}\"): andelen skal være steget fra året før, og afstanden til {place} skal være mindre end året før og end i {base}; i {by_year} skal afstanden være mindre end i {base}. Projektets regler, hvor aftalen ikke siger mere: begge dele skal holde, en andel på eller over {place}s niveau tæller som nærmere, og en andel, der ikke er steget, er \"ikke opfyldt\" for året; en stigning tæller, også når den ikke er statistisk signifikant (aftalen siger \"stige\", ikke \"stige signifikant\"), og vurderingen siger, om den er. Den stiplede linje i figuren (HTML-udgaven) er en jævn fremskrivning til københavnerniveau, ikke aftalens mål."
+            ));
+        }
+        if self.plan.is_some() {
+            self.caveats.push(
+                "Samarbejdspartnere tælles efter projektets regel, den samme som i kontrollen af tryghedsplanen: hver forvaltning for sig (aftalen nævner de syv forvaltninger som hver sin part), en enhed som den forvaltning, den hører under (SSP under Socialforvaltningen), og Københavns Kommune nævnt sammen med en af sine forvaltninger som én samarbejdspartner."
+                    .into(),
+            );
+        }
+    }
+
     fn note_caveats(
         &mut self,
         pending: &BTreeSet<String>,
@@ -1276,9 +1315,13 @@ impl<'a> Build<'a> {
                 ));
             }
         }
+        // The agreement's own caveats (quoted in its data file): the 2025 survey figures cover
+        // the area before the extension; other actors and factors affect the results.
+        self.caveats
+            .splice(0..0, self.agreement.caveats().iter().cloned());
         if without_n {
             self.caveats.push(
-                "For nogle andele i Tryghedsundersøgelsen (bl.a. 2025-tallene i aftalen) kendes antallet af besvarelser ikke, så der kan ikke gives konfidensinterval eller test for signifikans. Et område med nogle hundrede besvarelser har typisk en usikkerhed på omkring ±5 procentpoint, så de fleste ændringer fra år til år er ikke statistisk signifikante."
+                "Signifikans: En ændring fra året før kan kun testes, når antallet af besvarelser kendes for begge år. For nogle andele kendes det ikke (aftalen angiver ikke antallet af besvarelser bag sine 2025-tal), så der gives hverken konfidensinterval eller test for dem, og vurderingen siger \"signifikans ukendt\". Et område med nogle hundrede besvarelser har typisk en usikkerhed på omkring ±5 procentpoint, så de fleste ændringer fra år til år er ikke statistisk signifikante."
                     .into(),
             );
         }
@@ -1315,7 +1358,7 @@ impl<'a> Build<'a> {
         }
         if !crime.is_empty() {
             self.caveats.push(format!(
-                "Kriminalitetstallene gælder kalenderåret {}, som afrapporteres sammen med Tryghedsundersøgelsen {}.",
+                "Kriminalitetstallene gælder kalenderåret {}, som afrapporteres sammen med Tryghedsundersøgelsen {}. Det er projektets læsning af aftalen: baseline for 2025 \"fastlægges ifm. den første afrapportering til Økonomiudvalget i 2026\", og et kalenderårs anmeldelser kan først opgøres, når året er slut.",
                 self.crime_year, self.year
             ));
             if self.published() {
@@ -1468,7 +1511,9 @@ impl<'a> Build<'a> {
                     outline_known: e.boundary().is_some(),
                 })
                 .collect(),
-            credit: area.credit_da().to_owned(),
+            credit: area
+                .credit_da()
+                .map_or_else(|| NO_CREDIT.to_owned(), str::to_owned),
             outline_note: self.area_note.clone(),
         })
     }
@@ -1531,7 +1576,7 @@ impl<'a> Build<'a> {
                 detail: format!(
                     "Områdeafgrænsningen \"{}\" i EPSG:25832. {}",
                     a.area().name(),
-                    a.credit_da()
+                    a.credit_da().unwrap_or(NO_CREDIT)
                 ),
             });
         }
@@ -1539,34 +1584,38 @@ impl<'a> Build<'a> {
     }
 }
 
-/// What the embedded outline is: a feature of Københavns Kommune's layer "Udsatte
-/// byområder" (the 2023-07-18 edition, unchanged since 2019; see the geography crate's
-/// `data/PROVENANCE.md`), which we take to be the partnership area by its name and location
-/// (docs/data.md): the layer names no estate and the agreement has no map.
-fn embedded_outline_note(agreement: &Agreement, area: &PartnershipArea) -> String {
-    let group = area
-        .area()
-        .properties()
-        .get("byomraade")
-        .and_then(|v| v.as_str())
-        .map_or_else(String::new, |g| format!(" (byområdet {g})"));
-    let estates: Vec<&str> = area
-        .estates()
-        .iter()
-        .map(tryghed_geography::Estate::name)
-        .collect();
-    let period = agreement.period();
-    format!(
-        "Afgrænsningen er delområdet \"{}\"{group} i Københavns Kommunes kortlag \"Udsatte byområder\" (udgaven fra 18. juli 2023). Kortlaget nævner ingen afdelinger, og aftalen har intet kort: at delområdet er partnerskabsområdet for {}–{} med {}, er vores fortolkning ud fra navn og beliggenhed.",
-        area.area().name(),
-        period.first_year(),
-        period.last_year(),
-        if estates.is_empty() {
-            "dets afdelinger".to_owned()
-        } else {
-            format!("afdelingerne {}", join_and(&estates))
-        }
-    )
+/// What the outline is, from where the agreement's `[area]` takes it and the agreement's own
+/// `[area] note` (for the embedded agreement: that the delområde is the partnership area is our
+/// reading).
+fn declared_outline_note(agreement: &Agreement, area: &PartnershipArea) -> String {
+    let mut note = if let Some(tryghed_agreement::AreaOrigin::File { path }) =
+        agreement.area_origin()
+    {
+        format!(
+            "Afgrænsningen \"{}\" er læst fra filen {}, som aftalen angiver.",
+            area.area().name(),
+            path.file_name().map_or_else(
+                || path.display().to_string(),
+                |n| n.to_string_lossy().into_owned()
+            )
+        )
+    } else {
+        let group = area
+            .area()
+            .properties()
+            .get("byomraade")
+            .and_then(|v| v.as_str())
+            .map_or_else(String::new, |g| format!(" (byområdet {g})"));
+        format!(
+            "Afgrænsningen er delområdet \"{}\"{group} i Københavns Kommunes kortlag \"Udsatte byområder\" (udgaven fra 18. juli 2023).",
+            area.area().name()
+        )
+    };
+    if let Some(own) = agreement.area_note() {
+        note.push(' ');
+        note.push_str(own);
+    }
+    note
 }
 
 /// The 95 % Wilson interval of a survey share with `n` respondents, as the goals table
