@@ -109,7 +109,7 @@ pub(crate) struct Cols {
     code: usize,
     x: usize,
     y: usize,
-    /// The delimiter the extract is read with (the parallel reader splits blocks by it).
+    /// The delimiter the extract is read with.
     #[cfg_attr(not(feature = "rayon"), allow(dead_code))]
     delimiter: u8,
 }
