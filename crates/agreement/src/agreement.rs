@@ -421,7 +421,7 @@ impl Agreement {
         self.observations
             .merged_with(extra, |id| known.contains(id))
             .map_err(|error| match error {
-                tryghed_goals::GoalsError::ObservationsDoNotFit { problems } => {
+                tryghed_goals::GoalsError::ObservationsDoNotFit { problems, .. } => {
                     AgreementError::ObservationsDoNotFit { problems }
                 }
                 other => AgreementError::ObservationsDoNotFit {

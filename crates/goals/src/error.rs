@@ -16,6 +16,7 @@ pub enum GoalsError {
     InvalidId(#[from] crate::SlugError),
     /// An offence code (gerningskode) is not 1–12 ASCII digits.
     #[error("invalid offence code {value:?}: {reason}")]
+    #[non_exhaustive]
     InvalidOffenceCode {
         /// The rejected text.
         value: String,
@@ -25,6 +26,7 @@ pub enum GoalsError {
     /// A share is not a ratio `numerator / denominator` with `0 ≤ numerator ≤ denominator`,
     /// `denominator > 0`.
     #[error("invalid share {numerator}/{denominator}: {reason}")]
+    #[non_exhaustive]
     InvalidShare {
         /// The numerator given.
         numerator: u64,
@@ -35,6 +37,7 @@ pub enum GoalsError {
     },
     /// A value (of an observation or a baseline) could not be read or is out of range.
     #[error("invalid value {value:?}: {reason}")]
+    #[non_exhaustive]
     InvalidValue {
         /// The rejected text or number.
         value: String,
@@ -43,6 +46,7 @@ pub enum GoalsError {
     },
     /// A crime-category file is malformed or violates an invariant.
     #[error("crime-category file, line {line}, column {column}: {message}")]
+    #[non_exhaustive]
     CategoryFile {
         /// 1-based line of the problem (0 when the parser gave no position).
         line: usize,
@@ -53,6 +57,7 @@ pub enum GoalsError {
     },
     /// A row of an observations CSV file is malformed.
     #[error("observations CSV, line {line}, column {column:?}: {message}")]
+    #[non_exhaustive]
     Csv {
         /// 1-based line in the file (the header is line 1).
         line: u64,
@@ -63,6 +68,7 @@ pub enum GoalsError {
     },
     /// Two observations for the same indicator, area and year.
     #[error("duplicate observation for indicator {indicator:?}, area {area:?}, year {year}")]
+    #[non_exhaustive]
     DuplicateObservation {
         /// The indicator id.
         indicator: String,
@@ -73,6 +79,7 @@ pub enum GoalsError {
     },
     /// An observation's parts do not fit together (e.g. respondents on a count).
     #[error("invalid observation for {indicator:?}: {reason}")]
+    #[non_exhaustive]
     InvalidObservation {
         /// The indicator id.
         indicator: String,
@@ -81,6 +88,7 @@ pub enum GoalsError {
     },
     /// A goal, indicator, baseline or target definition is invalid.
     #[error("invalid goal definition {goal:?}, field {field}: {reason}")]
+    #[non_exhaustive]
     InvalidGoal {
         /// The goal (or indicator) id, as given.
         goal: String,
@@ -95,6 +103,7 @@ pub enum GoalsError {
     /// Observations that do not fit the stated figures they are merged with: an indicator no
     /// goal has, or a value that contradicts a stated one. Every problem is listed.
     #[error("the observations do not fit:\n{}", problems.iter().map(|p| format!("  {p}")).collect::<Vec<_>>().join("\n"))]
+    #[non_exhaustive]
     ObservationsDoNotFit {
         /// One entry per observation, naming its indicator, area and year.
         problems: Vec<String>,
