@@ -36,12 +36,18 @@
 //! id = "indbrud"
 //! name = "Indbrud"
 //! codes = ["1316", "1320"]
-//! verified = true          # false: the code list is not confirmed
+//! verified = true          # only when an official source confirms the codes
+//! source = "Københavns Politi, gerningskodegruppering 2026"   # optional: where the codes come from
 //! note = "optional"
 //! ```
 //!
-//! A category with `verified = false` may have an empty code list: its count is *unknown*,
-//! which a caller must report as such, never as 0 (see [`Category::is_countable`]).
+//! `verified` says whether an **official** source confirms the code list (the police's own
+//! grouping, or an official classification naming these codes): it marks the category in
+//! reports and never changes a count. The police's grouping is not public, so the embedded
+//! file marks every category `verified = false` with a `source` saying the codes come from
+//! public analyses. A category with no codes (trusler and chikane in the embedded file)
+//! cannot be counted: its count is *unknown*, which a caller must report as such, never as 0
+//! (see [`Category::is_countable`]).
 //!
 //! # Speed
 //!
@@ -180,6 +186,7 @@ pub struct Category {
     name: String,
     codes: Vec<OffenceCode>,
     verified: bool,
+    source: Option<String>,
     note: Option<String>,
 }
 
@@ -196,15 +203,20 @@ impl Category {
     pub fn codes(&self) -> &[OffenceCode] {
         &self.codes
     }
-    /// Whether the code list is confirmed by a source (`false` for trusler and chikane in
-    /// the embedded file).
+    /// Whether an official source confirms the code list (the police's own grouping, or an
+    /// official classification naming the codes). `false` for every category of the embedded
+    /// file: its codes come from public analyses, and the police's grouping is not public.
     pub fn is_verified(&self) -> bool {
         self.verified
     }
-    /// Whether a count for this category means anything: the list is verified and not
-    /// empty. When `false`, report the count as unknown, never as 0.
+    /// Where the codes come from, as the file says.
+    pub fn source(&self) -> Option<&str> {
+        self.source.as_deref()
+    }
+    /// Whether a count for this category means anything: it has codes. When `false`
+    /// (trusler and chikane in the embedded file), report the count as unknown, never as 0.
     pub fn is_countable(&self) -> bool {
-        self.verified && !self.codes.is_empty()
+        !self.codes.is_empty()
     }
     /// The note on the codes' provenance or caveats, if any.
     pub fn note(&self) -> Option<&str> {
@@ -298,6 +310,8 @@ struct RawCategory {
     name: String,
     codes: Vec<toml::Spanned<String>>,
     verified: bool,
+    #[serde(default)]
+    source: Option<String>,
     note: Option<String>,
 }
 
@@ -314,7 +328,8 @@ pub(crate) fn line_col(text: &str, offset: usize) -> (usize, usize) {
 impl CategorySet {
     /// The embedded categories of the 2026–2029 agreements ([`STRAFFELOV_2026_TOML`]):
     /// straffelovskriminalitet, indbrud, tyveri/røveri, vold/våben, hærværk, narkotika, and
-    /// the unverified (empty) trusler and chikane.
+    /// trusler and chikane without codes. No category is verified: the codes come from public
+    /// analyses, not the police's own grouping (which is not public).
     ///
     /// # Errors
     ///
@@ -405,6 +420,7 @@ impl CategorySet {
                 name: rc.name,
                 codes,
                 verified: rc.verified,
+                source: rc.source.filter(|s| !s.trim().is_empty()),
                 note: rc.note.filter(|n| !n.trim().is_empty()),
             });
         }
@@ -568,6 +584,20 @@ mod tests {
             assert!(!c.is_verified() && c.codes().is_empty() && !c.is_countable());
             assert!(c.note().unwrap().contains("Unverified"));
         }
+        // No code list has an official source (the police's grouping is not public): none is
+        // verified, each says where its codes come from, and those with codes are counted.
+        for c in set.categories() {
+            assert!(!c.is_verified(), "{}", c.id());
+            assert!(c.source().is_some_and(|s| !s.is_empty()), "{}", c.id());
+            assert_eq!(c.is_countable(), !c.codes().is_empty(), "{}", c.id());
+        }
+        assert!(
+            set.by_id(&"indbrud".parse().unwrap())
+                .unwrap()
+                .source()
+                .unwrap()
+                .contains("ikke politiets gruppering")
+        );
     }
 
     #[test]

@@ -19,7 +19,7 @@ use crate::cells::Cells;
 use crate::fmt as dk;
 use crate::model::{
     ActivitiesSection, AreaSection, AreaSeries, BaselineCell, BaselineFixing, BaselineRow,
-    BaselineTable, BudgetActivityRow, BudgetSection, ChangeCell, CollaborationRow, Count,
+    BaselineTable, BudgetActivityRow, BudgetSection, ChangeCell, CodeList, CollaborationRow, Count,
     CountPoint, CrimeRow, Delivery, DeliveryCounts, EstateRow, Figure, FocusGroup, GoalRow, Guide,
     IntervalCell, PlanFunds, PlanInput, Reference, ReportOptions, ReportStatus, SharePoint,
     SignificanceCell, SourceNote, StatusReport, SummaryLine, SurveySeries, Trend,
@@ -918,12 +918,22 @@ impl<'a> Build<'a> {
 
     fn crime_row(&self, gi: &GoalIndicator, row: &GoalRow) -> CrimeRow {
         let id = gi.indicator().id();
-        let (category, name, verified) = match gi.indicator().dimension() {
+        let (category, name, verified, codes_known) = match gi.indicator().dimension() {
             Dimension::CrimeCategory(c) => match self.categories.by_id(c) {
-                Some(cat) => (c.to_string(), cat.name().to_owned(), cat.is_verified()),
-                None => (c.to_string(), gi.indicator().name().to_owned(), false),
+                Some(cat) => (
+                    c.to_string(),
+                    cat.name().to_owned(),
+                    cat.is_verified(),
+                    cat.is_countable(),
+                ),
+                None => (
+                    c.to_string(),
+                    gi.indicator().name().to_owned(),
+                    false,
+                    false,
+                ),
             },
-            _ => (id.to_string(), gi.indicator().name().to_owned(), true),
+            _ => (id.to_string(), gi.indicator().name().to_owned(), true, true),
         };
         let area = AreaId::partnership();
         let series: Vec<CountPoint> = self
@@ -931,13 +941,36 @@ impl<'a> Build<'a> {
             .iter()
             .filter(|o| o.indicator() == id && o.area() == &area && o.year() <= self.crime_year)
             .filter_map(|o| {
+                let year = o.year();
+                let count = self.cells.get(id, &area, year)?;
+                let (residents, rate) =
+                    match self.count_figure(gi.indicator().unit(), id, &area, year) {
+                        Some(Figure::Rate {
+                            residents, rate, ..
+                        }) => (Some(residents), rate),
+                        _ => (None, None),
+                    };
                 Some(CountPoint {
-                    year: o.year(),
-                    count: self.cells.get(id, &area, o.year())?,
+                    year,
+                    count,
+                    residents,
+                    rate,
                 })
             })
             .collect();
-        let at = |y: Year| series.iter().find(|p| p.year == y).map(|p| p.count.value());
+        let per_1000 = gi.indicator().unit() == Unit::ReportsPer1000Residents;
+        // A rate row goes by its rates (the target is the rate), a count row by its counts;
+        // a value of a hidden count is never there.
+        let at = |y: Year| -> Option<Option<Decimal>> {
+            let p = series.iter().find(|p| p.year == y)?;
+            match p.count.value() {
+                // Hidden: there is a value, and it is not shown.
+                None => Some(None),
+                // A rate without residents is unknown, not hidden.
+                Some(_) if per_1000 => p.rate.map(Some),
+                Some(n) => Some(Some(Decimal::from(n))),
+            }
+        };
         // A trend between hidden counts, or from or towards one, would tell their order.
         let trend = match (at(self.crime_year.saturating_sub(1)), at(self.crime_year)) {
             (Some(Some(a)), Some(Some(b))) if b > a => Trend::Rising,
@@ -951,7 +984,12 @@ impl<'a> Build<'a> {
             category,
             name,
             monitored_only: gi.is_monitor_only(),
-            codes_verified: verified,
+            codes: match (verified, codes_known) {
+                (_, false) => CodeList::Missing,
+                (true, true) => CodeList::Official,
+                (false, true) => CodeList::PublicAnalyses,
+            },
+            per_1000,
             baseline: row.baseline.clone(),
             series,
             trend,
@@ -1121,16 +1159,29 @@ impl<'a> Build<'a> {
                     .into(),
             );
         }
-        let unverified: Vec<String> = crime
+        // Which code lists are not the police's own grouping, and which are missing.
+        let public: Vec<String> = crime
             .iter()
-            .filter(|c| !c.codes_verified)
+            .filter(|c| c.codes == CodeList::PublicAnalyses)
             .map(|c| c.name.to_lowercase())
             .collect();
-        let unverified: Vec<&str> = unverified.iter().map(String::as_str).collect();
-        if !unverified.is_empty() {
+        let missing: Vec<String> = crime
+            .iter()
+            .filter(|c| c.codes == CodeList::Missing)
+            .map(|c| c.name.to_lowercase())
+            .collect();
+        let public: Vec<&str> = public.iter().map(String::as_str).collect();
+        let missing: Vec<&str> = missing.iter().map(String::as_str).collect();
+        if !public.is_empty() {
             self.caveats.push(format!(
-                "Gerningskoderne for {} er ikke bekræftet; tal for dem afhænger af den kodeliste, der er brugt.",
-                join_and(&unverified)
+                "Gerningstyperne er opgjort efter en kodeliste fra offentlige analyser, ikke efter Københavns Politis egen gruppering, som ikke er offentlig ({}). Politiets egne tal kan derfor afvige.",
+                join_and(&public)
+            ));
+        }
+        if !missing.is_empty() {
+            self.caveats.push(format!(
+                "For {} er der ikke fundet gerningskoder, så de kan ikke opgøres; de vises som manglende, aldrig som 0.",
+                join_and(&missing)
             ));
         }
         if !crime.is_empty() {

@@ -331,20 +331,36 @@ fn crime_panel<DB: DrawingBackend>(
 ) -> Result<(), String> {
     // Only shown counts are drawn, and only they set the axis: a hidden count is neither a
     // point nor a bound of the range.
+    // A rate row (straffelovskriminalitet) is drawn in its target's unit, per 1.000
+    // indbyggere; the others as counts.
+    let per_1000 = *row.per_1000();
     let shown: Vec<(i32, f64)> = row
         .series()
         .iter()
         .filter_map(|p| {
             #[allow(clippy::cast_precision_loss)]
-            let v = p.count().value()? as f64;
+            let v = if per_1000 {
+                p.count().value()?;
+                (*p.rate())?.to_f64()?
+            } else {
+                p.count().value()? as f64
+            };
             Some((i32::from(*p.year()), v))
         })
         .collect();
     let baseline = match row.baseline() {
         BaselineCell::Known {
+            value: Some(Figure::Rate { count, rate, .. }),
+            ..
+        } if per_1000 => count.value().and(*rate).and_then(|r| r.to_f64()),
+        BaselineCell::Known {
+            value: Some(Figure::Number { value }),
+            ..
+        } if per_1000 => value.to_f64(),
+        BaselineCell::Known {
             value: Some(Figure::Count { count } | Figure::Rate { count, .. }),
             ..
-        } => {
+        } if !per_1000 => {
             #[allow(clippy::cast_precision_loss)]
             let v = count.value().map(|n| n as f64);
             v
@@ -352,7 +368,11 @@ fn crime_panel<DB: DrawingBackend>(
         _ => None,
     };
     let pending = matches!(row.baseline(), BaselineCell::Pending { .. });
-    let title = format!("{} (antal)", row.name());
+    let title = if per_1000 {
+        format!("{} (per 1.000 indbyggere)", row.name())
+    } else {
+        format!("{} (antal)", row.name())
+    };
     if shown.is_empty() {
         let inner = area.titled(&title, (FONT, 16)).map_err(|x| x.to_string())?;
         let mut text = format!("Ingen tal for {} endnu.", report.crime_year());
@@ -396,9 +416,19 @@ fn crime_panel<DB: DrawingBackend>(
         .x_labels(years)
         .y_labels(5)
         .x_desc("År")
-        .y_desc("Anmeldelser")
+        .y_desc(if per_1000 {
+            "Per 1.000 indbyggere"
+        } else {
+            "Anmeldelser"
+        })
         .x_label_formatter(&|y| y.to_string())
-        .y_label_formatter(&|v| whole(*v))
+        .y_label_formatter(&|v| {
+            if per_1000 {
+                format!("{v:.0}")
+            } else {
+                whole(*v)
+            }
+        })
         .axis_desc_style((FONT, 14))
         .label_style((FONT, 13))
         .light_line_style(RGBColor(235, 235, 235))

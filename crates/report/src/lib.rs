@@ -91,7 +91,7 @@
 //! let agreement = Agreement::folehaven();
 //!
 //! let report = ReportBuilder::new(&agreement).year(Year::new(2026)?).observations(obs.clone(), None).build()?;
-//! assert!(render_markdown(&report)?.contains("| Indbrud | < 5 |"));
+//! assert!(render_markdown(&report)?.contains("| Indbrud (kodeliste: offentlige analyser, ikke politiets gruppering) | < 5 |"));
 //! // The published JSON has no value for it either.
 //! assert!(render_json(&report)?.contains(r#""status": "suppressed""#));
 //!
@@ -126,10 +126,11 @@ pub use build::ReportBuilder;
 pub use error::ReportError;
 pub use model::{
     ActivitiesSection, ActivityRow, AreaSection, AreaSeries, BaselineCell, BaselineFixing,
-    BaselineRow, BaselineTable, BudgetActivityRow, BudgetSection, ChangeCell, CollaborationRow,
-    Count, CountPoint, CrimeRow, DeliverableRow, Delivery, DeliveryCounts, EstateRow, Figure,
-    FocusGroup, GoalRow, Guide, IntervalCell, PlanInput, Reference, ReportOptions, ReportStatus,
-    SharePoint, SignificanceCell, SourceNote, StatusReport, SummaryLine, SurveySeries, Trend,
+    BaselineRow, BaselineTable, BudgetActivityRow, BudgetSection, ChangeCell, CodeList,
+    CollaborationRow, Count, CountPoint, CrimeRow, DeliverableRow, Delivery, DeliveryCounts,
+    EstateRow, Figure, FocusGroup, GoalRow, Guide, IntervalCell, PlanInput, Reference,
+    ReportOptions, ReportStatus, SharePoint, SignificanceCell, SourceNote, StatusReport,
+    SummaryLine, SurveySeries, Trend,
 };
 pub use render::{render_html, render_html_with_area, render_json, render_markdown};
 /// The year type of the report's API, re-exported so that callers need not depend on

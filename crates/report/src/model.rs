@@ -504,6 +504,10 @@ accessors!(GoalRow {
 pub struct CountPoint {
     pub(crate) year: Year,
     pub(crate) count: Count,
+    #[serde(default)]
+    pub(crate) residents: Option<u64>,
+    #[serde(default, with = "rust_decimal::serde::str_option")]
+    pub(crate) rate: Option<Decimal>,
 }
 
 accessors!(CountPoint {
@@ -511,6 +515,11 @@ accessors!(CountPoint {
     year: Year,
     /// The count.
     count: Count,
+    /// The residents of the area that year, for a rate row.
+    residents: Option<u64>,
+    /// Reports per 1.000 indbyggere, for a rate row whose count is shown (never of a hidden
+    /// count).
+    rate: Option<Decimal>,
 });
 
 /// Which way a count went from the year before.
@@ -544,6 +553,33 @@ impl Trend {
     }
 }
 
+/// Where a crime category's offence codes come from, as the report marks it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+#[non_exhaustive]
+#[doc(alias = "kodeliste")]
+pub enum CodeList {
+    /// An official source confirms the codes (the police's own grouping).
+    Official,
+    /// The codes come from public analyses, not the police's own grouping (which is not
+    /// public): "kodeliste: offentlige analyser, ikke politiets gruppering". Every category of
+    /// the embedded code list.
+    PublicAnalyses,
+    /// No codes are known, so the category cannot be counted (trusler, chikane).
+    Missing,
+}
+
+impl CodeList {
+    /// The report's mark for the category, in Danish; empty for an official list.
+    pub fn mark(self) -> &'static str {
+        match self {
+            CodeList::Official => "",
+            CodeList::PublicAnalyses => "kodeliste: offentlige analyser, ikke politiets gruppering",
+            CodeList::Missing => "kodeliste mangler: kan ikke opgøres",
+        }
+    }
+}
+
 /// A crime category (gerningstype) with its yearly counts in the partnership area.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -554,7 +590,8 @@ pub struct CrimeRow {
     pub(crate) category: String,
     pub(crate) name: String,
     pub(crate) monitored_only: bool,
-    pub(crate) codes_verified: bool,
+    pub(crate) codes: CodeList,
+    pub(crate) per_1000: bool,
     pub(crate) baseline: BaselineCell,
     pub(crate) series: Vec<CountPoint>,
     pub(crate) trend: Trend,
@@ -570,8 +607,11 @@ accessors!(CrimeRow {
     name: str,
     /// Whether the agreement only monitors it (no target).
     monitored_only: bool,
-    /// Whether its offence codes are confirmed (chikane and trusler are not).
-    codes_verified: bool,
+    /// Where its offence codes come from.
+    codes: CodeList,
+    /// Whether its target is a rate per 1.000 indbyggere (straffelovskriminalitet): the
+    /// series then carries the residents and rates.
+    per_1000: bool,
     /// The baseline.
     baseline: BaselineCell,
     /// The counts per calendar year, oldest first.

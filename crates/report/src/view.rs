@@ -175,6 +175,8 @@ struct VCrime {
     name: String,
     monitored_only: bool,
     unverified: bool,
+    /// How the code list stands, in Danish, when it is not the police's own grouping.
+    codes: String,
     cells: Vec<String>,
     baseline: String,
     trend: String,
@@ -321,7 +323,8 @@ pub(crate) fn view(r: &StatusReport) -> View {
                     };
                     format!("{} ({sig})", dk::points(*c.to() - *c.from()))
                 }
-                // The report carries no change from or towards a hidden count.
+                // The report carries no change from or towards a hidden count. Counts change
+                // by whole numbers, rates by tenths.
                 Some(c) => {
                     let d = *c.to() - *c.from();
                     let sign = if d.is_sign_positive() && !d.is_zero() {
@@ -329,7 +332,8 @@ pub(crate) fn view(r: &StatusReport) -> View {
                     } else {
                         ""
                     };
-                    format!("{sign}{}", dk::number(d, 1))
+                    let places = u32::from(!matches!(g.value(), Some(Figure::Count { .. })));
+                    format!("{sign}{}", dk::number(d, places))
                 }
                 None => "–".into(),
             };
@@ -411,16 +415,32 @@ pub(crate) fn view(r: &StatusReport) -> View {
         .map(|c| {
             let (status, key, _) = status_text(c.status());
             VCrime {
-                name: c.name().to_owned(),
+                name: if *c.per_1000() {
+                    format!("{} per 1.000 indbyggere", c.name())
+                } else {
+                    c.name().to_owned()
+                },
                 monitored_only: *c.monitored_only(),
-                unverified: !*c.codes_verified(),
+                unverified: *c.codes() != crate::model::CodeList::Official,
+                codes: c.codes().mark().to_owned(),
                 cells: crime_years
                     .iter()
                     .map(|y| {
-                        c.series()
-                            .iter()
-                            .find(|p| p.year() == y)
-                            .map_or_else(|| "–".into(), |p| p.count().to_string())
+                        c.series().iter().find(|p| p.year() == y).map_or_else(
+                            || "–".into(),
+                            |p| match (*c.per_1000(), p.rate(), p.residents()) {
+                                // A rate row shows the rate in every year, with its count and
+                                // residents beside it.
+                                (true, Some(rate), Some(residents)) => format!(
+                                    "{} ({} anmeldelser, {} indbyggere)",
+                                    dk::number(*rate, 1),
+                                    p.count(),
+                                    dk::int(*residents)
+                                ),
+                                (true, _, _) => format!("{} anmeldelser (ingen rate)", p.count()),
+                                _ => p.count().to_string(),
+                            },
+                        )
                     })
                     .collect(),
                 baseline: baseline_text(c.baseline()),
