@@ -14,6 +14,7 @@ mod input;
 mod locate;
 mod meetings;
 mod output;
+mod pdf;
 mod plan;
 mod published;
 mod report;

@@ -110,6 +110,11 @@ impl Destination {
         })
     }
 
+    /// Whether the result goes to standard output.
+    pub(crate) fn is_stdout(&self) -> bool {
+        self.path.is_none()
+    }
+
     /// The name used in messages: the file's path, or "standard output".
     pub(crate) fn name(&self) -> String {
         self.path
@@ -120,8 +125,13 @@ impl Destination {
     /// Writes all of `text` and puts it in place. A closed standard output (`tryghed … |
     /// head`) is not an error.
     pub(crate) fn write(&self, text: &str) -> Result<(), CliError> {
+        self.write_bytes(text.as_bytes())
+    }
+
+    /// As [`Destination::write`], for bytes (`report --format pdf`).
+    pub(crate) fn write_bytes(&self, bytes: &[u8]) -> Result<(), CliError> {
         let mut out = self.open()?;
-        match out.write_all(text.as_bytes()) {
+        match out.write_all(bytes) {
             Err(e) if out.is_stdout() && e.kind() == io::ErrorKind::BrokenPipe => {
                 out.abandon();
                 Ok(())

@@ -1,5 +1,6 @@
 //! `tryghed report`: the annual status for Økonomiudvalget as Markdown, HTML or JSON.
 
+use std::io::IsTerminal as _;
 use std::path::{Path, PathBuf};
 use tryghed_agreement::Year;
 
@@ -24,6 +25,8 @@ pub(crate) enum ReportFormat {
     /// The serde form of the report: the published form, or with --unsuppressed the exact
     /// figures stamped confidential.
     Json,
+    /// The HTML page printed to an A4 PDF by headless Chromium (when installed).
+    Pdf,
 }
 
 /// Write the annual status for Økonomiudvalget (goals, crime, activities, budget).
@@ -59,6 +62,14 @@ pub(crate) struct Args {
     /// only (Markdown and HTML are always the published form).
     #[arg(long)]
     unsuppressed: bool,
+    /// The date of issue (udgivelsesdato), printed in the header and on every printed page
+    /// (default: today).
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    date: Option<chrono::NaiveDate>,
+    /// Mark the report as made from example data ("EKSEMPEL" in its title). Inputs whose file
+    /// names contain "eksempel", "example", "synthetic" or "syntetisk" mark it by themselves.
+    #[arg(long)]
+    eksempel: bool,
     /// Output format.
     #[arg(long, value_enum, default_value_t)]
     format: ReportFormat,
@@ -145,7 +156,39 @@ pub(crate) fn run(args: &Args) -> Result<(), CliError> {
     if args.unsuppressed {
         options = options.unsuppressed();
     }
-    let mut builder = ReportBuilder::new(&agreement).options(options);
+    if args.format == ReportFormat::Pdf
+        && destination.is_stdout()
+        && std::io::stdout().is_terminal()
+    {
+        return Err(CliError::Usage(
+            "fejl: --format pdf skriver en binær fil; angiv den med -o FILE".into(),
+        ));
+    }
+    let mut builder = ReportBuilder::new(&agreement)
+        .options(options)
+        .issued(args.date.unwrap_or_else(crate::common::today));
+    if args.eksempel {
+        builder = builder.example("--eksempel");
+    }
+    // An input whose file name says it is made-up data marks the report (docs/report.md).
+    for path in [
+        args.agreement.as_deref(),
+        args.observations.as_deref(),
+        args.plan.as_deref(),
+        args.follow_up.as_deref(),
+        args.ledger.as_deref(),
+    ]
+    .into_iter()
+    .flatten()
+    {
+        let name = path.file_name().map_or_else(
+            || path.display().to_string(),
+            |n| n.to_string_lossy().into_owned(),
+        );
+        if tryghed_report::is_example_marker(&name) {
+            builder = builder.example(name);
+        }
+    }
     if let Some(year) = args.year {
         builder = builder.year(year);
     }
@@ -167,9 +210,12 @@ pub(crate) fn run(args: &Args) -> Result<(), CliError> {
     let report = builder.build().map_err(report_error)?;
     let text = match args.format {
         ReportFormat::Md => render_markdown(&report),
-        ReportFormat::Html => render_html(&report),
+        ReportFormat::Html | ReportFormat::Pdf => render_html(&report),
         ReportFormat::Json => render_json(&report),
     }
     .map_err(report_error)?;
+    if args.format == ReportFormat::Pdf {
+        return destination.write_bytes(&crate::pdf::html_to_pdf(&text)?);
+    }
     destination.write(&text)
 }

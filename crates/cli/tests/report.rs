@@ -41,7 +41,13 @@ fn html_to_a_file_is_one_self_contained_page() {
     assert!(out.stdout.is_empty());
     let html = std::fs::read_to_string(&path).unwrap();
     assert!(html.starts_with("<!DOCTYPE html>"));
-    assert_eq!(html.matches("<svg").count(), 3);
+    // Two survey panels, four crime panels and the map, each with its title and description.
+    assert_eq!(
+        html.matches("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\"")
+            .count(),
+        7
+    );
+    assert_eq!(html.matches("<desc id=").count(), 7);
 }
 
 #[test]
@@ -258,6 +264,8 @@ fn readme_example_json(observations: &str, extra: &[&str]) -> support::Output {
         args.push(f.0.to_owned());
         args.push(root.join(f.1).to_str().unwrap().to_owned());
     }
+    // A fixed date of issue, so that runs on either side of midnight agree.
+    args.extend(["--date".to_owned(), "2026-05-12".to_owned()]);
     args.extend(["--format".to_owned(), "json".to_owned()]);
     args.extend(extra.iter().map(|s| (*s).to_owned()));
     let args: Vec<&str> = args.iter().map(String::as_str).collect();
@@ -295,7 +303,7 @@ fn the_published_json_of_the_readme_example_gives_no_suppressed_value_away() {
     );
     // The same example with other hidden values (still below 5).
     let other = temp_file(
-        "andre-skjulte-tal.csv",
+        "synthetic-andre-skjulte-tal.csv",
         &text
             .replace("haervaerk,omraade,2025,3,", "haervaerk,omraade,2025,1,")
             .replace("narkotika,omraade,2025,0,", "narkotika,omraade,2025,4,"),
@@ -312,9 +320,10 @@ fn the_published_json_of_the_readme_example_gives_no_suppressed_value_away() {
     let again = readme_example_json(other.to_str().unwrap(), &[]);
     assert_eq!(again.code, 0, "{}", again.stderr);
     assert_eq!(
-        again
-            .stdout
-            .replace("andre-skjulte-tal.csv", "synthetic-observationer-2026.csv"),
+        again.stdout.replace(
+            "synthetic-andre-skjulte-tal.csv",
+            "synthetic-observationer-2026.csv"
+        ),
         published.stdout
     );
 
@@ -342,9 +351,10 @@ fn the_published_json_of_the_readme_example_gives_no_suppressed_value_away() {
     );
     let exact_other = readme_example_json(other.to_str().unwrap(), &["--unsuppressed"]);
     assert_ne!(
-        exact_other
-            .stdout
-            .replace("andre-skjulte-tal.csv", "synthetic-observationer-2026.csv"),
+        exact_other.stdout.replace(
+            "synthetic-andre-skjulte-tal.csv",
+            "synthetic-observationer-2026.csv"
+        ),
         exact.stdout
     );
 }

@@ -53,6 +53,20 @@ pub struct ReportBuilder<'a> {
     goals: Option<Vec<Goal>>,
     categories: Option<CategorySet>,
     area: Option<PartnershipArea>,
+    area_source: Option<String>,
+    examples: Vec<String>,
+    issued: Option<chrono::NaiveDate>,
+}
+
+/// Whether a name or title marks its input as made-up data: it contains one of the words
+/// "eksempel", "example", "synthetic" or "syntetisk" (any case, also inside a longer word
+/// such as `synthetic-observationer-2026.csv` or "Eksempel: tryghedsplan 2026").
+#[doc(alias = "eksempel")]
+pub fn is_example_marker(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    ["eksempel", "example", "synthetic", "syntetisk"]
+        .iter()
+        .any(|w| lower.contains(w))
 }
 
 impl<'a> ReportBuilder<'a> {
@@ -68,7 +82,33 @@ impl<'a> ReportBuilder<'a> {
             goals: None,
             categories: None,
             area: None,
+            area_source: None,
+            examples: Vec::new(),
+            issued: None,
         }
+    }
+
+    /// Marks the report as made from example or synthetic data: its title then starts
+    /// "EKSEMPEL" and a banner names `what` (an input's name or a reason). The builder also
+    /// marks the report by itself when the observations' source name or the plan's title is
+    /// an example marker ([`is_example_marker`]); call this for the other inputs (the CLI
+    /// does it for every input file whose name is one, and for `--eksempel`).
+    #[doc(alias = "eksempel")]
+    #[must_use]
+    pub fn example(mut self, what: impl Into<String>) -> Self {
+        let what = what.into();
+        if !self.examples.contains(&what) {
+            self.examples.push(what);
+        }
+        self
+    }
+
+    /// The date of issue (udgivelsesdato), printed in the header and on every printed page.
+    #[doc(alias = "udgivelsesdato")]
+    #[must_use]
+    pub fn issued(mut self, date: chrono::NaiveDate) -> Self {
+        self.issued = Some(date);
+        self
     }
 
     /// The report's year: the year of the Tryghedsundersøgelse it goes with. Crime figures
@@ -132,6 +172,16 @@ impl<'a> ReportBuilder<'a> {
         self
     }
 
+    /// What the area's outline is and where it comes from, in one or two Danish sentences,
+    /// printed under the map (default for a supplied area: that its source is not given; for
+    /// the embedded Folehaven area: the layer it comes from and that taking it as the
+    /// partnership area is an interpretation).
+    #[must_use]
+    pub fn area_source(mut self, note: impl Into<String>) -> Self {
+        self.area_source = Some(note.into());
+        self
+    }
+
     /// Builds the report.
     ///
     /// # Errors
@@ -158,6 +208,9 @@ struct Build<'a> {
     goals: Option<Vec<Goal>>,
     categories: CategorySet,
     area: Option<PartnershipArea>,
+    area_note: String,
+    examples: Vec<String>,
+    issued: Option<chrono::NaiveDate>,
     caveats: Vec<String>,
     missing: Vec<String>,
     /// Every count of police reports, published (or exact for an unsuppressed report).
@@ -186,13 +239,29 @@ fn to_dec6(x: f64) -> Decimal {
 }
 
 impl<'a> Build<'a> {
+    #[allow(clippy::too_many_lines)] // every input, checked and merged in one place
     fn new(b: ReportBuilder<'a>) -> Result<Self, ReportError> {
         let mut observations = b.agreement.observations().clone();
         let mut has_user_observations = false;
         let mut source_label = None;
         let mut user_latest: Option<Year> = None;
         let goals = Some(b.goals.unwrap_or_else(|| b.agreement.goals().to_vec()));
+        let mut examples = b.examples.clone();
+        // A title that names an input already marked (the CLI titles a plan by its file
+        // name) adds nothing.
+        if let Some(plan) = &b.plan
+            && is_example_marker(plan.title())
+            && !examples.iter().any(|e| plan.title().contains(e.as_str()))
+        {
+            examples.push(plan.title().to_owned());
+        }
         if let Some((user, label)) = b.observations {
+            if let Some(l) = label.as_deref()
+                && is_example_marker(l)
+                && !examples.iter().any(|e| e == l)
+            {
+                examples.push(l.to_owned());
+            }
             source_label = label;
             has_user_observations = !user.is_empty();
             // A crime count (and the residents behind rates) of year Y goes with the survey
@@ -220,12 +289,25 @@ impl<'a> Build<'a> {
             Some(c) => c,
             None => CategorySet::straffelov_2026()?,
         };
-        let area = match b.area {
-            Some(a) => Some(a),
-            None if b.agreement.id() == "folehaven-2026-2029" => {
-                Some(PartnershipArea::folehaven()?)
+        let (area, area_note) = match b.area {
+            Some(a) => {
+                let note = b.area_source.clone().unwrap_or_else(|| {
+                    format!(
+                        "Afgrænsningen \"{}\" er angivet sammen med rapportens grundlag; dens kilde er ikke oplyst.",
+                        a.area().name()
+                    )
+                });
+                (Some(a), note)
             }
-            None => None,
+            None if b.agreement.id() == "folehaven-2026-2029" => {
+                let a = PartnershipArea::folehaven()?;
+                let note = b
+                    .area_source
+                    .clone()
+                    .unwrap_or_else(|| embedded_outline_note(b.agreement, &a));
+                (Some(a), note)
+            }
+            None => (None, String::new()),
         };
         let count_indicators: Vec<(IndicatorId, Option<tryghed_goals::CategoryId>)> = goals
             .iter()
@@ -259,6 +341,9 @@ impl<'a> Build<'a> {
             goals,
             categories,
             area,
+            area_note,
+            examples,
+            issued: b.issued,
             caveats: Vec::new(),
             missing: Vec::new(),
             cells,
@@ -417,6 +502,18 @@ impl<'a> Build<'a> {
                 .then(|| tryghed_disclosure::CONFIDENTIAL_STAMP.to_owned()),
             agreement_id: self.agreement.id().to_owned(),
             agreement_title: self.agreement.title().to_owned(),
+            example: (!self.examples.is_empty()).then(|| self.examples.join(", ")),
+            issued: self.issued,
+            sender: self.agreement.secretariat().map(|p| {
+                // The secretariat with the party it belongs to ("…, Økonomiforvaltningen").
+                match p
+                    .parent()
+                    .and_then(|id| self.agreement.parties().get(id.as_str()))
+                {
+                    Some(parent) => format!("{}, {}", p.name(), parent.name()),
+                    None => p.name().to_owned(),
+                }
+            }),
             district: self.agreement.district().map(str::to_owned),
             year: self.year,
             crime_year: self.crime_year,
@@ -1022,6 +1119,8 @@ impl<'a> Build<'a> {
                     tryghed_goals::ObservedValue::Share(s) => Some(SharePoint {
                         year: o.year(),
                         fraction: s.to_decimal(),
+                        respondents: o.respondents(),
+                        interval: o.respondents().and_then(|n| survey_interval(s, n)),
                     }),
                     _ => None,
                 })
@@ -1051,6 +1150,8 @@ impl<'a> Build<'a> {
                     to: SharePoint {
                         year: *by_year,
                         fraction: to.fraction,
+                        respondents: None,
+                        interval: None,
                     },
                 })
             }
@@ -1340,6 +1441,7 @@ impl<'a> Build<'a> {
                 })
                 .collect(),
             credit: area.credit_da().to_owned(),
+            outline_note: self.area_note.clone(),
         })
     }
 
@@ -1407,6 +1509,48 @@ impl<'a> Build<'a> {
         }
         out
     }
+}
+
+/// What the embedded outline is: a feature of Københavns Kommune's layer "Udsatte
+/// byområder" (the 2023-07-18 edition, unchanged since 2019; see the geography crate's
+/// `data/PROVENANCE.md`), which we take to be the partnership area by its name and location
+/// (docs/data.md): the layer names no estate and the agreement has no map.
+fn embedded_outline_note(agreement: &Agreement, area: &PartnershipArea) -> String {
+    let group = area
+        .area()
+        .properties()
+        .get("byomraade")
+        .and_then(|v| v.as_str())
+        .map_or_else(String::new, |g| format!(" (byområdet {g})"));
+    let estates: Vec<&str> = area
+        .estates()
+        .iter()
+        .map(tryghed_geography::Estate::name)
+        .collect();
+    let period = agreement.period();
+    format!(
+        "Afgrænsningen er delområdet \"{}\"{group} i Københavns Kommunes kortlag \"Udsatte byområder\" (udgaven fra 18. juli 2023). Kortlaget nævner ingen afdelinger, og aftalen har intet kort: at delområdet er partnerskabsområdet for {}–{} med {}, er vores fortolkning ud fra navn og beliggenhed.",
+        area.area().name(),
+        period.first_year(),
+        period.last_year(),
+        if estates.is_empty() {
+            "dets afdelinger".to_owned()
+        } else {
+            format!("afdelingerne {}", join_and(&estates))
+        }
+    )
+}
+
+/// The 95 % Wilson interval of a survey share with `n` respondents, as the goals table
+/// gives it (rounded to six decimals).
+fn survey_interval(share: tryghed_goals::Share, n: u64) -> Option<IntervalCell> {
+    let p = tryghed_goals::Proportion::new(share, n).ok()?;
+    let i = tryghed_goals::wilson_interval(p, 0.95).ok()?;
+    Some(IntervalCell {
+        lower: to_dec6(i.lower()),
+        upper: to_dec6(i.upper()),
+        confidence: to_dec6(i.confidence()),
+    })
 }
 
 /// "a", "a og b", "a, b og c".

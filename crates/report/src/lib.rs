@@ -55,14 +55,19 @@
 //! # Formats
 //!
 //! - [`render_markdown`]: Danish Markdown with tables, for documents and e-mail.
-//! - [`render_html`]: one self-contained HTML page (no external assets: inline CSS and three
-//!   inline SVG charts drawn with plotters): (a) the share of safe residents over the years
-//!   against Valby and København, with a dashed guide line labelled "jævn fremskrivning til
-//!   københavnerniveau, ikke aftalens mål" (a guide, never a verdict);
-//!   (b) crime against the baseline (a pending baseline is said in the chart); (c) a map of the
-//!   area outline in EPSG:25832 metres, true to scale, north up, with a scale bar and the data
-//!   credit, and the estates whose outlines are known. Templates are minijinja with HTML
-//!   auto-escaping.
+//! - [`render_html`]: one self-contained HTML page (inline CSS and SVG, no scripts, no
+//!   external assets) for the screen, the phone and A4 paper: a print stylesheet with page
+//!   numbers and a running footer (title, year, date of issue, sender), a `<caption>` and
+//!   scoped headers on every table. Its figures are small SVG panels the crate writes itself:
+//!   (a) the share of safe residents over the years with 95 % intervals against Valby and
+//!   København, with a dashed guide line labelled "jævn fremskrivning til københavnerniveau,
+//!   ikke aftalens mål" (a guide, never a verdict); (b) crime against the baseline, rates
+//!   plotted as rates, a year whose count is hidden marked as such and not drawn; (c) a map of
+//!   the area outline in EPSG:25832 metres, true to scale, north up, with the neighbouring
+//!   udsatte byområder of the embedded city layer, a scale bar, the data credit and the
+//!   estates whose outlines are known. Every chart has a `<title>`, a `<desc>` giving its
+//!   published values in words and a data table in `<details>`. Templates are minijinja with
+//!   HTML auto-escaping.
 //! - [`render_json`]: the serde form of [`StatusReport`] (the published form, or the exact figures
 //!   stamped confidential); it reads back into an equal report.
 //!
@@ -120,9 +125,10 @@ mod error;
 mod fmt;
 mod model;
 mod render;
+mod svg;
 mod view;
 
-pub use build::ReportBuilder;
+pub use build::{ReportBuilder, is_example_marker};
 pub use error::ReportError;
 pub use model::{
     ActivitiesSection, ActivityRow, AreaSection, AreaSeries, BaselineCell, BaselineFixing,

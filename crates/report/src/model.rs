@@ -695,6 +695,10 @@ pub struct SharePoint {
     pub(crate) year: Year,
     #[serde(with = "rust_decimal::serde::str")]
     pub(crate) fraction: Decimal,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(crate) respondents: Option<u64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(crate) interval: Option<IntervalCell>,
 }
 
 accessors!(SharePoint {
@@ -702,6 +706,10 @@ accessors!(SharePoint {
     year: Year,
     /// The share as a fraction.
     fraction: Decimal,
+    /// The number of respondents, when known.
+    respondents: Option<u64>,
+    /// The 95 % Wilson interval, when the number of respondents is known.
+    interval: Option<IntervalCell>,
 });
 
 /// One area's series of a survey share.
@@ -1495,6 +1503,8 @@ pub struct AreaSection {
     pub(crate) area_m2: u64,
     pub(crate) estates: Vec<EstateRow>,
     pub(crate) credit: String,
+    #[serde(default)]
+    pub(crate) outline_note: String,
 }
 
 accessors!(AreaSection {
@@ -1506,6 +1516,9 @@ accessors!(AreaSection {
     estates: [EstateRow],
     /// The data credit.
     credit: str,
+    /// What the outline is and where it comes from, in Danish (for the embedded Folehaven
+    /// area: a 2023 layer feature, taken as the partnership area by interpretation).
+    outline_note: str,
 });
 
 /// A data source of the report.
@@ -1540,6 +1553,12 @@ pub struct StatusReport {
     pub(crate) confidential: Option<String>,
     pub(crate) agreement_id: String,
     pub(crate) agreement_title: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(crate) example: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(crate) issued: Option<chrono::NaiveDate>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(crate) sender: Option<String>,
     pub(crate) district: Option<String>,
     pub(crate) year: Year,
     pub(crate) crime_year: Year,
@@ -1568,6 +1587,15 @@ accessors!(StatusReport {
     agreement_id: str,
     /// The agreement's title.
     agreement_title: str,
+    /// `Some(why)` when the report is made from example or synthetic inputs: its title then
+    /// starts "EKSEMPEL" and a banner says so. `why` names the inputs marked as examples (see
+    /// [`ReportBuilder::example`](crate::ReportBuilder::example)).
+    example: Option<String>,
+    /// The date of issue (udgivelsesdato), printed in the header and the running footer.
+    issued: Option<chrono::NaiveDate>,
+    /// The sender: the agreement's secretariat (for Folehaven: Kontor for Sikker By og
+    /// Udsatte Boligområder, Økonomiforvaltningen).
+    sender: Option<String>,
     /// The district (bydel), when the agreement names it.
     district: Option<String>,
     /// The report's year: the year of the Tryghedsundersøgelse it goes with.

@@ -1,13 +1,34 @@
 //! Rendering a [`StatusReport`] as Markdown, HTML or JSON.
 
+use std::fmt::Write as _;
+
 use minijinja::{Environment, Value};
 use tryghed_geography::PartnershipArea;
 
-use crate::view::{VCharts, view};
+use crate::view::{VFigures, view};
 use crate::{ReportError, StatusReport, charts};
 
 const MARKDOWN_TEMPLATE: &str = include_str!("../templates/report.md");
 const HTML_TEMPLATE: &str = include_str!("../templates/report.html");
+
+/// Text as a CSS string literal (`"…"`), safe inside a `<style>` element: quotes, backslashes
+/// and line breaks escaped, and `<`, `>` and `&` written as CSS escapes so that no input can
+/// close the element or start markup.
+fn css_string(value: &str) -> String {
+    let mut out = String::with_capacity(value.len() + 2);
+    out.push('"');
+    for c in value.chars() {
+        match c {
+            '"' | '\\' | '<' | '>' | '&' | '\n' | '\r' | '\u{c}' => {
+                let _ = write!(out, "\\{:x} ", u32::from(c));
+            }
+            c if c.is_control() => {}
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
 
 /// Escapes text for Markdown: a `<` that could open an HTML tag (`<stier>`) is written `\<`,
 /// so that no input text turns into markup. `< 5` stays as it is.
@@ -43,6 +64,9 @@ fn environment() -> Result<Environment<'static>, ReportError> {
     // Markdown template is not, and escapes table cells with the `cell` filter.
     env.add_filter("cell", |v: String| md_cell(&v));
     env.add_filter("md", |v: String| md_text(&v));
+    env.add_filter("css_string", |v: String| {
+        Value::from_safe_string(css_string(&v))
+    });
     for (name, source) in [
         ("report.md", MARKDOWN_TEMPLATE),
         ("report.html", HTML_TEMPLATE),
@@ -129,10 +153,10 @@ pub fn render_html_with_area(
 ) -> Result<String, ReportError> {
     refuse_unsuppressed(report, "HTML")?;
     let mut v = view(report);
-    v.charts = Some(VCharts {
-        survey: charts::survey_chart(report)?,
-        crime: charts::crime_chart(report)?,
-        map: charts::map_chart(area)?,
+    v.figures = Some(VFigures {
+        survey: charts::survey_figure(report),
+        crime: charts::crime_figure(report),
+        map: charts::map_figure(report, area),
     });
     render("report.html", &v)
 }
@@ -157,6 +181,15 @@ pub fn render_json(report: &StatusReport) -> Result<String, ReportError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn css_strings_cannot_close_the_style_element() {
+        assert_eq!(css_string("Status 2026: A–B"), "\"Status 2026: A–B\"");
+        let s = css_string("x\"</style><script>\\");
+        assert!(!s.contains('<') && !s.contains('>'), "{s}");
+        assert_eq!(s.matches('"').count(), 2, "{s}");
+        assert_eq!(s, "\"x\\22 \\3c /style\\3e \\3c script\\3e \\5c \"");
+    }
 
     #[test]
     fn markdown_cells_are_escaped() {

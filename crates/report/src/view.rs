@@ -4,6 +4,7 @@
 use serde::Serialize;
 use tryghed_core::Year;
 
+use crate::charts::ChartFigure;
 use crate::fmt as dk;
 use crate::model::{
     BaselineCell, BaselineFixing, Delivery, Figure, ReportStatus, SignificanceCell, StatusReport,
@@ -54,6 +55,13 @@ fn status_text(s: &ReportStatus) -> (String, String, String) {
 #[derive(Debug, Serialize)]
 pub(crate) struct View {
     title: String,
+    /// The document's title: "Status 2026: …", "EKSEMPEL – Status 2026: …".
+    doc_title: String,
+    example: Option<String>,
+    issued: Option<String>,
+    sender: Option<String>,
+    /// The running footer of every printed page.
+    page_footer: String,
     district: String,
     year: Year,
     crime_year: Year,
@@ -72,7 +80,7 @@ pub(crate) struct View {
     sources: Vec<VSource>,
     caveats: Vec<String>,
     missing: Vec<String>,
-    pub(crate) charts: Option<VCharts>,
+    pub(crate) figures: Option<VFigures>,
 }
 
 #[derive(Debug, Serialize)]
@@ -174,7 +182,6 @@ struct VVerdict {
 struct VCrime {
     name: String,
     monitored_only: bool,
-    unverified: bool,
     /// How the code list stands, in Danish, when it is not the police's own grouping.
     codes: String,
     cells: Vec<String>,
@@ -193,6 +200,7 @@ struct VActivities {
     deliveries: String,
     funds: String,
     funds_key: String,
+    funds_status: String,
 }
 
 #[derive(Debug, Serialize)]
@@ -255,6 +263,7 @@ struct VArea {
     area: String,
     estates: Vec<VEstate>,
     credit: String,
+    note: String,
 }
 
 #[derive(Debug, Serialize)]
@@ -271,12 +280,12 @@ struct VSource {
     detail: String,
 }
 
-/// The three inline SVG charts of the HTML page.
+/// The figures of the HTML page: panels, legend, notes and a data table each.
 #[derive(Debug, Serialize)]
-pub(crate) struct VCharts {
-    pub(crate) survey: String,
-    pub(crate) crime: String,
-    pub(crate) map: String,
+pub(crate) struct VFigures {
+    pub(crate) survey: ChartFigure,
+    pub(crate) crime: ChartFigure,
+    pub(crate) map: ChartFigure,
 }
 
 #[allow(clippy::too_many_lines)] // one field per section of the report
@@ -421,7 +430,6 @@ pub(crate) fn view(r: &StatusReport) -> View {
                     c.name().to_owned()
                 },
                 monitored_only: *c.monitored_only(),
-                unverified: *c.codes() != crate::model::CodeList::Official,
                 codes: c.codes().mark().to_owned(),
                 cells: crime_years
                     .iter()
@@ -484,9 +492,10 @@ pub(crate) fn view(r: &StatusReport) -> View {
                                 .map(|dl| VDeliverable {
                                     what: dl.what().to_owned(),
                                     delivery: dl.delivery().label().to_owned(),
+                                    // "Delvist leveret" is not a success: its own style.
                                     key: match dl.delivery() {
                                         Delivery::Delivered => "met",
-                                        Delivery::PartlyDelivered => "on-track",
+                                        Delivery::PartlyDelivered => "partly",
                                         Delivery::NotDelivered => "not-met",
                                         _ => "pending",
                                     }
@@ -509,16 +518,14 @@ pub(crate) fn view(r: &StatusReport) -> View {
                 let year = a.plan_year();
                 match f.total().checked_sub(*f.funds()) {
                     Ok(over) if !over.is_negative() && !over.is_zero() => format!(
-                        "Aktiviteternes budget i alt, {}, overstiger aktivitetsmidlerne for {year} ({}) med {over}: {}.",
+                        "Aktiviteternes budget i alt, {}, overstiger aktivitetsmidlerne for {year} ({}) med {over}:",
                         f.total(),
                         f.funds(),
-                        f.status()
                     ),
                     _ => format!(
-                        "Aktiviteternes budget i alt, {}, ligger inden for aktivitetsmidlerne for {year} ({}): {}.",
+                        "Aktiviteternes budget i alt, {}, ligger inden for aktivitetsmidlerne for {year} ({}):",
                         f.total(),
                         f.funds(),
-                        f.status()
                     ),
                 }
             }),
@@ -526,6 +533,10 @@ pub(crate) fn view(r: &StatusReport) -> View {
                 .funds()
                 .as_ref()
                 .map_or_else(String::new, |f| f.status().key().to_owned()),
+            funds_status: a
+                .funds()
+                .as_ref()
+                .map_or_else(String::new, |f| f.status().label().to_owned()),
         }
     });
     let collaboration = r.collaboration().as_ref().map(|c| {
@@ -589,9 +600,34 @@ pub(crate) fn view(r: &StatusReport) -> View {
             })
             .collect(),
         credit: a.credit().to_owned(),
+        note: a.outline_note().to_owned(),
     });
+    let doc_title = format!(
+        "{}Status {}: {}",
+        if r.example().is_some() {
+            "EKSEMPEL – "
+        } else {
+            ""
+        },
+        r.year(),
+        r.agreement_title()
+    );
+    let issued = r.issued().map(|d| danish_date(&d.to_string()));
+    let mut footer = vec![doc_title.clone()];
+    footer.push(issued.as_ref().map_or_else(
+        || "udgivelsesdato ikke angivet".to_owned(),
+        |d| format!("udgivet {d}"),
+    ));
+    if let Some(sender) = r.sender() {
+        footer.push(sender.clone());
+    }
     View {
         title: r.agreement_title().to_owned(),
+        page_footer: footer.join(" · "),
+        doc_title,
+        example: r.example().clone(),
+        issued,
+        sender: r.sender().clone(),
         district: r.district().clone().unwrap_or_default(),
         year: *r.year(),
         crime_year: *r.crime_year(),
@@ -617,6 +653,6 @@ pub(crate) fn view(r: &StatusReport) -> View {
             .collect(),
         caveats: r.caveats().to_vec(),
         missing: r.missing().to_vec(),
-        charts: None,
+        figures: None,
     }
 }

@@ -259,14 +259,38 @@ fn example_suppresses_small_counts_in_print() {
 }
 
 #[test]
-fn html_is_well_formed_self_contained_and_has_three_charts() {
+fn html_is_well_formed_self_contained_and_has_its_charts() {
     for report in [embedded_report(), example_report()] {
         let html = render_html(&report).unwrap();
         let tags = check_well_formed(&html);
-        assert_eq!(tags.iter().filter(|t| *t == "svg").count(), 3);
-        for id in ["chart-survey", "chart-crime", "chart-map"] {
-            assert!(html.contains(&format!("id=\"{id}\"")), "{id}");
+        // Two survey panels, four crime panels and the map; the rest are legend swatches.
+        let charts = html
+            .matches("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\"")
+            .count();
+        assert_eq!(charts, 7);
+        assert_eq!(
+            tags.iter().filter(|t| *t == "svg").count(),
+            charts + html.matches("class=\"swatch\"").count()
+        );
+        for id in [
+            "chart-survey-1",
+            "chart-survey-2",
+            "chart-crime-1",
+            "chart-crime-4",
+            "chart-map",
+        ] {
+            // Each chart is an image named by its title and described in words.
+            assert!(
+                html.contains(&format!("id=\"{id}\" viewBox=\"0 0 460 "))
+                    && html.contains(&format!(
+                        "role=\"img\" aria-labelledby=\"{id}-title\" aria-describedby=\"{id}-desc\""
+                    ))
+                    && html.contains(&format!("<desc id=\"{id}-desc\">")),
+                "{id}"
+            );
         }
+        // Each figure has its numbers as a table too.
+        assert_eq!(html.matches("<details class=\"data\">").count(), 3);
         // No external assets.
         for bad in ["<script src", "<link", "http://", "https://", "url("] {
             let hits: Vec<_> = html.match_indices(bad).collect();
@@ -281,8 +305,8 @@ fn html_is_well_formed_self_contained_and_has_three_charts() {
         assert!(html.contains(
             "Indeholder data fra Københavns Kommune, Udsatte byområder (opendata.dk), CC BY 4.0"
         ));
-        assert!(html.contains("Andel trygge (%)"));
-        assert!(html.contains(">År<"));
+        assert!(html.contains(">2025</text>"));
+        assert!(html.contains("@page"));
     }
 }
 
@@ -299,11 +323,18 @@ fn html_escapes_input_text() {
 }
 
 #[test]
-fn crime_chart_says_the_baseline_is_pending() {
+fn crime_chart_draws_the_baseline_this_report_fixes() {
+    // Without the 2025 counts there is nothing to draw, and the page says so.
     let html = render_html(&embedded_report()).unwrap();
-    assert!(html.contains("Baseline 2025 afventer."));
+    assert!(html.contains(
+        "Baseline 2025 fastlægges med denne afrapportering, men tallene for 2025 mangler"
+    ));
+    assert!(html.contains("Ingen tal for 2025"));
+    // With them, the line is drawn at the 2025 figures and labelled so.
     let html = render_html(&example_report()).unwrap();
-    assert!(html.contains("baseline afventer"));
+    assert!(html.contains("den stiplede linje viser 2025-tallene, som bliver baseline"));
+    assert!(html.contains(">baseline 2025 (fastlægges nu)</text>"));
+    assert!(html.contains("Stiplet linje: baseline 2025 (fastlægges nu), "));
 }
 
 #[test]

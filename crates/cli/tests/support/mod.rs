@@ -33,6 +33,9 @@ pub(crate) fn temp_file(name: &str, text: &str) -> PathBuf {
     static COUNTER: AtomicUsize = AtomicUsize::new(0);
     let n = COUNTER.fetch_add(1, Ordering::Relaxed);
     let dir = std::env::temp_dir().join(format!("tryghed-cli-test-{}-{n}", std::process::id()));
+    // A folder left by an earlier test process with the same (recycled) id is not ours to
+    // keep: start empty, so that tests counting a folder's files see only their own.
+    let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).unwrap();
     let path = dir.join(name);
     std::fs::write(&path, text).unwrap();
@@ -46,3 +49,5 @@ pub(crate) fn temp_bytes(name: &str, bytes: &[u8]) -> PathBuf {
     std::fs::write(&path, bytes).unwrap();
     path
 }
+
+pub(crate) mod chromium;

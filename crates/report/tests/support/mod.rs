@@ -135,7 +135,7 @@ pub(crate) fn example_report() -> StatusReport {
 /// Checks that `html` is well-formed: every element closed in order, void elements and
 /// self-closing tags allowed, attributes quoted. Returns the names of the elements seen.
 pub(crate) fn check_well_formed(html: &str) -> Vec<String> {
-    const VOID: [&str; 6] = ["meta", "br", "link", "img", "hr", "input"];
+    const VOID: [&str; 7] = ["meta", "br", "link", "img", "hr", "input", "col"];
     let mut stack: Vec<String> = Vec::new();
     let mut seen = Vec::new();
     let mut rest = html;
