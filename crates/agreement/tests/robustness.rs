@@ -95,7 +95,7 @@ fn the_caveats_the_text_implies_are_read_and_a_blank_one_is_an_error() {
         &FOLEHAVEN_TOML[start..].split_once("\n]\n").unwrap().1
     );
     let error = Agreement::from_toml_str(&text).unwrap_err();
-    let AgreementError::Invalid { problems } = &error else {
+    let AgreementError::Invalid { problems, .. } = &error else {
         panic!("{error}")
     };
     assert!(
