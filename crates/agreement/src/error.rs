@@ -132,13 +132,15 @@ pub enum AgreementError {
         /// Every problem found, in file order.
         problems: Vec<Problem>,
     },
-    /// Observations that do not fit the agreement: an unknown indicator, or a figure that
-    /// contradicts one the agreement gives. Every problem is listed.
+    /// Observations that do not fit the agreement: an unknown indicator, a figure that
+    /// contradicts one the agreement gives, a year after the agreement's period
+    /// ([`Agreement::observation_years`](crate::Agreement::observation_years)). Every problem
+    /// is listed, each with the line it was read from where known.
     #[error("the observations do not fit the agreement:\n{}", problems.iter().map(|p| format!("  {p}")).collect::<Vec<_>>().join("\n"))]
     #[non_exhaustive]
     ObservationsDoNotFit {
         /// What is wrong, one entry per observation, naming indicator, area and year.
-        problems: Vec<String>,
+        problems: Vec<tryghed_goals::ObservationProblem>,
     },
     /// A tryghedsplan that cannot be judged with the report: it is for another year, or its
     /// counts do not add up.
@@ -201,6 +203,15 @@ pub enum AgreementError {
 }
 
 impl AgreementError {
+    /// [`AgreementError::ObservationsDoNotFit`] with these problems, for a caller that checks
+    /// observations against the agreement itself (as
+    /// [`Agreement::observations_outside_years`](crate::Agreement::observations_outside_years)
+    /// does): the variant is `#[non_exhaustive]`, so this is how it is built outside the crate.
+    #[must_use]
+    pub fn observations_do_not_fit(problems: Vec<tryghed_goals::ObservationProblem>) -> Self {
+        AgreementError::ObservationsDoNotFit { problems }
+    }
+
     /// Whether this is an I/O error (the file could not be read) rather than invalid content.
     ///
     /// Command-line tools use it to choose an exit code.
