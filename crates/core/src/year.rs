@@ -18,7 +18,7 @@ use std::str::FromStr;
 /// A `Year` converts losslessly into `i32`, `i64` and `u16`; from integers and text it is
 /// checked ([`Year::new`], `TryFrom<i32>`, [`Year::from_i64`], [`FromStr`]). With the `serde` feature it is a plain JSON/TOML
 /// integer, checked by the same rule when read; with `schemars` its schema states the range;
-/// with `chrono` it converts from a [`chrono::NaiveDate`] and gives its first and last day.
+/// with `chrono` it converts from a `chrono::NaiveDate` and gives its first and last day.
 ///
 /// ```
 /// use tryghed_core::Year;

@@ -85,7 +85,7 @@
 //!   [`Estate`] (its outline as a GeoJSON geometry in EPSG:25832); deserialising validates
 //!   through the same constructors and geometry checks. Areas and layers are exchanged as
 //!   GeoJSON ([`Layer::to_geojson`]).
-//! - `rayon`: [`Locator::par_locate_batch`] and [`Locator::par_locate_columns`], which
+//! - `rayon`: `Locator::par_locate_batch` and `Locator::par_locate_columns`, which
 //!   classify on all cores.
 #![deny(missing_docs)]
 #![cfg_attr(docsrs, feature(doc_cfg))]

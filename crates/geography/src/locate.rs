@@ -28,7 +28,7 @@ const CELL_MARGIN: f64 = 0.01;
 ///
 /// Build it once with [`Locator::new`], then call [`locate`](Locator::locate),
 /// [`locate_batch`](Locator::locate_batch), [`locate_columns`](Locator::locate_columns) or,
-/// with the `rayon` feature, [`par_locate_batch`](Locator::par_locate_batch). All forms give
+/// with the `rayon` feature, `par_locate_batch`. All forms give
 /// the same answer for every point.
 ///
 /// # Boundary rule
