@@ -5,8 +5,9 @@ use std::io;
 use std::path::Path;
 use std::process::ExitCode;
 
+use chrono::NaiveDate;
 use clap::ValueEnum;
-use tryghed_agreement::{Agreement, AgreementError};
+use tryghed_agreement::{Agreement, AgreementError, Year};
 use tryghed_goals::Observations;
 use tryghed_plan::{Diagnostic, Partner, Plan, check_plan};
 
@@ -26,16 +27,42 @@ pub(crate) enum Format {
 pub(crate) fn parse_threshold(
     text: &str,
 ) -> Result<tryghed_disclosure::SuppressionThreshold, String> {
-    let n: u64 = text
-        .trim()
-        .parse()
-        .map_err(|_| format!("{text:?} is not a whole number"))?;
+    let n: u64 = text.trim().parse().map_err(|_| {
+        format!(
+            "{} er ikke et helt tal",
+            tryghed_diagnostics::quote(text.trim())
+        )
+    })?;
     tryghed_disclosure::SuppressionThreshold::new(n).map_err(|_| {
         format!(
-            "the lowest threshold is {}; suppression cannot be switched off (exact figures: --format json --unsuppressed, for internal use only)",
+            "den laveste grænse er {}; diskretioneringen kan ikke slås fra (nøjagtige tal: --format json --unsuppressed, kun til intern brug)",
             tryghed_disclosure::SuppressionThreshold::MIN
         )
     })
+}
+
+/// Parses a `--year`: a calendar year tryghed accepts, with a Danish message otherwise.
+pub(crate) fn parse_year(text: &str) -> Result<Year, String> {
+    let trimmed = text.trim();
+    if trimmed.is_empty() || !trimmed.bytes().all(|b| b.is_ascii_digit()) {
+        return Err(format!(
+            "{} er ikke et år; skriv det med cifre, f.eks. 2026",
+            tryghed_diagnostics::quote(trimmed)
+        ));
+    }
+    trimmed.parse().map_err(|_| {
+        format!(
+            "{} ligger uden for {}–{}, de år tryghed regner med",
+            tryghed_diagnostics::quote(trimmed),
+            Year::MIN,
+            Year::MAX
+        )
+    })
+}
+
+/// Parses a date option (`--date`, `--as-of`): ÅÅÅÅ-MM-DD, with a Danish message otherwise.
+pub(crate) fn parse_date(text: &str) -> Result<NaiveDate, String> {
+    tryghed_diagnostics::parse_date_da(text.trim())
 }
 
 /// A failed command: why, and which exit code it gives.

@@ -375,7 +375,7 @@ fn threads_are_bounded() {
     let path = temp_file("synthetic_extract.csv", &synthetic_extract(5, 1, 0));
     let out = run(&["count", path.to_str().unwrap(), "--threads", "10000"]);
     assert_eq!(out.code, 2, "{}", out.stderr);
-    assert!(out.stderr.contains("0..=256"), "{}", out.stderr);
+    assert!(out.stderr.contains("fra 0 til 256"), "{}", out.stderr);
     let out = run(&["count", path.to_str().unwrap(), "--threads", "256"]);
     assert_eq!(out.code, 0, "{}", out.stderr);
 }
