@@ -1255,7 +1255,7 @@ impl<'a> Build<'a> {
         if let Some((place, by_year)) = goal_one {
             let base = self.agreement.baseline_year();
             self.caveats.push(format!(
-                "Målet om trygge borgere vurderes efter aftalens ordlyd (\"skal årligt stige og nærme sig københavnerniveau i {by_year}\"): andelen skal være steget fra året før, og afstanden til {place} skal være mindre end året før og end i {base}; i {by_year} skal afstanden være mindre end i {base}. Projektets regler, hvor aftalen ikke siger mere: begge dele skal holde, en andel på eller over {place}s niveau tæller som nærmere, og en andel, der ikke er steget, er \"ikke opfyldt\" for året; en stigning tæller, også når den ikke er statistisk signifikant (aftalen siger \"stige\", ikke \"stige signifikant\"), og vurderingen siger, om den er. Den stiplede linje i figuren (HTML-udgaven) er en jævn fremskrivning til københavnerniveau, ikke aftalens mål."
+                "Målet om trygge borgere vurderes efter aftalens ordlyd (\"skal årligt stige og nærme sig københavnerniveau i {by_year}\"): andelen skal være steget fra året før, og afstanden til {place} skal være mindre end året før og end i {base}; i {by_year} skal afstanden være mindre end i {base}. Projektets regler, hvor aftalen ikke siger mere: begge dele skal holde, en andel på eller over {place}s niveau tæller som nærmere, og en andel, der ikke er steget, er \"ikke opfyldt\" for året; en stigning tæller, også når den ikke er statistisk signifikant (aftalen siger \"stige\", ikke \"stige signifikant\"), og vurderingen siger, om den er. Den stiplede linje i figuren (i HTML- og PDF-udgaven) er en jævn fremskrivning til københavnerniveau, ikke aftalens mål."
             ));
         }
         if self.plan.is_some() {
