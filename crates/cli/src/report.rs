@@ -167,6 +167,14 @@ fn load_plan(
     PlanInput::from_plan(plan, follow.as_ref(), &context, title).map_err(report_error)
 }
 
+/// A ledger for another year than the report, in the library's check and the CLI's alike.
+fn ledger_year(path: &Path, ledger: Year, report: Year) -> CliError {
+    CliError::Invalid(format!(
+        "fejl: {}: regnskabet er for {ledger}, men rapporten gælder {report}; giv --year {ledger} eller regnskabet for {report}",
+        path.display(),
+    ))
+}
+
 fn report_error(error: ReportError) -> CliError {
     match error {
         ReportError::InvalidInput { .. } | ReportError::Goals(_) | ReportError::Agreement(_) => {
@@ -232,10 +240,11 @@ pub(crate) fn run(args: &Args) -> Result<(), CliError> {
         }
     }
     if let Some(year) = args.year {
+        crate::common::check_report_year(&agreement, year)?;
         builder = builder.year(year);
     }
     if let Some(path) = &args.observations {
-        let observations = crate::common::read_observations(path)?;
+        let observations = crate::common::read_observations(&agreement, path)?;
         let name = path.file_name().map_or_else(
             || path.display().to_string(),
             |n| n.to_string_lossy().into_owned(),
@@ -253,18 +262,16 @@ pub(crate) fn run(args: &Args) -> Result<(), CliError> {
     if let Some(ledger) = &ledger {
         builder = builder.ledger(ledger.activity_funds());
     }
-    let report = builder.build().map_err(report_error)?;
+    let report = builder.build().map_err(|e| match (e, &args.ledger) {
+        (ReportError::LedgerYear { ledger, report }, Some(path)) => {
+            ledger_year(path, ledger, report)
+        }
+        (e, _) => report_error(e),
+    })?;
     if let (Some(ledger), Some(path)) = (&ledger, &args.ledger)
         && ledger.year() != *report.year()
     {
-        return Err(CliError::Invalid(format!(
-            "fejl: {}: regnskabet er for {}, men rapporten gælder {}; giv --year {} eller regnskabet for {}",
-            path.display(),
-            ledger.year(),
-            report.year(),
-            ledger.year(),
-            report.year()
-        )));
+        return Err(ledger_year(path, ledger.year(), *report.year()));
     }
     let text = match args.format {
         ReportFormat::Md => render_markdown(&report),

@@ -189,8 +189,11 @@ impl<'a> ReportBuilder<'a> {
     ///
     /// # Errors
     ///
-    /// [`ReportError::InvalidInput`] when an observation contradicts a figure the agreement
-    /// states, or the year lies outside 1000–9999; [`ReportError::Goals`] /
+    /// [`ReportError::InvalidInput`] when the year lies outside the agreement's report years
+    /// (its baseline year to the period's last year); [`ReportError::Agreement`] when an
+    /// observation contradicts a figure the agreement states or is for a year after the
+    /// period; [`ReportError::LedgerYear`] when the ledger is for another year than the
+    /// report; [`ReportError::Goals`] /
     /// [`ReportError::Geography`] when the embedded data cannot be read (a bug).
     pub fn build(self) -> Result<StatusReport, ReportError> {
         Build::new(self)?.run()
@@ -277,10 +280,35 @@ impl<'a> Build<'a> {
                 .flat_map(Goal::indicators)
                 .map(|gi| gi.indicator().id())
                 .collect();
+            let outside = b.agreement.observations_outside_years(&user);
+            if !outside.is_empty() {
+                return Err(ReportError::Agreement(
+                    tryghed_agreement::AgreementError::ObservationsDoNotFit { problems: outside },
+                ));
+            }
             observations = observations.merged_with(&user, |id| known.contains(id))?;
         }
         let first_year = b.agreement.period().first_year();
         let year = b.year.or(user_latest).unwrap_or(first_year);
+        let last_year = b.agreement.period().last_year();
+        let baseline_year = b.agreement.baseline_year();
+        if year < baseline_year || year > last_year {
+            return Err(ReportError::InvalidInput {
+                field: "year".into(),
+                reason: format!(
+                    "{year} is outside the agreement's report years {baseline_year}–{last_year}"
+                ),
+            });
+        }
+        if let Some(ledger) = b.ledger
+            && ledger.year() != year
+        {
+            // A ledger of 2031 was shown in the status for 2026.
+            return Err(ReportError::LedgerYear {
+                ledger: ledger.year(),
+                report: year,
+            });
+        }
         // The survey of a year reports the crime of the year before.
         let Some(crime_year) = tryghed_goals::crime_year_reported_in(year) else {
             return Err(ReportError::InvalidInput {
