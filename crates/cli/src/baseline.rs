@@ -43,7 +43,7 @@ pub(crate) fn run(args: &Args) -> Result<(), CliError> {
     let expected = agreement.baseline_year();
     if args.year != expected {
         return Err(CliError::Usage(format!(
-            "error: the agreement's pending baselines are for {expected} (\"som minimum fastholdes på {expected}-niveau\"), not {}",
+            "fejl: aftalens afventende baselines gælder {expected} (»som minimum fastholdes på {expected}-niveau«), ikke {}",
             args.year
         )));
     }
@@ -52,7 +52,7 @@ pub(crate) fn run(args: &Args) -> Result<(), CliError> {
     let period = agreement.period();
     if date < period.start() || date > period.end() {
         return Err(CliError::Usage(format!(
-            "error: the amendment's date {date} lies outside the agreement period ({period}); give the date of the report to Økonomiudvalget with --date"
+            "fejl: tillæggets dato {date} ligger uden for aftaleperioden ({period}); giv datoen for afrapporteringen til Økonomiudvalget med --date"
         )));
     }
     let source = args.observations.file_name().map_or_else(
@@ -61,7 +61,7 @@ pub(crate) fn run(args: &Args) -> Result<(), CliError> {
     );
     let amendment = agreement
         .baseline_amendment(args.year, date, &observations, &source)
-        .map_err(|e| CliError::Invalid(format!("error: {}: {e}", args.observations.display())))?;
+        .map_err(|e| CliError::Invalid(format!("fejl: {}: {e}", args.observations.display())))?;
     destination.write(&amendment.to_toml())?;
     // The amendment carries the exact counts: say so when one is below the threshold, since
     // an agreement with its amendments may be published.

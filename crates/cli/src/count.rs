@@ -169,9 +169,9 @@ impl From<CountError> for CliError {
     fn from(error: CountError) -> Self {
         match error {
             CountError::Io(_) | CountError::Options { .. } => {
-                CliError::Usage(format!("error: {error}"))
+                CliError::Usage(format!("fejl: {error}"))
             }
-            _ => CliError::Invalid(format!("error: {error}")),
+            _ => CliError::Invalid(format!("fejl: {error}")),
         }
     }
 }
@@ -190,10 +190,10 @@ pub(crate) fn run(args: &Args) -> Result<(), CliError> {
         Some(path) => {
             let text = crate::input::read_text(path, crate::input::Kind::Categories)?;
             CategorySet::from_toml_str(&text)
-                .map_err(|e| CliError::Invalid(format!("error: {}: {e}", path.display())))?
+                .map_err(|e| CliError::Invalid(format!("fejl: {}: {e}", path.display())))?
         }
         None => {
-            CategorySet::straffelov_2026().map_err(|e| CliError::Invalid(format!("error: {e}")))?
+            CategorySet::straffelov_2026().map_err(|e| CliError::Invalid(format!("fejl: {e}")))?
         }
     };
     let delimiter = crate::input::delimiter_option(args.delimiter)?;
@@ -243,7 +243,7 @@ pub(crate) fn run(args: &Args) -> Result<(), CliError> {
         let observations = report.observations(&map)?;
         let mut bytes = Vec::new();
         tryghed_goals::write_csv(observations.iter(), &mut bytes)
-            .map_err(|e| CliError::Usage(format!("error: {e}")))?;
+            .map_err(|e| CliError::Usage(format!("fejl: {e}")))?;
         eprint!("{}", summary_text(report.summary(), None));
         eprintln!("{EXACT_NOTE}");
         return destination.write(&String::from_utf8_lossy(&bytes));
@@ -317,7 +317,7 @@ fn in_file(path: &Path, error: CountError) -> CliError {
             });
             CliError::Invalid(crate::common::listed(lines, problems.len()))
         }
-        other => CliError::Invalid(format!("error: {}: {other}", path.display())),
+        other => CliError::Invalid(format!("fejl: {}: {other}", path.display())),
     }
 }
 
@@ -335,9 +335,13 @@ fn count(counter: &Counter, input: &Path, threads: u16) -> Result<CountReport, C
     };
     let in_input = |e: CountError| match e {
         CountError::Io(io) => CliError::io(input, &io),
-        CountError::InvalidRow(_) | CountError::RecordTooLong { .. } => {
-            CliError::Invalid(format!("error: {}: {e}", input.display()))
+        CountError::InvalidRow(row) => {
+            CliError::Invalid(format!("fejl: {}: {}", input.display(), row.message_da()))
         }
+        CountError::RecordTooLong { line, limit } => CliError::Invalid(format!(
+            "fejl: {}: linje {line}: posten er længere end {limit} byte (det længste, der læses)",
+            input.display()
+        )),
         CountError::Header {
             line,
             problem,
@@ -443,7 +447,7 @@ fn summary_text(
             skip.reason().label_da(),
             lines.join(", "),
             skip.first()
-                .map(|p| format!(" (fx {p})"))
+                .map(|p| format!(" (fx {})", p.message_da()))
                 .unwrap_or_default()
         );
     }
@@ -521,7 +525,13 @@ fn table_text(report: &CountReport, published: Option<&PublishedTable>) -> Strin
         }
     }
     for (area, area_name) in &areas {
-        let _ = write!(out, "\n{area_name} ({area})\n  {:<34}", "");
+        // An area is shown with its id (the JSON's and CSV's key); "outside" is no id of an
+        // area, so its Danish name stands alone.
+        if matches!(area, AreaKey::Outside) {
+            let _ = write!(out, "\n{area_name}\n  {:<34}", "");
+        } else {
+            let _ = write!(out, "\n{area_name} ({area})\n  {:<34}", "");
+        }
         for y in years {
             let _ = write!(out, " {y:>18}");
         }

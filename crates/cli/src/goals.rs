@@ -100,7 +100,7 @@ pub(crate) fn run(args: &Args) -> Result<(), CliError> {
         .evaluate(year, &observations, plan.as_ref())
         .map_err(|e| match (&args.observations, e) {
             (Some(path), e @ tryghed_agreement::AgreementError::ObservationsDoNotFit { .. }) => {
-                CliError::Invalid(format!("error: {}: {e}", path.display()))
+                CliError::Invalid(format!("fejl: {}: {e}", path.display()))
             }
             (_, e) => CliError::from(e),
         })?;
@@ -119,7 +119,7 @@ pub(crate) fn run(args: &Args) -> Result<(), CliError> {
                 )
             })
             .transpose()
-            .map_err(|e| CliError::Invalid(format!("error: {e}")))?;
+            .map_err(|e| CliError::Invalid(format!("fejl: {e}")))?;
         Some(PublishedGoals::new(
             &agreement,
             year,
@@ -146,7 +146,7 @@ pub(crate) fn run(args: &Args) -> Result<(), CliError> {
             match &published {
                 Some(p) => {
                     let value = serde_json::to_value(&document)
-                        .map_err(|e| CliError::Usage(format!("error: JSON: {e}")))?;
+                        .map_err(|e| CliError::Usage(format!("fejl: JSON: {e}")))?;
                     to_json(&p.publish(value)?)?
                 }
                 None => to_json(&document)?,

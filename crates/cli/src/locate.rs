@@ -95,7 +95,7 @@ pub(crate) fn run(args: &Args) -> Result<(), CliError> {
 }
 
 fn geo_error(error: &tryghed_geography::GeoError) -> CliError {
-    CliError::Invalid(format!("error: {error}"))
+    CliError::Invalid(format!("fejl: {error}"))
 }
 
 /// Builds the classifier for `P` and streams the file through it.
@@ -115,7 +115,7 @@ fn run_in<P: CrsCoord>(args: &Args, destination: &Destination) -> Result<(), Cli
                 let text = crate::input::read_text(path, crate::input::Kind::Outlines)?;
                 area = area
                     .with_estate_outlines(&text)
-                    .map_err(|e| CliError::Invalid(format!("error: {}: {e}", path.display())))?;
+                    .map_err(|e| CliError::Invalid(format!("fejl: {}: {e}", path.display())))?;
             }
             let locator = area.locator::<P>().map_err(|e| geo_error(&e))?;
             stream(args, destination, |p: P| {

@@ -87,7 +87,7 @@ fn read(path: &Path) -> Result<String, CliError> {
 }
 
 fn invalid(path: &Path, error: impl std::fmt::Display) -> CliError {
-    CliError::Invalid(format!("error: {}: {error}", path.display()))
+    CliError::Invalid(format!("fejl: {}: {error}", path.display()))
 }
 
 /// Reads the ledger and checks it against the agreement's budget and the report's year (when
@@ -178,16 +178,16 @@ fn ledger_year(path: &Path, ledger: Year, report: Year) -> CliError {
 fn report_error(error: ReportError) -> CliError {
     match error {
         ReportError::InvalidInput { .. } | ReportError::Goals(_) | ReportError::Agreement(_) => {
-            CliError::Invalid(format!("error: {error}"))
+            CliError::Invalid(format!("fejl: {error}"))
         }
-        other => CliError::Usage(format!("error: {other}")),
+        other => CliError::Usage(format!("fejl: {other}")),
     }
 }
 
 pub(crate) fn run(args: &Args) -> Result<(), CliError> {
     if args.unsuppressed && args.format != ReportFormat::Json {
         return Err(CliError::Usage(
-            "error: --unsuppressed gives exact figures for internal use and needs --format json; Markdown and HTML are always the published form".into(),
+            "fejl: --unsuppressed giver nøjagtige tal til intern brug og kræver --format json; Markdown, HTML og PDF er altid den offentlige form".into(),
         ));
     }
     let destination = Destination::new(

@@ -298,6 +298,34 @@ impl RowProblem {
     pub fn value(&self) -> &str {
         &self.value
     }
+
+    /// The problem as a Danish sentence for the person who made the extract, e.g.
+    /// `linje 3 (anmeldelse "S2"), kolonnen "y": "nord" er ikke et endeligt tal i
+    /// koordinatsystemets område`. The `Display` form stays English for services.
+    pub fn message_da(&self) -> String {
+        let quote = tryghed_diagnostics::quote;
+        let mut out = format!("linje {}", self.line);
+        if let Some(id) = &self.id {
+            out.push_str(&format!(" (anmeldelse {})", quote(id)));
+        }
+        out.push_str(&format!(", kolonnen {}: ", quote(&self.column)));
+        out.push_str(&match self.reason {
+            SkipReason::MissingField => "feltet mangler eller er tomt".to_owned(),
+            SkipReason::BadDate => format!(
+                "{} er ikke en dato (skriv 2026-03-01 eller 01-03-2026)",
+                quote(&self.value)
+            ),
+            SkipReason::BadCoordinate => format!(
+                "{} er ikke et endeligt tal i koordinatsystemets område",
+                quote(&self.value)
+            ),
+            SkipReason::BadCode => format!(
+                "{} er ikke en gerningskode (1–12 cifre)",
+                quote(&self.value)
+            ),
+        });
+        out
+    }
 }
 
 impl fmt::Display for RowProblem {
