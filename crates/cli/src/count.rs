@@ -100,8 +100,8 @@ pub(crate) struct Args {
     /// kriminalitetsindikator og år, og indbyggerne; opsummeringen går til standardfejl.
     #[arg(long)]
     observations: bool,
-    /// Aftalen, hvis kriminalitetsindikatorer navngiver observationsrækkerne (standard: den
-    /// indbyggede aftale for Folehaven: `straffelov-per-1000`, `indbrud`, …).
+    /// Aftalen, hvis område (dens `[area]`) partnerskabslaget tæller i, og hvis
+    /// kriminalitetsindikatorer navngiver observationsrækkerne (standard: den indbyggede aftale).
     #[arg(long, value_name = "FIL")]
     agreement: Option<PathBuf>,
     /// Spring ugyldige rækker over og tæl dem pr. årsag i stedet for at stoppe ved den første.
@@ -136,7 +136,7 @@ fn parse_threads(text: &str) -> Result<u16, String> {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 enum LayerArg {
-    /// The Folehaven partnership area (area id `omraade`).
+    /// The area the agreement declares in `[area]` (area id `omraade`).
     Partnership,
     /// The city's 17 udsatte byområder (area ids are their names as slugs).
     City,
@@ -211,10 +211,8 @@ pub(crate) fn run(args: &Args) -> Result<(), CliError> {
     if let Some(delimiter) = delimiter {
         options = options.with_delimiter(delimiter);
     }
-    let layer = match args.layer {
-        LayerArg::Partnership => LayerChoice::Partnership,
-        LayerArg::City => LayerChoice::City,
-    };
+    let agreement = load_agreement(args.agreement.as_deref())?;
+    crate::common::protect_area_files(args.output.as_deref(), &agreement)?;
     let residents = match &args.residents {
         Some(path) => {
             let text = crate::input::read_text(path, crate::input::Kind::Table)?;
@@ -222,7 +220,13 @@ pub(crate) fn run(args: &Args) -> Result<(), CliError> {
         }
         None => None,
     };
-    let counter = Counter::new(layer, categories.clone(), options)?;
+    let counter = match args.layer {
+        LayerArg::Partnership => {
+            let area = crate::common::declared_area(&agreement, args.agreement.as_deref())?;
+            Counter::for_area(area, categories.clone(), options)?
+        }
+        LayerArg::City => Counter::new(LayerChoice::City, categories.clone(), options)?,
+    };
     let mut report = count(&counter, &args.input, args.threads)?;
     if let Some(residents) = &residents {
         report = report
@@ -232,7 +236,6 @@ pub(crate) fn run(args: &Args) -> Result<(), CliError> {
     if args.observations {
         // The agreement's indicators with a crime category name the rows, so that
         // `tryghed goals` and `tryghed report` find them.
-        let agreement = load_agreement(args.agreement.as_deref())?;
         let map = IndicatorMap::from_indicators(
             agreement
                 .goals()

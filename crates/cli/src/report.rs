@@ -8,7 +8,8 @@ use clap::ValueEnum;
 use tryghed_budget::{Ledger, YearLedger, check_ledger};
 use tryghed_plan::check_follow_up;
 use tryghed_report::{
-    PlanInput, ReportBuilder, ReportError, ReportOptions, render_html, render_json, render_markdown,
+    PlanInput, ReportBuilder, ReportError, ReportOptions, render_html_with_area, render_json,
+    render_markdown,
 };
 
 use crate::common::{CliError, load_agreement};
@@ -32,10 +33,10 @@ pub(crate) enum ReportFormat {
 /// Write the annual status for Økonomiudvalget (goals, crime, activities, budget).
 #[derive(Debug, clap::Args)]
 #[command(
-    after_help = "Uden tilvalg dækker rapporten den indbyggede aftale for Folehaven og dens egne tal for 2025 og nævner, hvad der mangler.\n\nEksempler:\n  tryghed report --format html -o status.html\n  tryghed report --year 2026 --observations observationer-2026.csv --ledger regnskab-2026.toml"
+    after_help = "Uden tilvalg dækker rapporten den indbyggede aftale og dens egne tal for 2025 og nævner, hvad der mangler.\n\nEksempler:\n  tryghed report --format html -o status.html\n  tryghed report --year 2026 --observations observationer-2026.csv --ledger regnskab-2026.toml"
 )]
 pub(crate) struct Args {
-    /// En aftalefil i TOML (standard: den indbyggede aftale for Folehaven).
+    /// En aftalefil i TOML (standard: den indbyggede aftale); dens `[area]` er kortet.
     #[arg(long, value_name = "FIL")]
     agreement: Option<PathBuf>,
     /// Rapportens år: Tryghedsundersøgelsens år (kriminalitetstallene er fra året før).
@@ -201,6 +202,7 @@ pub(crate) fn run(args: &Args) -> Result<(), CliError> {
         ],
     )?;
     let agreement = load_agreement(args.agreement.as_deref())?;
+    crate::common::protect_area_files(args.output.as_deref(), &agreement)?;
     let mut options =
         ReportOptions::default().with_suppression_threshold(args.suppression_threshold);
     if args.unsuppressed {
@@ -275,7 +277,7 @@ pub(crate) fn run(args: &Args) -> Result<(), CliError> {
     }
     let text = match args.format {
         ReportFormat::Md => render_markdown(&report),
-        ReportFormat::Html | ReportFormat::Pdf => render_html(&report),
+        ReportFormat::Html | ReportFormat::Pdf => render_html_with_area(&report, agreement.area()),
         ReportFormat::Json => render_json(&report),
     }
     .map_err(report_error)?;
