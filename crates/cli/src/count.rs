@@ -305,7 +305,7 @@ struct ExactDocument<'a> {
 fn in_file(path: &Path, error: CountError) -> CliError {
     match error {
         CountError::Io(e) => CliError::io(path, &e),
-        CountError::Residents { problems } => {
+        CountError::Residents { problems, .. } => {
             let lines = problems.iter().map(|p| {
                 let column = p
                     .column()
@@ -341,7 +341,7 @@ fn count(counter: &Counter, input: &Path, threads: u16) -> Result<CountReport, C
         CountError::InvalidRow(row) => {
             CliError::Invalid(format!("fejl: {}: {}", input.display(), row.message_da()))
         }
-        CountError::RecordTooLong { line, limit } => CliError::Invalid(format!(
+        CountError::RecordTooLong { line, limit, .. } => CliError::Invalid(format!(
             "fejl: {}: linje {line}: posten er længere end {limit} byte (det længste, der læses)",
             input.display()
         )),
@@ -350,15 +350,16 @@ fn count(counter: &Counter, input: &Path, threads: u16) -> Result<CountReport, C
             problem,
             header,
             delimiter,
+            ..
         } => {
             let problem = match problem {
                 tryghed_count::HeaderProblem::Empty => {
                     "filen er tom: den har ingen overskrift".to_owned()
                 }
-                tryghed_count::HeaderProblem::MissingColumn { column } => {
+                tryghed_count::HeaderProblem::MissingColumn { column, .. } => {
                     format!("ingen kolonne {}", tryghed_diagnostics::quote(&column))
                 }
-                tryghed_count::HeaderProblem::RepeatedColumn { column } => format!(
+                tryghed_count::HeaderProblem::RepeatedColumn { column, .. } => format!(
                     "kolonnen {} står der mere end én gang",
                     tryghed_diagnostics::quote(&column)
                 ),

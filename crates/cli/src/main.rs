@@ -17,6 +17,7 @@ mod meetings;
 mod output;
 mod pdf;
 mod plan;
+mod portfolio;
 mod published;
 mod report;
 
@@ -58,6 +59,8 @@ enum Command {
     Meetings(meetings::Args),
     /// Tryghedsplanen: kontrollér den mod aftalen, start en ny, eller få et overblik med afvigelser.
     Plan(plan::Args),
+    /// Overblik over flere partnerskaber: periode, budget, målsætningernes status og samarbejde.
+    Portfolio(portfolio::Args),
     /// Skriv den årlige status til Økonomiudvalget som Markdown, HTML, PDF eller JSON.
     Report(report::Args),
 }
@@ -92,6 +95,7 @@ fn main() -> ExitCode {
         Command::Locate(args) => locate::run(&args),
         Command::Meetings(args) => meetings::run(&args),
         Command::Plan(args) => plan::run(&args),
+        Command::Portfolio(args) => portfolio::run(&args),
         Command::Report(args) => report::run(&args),
     };
     match result {
