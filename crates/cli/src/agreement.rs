@@ -13,21 +13,21 @@ use crate::output::Destination;
 /// amendments.
 #[derive(Debug, clap::Args)]
 #[command(
-    after_help = "Examples:\n  tryghed agreement\n  tryghed agreement --format json\n  tryghed agreement --agreement tingbjerg-husum.toml\n  tryghed agreement --source -o aftale.toml   (the agreement file, to append an amendment to)"
+    after_help = "Eksempler:\n  tryghed agreement\n  tryghed agreement --format json\n  tryghed agreement --agreement tingbjerg-husum.toml\n  tryghed agreement --source -o aftale.toml   (aftalefilen, som et tillæg kan føjes til)"
 )]
 pub(crate) struct Args {
-    /// An agreement file in TOML (default: the embedded Folehaven agreement).
-    #[arg(long, value_name = "FILE")]
+    /// En aftalefil i TOML (standard: den indbyggede aftale for Folehaven).
+    #[arg(long, value_name = "FIL")]
     agreement: Option<PathBuf>,
-    /// Print the agreement file itself (TOML), checked, e.g. to append the amendment that
-    /// `tryghed baseline` writes.
+    /// Skriv selve aftalefilen (TOML), kontrolleret, f.eks. for at føje det tillæg til, som
+    /// `tryghed baseline` skriver.
     #[arg(long, conflicts_with = "format")]
     source: bool,
-    /// Output format.
+    /// Uddataformat: text (standard; til mennesker) eller json (til tjenester).
     #[arg(long, value_enum, default_value_t)]
     format: Format,
-    /// Write to FILE instead of standard output.
-    #[arg(short, long, value_name = "FILE")]
+    /// Skriv til FIL i stedet for standardoutput.
+    #[arg(short, long, value_name = "FIL")]
     output: Option<PathBuf>,
 }
 

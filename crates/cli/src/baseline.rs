@@ -13,23 +13,23 @@ use crate::output::Destination;
 /// 2026 og tilføjes partnerskabsaftalen herefter."
 #[derive(Debug, clap::Args)]
 #[command(
-    after_help = "Examples:\n  tryghed baseline --year 2025 --observations observationer-2026.csv\n  tryghed baseline --year 2025 --observations observationer-2026.csv --date 2026-06-15 -o tillaeg-baseline-2025.toml\n\nThe output is one [[amendments]] entry: append it to the agreement file and load that with --agreement. It adds the year's counts (and residents, for the rate per 1.000 indbyggere) to the agreement and sets each pending baseline to them. -o never replaces an existing file."
+    after_help = "Eksempler:\n  tryghed baseline --year 2025 --observations observationer-2026.csv\n  tryghed baseline --year 2025 --observations observationer-2026.csv --date 2026-06-15 -o tillaeg-baseline-2025.toml\n\nUddata er ét tillæg ([[amendments]]): føj det til aftalefilen, og brug den med --agreement. Tillægget fører årets antal anmeldelser (og indbyggere, til tallet per 1.000 indbyggere) ind i aftalen og fastlægger hver afventende baseline ud fra dem. -o erstatter aldrig en fil, der findes i forvejen."
 )]
 pub(crate) struct Args {
-    /// An agreement file in TOML (default: the embedded Folehaven agreement).
-    #[arg(long, value_name = "FILE")]
+    /// En aftalefil i TOML (standard: den indbyggede aftale for Folehaven).
+    #[arg(long, value_name = "FIL")]
     agreement: Option<PathBuf>,
-    /// The baseline year (the agreement's "Baseline for 2025").
-    #[arg(long, value_name = "YEAR")]
+    /// Baselineåret (aftalens »Baseline for 2025«).
+    #[arg(long, value_name = "ÅR", value_parser = crate::common::parse_year)]
     year: Year,
-    /// Observations CSV with the year's counts of reports and residents.
-    #[arg(long, value_name = "FILE.csv")]
+    /// Observationer (CSV) med årets antal anmeldelser og indbyggere.
+    #[arg(long, value_name = "FIL.csv")]
     observations: PathBuf,
-    /// The amendment's date (default: today); it must lie in the agreement period.
-    #[arg(long, value_name = "YYYY-MM-DD")]
+    /// Tillæggets dato, ÅÅÅÅ-MM-DD (standard: i dag); den skal ligge i aftaleperioden.
+    #[arg(long, value_name = "DATO", value_parser = crate::common::parse_date)]
     date: Option<NaiveDate>,
-    /// Write to FILE, which must not exist yet, instead of standard output.
-    #[arg(short, long, value_name = "FILE")]
+    /// Skriv til FIL, som ikke må findes i forvejen, i stedet for standardoutput.
+    #[arg(short, long, value_name = "FIL")]
     output: Option<PathBuf>,
 }
 
@@ -43,7 +43,7 @@ pub(crate) fn run(args: &Args) -> Result<(), CliError> {
     let expected = agreement.baseline_year();
     if args.year != expected {
         return Err(CliError::Usage(format!(
-            "error: the agreement's pending baselines are for {expected} (\"som minimum fastholdes på {expected}-niveau\"), not {}",
+            "fejl: aftalens afventende baselines gælder {expected} (»som minimum fastholdes på {expected}-niveau«), ikke {}",
             args.year
         )));
     }
@@ -52,7 +52,7 @@ pub(crate) fn run(args: &Args) -> Result<(), CliError> {
     let period = agreement.period();
     if date < period.start() || date > period.end() {
         return Err(CliError::Usage(format!(
-            "error: the amendment's date {date} lies outside the agreement period ({period}); give the date of the report to Økonomiudvalget with --date"
+            "fejl: tillæggets dato {date} ligger uden for aftaleperioden ({period}); giv datoen for afrapporteringen til Økonomiudvalget med --date"
         )));
     }
     let source = args.observations.file_name().map_or_else(
@@ -61,7 +61,7 @@ pub(crate) fn run(args: &Args) -> Result<(), CliError> {
     );
     let amendment = agreement
         .baseline_amendment(args.year, date, &observations, &source)
-        .map_err(|e| CliError::Invalid(format!("error: {}: {e}", args.observations.display())))?;
+        .map_err(|e| CliError::Invalid(format!("fejl: {}: {e}", args.observations.display())))?;
     destination.write(&amendment.to_toml())?;
     // The amendment carries the exact counts: say so when one is below the threshold, since
     // an agreement with its amendments may be published.

@@ -26,7 +26,7 @@ pub(crate) struct Args {
     #[arg(long, value_name = "FIL")]
     agreement: Option<PathBuf>,
     /// Kun dette år (det skal ligge i aftaleperioden).
-    #[arg(long, value_name = "ÅR")]
+    #[arg(long, value_name = "ÅR", value_parser = crate::common::parse_year)]
     year: Option<Year>,
     /// Et års regnskab (TOML, begge linjer); kan gives flere gange, ét pr. år.
     #[arg(long, value_name = "FIL")]
@@ -34,7 +34,7 @@ pub(crate) struct Args {
     /// Uddataformat: text (standard; til mennesker) eller json (til tjenester).
     #[arg(long, value_enum, default_value_t)]
     format: Format,
-    /// Skriv til FIL i stedet for standard-output.
+    /// Skriv til FIL i stedet for standardoutput.
     #[arg(short, long, value_name = "FIL")]
     output: Option<PathBuf>,
 }

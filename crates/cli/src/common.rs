@@ -5,8 +5,9 @@ use std::io;
 use std::path::Path;
 use std::process::ExitCode;
 
+use chrono::NaiveDate;
 use clap::ValueEnum;
-use tryghed_agreement::{Agreement, AgreementError};
+use tryghed_agreement::{Agreement, AgreementError, Year};
 use tryghed_goals::Observations;
 use tryghed_plan::{Diagnostic, Partner, Plan, check_plan};
 
@@ -26,16 +27,42 @@ pub(crate) enum Format {
 pub(crate) fn parse_threshold(
     text: &str,
 ) -> Result<tryghed_disclosure::SuppressionThreshold, String> {
-    let n: u64 = text
-        .trim()
-        .parse()
-        .map_err(|_| format!("{text:?} is not a whole number"))?;
+    let n: u64 = text.trim().parse().map_err(|_| {
+        format!(
+            "{} er ikke et helt tal",
+            tryghed_diagnostics::quote(text.trim())
+        )
+    })?;
     tryghed_disclosure::SuppressionThreshold::new(n).map_err(|_| {
         format!(
-            "the lowest threshold is {}; suppression cannot be switched off (exact figures: --format json --unsuppressed, for internal use only)",
+            "den laveste grænse er {}; diskretioneringen kan ikke slås fra (nøjagtige tal: --format json --unsuppressed, kun til intern brug)",
             tryghed_disclosure::SuppressionThreshold::MIN
         )
     })
+}
+
+/// Parses a `--year`: a calendar year tryghed accepts, with a Danish message otherwise.
+pub(crate) fn parse_year(text: &str) -> Result<Year, String> {
+    let trimmed = text.trim();
+    if trimmed.is_empty() || !trimmed.bytes().all(|b| b.is_ascii_digit()) {
+        return Err(format!(
+            "{} er ikke et år; skriv det med cifre, f.eks. 2026",
+            tryghed_diagnostics::quote(trimmed)
+        ));
+    }
+    trimmed.parse().map_err(|_| {
+        format!(
+            "{} ligger uden for {}–{}, de år tryghed regner med",
+            tryghed_diagnostics::quote(trimmed),
+            Year::MIN,
+            Year::MAX
+        )
+    })
+}
+
+/// Parses a date option (`--date`, `--as-of`): ÅÅÅÅ-MM-DD, with a Danish message otherwise.
+pub(crate) fn parse_date(text: &str) -> Result<NaiveDate, String> {
+    tryghed_diagnostics::parse_date_da(text.trim())
 }
 
 /// A failed command: why, and which exit code it gives.
@@ -58,7 +85,7 @@ impl CliError {
 
     /// An I/O error on `path`, as a usage error (exit 2).
     pub(crate) fn io(path: &Path, error: &io::Error) -> Self {
-        CliError::Usage(format!("error: {}: {error}", path.display()))
+        CliError::Usage(format!("fejl: {}: {}", path.display(), io_da(error)))
     }
 }
 
@@ -73,10 +100,27 @@ impl fmt::Display for CliError {
 impl From<AgreementError> for CliError {
     fn from(error: AgreementError) -> Self {
         if error.is_io() {
-            CliError::Usage(format!("error: {error}"))
+            CliError::Usage(format!("fejl: {error}"))
         } else {
-            CliError::Invalid(format!("error: {error}"))
+            CliError::Invalid(format!("fejl: {error}"))
         }
+    }
+}
+
+/// An I/O error in Danish: what went wrong, by its kind; the system's own text (English on
+/// most systems) only for kinds without a Danish sentence.
+pub(crate) fn io_da(error: &io::Error) -> String {
+    match error.kind() {
+        io::ErrorKind::NotFound => "filen eller mappen findes ikke".to_owned(),
+        io::ErrorKind::PermissionDenied => "adgang nægtet".to_owned(),
+        io::ErrorKind::AlreadyExists => "filen findes allerede".to_owned(),
+        io::ErrorKind::IsADirectory => "det er en mappe, ikke en fil".to_owned(),
+        io::ErrorKind::NotADirectory => "en del af stien er ikke en mappe".to_owned(),
+        io::ErrorKind::StorageFull => "der er ikke plads på disken".to_owned(),
+        io::ErrorKind::ReadOnlyFilesystem => "filsystemet kan kun læses".to_owned(),
+        io::ErrorKind::BrokenPipe => "modtageren lukkede forbindelsen".to_owned(),
+        io::ErrorKind::InvalidData => "indholdet kan ikke læses".to_owned(),
+        _ => format!("kan ikke læses eller skrives (systemets besked: {error})"),
     }
 }
 
@@ -259,13 +303,13 @@ pub(crate) fn load_plan(agreement: &Agreement, path: &Path) -> Result<LoadedPlan
         let mut message = tryghed_plan::render_all(&located, &text);
         if located.is_empty() {
             message = format!(
-                "error: {}: unknown parties in {}",
+                "fejl: {}: ukendte parter i {}",
                 path.display(),
                 unknown.join(", ")
             );
         }
         return Err(CliError::Invalid(format!(
-            "{}\nerror: {} names parties the agreement does not have ({}), so its activities cannot be counted",
+            "{}\nfejl: {} nævner parter, som aftalen ikke har ({}), så dens aktiviteter kan ikke tælles",
             message.trim_end(),
             path.display(),
             unknown.len()
@@ -281,7 +325,7 @@ pub(crate) fn load_plan(agreement: &Agreement, path: &Path) -> Result<LoadedPlan
 /// Serialises `value` as pretty JSON followed by a newline.
 pub(crate) fn to_json<T: serde::Serialize>(value: &T) -> Result<String, CliError> {
     let mut text = serde_json::to_string_pretty(value)
-        .map_err(|e| CliError::Usage(format!("error: could not write JSON: {e}")))?;
+        .map_err(|e| CliError::Usage(format!("fejl: JSON kunne ikke skrives: {e}")))?;
     text.push('\n');
     Ok(text)
 }

@@ -26,93 +26,113 @@ use crate::output::Destination;
 /// classified, outside or skipped, and the summary shows that they add up.
 #[derive(Debug, clap::Args)]
 #[command(after_help = "\
-Input: a CSV extract with a header row. Default columns: id (optional), date (2026-03-01 or \
-01-03-2026), code (offence code, digits), x and y (EPSG:25832 metres; with --crs 4326 \
-longitude and latitude).
+Inddata: et CSV-udtræk med en overskriftslinje. Kolonner som standard: id (kan udelades), date \
+(2026-03-01 eller 01-03-2026), code (gerningskode, cifre), x og y (EPSG:25832 i meter; med \
+--crs 4326 længde- og breddegrad).
 
-Years are calendar years of the report dates (the survey of year Y reports the crime of Y-1).
+Årene er kalenderår for anmeldelsernes datoer (Tryghedsundersøgelsen i år Å afrapporterer \
+kriminaliteten i år Å-1).
 
-Examples:
+Eksempler:
   tryghed count anmeldelser.csv
-  tryghed count anmeldelser.csv --layer city --format csv -o counts.csv
+  tryghed count anmeldelser.csv --layer city --format csv -o antal.csv
   tryghed count anmeldelser.csv --crs 4326 --x-column lon --y-column lat --skip-invalid
   tryghed count anmeldelser.csv --residents indbyggere.csv --observations -o observationer.csv
   tryghed goals --observations observationer.csv --year 2025
 
-Exit codes: 0 success, 1 invalid input (the line is named), 2 usage or I/O error.")]
+Afslutningskoder: 0 udført, 1 ugyldige inddata (linjen nævnes), 2 forkert brug eller fejl ved \
+læsning eller skrivning af filer.")]
 pub(crate) struct Args {
-    /// The extract (CSV with a header row); `-` reads standard input.
-    #[arg(value_name = "FILE")]
+    /// Udtrækket (CSV med en overskriftslinje); `-` læser standardinput.
+    #[arg(value_name = "FIL")]
     input: PathBuf,
-    /// The areas to count in.
-    #[arg(long, value_enum, default_value_t = LayerArg::Partnership)]
+    /// Områderne, der tælles i: partnership (standard; partnerskabsområdet, område-id
+    /// `omraade`) eller city (byens 17 udsatte byområder; id'erne er deres navne som slugs).
+    #[arg(long, value_enum, value_name = "LAG", default_value_t = LayerArg::Partnership)]
     layer: LayerArg,
-    /// The coordinate system of the positions: 25832 (ETRS89 / UTM 32N, metres) or 4326
-    /// (WGS84 longitude/latitude).
+    /// Positionernes koordinatsystem: 25832 (standard; ETRS89 / UTM 32N, meter) eller 4326
+    /// (WGS84 længde- og breddegrad i grader).
     #[arg(long, value_enum, default_value_t = CrsArg::Utm32)]
     crs: CrsArg,
-    /// The column with the easting or longitude.
-    #[arg(long, value_name = "NAME", default_value = "x")]
+    /// Kolonnen med østkoordinaten eller længdegraden (standard: x).
+    #[arg(long, value_name = "NAVN", default_value = "x")]
     x_column: String,
-    /// The column with the northing or latitude.
-    #[arg(long, value_name = "NAME", default_value = "y")]
+    /// Kolonnen med nordkoordinaten eller breddegraden (standard: y).
+    #[arg(long, value_name = "NAVN", default_value = "y")]
     y_column: String,
-    /// The column with the report date.
-    #[arg(long, value_name = "NAME", default_value = "date")]
+    /// Kolonnen med anmeldelsens dato (standard: date).
+    #[arg(long, value_name = "NAVN", default_value = "date")]
     date_column: String,
-    /// The column with the offence code (gerningskode).
-    #[arg(long, value_name = "NAME", default_value = "code")]
+    /// Kolonnen med gerningskoden (standard: code).
+    #[arg(long, value_name = "NAVN", default_value = "code")]
     code_column: String,
-    /// The column with the report id (optional in the file; used in messages).
-    #[arg(long, value_name = "NAME", default_value = "id")]
+    /// Kolonnen med anmeldelsens id (kan mangle i filen; bruges i meddelelser; standard: id).
+    #[arg(long, value_name = "NAVN", default_value = "id")]
     id_column: String,
-    /// The field delimiter, e.g. ';' [default: read from the header line: ';' or ',', and a
-    /// decimal comma is read as such].
-    #[arg(long, value_name = "CHAR")]
+    /// Feltskilletegnet, f.eks. ';' (standard: læses af overskriftslinjen, ';' eller ',';
+    /// med ';' læses et decimalkomma som sådan).
+    #[arg(long, value_name = "TEGN")]
     delimiter: Option<char>,
-    /// A crime-category file in TOML (default: the embedded straffelov-2026 categories).
-    #[arg(long, value_name = "FILE")]
+    /// En fil med kriminalitetskategorier i TOML (standard: de indbyggede kategorier
+    /// straffelov-2026).
+    #[arg(long, value_name = "FIL")]
     categories: Option<PathBuf>,
-    /// A residents CSV (columns area, year, residents) for rates per 1,000 residents.
-    #[arg(long, value_name = "FILE")]
+    /// En CSV-fil med indbyggere (kolonnerne area, year, residents) til tal per 1.000
+    /// indbyggere.
+    #[arg(long, value_name = "FIL")]
     residents: Option<PathBuf>,
-    /// Output format of the table. Text and JSON are the published form (counts below the
-    /// threshold hidden); CSV is machine input with the exact counts.
+    /// Tabellens uddataformat: text (standard; opsummeringen og en tabel pr. område), csv (én
+    /// række pr. område × kategori × år med de nøjagtige antal, til maskiner; opsummeringen
+    /// går til standardfejl) eller json (opsummeringen og hver række, til tjenester). text og
+    /// json er den offentlige form (antal under grænsen skjules).
     #[arg(long, value_enum, default_value_t)]
     format: CountFormat,
-    /// Counts of reports below N (0 included) are never shown in the text and JSON, nor
-    /// anything that gives them away. At least 3.
+    /// Antal anmeldelser under N (også 0) vises aldrig i text og json, og heller intet, der
+    /// afslører dem. Mindst 3; standard 5.
     #[arg(long, value_name = "N", default_value = "5", value_parser = crate::common::parse_threshold)]
     suppression_threshold: tryghed_disclosure::SuppressionThreshold,
-    /// Exact counts in the text and JSON too, stamped "fortroligt – ikke til
-    /// offentliggørelse" (for checking the extract; CSV and --observations are always exact).
+    /// Nøjagtige antal også i text og json, mærket »fortroligt – ikke til
+    /// offentliggørelse« (til kontrol af udtrækket; csv og --observations er altid nøjagtige).
     #[arg(long)]
     unsuppressed: bool,
-    /// Write observation rows (the observations CSV that `tryghed goals` and `tryghed
-    /// report` read) instead of the table: one count per area, crime indicator of the
-    /// agreement and year, and the residents; the summary goes to standard error.
+    /// Skriv observationsrækker (den CSV med observationer, som `tryghed goals` og `tryghed
+    /// report` læser) i stedet for tabellen: ét antal pr. område, aftalens
+    /// kriminalitetsindikator og år, og indbyggerne; opsummeringen går til standardfejl.
     #[arg(long)]
     observations: bool,
-    /// The agreement whose area (its `[area]`) the partnership layer counts in and whose
-    /// crime indicators name the observation rows (default: the embedded agreement).
-    #[arg(long, value_name = "FILE")]
+    /// Aftalen, hvis område (dens `[area]`) partnerskabslaget tæller i, og hvis
+    /// kriminalitetsindikatorer navngiver observationsrækkerne (standard: den indbyggede aftale).
+    #[arg(long, value_name = "FIL")]
     agreement: Option<PathBuf>,
-    /// Skip invalid rows, counting them per reason, instead of stopping at the first.
+    /// Spring ugyldige rækker over og tæl dem pr. årsag i stedet for at stoppe ved den første.
     #[arg(long)]
     skip_invalid: bool,
-    /// Threads: 1 streams on one core; 0 uses every core (parallel blocks, same result); at
-    /// most 256.
-    #[arg(long, value_name = "N", default_value_t = 1,
-          value_parser = clap::value_parser!(u16).range(0..=i64::from(MAX_THREADS)))]
+    /// Tråde: 1 (standard) læser filen på én kerne; 0 bruger alle kerner (blokke parallelt,
+    /// samme resultat); højst 256.
+    #[arg(long, value_name = "N", default_value_t = 1, value_parser = parse_threads)]
     threads: u16,
-    /// Write to FILE instead of standard output.
-    #[arg(short, long, value_name = "FILE")]
+    /// Skriv til FIL i stedet for standardoutput.
+    #[arg(short, long, value_name = "FIL")]
     output: Option<PathBuf>,
 }
 
 /// The most threads `--threads` accepts: more than any machine this runs on has cores, and few
 /// enough that their stacks cannot exhaust memory.
 const MAX_THREADS: u16 = 256;
+
+/// Parses `--threads`: 0 to [`MAX_THREADS`], with a Danish message otherwise.
+fn parse_threads(text: &str) -> Result<u16, String> {
+    text.trim()
+        .parse::<u16>()
+        .ok()
+        .filter(|n| *n <= MAX_THREADS)
+        .ok_or_else(|| {
+            format!(
+                "{} er ikke et antal tråde fra 0 til {MAX_THREADS}",
+                tryghed_diagnostics::quote(text.trim())
+            )
+        })
+}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 enum LayerArg {
@@ -149,9 +169,9 @@ impl From<CountError> for CliError {
     fn from(error: CountError) -> Self {
         match error {
             CountError::Io(_) | CountError::Options { .. } => {
-                CliError::Usage(format!("error: {error}"))
+                CliError::Usage(format!("fejl: {error}"))
             }
-            _ => CliError::Invalid(format!("error: {error}")),
+            _ => CliError::Invalid(format!("fejl: {error}")),
         }
     }
 }
@@ -170,10 +190,10 @@ pub(crate) fn run(args: &Args) -> Result<(), CliError> {
         Some(path) => {
             let text = crate::input::read_text(path, crate::input::Kind::Categories)?;
             CategorySet::from_toml_str(&text)
-                .map_err(|e| CliError::Invalid(format!("error: {}: {e}", path.display())))?
+                .map_err(|e| CliError::Invalid(format!("fejl: {}: {e}", path.display())))?
         }
         None => {
-            CategorySet::straffelov_2026().map_err(|e| CliError::Invalid(format!("error: {e}")))?
+            CategorySet::straffelov_2026().map_err(|e| CliError::Invalid(format!("fejl: {e}")))?
         }
     };
     let delimiter = crate::input::delimiter_option(args.delimiter)?;
@@ -226,7 +246,7 @@ pub(crate) fn run(args: &Args) -> Result<(), CliError> {
         let observations = report.observations(&map)?;
         let mut bytes = Vec::new();
         tryghed_goals::write_csv(observations.iter(), &mut bytes)
-            .map_err(|e| CliError::Usage(format!("error: {e}")))?;
+            .map_err(|e| CliError::Usage(format!("fejl: {e}")))?;
         eprint!("{}", summary_text(report.summary(), None));
         eprintln!("{EXACT_NOTE}");
         return destination.write(&String::from_utf8_lossy(&bytes));
@@ -300,7 +320,7 @@ fn in_file(path: &Path, error: CountError) -> CliError {
             });
             CliError::Invalid(crate::common::listed(lines, problems.len()))
         }
-        other => CliError::Invalid(format!("error: {}: {other}", path.display())),
+        other => CliError::Invalid(format!("fejl: {}: {other}", path.display())),
     }
 }
 
@@ -318,9 +338,13 @@ fn count(counter: &Counter, input: &Path, threads: u16) -> Result<CountReport, C
     };
     let in_input = |e: CountError| match e {
         CountError::Io(io) => CliError::io(input, &io),
-        CountError::InvalidRow(_) | CountError::RecordTooLong { .. } => {
-            CliError::Invalid(format!("error: {}: {e}", input.display()))
+        CountError::InvalidRow(row) => {
+            CliError::Invalid(format!("fejl: {}: {}", input.display(), row.message_da()))
         }
+        CountError::RecordTooLong { line, limit, .. } => CliError::Invalid(format!(
+            "fejl: {}: linje {line}: posten er længere end {limit} byte (det længste, der læses)",
+            input.display()
+        )),
         CountError::Header {
             line,
             problem,
@@ -427,7 +451,7 @@ fn summary_text(
             skip.reason().label_da(),
             lines.join(", "),
             skip.first()
-                .map(|p| format!(" (fx {p})"))
+                .map(|p| format!(" (fx {})", p.message_da()))
                 .unwrap_or_default()
         );
     }
@@ -505,7 +529,13 @@ fn table_text(report: &CountReport, published: Option<&PublishedTable>) -> Strin
         }
     }
     for (area, area_name) in &areas {
-        let _ = write!(out, "\n{area_name} ({area})\n  {:<34}", "");
+        // An area is shown with its id (the JSON's and CSV's key); "outside" is no id of an
+        // area, so its Danish name stands alone.
+        if matches!(area, AreaKey::Outside) {
+            let _ = write!(out, "\n{area_name}\n  {:<34}", "");
+        } else {
+            let _ = write!(out, "\n{area_name} ({area})\n  {:<34}", "");
+        }
         for y in years {
             let _ = write!(out, " {y:>18}");
         }

@@ -16,35 +16,35 @@ use crate::published::PublishedGoals;
 /// monitored, with the numbers behind it.
 #[derive(Debug, clap::Args)]
 #[command(
-    after_help = "Examples:\n  tryghed goals\n  tryghed goals --observations observationer-2026.csv --year 2026\n  tryghed goals --year 2026 --plan tryghedsplan-2026.toml --format json\n\nThe year is the report's year, that of the Tryghedsundersøgelse: the crime goals are judged on the police reports of the calendar year before, the collaboration goal on the tryghedsplan of the year (as in `tryghed report`).\nThe observations CSV (columns indicator,area,year,value,respondents) is described in docs/observations.md.\nThe agreement's own figures (Tryghedsundersøgelsen 2025) are always included."
+    after_help = "Eksempler:\n  tryghed goals\n  tryghed goals --observations observationer-2026.csv --year 2026\n  tryghed goals --year 2026 --plan tryghedsplan-2026.toml --format json\n\nÅret er rapportens år, Tryghedsundersøgelsens år: kriminalitetsmålene vurderes på anmeldelserne i kalenderåret før, samarbejdsmålet på årets tryghedsplan (som i `tryghed report`).\nObservationsfilen (CSV med kolonnerne indicator,area,year,value,respondents) er beskrevet i docs/observations.md.\nAftalens egne tal (Tryghedsundersøgelsen 2025) er altid med."
 )]
 pub(crate) struct Args {
-    /// An agreement file in TOML (default: the embedded Folehaven agreement).
-    #[arg(long, value_name = "FILE")]
+    /// En aftalefil i TOML (standard: den indbyggede aftale for Folehaven).
+    #[arg(long, value_name = "FIL")]
     agreement: Option<PathBuf>,
-    /// Observations (survey shares, report counts, residents) in CSV.
-    #[arg(long, value_name = "FILE.csv")]
+    /// Observationer (andele fra Tryghedsundersøgelsen, antal anmeldelser, indbyggere) i CSV.
+    #[arg(long, value_name = "FIL.csv")]
     observations: Option<PathBuf>,
-    /// The year's tryghedsplan (TOML): the collaboration goal is judged on it.
-    #[arg(long, value_name = "FILE")]
+    /// Årets tryghedsplan (TOML): samarbejdsmålet vurderes på den.
+    #[arg(long, value_name = "FIL")]
     plan: Option<PathBuf>,
-    /// The report year = the year of the Tryghedsundersøgelse; crime is judged for the year
-    /// before. Default: the latest year the observations reach (a crime year counts as the
-    /// year after), else the period's first year.
-    #[arg(long, value_name = "YEAR")]
+    /// Rapportåret = Tryghedsundersøgelsens år; kriminaliteten vurderes for året før.
+    /// Standard: det seneste år, observationerne når (et kriminalitetsår tæller som året
+    /// efter), ellers periodens første år.
+    #[arg(long, value_name = "ÅR", value_parser = crate::common::parse_year)]
     year: Option<Year>,
-    /// Counts of reports below N (0 included) are never shown, nor anything that gives them
-    /// away (as in `tryghed report`). At least 3.
+    /// Antal anmeldelser under N (også 0) vises aldrig, og heller intet, der afslører dem (som
+    /// i `tryghed report`). Mindst 3; standard 5.
     #[arg(long, value_name = "N", default_value = "5", value_parser = crate::common::parse_threshold)]
     suppression_threshold: tryghed_disclosure::SuppressionThreshold,
-    /// Exact figures for internal use, stamped "fortroligt – ikke til offentliggørelse".
+    /// Nøjagtige tal til intern brug, mærket »fortroligt – ikke til offentliggørelse«.
     #[arg(long)]
     unsuppressed: bool,
-    /// Output format.
+    /// Uddataformat: text (standard; til mennesker) eller json (til tjenester).
     #[arg(long, value_enum, default_value_t)]
     format: Format,
-    /// Write to FILE instead of standard output.
-    #[arg(short, long, value_name = "FILE")]
+    /// Skriv til FIL i stedet for standardoutput.
+    #[arg(short, long, value_name = "FIL")]
     output: Option<PathBuf>,
 }
 
@@ -100,7 +100,7 @@ pub(crate) fn run(args: &Args) -> Result<(), CliError> {
         .evaluate(year, &observations, plan.as_ref())
         .map_err(|e| match (&args.observations, e) {
             (Some(path), e @ tryghed_agreement::AgreementError::ObservationsDoNotFit { .. }) => {
-                CliError::Invalid(format!("error: {}: {e}", path.display()))
+                CliError::Invalid(format!("fejl: {}: {e}", path.display()))
             }
             (_, e) => CliError::from(e),
         })?;
@@ -119,7 +119,7 @@ pub(crate) fn run(args: &Args) -> Result<(), CliError> {
                 )
             })
             .transpose()
-            .map_err(|e| CliError::Invalid(format!("error: {e}")))?;
+            .map_err(|e| CliError::Invalid(format!("fejl: {e}")))?;
         Some(PublishedGoals::new(
             &agreement,
             year,
@@ -146,7 +146,7 @@ pub(crate) fn run(args: &Args) -> Result<(), CliError> {
             match &published {
                 Some(p) => {
                     let value = serde_json::to_value(&document)
-                        .map_err(|e| CliError::Usage(format!("error: JSON: {e}")))?;
+                        .map_err(|e| CliError::Usage(format!("fejl: JSON: {e}")))?;
                     to_json(&p.publish(value)?)?
                 }
                 None => to_json(&document)?,

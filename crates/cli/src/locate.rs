@@ -40,44 +40,50 @@ pub(crate) enum CrsChoice {
 /// city area's `delomraade`; empty when outside). A point exactly on a boundary is outside.
 #[derive(Debug, clap::Args)]
 #[command(
-    after_help = "Examples:\n  tryghed locate reports.csv -o located.csv\n  \
-    tryghed locate reports.csv --layer city\n  \
-    tryghed locate reports.csv --crs 25832 --x-column x --y-column y --skip-invalid\n\n\
-    Contains data from Københavns Kommune, Udsatte byområder (opendata.dk), CC BY 4.0."
+    after_help = "Eksempler:\n  tryghed locate anmeldelser.csv -o placeret.csv\n  \
+    tryghed locate anmeldelser.csv --layer city\n  \
+    tryghed locate anmeldelser.csv --crs 25832 --x-column x --y-column y --skip-invalid\n\n\
+    Indeholder data fra Københavns Kommune, Udsatte byområder (opendata.dk), CC BY 4.0."
 )]
 pub(crate) struct Args {
-    /// The input CSV file with a header row ("-" for standard input).
-    #[arg(value_name = "INPUT.csv")]
+    /// CSV-filen med en overskriftslinje (»-« læser standardinput).
+    #[arg(value_name = "FIL.csv")]
     input: PathBuf,
-    /// The areas to classify into.
-    #[arg(long, value_enum, default_value_t)]
+    /// Områderne, punkterne placeres i: partnership (standard; partnerskabsområdet »Ved
+    /// Folehaven« og, når deres omrids gives med --estates, dets boligområder) eller city
+    /// (Københavns Kommunes 17 udsatte byområder, med navnet fra `delomraade`).
+    #[arg(long, value_enum, value_name = "LAG", default_value_t)]
     layer: LayerChoice,
-    /// The reference system of the coordinates: EPSG code 4326 (WGS84) or 25832 (UTM 32N).
+    /// Koordinaternes referencesystem: EPSG-kode 4326 (standard; WGS84 længde- og breddegrad i
+    /// grader) eller 25832 (ETRS89 / UTM 32N, øst- og nordkoordinat i meter).
     #[arg(long, value_enum, default_value_t)]
     crs: CrsChoice,
-    /// The column holding x: longitude, or easting [default: lon, or easting with --crs 25832].
-    #[arg(long, value_name = "NAME")]
+    /// Kolonnen med x: længdegrad eller østkoordinat (standard: lon, eller easting med --crs
+    /// 25832).
+    #[arg(long, value_name = "NAVN")]
     x_column: Option<String>,
-    /// The column holding y: latitude, or northing [default: lat, or northing with --crs 25832].
-    #[arg(long, value_name = "NAME")]
+    /// Kolonnen med y: breddegrad eller nordkoordinat (standard: lat, eller northing med --crs
+    /// 25832).
+    #[arg(long, value_name = "NAVN")]
     y_column: Option<String>,
-    /// The agreement whose area (its `[area]`) the partnership layer is (default: the
-    /// embedded agreement).
-    #[arg(long, value_name = "FILE")]
+    /// Aftalen, hvis område (dens `[area]`) partnerskabslaget er (standard: den indbyggede
+    /// aftale).
+    #[arg(long, value_name = "FIL")]
     agreement: Option<PathBuf>,
-    /// Official estate outlines (GeoJSON, property `estate`) for the partnership layer.
-    #[arg(long, value_name = "FILE.geojson")]
+    /// Officielle omrids af boligområderne (GeoJSON, egenskaben `estate`) til
+    /// partnerskabsområdet.
+    #[arg(long, value_name = "FIL.geojson")]
     estates: Option<PathBuf>,
-    /// Keep rows with a missing or invalid coordinate with an empty `area` (their count is
-    /// reported on standard error) instead of stopping with exit code 1.
+    /// Behold rækker med en manglende eller ugyldig koordinat med en tom `area` (deres antal
+    /// skrives på standardfejl) i stedet for at stoppe med afslutningskode 1.
     #[arg(long)]
     skip_invalid: bool,
-    /// The field delimiter, e.g. ';' [default: read from the header line: ';' or ',', and
-    /// with ';' a decimal comma is read as such]. The output uses the same delimiter.
-    #[arg(long, value_name = "CHAR")]
+    /// Feltskilletegnet, f.eks. ';' (standard: læses af overskriftslinjen, ';' eller ',';
+    /// med ';' læses et decimalkomma som sådan). Uddata bruger samme skilletegn.
+    #[arg(long, value_name = "TEGN")]
     delimiter: Option<char>,
-    /// Write to FILE instead of standard output.
-    #[arg(short, long, value_name = "FILE")]
+    /// Skriv til FIL i stedet for standardoutput.
+    #[arg(short, long, value_name = "FIL")]
     output: Option<PathBuf>,
 }
 
@@ -106,7 +112,7 @@ pub(crate) fn run(args: &Args) -> Result<(), CliError> {
 }
 
 fn geo_error(error: &tryghed_geography::GeoError) -> CliError {
-    CliError::Invalid(format!("error: {error}"))
+    CliError::Invalid(format!("fejl: {error}"))
 }
 
 /// Builds the classifier for `P` and streams the file through it.
@@ -131,7 +137,7 @@ fn run_in<P: CrsCoord>(
                 let text = crate::input::read_text(path, crate::input::Kind::Outlines)?;
                 area = area
                     .with_estate_outlines(&text)
-                    .map_err(|e| CliError::Invalid(format!("error: {}: {e}", path.display())))?;
+                    .map_err(|e| CliError::Invalid(format!("fejl: {}: {e}", path.display())))?;
             }
             let locator = area.locator::<P>().map_err(|e| geo_error(&e))?;
             stream(args, destination, |p: P| {

@@ -23,6 +23,7 @@ mod report;
 
 use std::process::ExitCode;
 
+use clap::error::ErrorKind;
 use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
 
 /// The command line of `tryghed`.
@@ -30,9 +31,9 @@ use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
 #[command(
     name = "tryghed",
     version,
-    about = "Tools for a Copenhagen safety partnership (tryghedspartnerskab): the agreement, its budget, goals, plan, geography and the annual status report.",
+    about = "Værktøjer til et københavnsk tryghedspartnerskab: aftalen, budgettet, målene, tryghedsplanen, mødeloggen, geografien og den årlige status til Økonomiudvalget.",
     long_about = None,
-    after_help = "Exit codes: 0 success, 1 invalid input (all problems are listed), 2 usage or I/O error.\n\nWith no --agreement the embedded Folehaven Tryghedspartnerskab 2026–2029 is used."
+    after_help = "Afslutningskoder: 0 udført, 1 ugyldige inddata (hvert problem vises), 2 forkert brug eller fejl ved læsning eller skrivning af filer.\n\nUden --agreement bruges den indbyggede aftale for Folehaven Tryghedspartnerskab 2026–2029.\n\nSe hjælpen til en kommando med `tryghed KOMMANDO --help`."
 )]
 struct Cli {
     #[command(subcommand)]
@@ -42,17 +43,17 @@ struct Cli {
 /// One subcommand per job of the project leader.
 #[derive(Debug, Subcommand)]
 enum Command {
-    /// Print the agreement: parties, organisation, period, focus areas and amendments.
+    /// Vis aftalen: parter, organisering, periode, indsatsområder og tillæg.
     Agreement(agreement::Args),
-    /// Write the amendment that fixes the pending 2025 baselines from the year's counts.
+    /// Skriv tillægget, der fastlægger aftalens baseline for 2025 ud fra årets tal.
     Baseline(baseline::Args),
     /// Budgettet pr. år og linje; med --ledger hele budgettet: bevilget, disponeret, forbrugt og fri.
     Budget(budget::Args),
-    /// Count police reports per area, crime category and year from a CSV extract.
+    /// Tæl anmeldelser pr. område, kriminalitetskategori og år i et CSV-udtræk.
     Count(count::Args),
-    /// Evaluate every goal for a year, with the numbers behind each status.
+    /// Vurdér hvert mål for et år, med tallene bag hver status.
     Goals(goals::Args),
-    /// Add the area (or estate) containing each row's point to a CSV file, streaming.
+    /// Tilføj området (eller boligområdet), som hver rækkes punkt ligger i, til en CSV-fil.
     Locate(locate::Args),
     /// Mødeloggen: kontrollér styregruppens og arbejdsgruppens møder mod aftalen, eller start en ny.
     Meetings(meetings::Args),
@@ -60,23 +61,30 @@ enum Command {
     Plan(plan::Args),
     /// Overblik over flere partnerskaber: periode, budget, målsætningernes status og samarbejde.
     Portfolio(portfolio::Args),
-    /// Write the annual status for Økonomiudvalget as Markdown, HTML or JSON.
+    /// Skriv den årlige status til Økonomiudvalget som Markdown, HTML, PDF eller JSON.
     Report(report::Args),
 }
 
-/// The command line with the swept subcommands' help in Danish.
+/// The command line with every help text in Danish.
 fn command() -> clap::Command {
-    let mut command = Cli::command();
-    for name in help_da::SWEPT {
-        command = command.mut_subcommand(name, |sub| help_da::danish(sub, "tryghed"));
-    }
-    command
+    help_da::danish(Cli::command(), "")
 }
 
 fn main() -> ExitCode {
-    let cli = match Cli::from_arg_matches(&command().get_matches()) {
+    let parsed = command()
+        .try_get_matches()
+        .and_then(|matches| Cli::from_arg_matches(&matches));
+    let cli = match parsed {
         Ok(cli) => cli,
-        Err(error) => error.exit(),
+        Err(error) => match error.kind() {
+            ErrorKind::DisplayHelp
+            | ErrorKind::DisplayVersion
+            | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => error.exit(),
+            _ => {
+                eprint!("{}", help_da::error_da(&error));
+                return ExitCode::from(2);
+            }
+        },
     };
     let result = match cli.command {
         Command::Agreement(args) => agreement::run(&args),

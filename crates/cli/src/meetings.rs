@@ -39,10 +39,10 @@ struct CheckArgs {
     #[arg(value_name = "FIL")]
     file: PathBuf,
     /// Året, mødeloggen skal gælde (standard: filens eget år).
-    #[arg(long, value_name = "ÅR")]
+    #[arg(long, value_name = "ÅR", value_parser = crate::common::parse_year)]
     year: Option<Year>,
     /// Kontroldagen, ÅÅÅÅ-MM-DD: møder til og med den er holdt (standard: i dag).
-    #[arg(long, value_name = "DATO", value_parser = parse_date)]
+    #[arg(long, value_name = "DATO", value_parser = crate::common::parse_date)]
     as_of: Option<NaiveDate>,
     /// En aftalefil i TOML (standard: den indbyggede aftale for Folehaven).
     #[arg(long, value_name = "FIL")]
@@ -57,18 +57,14 @@ struct CheckArgs {
 #[command(after_help = "Eksempler:\n  tryghed meetings new --year 2027 -o møder-2027.toml")]
 struct NewArgs {
     /// Mødeloggens år (standard: i år); det skal ligge i aftaleperioden.
-    #[arg(long, value_name = "ÅR")]
+    #[arg(long, value_name = "ÅR", value_parser = crate::common::parse_year)]
     year: Option<Year>,
     /// En aftalefil i TOML (standard: den indbyggede aftale for Folehaven).
     #[arg(long, value_name = "FIL")]
     agreement: Option<PathBuf>,
-    /// Skriv til FIL (som ikke må findes i forvejen) i stedet for standard-output.
+    /// Skriv til FIL (som ikke må findes i forvejen) i stedet for standardoutput.
     #[arg(short, long, value_name = "FIL")]
     output: Option<PathBuf>,
-}
-
-fn parse_date(text: &str) -> Result<NaiveDate, String> {
-    tryghed_diagnostics::parse_date_da(text)
 }
 
 pub(crate) fn run(args: &Args) -> Result<(), CliError> {

@@ -55,12 +55,12 @@ struct CheckArgs {
 #[command(after_help = "Eksempler:\n  tryghed plan new --year 2027 -o tryghedsplan-2027.toml")]
 struct NewArgs {
     /// Planens år (det skal ligge i aftaleperioden).
-    #[arg(long, value_name = "ÅR")]
+    #[arg(long, value_name = "ÅR", value_parser = crate::common::parse_year)]
     year: Year,
     /// En aftalefil i TOML (standard: den indbyggede aftale for Folehaven).
     #[arg(long, value_name = "FIL")]
     agreement: Option<PathBuf>,
-    /// Skriv til FIL (som ikke må findes i forvejen) i stedet for standard-output.
+    /// Skriv til FIL (som ikke må findes i forvejen) i stedet for standardoutput.
     #[arg(short, long, value_name = "FIL")]
     output: Option<PathBuf>,
 }
@@ -83,7 +83,7 @@ struct SummaryArgs {
     /// Uddataformat: text (standard; til mennesker) eller json (til tjenester).
     #[arg(long, value_enum, default_value_t)]
     format: Format,
-    /// Skriv til FIL i stedet for standard-output.
+    /// Skriv til FIL i stedet for standardoutput.
     #[arg(short, long, value_name = "FIL")]
     output: Option<PathBuf>,
 }

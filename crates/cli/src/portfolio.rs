@@ -44,16 +44,17 @@ pub(crate) struct Args {
     observations: Vec<PathBuf>,
     /// Rapportåret for alle rækker (Tryghedsundersøgelsens år; kriminaliteten året før).
     /// Standard: for hver række det seneste år, dens observationer når (som i tryghed report).
-    #[arg(long, value_name = "ÅR")]
+    #[arg(long, value_name = "ÅR", value_parser = crate::common::parse_year)]
     year: Option<Year>,
     /// Antal anmeldelser under N vises aldrig, heller ikke gennem en status (som i tryghed
-    /// report). Mindst 3.
+    /// report). Mindst 3; standard 5.
     #[arg(long, value_name = "N", default_value = "5", value_parser = crate::common::parse_threshold)]
     suppression_threshold: tryghed_disclosure::SuppressionThreshold,
-    /// Uddataformat.
+    /// Uddataformat: md (standard; en Markdown-tabel), html (en selvstændig HTML-side) eller
+    /// json (til andre systemer).
     #[arg(long, value_enum, default_value_t)]
     format: PortfolioFormat,
-    /// Skriv til FIL i stedet for standard output.
+    /// Skriv til FIL i stedet for standardoutput.
     #[arg(short, long, value_name = "FIL")]
     output: Option<PathBuf>,
 }

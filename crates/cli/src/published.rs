@@ -47,7 +47,7 @@ impl PublishedGoals {
         }
         let report = builder
             .build()
-            .map_err(|e| CliError::Invalid(format!("error: {e}")))?;
+            .map_err(|e| CliError::Invalid(format!("fejl: {e}")))?;
         Ok(Self::from_report(agreement, &report))
     }
 
@@ -180,5 +180,5 @@ impl PublishedGoals {
 }
 
 fn to_value<T: serde::Serialize>(v: &T) -> Result<Value, CliError> {
-    serde_json::to_value(v).map_err(|e| CliError::Usage(format!("error: JSON: {e}")))
+    serde_json::to_value(v).map_err(|e| CliError::Usage(format!("fejl: JSON: {e}")))
 }

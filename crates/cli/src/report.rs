@@ -33,49 +33,53 @@ pub(crate) enum ReportFormat {
 /// Write the annual status for Økonomiudvalget (goals, crime, activities, budget).
 #[derive(Debug, clap::Args)]
 #[command(
-    after_help = "With no options the report covers the embedded agreement and its own 2025 figures, and lists what is missing.\n\nExamples:\n  tryghed report --format html -o status.html\n  tryghed report --year 2026 --observations maalinger.csv --ledger regnskab-2026.toml"
+    after_help = "Uden tilvalg dækker rapporten den indbyggede aftale og dens egne tal for 2025 og nævner, hvad der mangler.\n\nEksempler:\n  tryghed report --format html -o status.html\n  tryghed report --year 2026 --observations observationer-2026.csv --ledger regnskab-2026.toml"
 )]
 pub(crate) struct Args {
-    /// An agreement file in TOML (default: the embedded agreement); its `[area]` is the map.
-    #[arg(long, value_name = "FILE")]
+    /// En aftalefil i TOML (standard: den indbyggede aftale); dens `[area]` er kortet.
+    #[arg(long, value_name = "FIL")]
     agreement: Option<PathBuf>,
-    /// The report's year: the year of the Tryghedsundersøgelse (crime figures are from the
-    /// year before). Default: the latest year in the observations, else the period's first.
-    #[arg(long, value_name = "YEAR")]
+    /// Rapportens år: Tryghedsundersøgelsens år (kriminalitetstallene er fra året før).
+    /// Standard: det seneste år i observationerne, ellers periodens første.
+    #[arg(long, value_name = "ÅR", value_parser = crate::common::parse_year)]
     year: Option<Year>,
-    /// Observations CSV (indicator,area,year,value,respondents), see docs/observations.md.
-    #[arg(long, value_name = "FILE")]
+    /// Observationer i CSV (indicator,area,year,value,respondents), se docs/observations.md.
+    #[arg(long, value_name = "FIL")]
     observations: Option<PathBuf>,
-    /// The year's tryghedsplan (TOML).
-    #[arg(long, value_name = "FILE")]
+    /// Årets tryghedsplan (TOML).
+    #[arg(long, value_name = "FIL")]
     plan: Option<PathBuf>,
-    /// The follow-up on the plan's deliverables (TOML).
-    #[arg(long = "follow-up", value_name = "FILE", requires = "plan")]
+    /// Opfølgningen på tryghedsplanens leverancer (TOML); kræver --plan.
+    #[arg(long = "follow-up", value_name = "FIL", requires = "plan")]
     follow_up: Option<PathBuf>,
-    /// The ledger of the year's activity funds (TOML, or JSON when the name ends in .json).
-    #[arg(long, value_name = "FILE")]
+    /// Årets regnskab for projektledelse og aktivitetsmidler (TOML, eller JSON når navnet
+    /// ender på .json).
+    #[arg(long, value_name = "FIL")]
     ledger: Option<PathBuf>,
-    /// Counts of reports below N (0 included) are never published: they print as "< N", and
-    /// nothing derived from them is shown (statistical disclosure control). At least 3.
+    /// Antal anmeldelser under N (også 0) offentliggøres aldrig: de vises som »< N«, og intet
+    /// afledt af dem vises (statistisk diskretionering). Mindst 3; standard 5.
     #[arg(long, value_name = "N", default_value = "5", value_parser = crate::common::parse_threshold)]
     suppression_threshold: tryghed_disclosure::SuppressionThreshold,
-    /// Exact figures for internal use, stamped "fortroligt – ikke til offentliggørelse": JSON
-    /// only (Markdown and HTML are always the published form).
+    /// Nøjagtige tal til intern brug, mærket »fortroligt – ikke til offentliggørelse«: kun
+    /// json (Markdown, HTML og PDF er altid den offentlige form).
     #[arg(long)]
     unsuppressed: bool,
-    /// The date of issue (udgivelsesdato), printed in the header and on every printed page
-    /// (default: today).
-    #[arg(long, value_name = "YYYY-MM-DD")]
+    /// Udgivelsesdatoen, ÅÅÅÅ-MM-DD, i rapportens hoved og på hver trykt side (standard: i
+    /// dag).
+    #[arg(long, value_name = "DATO", value_parser = crate::common::parse_date)]
     date: Option<chrono::NaiveDate>,
-    /// Mark the report as made from example data ("EKSEMPEL" in its title). Inputs whose file
-    /// names contain "eksempel", "example", "synthetic" or "syntetisk" mark it by themselves.
+    /// Mærk rapporten som lavet af eksempeldata (»EKSEMPEL« i titlen). Inddata, hvis filnavne
+    /// indeholder »eksempel«, »example«, »synthetic« eller »syntetisk«, mærker den af sig selv.
     #[arg(long)]
     eksempel: bool,
-    /// Output format.
+    /// Uddataformat: md (standard; Markdown), html (én selvstændig side med diagrammer og
+    /// kort), pdf (HTML-siden trykt til A4 med headless Chromium, når den er installeret) eller
+    /// json (rapportens serde-form: den offentlige form, eller med --unsuppressed de nøjagtige
+    /// tal mærket fortroligt).
     #[arg(long, value_enum, default_value_t)]
     format: ReportFormat,
-    /// Write to FILE instead of standard output.
-    #[arg(short, long, value_name = "FILE")]
+    /// Skriv til FIL i stedet for standardoutput.
+    #[arg(short, long, value_name = "FIL")]
     output: Option<PathBuf>,
 }
 
@@ -84,7 +88,7 @@ fn read(path: &Path) -> Result<String, CliError> {
 }
 
 fn invalid(path: &Path, error: impl std::fmt::Display) -> CliError {
-    CliError::Invalid(format!("error: {}: {error}", path.display()))
+    CliError::Invalid(format!("fejl: {}: {error}", path.display()))
 }
 
 /// Reads the ledger and checks it against the agreement's budget and the report's year (when
@@ -175,16 +179,16 @@ fn ledger_year(path: &Path, ledger: Year, report: Year) -> CliError {
 fn report_error(error: ReportError) -> CliError {
     match error {
         ReportError::InvalidInput { .. } | ReportError::Goals(_) | ReportError::Agreement(_) => {
-            CliError::Invalid(format!("error: {error}"))
+            CliError::Invalid(format!("fejl: {error}"))
         }
-        other => CliError::Usage(format!("error: {other}")),
+        other => CliError::Usage(format!("fejl: {other}")),
     }
 }
 
 pub(crate) fn run(args: &Args) -> Result<(), CliError> {
     if args.unsuppressed && args.format != ReportFormat::Json {
         return Err(CliError::Usage(
-            "error: --unsuppressed gives exact figures for internal use and needs --format json; Markdown and HTML are always the published form".into(),
+            "fejl: --unsuppressed giver nøjagtige tal til intern brug og kræver --format json; Markdown, HTML og PDF er altid den offentlige form".into(),
         ));
     }
     let destination = Destination::new(

@@ -47,7 +47,7 @@ fn text_shows_the_accounting_and_the_areas() {
     );
     assert!(out.stdout.contains("(stemmer)"));
     assert!(out.stdout.contains("Ved Folehaven (omraade)"));
-    assert!(out.stdout.contains("Uden for områderne (outside)"));
+    assert!(out.stdout.contains("\nUden for områderne\n"));
     assert!(out.stdout.contains("ukendt"), "trusler is not countable");
     // Silent on stderr when it is not a terminal.
     assert_eq!(out.stderr, "");
@@ -132,7 +132,7 @@ fn an_invalid_row_is_an_error_naming_its_line() {
     let out = run(&["count", path.to_str().unwrap()]);
     assert_eq!(out.code, 1);
     assert!(
-        out.stderr.contains("line 3")
+        out.stderr.contains("linje 3")
             && out.stderr.contains("\"S2\"")
             && out.stderr.contains("\"nord\""),
         "{}",
@@ -375,7 +375,7 @@ fn threads_are_bounded() {
     let path = temp_file("synthetic_extract.csv", &synthetic_extract(5, 1, 0));
     let out = run(&["count", path.to_str().unwrap(), "--threads", "10000"]);
     assert_eq!(out.code, 2, "{}", out.stderr);
-    assert!(out.stderr.contains("0..=256"), "{}", out.stderr);
+    assert!(out.stderr.contains("fra 0 til 256"), "{}", out.stderr);
     let out = run(&["count", path.to_str().unwrap(), "--threads", "256"]);
     assert_eq!(out.code, 0, "{}", out.stderr);
 }
@@ -391,7 +391,7 @@ fn a_record_over_the_limit_is_invalid_input_naming_file_and_line() {
         let out = run(&["count", path.to_str().unwrap(), "--threads", threads]);
         assert_eq!(out.code, 1, "{}", out.stderr);
         assert!(
-            out.stderr.contains("synthetic_long.csv") && out.stderr.contains("line 2"),
+            out.stderr.contains("synthetic_long.csv") && out.stderr.contains("linje 2"),
             "{}",
             out.stderr
         );

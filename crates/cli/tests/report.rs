@@ -370,7 +370,7 @@ fn exact_figures_are_json_only_and_suppression_cannot_be_switched_off() {
         let out = run(&["report", "--suppression-threshold", t]);
         assert_eq!(out.code, 2, "{}", out.stderr);
         assert!(
-            out.stderr.contains("lowest threshold is 3"),
+            out.stderr.contains("den laveste grænse er 3"),
             "{}",
             out.stderr
         );

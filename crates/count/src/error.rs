@@ -304,6 +304,33 @@ impl RowProblem {
     pub fn value(&self) -> &str {
         &self.value
     }
+
+    /// The problem as a Danish sentence for the person who made the extract, e.g.
+    /// `linje 3 (anmeldelse "S2"), kolonnen "y": "nord" er ikke et endeligt tal i
+    /// koordinatsystemets område`. The `Display` form stays English for services.
+    pub fn message_da(&self) -> String {
+        use std::fmt::Write as _;
+        let quote = tryghed_diagnostics::quote;
+        let mut out = format!("linje {}", self.line);
+        if let Some(id) = &self.id {
+            let _ = write!(out, " (anmeldelse {})", quote(id));
+        }
+        let _ = write!(out, ", kolonnen {}: ", quote(&self.column));
+        let value = quote(&self.value);
+        let _ = match self.reason {
+            SkipReason::MissingField => write!(out, "feltet mangler eller er tomt"),
+            SkipReason::BadDate => write!(
+                out,
+                "{value} er ikke en dato (skriv 2026-03-01 eller 01-03-2026)"
+            ),
+            SkipReason::BadCoordinate => write!(
+                out,
+                "{value} er ikke et endeligt tal i koordinatsystemets område"
+            ),
+            SkipReason::BadCode => write!(out, "{value} er ikke en gerningskode (1–12 cifre)"),
+        };
+        out
+    }
 }
 
 impl fmt::Display for RowProblem {
