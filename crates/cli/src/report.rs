@@ -6,6 +6,7 @@ use tryghed_agreement::Year;
 
 use clap::ValueEnum;
 use tryghed_budget::Ledger;
+use tryghed_meetings::{CheckOptions, check_meetings};
 use tryghed_plan::check_follow_up;
 use tryghed_report::{
     PlanInput, ReportBuilder, ReportError, ReportOptions, render_html, render_json, render_markdown,
@@ -54,6 +55,10 @@ pub(crate) struct Args {
     /// The ledger of the year's activity funds (TOML, or JSON when the name ends in .json).
     #[arg(long, value_name = "FILE")]
     ledger: Option<PathBuf>,
+    /// Årets mødelog (TOML, som `tryghed meetings check` læser): giver afsnittet
+    /// Organisering, opgjort på udgivelsesdatoen (--date).
+    #[arg(long, value_name = "FIL")]
+    meetings: Option<PathBuf>,
     /// Counts of reports below N (0 included) are never published: they print as "< N", and
     /// nothing derived from them is shown (statistical disclosure control). At least 3.
     #[arg(long, value_name = "N", default_value = "5", value_parser = crate::common::parse_threshold)]
@@ -148,6 +153,7 @@ pub(crate) fn run(args: &Args) -> Result<(), CliError> {
             args.plan.as_deref(),
             args.follow_up.as_deref(),
             args.ledger.as_deref(),
+            args.meetings.as_deref(),
         ],
     )?;
     let agreement = load_agreement(args.agreement.as_deref())?;
@@ -164,9 +170,36 @@ pub(crate) fn run(args: &Args) -> Result<(), CliError> {
             "fejl: --format pdf skriver en binær fil; angiv den med -o FILE".into(),
         ));
     }
+    let issued = args.date.unwrap_or_else(crate::common::today);
+    // The meeting log is read as of the date of issue; a log that cannot be read whole is
+    // bad input (exit 1, every problem at its line), while the organisation rules it breaks
+    // are findings of the report's Organisering section.
+    let meetings = match &args.meetings {
+        None => None,
+        Some(path) => {
+            let text = read(path)?;
+            let mut options = CheckOptions::new(issued);
+            if let Some(year) = args.year {
+                options = options.for_year(year);
+            }
+            let check = check_meetings(
+                &text,
+                &path.display().to_string(),
+                agreement.meeting_context(),
+                options,
+            );
+            if check.log().is_none() {
+                return Err(CliError::Invalid(check.render(&text).trim_end().to_owned()));
+            }
+            Some(check)
+        }
+    };
     let mut builder = ReportBuilder::new(&agreement)
         .options(options)
-        .issued(args.date.unwrap_or_else(crate::common::today));
+        .issued(issued);
+    if let Some(check) = &meetings {
+        builder = builder.meetings(check);
+    }
     if args.eksempel {
         builder = builder.example("--eksempel");
     }
@@ -177,6 +210,7 @@ pub(crate) fn run(args: &Args) -> Result<(), CliError> {
         args.plan.as_deref(),
         args.follow_up.as_deref(),
         args.ledger.as_deref(),
+        args.meetings.as_deref(),
     ]
     .into_iter()
     .flatten()

@@ -11,6 +11,7 @@ use tryghed_goals::{
     AreaId, Baseline, CategorySet, Dimension, EvalOptions, Goal, GoalIndicator,
     IndicatorEvaluation, IndicatorId, Observations, Significance, Source, Status, Target, Unit,
 };
+use tryghed_meetings::{Cadence, MeetingCheck};
 
 use tryghed_disclosure::{Comparison, PublishedRate, SuppressionThreshold};
 
@@ -21,8 +22,10 @@ use crate::model::{
     ActivitiesSection, AreaSection, AreaSeries, BaselineCell, BaselineFixing, BaselineRow,
     BaselineTable, BudgetActivityRow, BudgetSection, ChangeCell, CodeList, CollaborationRow, Count,
     CountPoint, CrimeRow, Delivery, DeliveryCounts, EstateRow, Figure, FocusGroup, GoalRow, Guide,
-    IntervalCell, PlanFunds, PlanInput, Reference, ReportOptions, ReportStatus, SharePoint,
-    SignificanceCell, SourceNote, StatusReport, SummaryLine, SurveySeries, Trend,
+    IntervalCell, OrganisationAction, OrganisationAttendance, OrganisationBody,
+    OrganisationDecision, OrganisationFinding, OrganisationSection, PlanFunds, PlanInput,
+    Reference, ReportOptions, ReportStatus, SharePoint, SignificanceCell, SourceNote, StatusReport,
+    SummaryLine, SurveySeries, Trend,
 };
 
 /// Builds a [`StatusReport`] (the annual status for Økonomiudvalget).
@@ -56,6 +59,7 @@ pub struct ReportBuilder<'a> {
     area_source: Option<String>,
     examples: Vec<String>,
     issued: Option<chrono::NaiveDate>,
+    meetings: Option<&'a MeetingCheck>,
 }
 
 /// Whether a name or title marks its input as made-up data: it contains one of the words
@@ -85,6 +89,7 @@ impl<'a> ReportBuilder<'a> {
             area_source: None,
             examples: Vec::new(),
             issued: None,
+            meetings: None,
         }
     }
 
@@ -182,6 +187,20 @@ impl<'a> ReportBuilder<'a> {
         self
     }
 
+    /// The year's meeting log, checked against the agreement's organisation with
+    /// [`tryghed_meetings::check_meetings`] (as of the date of issue, normally): the report
+    /// gets an "Organisering" section with meetings held against the agreement's rules,
+    /// attendance per party, decisions and follow-up actions. The rules the log breaks are
+    /// findings of the section, not input errors; a log that could not be read whole
+    /// ([`MeetingCheck::log`] is `None`) or is for another year than the report's is
+    /// [`ReportError::InvalidInput`] when the report is built.
+    #[doc(alias = "mødelog")]
+    #[must_use]
+    pub fn meetings(mut self, check: &'a MeetingCheck) -> Self {
+        self.meetings = Some(check);
+        self
+    }
+
     /// Builds the report.
     ///
     /// # Errors
@@ -211,6 +230,7 @@ struct Build<'a> {
     area_note: String,
     examples: Vec<String>,
     issued: Option<chrono::NaiveDate>,
+    meetings: Option<&'a MeetingCheck>,
     caveats: Vec<String>,
     missing: Vec<String>,
     /// Every count of police reports, published (or exact for an unsuppressed report).
@@ -285,6 +305,32 @@ impl<'a> Build<'a> {
                 reason: format!("{year} has no year before it to take crime figures from"),
             });
         };
+        if let Some(check) = b.meetings {
+            let summary = check.summary().filter(|_| check.log().is_some());
+            match summary {
+                None => {
+                    return Err(ReportError::InvalidInput {
+                        field: "meetings".into(),
+                        reason: format!(
+                            "the meeting log {} could not be read whole ({} errors); check it with `tryghed meetings check`",
+                            check.origin(),
+                            check.error_count()
+                        ),
+                    });
+                }
+                Some(s) if s.year() != year => {
+                    return Err(ReportError::InvalidInput {
+                        field: "meetings".into(),
+                        reason: format!(
+                            "the meeting log {} is for {}, the report for {year}",
+                            check.origin(),
+                            s.year()
+                        ),
+                    });
+                }
+                Some(_) => {}
+            }
+        }
         let categories = match b.categories {
             Some(c) => c,
             None => CategorySet::straffelov_2026()?,
@@ -344,6 +390,7 @@ impl<'a> Build<'a> {
             area_note,
             examples,
             issued: b.issued,
+            meetings: b.meetings,
             caveats: Vec::new(),
             missing: Vec::new(),
             cells,
@@ -492,6 +539,7 @@ impl<'a> Build<'a> {
         self.note_caveats(&pending_baselines, shares_without_n, shares_with_n, &crime);
         let activities = self.activities();
         let budget = self.budget();
+        let organisation = self.organisation();
         let area = self.area_section();
         let sources = self.sources();
         let period = self.agreement.period();
@@ -528,10 +576,94 @@ impl<'a> Build<'a> {
             activities,
             collaboration,
             budget,
+            organisation,
             area,
             sources,
             caveats: self.caveats,
             missing: self.missing,
+        })
+    }
+
+    /// The "Organisering" section from the meeting log (checked in [`Build::new`]).
+    fn organisation(&self) -> Option<OrganisationSection> {
+        let check = self.meetings?;
+        let summary = check.summary()?;
+        let bodies = summary
+            .bodies()
+            .iter()
+            .map(|b| {
+                let rule = match (b.min_per_year(), b.max_per_year()) {
+                    (Some(min), Some(max)) if min == max => format!("{min} om året"),
+                    (Some(min), Some(max)) => format!("{min}-{max} om året"),
+                    (Some(min), None) => format!("mindst {min} om året"),
+                    (None, _) => "ingen regel".to_owned(),
+                };
+                let status = match b.cadence() {
+                    Cadence::Met => ReportStatus::Met,
+                    Cadence::TooFew => ReportStatus::NotMet,
+                    Cadence::MinimumReached | Cadence::OnTrack => ReportStatus::OnTrack,
+                    Cadence::TooMany | Cadence::ShortOfPlan => ReportStatus::OffTrack,
+                    _ => ReportStatus::Monitored,
+                };
+                OrganisationBody {
+                    name: b.name().to_owned(),
+                    held: b.held(),
+                    planned: b.planned(),
+                    rule,
+                    wording: b.wording().map(str::to_owned),
+                    cadence: b.cadence().label_da().to_owned(),
+                    status,
+                    attendance: b
+                        .attendance()
+                        .iter()
+                        .map(|a| OrganisationAttendance {
+                            party: a.name().to_owned(),
+                            meetings: a.meetings(),
+                            required: a.is_required(),
+                        })
+                        .collect(),
+                    decisions: b
+                        .decisions()
+                        .iter()
+                        .map(|d| OrganisationDecision {
+                            date: d.date(),
+                            text: d.text().to_owned(),
+                        })
+                        .collect(),
+                    actions: b
+                        .actions()
+                        .iter()
+                        .map(|a| OrganisationAction {
+                            meeting: a.meeting(),
+                            what: a.what().to_owned(),
+                            owner: a.owner_name().to_owned(),
+                            due: a.due(),
+                        })
+                        .collect(),
+                }
+            })
+            .collect();
+        let findings = check
+            .diagnostics()
+            .iter()
+            .map(|d| OrganisationFinding {
+                error: d.severity() == tryghed_diagnostics::Severity::Error,
+                message: d.message().to_owned(),
+            })
+            .collect();
+        let source = std::path::Path::new(check.origin())
+            .file_name()
+            .map_or_else(
+                || check.origin().to_owned(),
+                |n| n.to_string_lossy().into_owned(),
+            );
+        Some(OrganisationSection {
+            year: summary.year(),
+            as_of: summary.as_of(),
+            state: summary.state().label_da().to_owned(),
+            source,
+            bodies,
+            findings,
         })
     }
 
@@ -1224,6 +1356,12 @@ impl<'a> Build<'a> {
             self.missing.push(
                 "Regnskabet for aktivitetsmidlerne er ikke angivet: forbruget vises ikke.".into(),
             );
+        }
+        if self.meetings.is_none() {
+            self.missing.push(format!(
+                "Mødeloggen for {} er ikke angivet: styregruppens og arbejdsgruppens møder (Organisering) kan ikke opgøres.",
+                self.year
+            ));
         }
     }
 

@@ -134,9 +134,10 @@ pub use model::{
     ActivitiesSection, ActivityRow, AreaSection, AreaSeries, BaselineCell, BaselineFixing,
     BaselineRow, BaselineTable, BudgetActivityRow, BudgetSection, ChangeCell, CodeList,
     CollaborationRow, Count, CountPoint, CrimeRow, DeliverableRow, Delivery, DeliveryCounts,
-    EstateRow, Figure, FocusGroup, GoalRow, Guide, IntervalCell, PlanInput, Reference,
-    ReportOptions, ReportStatus, SharePoint, SignificanceCell, SourceNote, StatusReport,
-    SummaryLine, SurveySeries, Trend,
+    EstateRow, Figure, FocusGroup, GoalRow, Guide, IntervalCell, OrganisationAction,
+    OrganisationAttendance, OrganisationBody, OrganisationDecision, OrganisationFinding,
+    OrganisationSection, PlanInput, Reference, ReportOptions, ReportStatus, SharePoint,
+    SignificanceCell, SourceNote, StatusReport, SummaryLine, SurveySeries, Trend,
 };
 pub use render::{render_html, render_html_with_area, render_json, render_markdown};
 /// The year type of the report's API, re-exported so that callers need not depend on

@@ -76,6 +76,7 @@ pub(crate) struct View {
     activities: Option<VActivities>,
     collaboration: Option<VCollab>,
     budget: Option<VBudget>,
+    organisation: Option<VOrganisation>,
     area: Option<VArea>,
     sources: Vec<VSource>,
     caveats: Vec<String>,
@@ -119,6 +120,14 @@ struct VBaselineRow {
     name: String,
     target: String,
     value: String,
+}
+
+/// A sentence with its first letter in upper case ("styregruppen holdt …" → "Styregruppen …").
+fn capitalised(text: &str) -> String {
+    let mut chars = text.chars();
+    chars.next().map_or_else(String::new, |first| {
+        first.to_uppercase().chain(chars).collect()
+    })
 }
 
 /// `2026-06-15` → `15. juni 2026` (the text as given when it is not such a date).
@@ -172,6 +181,57 @@ fn baseline_value(f: &Figure) -> String {
 }
 
 /// An indicator's verdict in one sentence.
+#[derive(Debug, Serialize)]
+struct VOrganisation {
+    year: Year,
+    as_of: String,
+    state: String,
+    source: String,
+    bodies: Vec<VOrgBody>,
+    errors: Vec<String>,
+    warnings: Vec<String>,
+}
+
+#[derive(Debug, Serialize)]
+struct VOrgBody {
+    id: String,
+    name: String,
+    held: u64,
+    /// "ved det holdte møde", "ved de 4 holdte møder".
+    held_text: String,
+    planned: u64,
+    rule: String,
+    wording: Option<String>,
+    cadence: String,
+    status: String,
+    key: String,
+    attendance: Vec<VOrgAttendance>,
+    decisions: Vec<VOrgDated>,
+    actions: Vec<VOrgAction>,
+}
+
+#[derive(Debug, Serialize)]
+struct VOrgAttendance {
+    party: String,
+    meetings: u64,
+    of: u64,
+    required: bool,
+}
+
+#[derive(Debug, Serialize)]
+struct VOrgDated {
+    date: String,
+    text: String,
+}
+
+#[derive(Debug, Serialize)]
+struct VOrgAction {
+    meeting: String,
+    what: String,
+    owner: String,
+    due: String,
+}
+
 #[derive(Debug, Serialize)]
 struct VVerdict {
     name: String,
@@ -557,6 +617,73 @@ pub(crate) fn view(r: &StatusReport) -> View {
         };
         VCollab { text, status, key }
     });
+    let organisation = r.organisation().as_ref().map(|o| VOrganisation {
+        year: *o.year(),
+        as_of: danish_date(&o.as_of().to_string()),
+        state: o.state().to_owned(),
+        source: o.source().to_owned(),
+        bodies: o
+            .bodies()
+            .iter()
+            .enumerate()
+            .map(|(i, b)| VOrgBody {
+                id: format!("org-{}", i + 1),
+                name: b.name().to_owned(),
+                held: *b.held(),
+                held_text: if *b.held() == 1 {
+                    "ved det holdte møde".to_owned()
+                } else {
+                    format!("ved de {} holdte møder", b.held())
+                },
+                planned: *b.planned(),
+                rule: b.rule().to_owned(),
+                wording: b.wording().clone(),
+                cadence: b.cadence().to_owned(),
+                status: b.status().label().to_owned(),
+                key: b.status().key().to_owned(),
+                attendance: b
+                    .attendance()
+                    .iter()
+                    .map(|a| VOrgAttendance {
+                        party: a.party().to_owned(),
+                        meetings: *a.meetings(),
+                        of: *b.held(),
+                        required: *a.required(),
+                    })
+                    .collect(),
+                decisions: b
+                    .decisions()
+                    .iter()
+                    .map(|d| VOrgDated {
+                        date: danish_date(&d.date().to_string()),
+                        text: d.text().to_owned(),
+                    })
+                    .collect(),
+                actions: b
+                    .actions()
+                    .iter()
+                    .map(|a| VOrgAction {
+                        meeting: danish_date(&a.meeting().to_string()),
+                        what: a.what().to_owned(),
+                        owner: a.owner().to_owned(),
+                        due: danish_date(&a.due().to_string()),
+                    })
+                    .collect(),
+            })
+            .collect(),
+        errors: o
+            .findings()
+            .iter()
+            .filter(|f| *f.error())
+            .map(|f| capitalised(f.message()))
+            .collect(),
+        warnings: o
+            .findings()
+            .iter()
+            .filter(|f| !*f.error())
+            .map(|f| capitalised(f.message()))
+            .collect(),
+    });
     let budget = r.budget().as_ref().map(|b| VBudget {
         year: *b.year(),
         funds: b.funds().to_string(),
@@ -642,6 +769,7 @@ pub(crate) fn view(r: &StatusReport) -> View {
         activities,
         collaboration,
         budget,
+        organisation,
         area,
         sources: r
             .sources()
