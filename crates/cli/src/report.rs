@@ -6,7 +6,7 @@ use tryghed_agreement::Year;
 
 use clap::ValueEnum;
 use tryghed_budget::Ledger;
-use tryghed_meetings::{CheckOptions, check_meetings};
+use tryghed_meetings::{CheckOptions, MeetingCheck, check_meetings};
 use tryghed_plan::check_follow_up;
 use tryghed_report::{
     PlanInput, ReportBuilder, ReportError, ReportOptions, render_html, render_json, render_markdown,
@@ -130,6 +130,32 @@ fn load_plan(
     PlanInput::from_plan(plan, follow.as_ref(), &context, title).map_err(report_error)
 }
 
+/// Reads the meeting log as of the date of issue. A log that cannot be read whole is bad
+/// input (exit 1, every problem at its line); the organisation rules it breaks are findings
+/// of the report's Organisering section.
+fn load_meetings(
+    agreement: &tryghed_agreement::Agreement,
+    path: &Path,
+    issued: chrono::NaiveDate,
+    year: Option<Year>,
+) -> Result<MeetingCheck, CliError> {
+    let text = read(path)?;
+    let mut options = CheckOptions::new(issued);
+    if let Some(year) = year {
+        options = options.for_year(year);
+    }
+    let check = check_meetings(
+        &text,
+        &path.display().to_string(),
+        agreement.meeting_context(),
+        options,
+    );
+    if check.log().is_none() {
+        return Err(CliError::Invalid(check.render(&text).trim_end().to_owned()));
+    }
+    Ok(check)
+}
+
 fn report_error(error: ReportError) -> CliError {
     match error {
         ReportError::InvalidInput { .. } | ReportError::Goals(_) | ReportError::Agreement(_) => {
@@ -171,29 +197,11 @@ pub(crate) fn run(args: &Args) -> Result<(), CliError> {
         ));
     }
     let issued = args.date.unwrap_or_else(crate::common::today);
-    // The meeting log is read as of the date of issue; a log that cannot be read whole is
-    // bad input (exit 1, every problem at its line), while the organisation rules it breaks
-    // are findings of the report's Organisering section.
-    let meetings = match &args.meetings {
-        None => None,
-        Some(path) => {
-            let text = read(path)?;
-            let mut options = CheckOptions::new(issued);
-            if let Some(year) = args.year {
-                options = options.for_year(year);
-            }
-            let check = check_meetings(
-                &text,
-                &path.display().to_string(),
-                agreement.meeting_context(),
-                options,
-            );
-            if check.log().is_none() {
-                return Err(CliError::Invalid(check.render(&text).trim_end().to_owned()));
-            }
-            Some(check)
-        }
-    };
+    let meetings = args
+        .meetings
+        .as_deref()
+        .map(|path| load_meetings(&agreement, path, issued, args.year))
+        .transpose()?;
     let mut builder = ReportBuilder::new(&agreement)
         .options(options)
         .issued(issued);
