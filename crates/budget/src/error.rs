@@ -296,6 +296,93 @@ pub enum BudgetError {
         /// What is committed (or spent) and can be reversed.
         available: Dkk,
     },
+    /// A line transaction has a blank text.
+    #[error("line transaction dated {date}: the text is empty")]
+    EmptyLineTransactionText {
+        /// The date.
+        date: NaiveDate,
+    },
+    /// A line transaction that is not an expenditure was marked as an overrun.
+    #[error("line transaction dated {date}: a {kind} cannot be marked as an overrun")]
+    LineOverrunNotExpenditure {
+        /// The date.
+        date: NaiveDate,
+        /// Its kind.
+        kind: TransactionKind,
+    },
+    /// A transaction names a budget line the year's budget does not have.
+    #[error("budget {year} has no line {line}")]
+    UnknownLine {
+        /// The year.
+        year: Year,
+        /// The line named.
+        line: LineId,
+    },
+    /// A transaction on the activity-funds line was booked without an activity.
+    #[error("line {line} is shared out to activities: a transaction on it names its activity")]
+    ActivityFundsNeedAnActivity {
+        /// The activity-funds line.
+        line: LineId,
+    },
+    /// An expenditure would take a line's spending above its funds.
+    #[error(
+        "line {line}: spending {amount} would exceed its funds of {funds} ({spent} is already spent); record it explicitly as an overrun if that is intended"
+    )]
+    LineOverspend {
+        /// The line.
+        line: LineId,
+        /// The expenditure.
+        amount: Dkk,
+        /// The line's funds.
+        funds: Dkk,
+        /// Spent before it.
+        spent: Dkk,
+    },
+    /// A reversal on a line larger than what it reverses.
+    #[error("line {line}: a {kind} of {amount} exceeds the {available} that can be reversed")]
+    LineReversalTooLarge {
+        /// The line.
+        line: LineId,
+        /// The reversal's kind.
+        kind: TransactionKind,
+        /// The amount.
+        amount: Dkk,
+        /// What is committed (or spent) on the line.
+        available: Dkk,
+    },
+    /// A year ledger for a year outside the period.
+    #[error("the ledger of {year} is outside the budget period {first}–{last}")]
+    LedgerOutsidePeriod {
+        /// The ledger's year.
+        year: Year,
+        /// The period's first year.
+        first: Year,
+        /// The period's last year.
+        last: Year,
+    },
+    /// Two year ledgers of one year.
+    #[error("two ledgers are given for {year}")]
+    DuplicateLedgerYear {
+        /// The year.
+        year: Year,
+    },
+    /// A year ledger built against another budget than the period's for its year.
+    #[error("the ledger of {year} books against other funds than the budget of {year}")]
+    LedgerNotOfBudget {
+        /// The year.
+        year: Year,
+    },
+    /// An attempt to move funds from one year to another. The agreement gives its funds per
+    /// year and does not say that unspent funds may be carried forward; we read that as: they
+    /// may not.
+    #[error(
+        "funds cannot be carried {}to another year: the agreement gives its funds per year and does not provide for carrying them forward (our reading)",
+        from.map_or_else(String::new, |y| format!("from {y} "))
+    )]
+    CarryForwardNotAllowed {
+        /// The year the funds would come from, when the ledger names a valid one.
+        from: Option<Year>,
+    },
     /// A transaction read from data was rejected; `index` counts from 1.
     #[error("transaction {index}: {source}")]
     Transaction {
@@ -419,6 +506,7 @@ impl BudgetError {
     /// The problem as a Danish sentence for the person who wrote the value, for the errors of
     /// reading an amount or an id; other errors keep their English message behind a Danish
     /// lead ("regnskabet kan ikke bruges: …").
+    #[allow(clippy::too_many_lines, reason = "one sentence per variant")]
     pub fn message_da(&self) -> String {
         match self {
             Self::InvalidAmount { input, kind } => {
@@ -440,6 +528,90 @@ impl BudgetError {
                 "line id" => "budgetlinje-id",
                 _ => "id",
             }),
+            Self::UnknownLine { year, line } => {
+                format!("budgettet for {year} har ingen linje \"{line}\"")
+            }
+            Self::ActivityFundsNeedAnActivity { line } => format!(
+                "linjen \"{line}\" fordeles på aktiviteter; en postering på den skal nævne sin aktivitet (activity)"
+            ),
+            Self::UnknownActivity { activity } => {
+                format!("aktiviteten \"{activity}\" har ingen fordeling af aktivitetsmidlerne")
+            }
+            Self::DateOutsideYear { date, year } => {
+                format!("posteringen den {date} ligger uden for regnskabsåret {year}")
+            }
+            Self::Overspend {
+                activity,
+                amount,
+                allocated,
+                spent,
+            } => format!(
+                "aktiviteten \"{activity}\": en udgift på {amount} ville bringe forbruget over fordelingen på {allocated} ({spent} er allerede forbrugt); skriv overrun = true, hvis overskridelsen er tilsigtet"
+            ),
+            Self::LineOverspend {
+                line,
+                amount,
+                funds,
+                spent,
+            } => format!(
+                "linjen \"{line}\": en udgift på {amount} ville bringe forbruget over linjens {funds} ({spent} er allerede forbrugt); skriv overrun = true, hvis overskridelsen er tilsigtet"
+            ),
+            Self::ReversalTooLarge {
+                activity,
+                kind,
+                amount,
+                available,
+            } => format!(
+                "aktiviteten \"{activity}\": en {} på {amount} er større end de {available}, der kan tilbageføres",
+                kind.label_da()
+            ),
+            Self::LineReversalTooLarge {
+                line,
+                kind,
+                amount,
+                available,
+            } => format!(
+                "linjen \"{line}\": en {} på {amount} er større end de {available}, der kan tilbageføres",
+                kind.label_da()
+            ),
+            Self::NonPositiveTransaction { amount } => format!(
+                "beløbet {amount} skal være over nul; brug en tilbageførsel for at gå tilbage"
+            ),
+            Self::OverrunNotExpenditure { kind, .. }
+            | Self::LineOverrunNotExpenditure { kind, .. } => format!(
+                "kun en udgift kan være en tilsigtet overskridelse (overrun), ikke en {}",
+                kind.label_da()
+            ),
+            Self::EmptyTransactionText { .. } | Self::EmptyLineTransactionText { .. } => {
+                "posteringens tekst (text) er tom".to_owned()
+            }
+            Self::NegativeAllocation { activity, amount } => {
+                format!("fordelingen til aktiviteten \"{activity}\" er negativ ({amount})")
+            }
+            Self::DuplicateAllocation { activity, .. } => {
+                format!("aktiviteten \"{activity}\" er fordelt midler to gange")
+            }
+            Self::OverAllocation {
+                activity,
+                amount,
+                funds,
+                allocated,
+                ..
+            } => format!(
+                "fordelingen af {amount} til aktiviteten \"{activity}\" bringer det fordelte over aktivitetsmidlerne på {funds} ({allocated} er allerede fordelt)"
+            ),
+            Self::Overflow { .. } => "beløbet er uden for det mulige interval".to_owned(),
+            Self::LedgerOutsidePeriod { year, first, last } => {
+                format!("regnskabet for {year} ligger uden for aftaleperioden {first}–{last}")
+            }
+            Self::DuplicateLedgerYear { year } => format!("der er to regnskaber for {year}"),
+            Self::LedgerNotOfBudget { year } => format!(
+                "regnskabet for {year} bogfører mod andre midler end aftalens budget for {year}"
+            ),
+            Self::CarryForwardNotAllowed { from } => format!(
+                "midler kan ikke overføres {}til et andet år: aftalen giver midlerne »årligt« og nævner ikke overførsel; tryghed læser det sådan, at det ikke kan lade sig gøre (vores læsning)",
+                from.map_or_else(String::new, |y| format!("fra {y} "))
+            ),
             other => format!("regnskabet kan ikke bruges: {other}"),
         }
     }

@@ -39,6 +39,27 @@ impl TransactionKind {
     }
 }
 
+impl TransactionKind {
+    /// The Danish words: disponering, udgift, tilbageførsel af disponering, tilbageførsel af
+    /// udgift.
+    pub fn label_da(self) -> &'static str {
+        match self {
+            Self::Commitment => "disponering",
+            Self::Expenditure => "udgift",
+            Self::CommitmentReversal => "tilbageførsel af disponering",
+            Self::ExpenditureReversal => "tilbageførsel af udgift",
+        }
+    }
+
+    /// Every kind, in declaration order.
+    pub const ALL: [TransactionKind; 4] = [
+        Self::Commitment,
+        Self::Expenditure,
+        Self::CommitmentReversal,
+        Self::ExpenditureReversal,
+    ];
+}
+
 impl fmt::Display for TransactionKind {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.pad(self.as_str())

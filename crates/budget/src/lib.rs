@@ -149,14 +149,22 @@ mod budget;
 mod error;
 mod id;
 mod ledger;
+#[cfg(feature = "toml")]
+mod ledger_file;
 mod money;
 mod split;
+mod whole;
 
 pub use allocation::Allocations;
 pub use budget::{AnnualBudget, BudgetLine, LineKind, MAX_PERIOD_YEARS, PeriodBudget};
 pub use error::{AmountErrorKind, BudgetError};
 pub use id::{ActivityId, LineId};
 pub use ledger::{ActivityBalance, Ledger, LedgerSummary, Transaction, TransactionKind};
+#[cfg(feature = "toml")]
+pub use ledger_file::{LedgerCheck, check_ledger};
+
+#[doc = include_str!("../docs/ledger-format.md")]
+pub mod ledger_format {}
 pub use money::Dkk;
 /// The decimal type behind [`Dkk`] and FTE values, re-exported so callers need no version match.
 pub use rust_decimal::Decimal;
@@ -164,3 +172,4 @@ pub use split::split;
 /// The shared types this crate's API uses, re-exported so that callers need not depend on
 /// `tryghed-core` themselves.
 pub use tryghed_core::{ParseYearError, SlugError, SlugProblem, Year, YearError};
+pub use whole::{BudgetOverview, LineTotals, LineTransaction, LineUse, YearLedger, YearUse};

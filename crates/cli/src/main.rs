@@ -10,6 +10,7 @@ mod common;
 mod count;
 mod count_published;
 mod goals;
+mod help_da;
 mod input;
 mod locate;
 mod meetings;
@@ -21,7 +22,7 @@ mod report;
 
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand};
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
 
 /// The command line of `tryghed`.
 #[derive(Debug, Parser)]
@@ -44,7 +45,7 @@ enum Command {
     Agreement(agreement::Args),
     /// Write the amendment that fixes the pending 2025 baselines from the year's counts.
     Baseline(baseline::Args),
-    /// Print the budget per year and line, in Danish kroner.
+    /// Budgettet pr. år og linje; med --ledger hele budgettet: bevilget, disponeret, forbrugt og fri.
     Budget(budget::Args),
     /// Count police reports per area, crime category and year from a CSV extract.
     Count(count::Args),
@@ -54,14 +55,26 @@ enum Command {
     Locate(locate::Args),
     /// Mødeloggen: kontrollér styregruppens og arbejdsgruppens møder mod aftalen, eller start en ny.
     Meetings(meetings::Args),
-    /// The yearly tryghedsplan: check it against the agreement, start one, sum it up.
+    /// Tryghedsplanen: kontrollér den mod aftalen, start en ny, eller få et overblik med afvigelser.
     Plan(plan::Args),
     /// Write the annual status for Økonomiudvalget as Markdown, HTML or JSON.
     Report(report::Args),
 }
 
+/// The command line with the swept subcommands' help in Danish.
+fn command() -> clap::Command {
+    let mut command = Cli::command();
+    for name in help_da::SWEPT {
+        command = command.mut_subcommand(name, |sub| help_da::danish(sub, "tryghed"));
+    }
+    command
+}
+
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = match Cli::from_arg_matches(&command().get_matches()) {
+        Ok(cli) => cli,
+        Err(error) => error.exit(),
+    };
     let result = match cli.command {
         Command::Agreement(args) => agreement::run(&args),
         Command::Baseline(args) => baseline::run(&args),

@@ -47,7 +47,7 @@ struct CheckArgs {
     /// En aftalefil i TOML (standard: den indbyggede aftale for Folehaven).
     #[arg(long, value_name = "FIL")]
     agreement: Option<PathBuf>,
-    /// Uddataformat.
+    /// Uddataformat: text (standard; til mennesker) eller json (til tjenester).
     #[arg(long, value_enum, default_value_t)]
     format: Format,
 }

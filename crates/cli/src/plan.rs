@@ -45,7 +45,7 @@ struct CheckArgs {
     /// En aftalefil i TOML (standard: den indbyggede aftale for Folehaven).
     #[arg(long, value_name = "FIL")]
     agreement: Option<PathBuf>,
-    /// Uddataformat.
+    /// Uddataformat: text (standard; til mennesker) eller json (til tjenester).
     #[arg(long, value_enum, default_value_t)]
     format: Format,
 }
@@ -80,7 +80,7 @@ struct SummaryArgs {
     /// En aftalefil i TOML (standard: den indbyggede aftale for Folehaven).
     #[arg(long, value_name = "FIL")]
     agreement: Option<PathBuf>,
-    /// Uddataformat.
+    /// Uddataformat: text (standard; til mennesker) eller json (til tjenester).
     #[arg(long, value_enum, default_value_t)]
     format: Format,
     /// Skriv til FIL i stedet for standard-output.

@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 use tryghed_agreement::Year;
 
 use clap::ValueEnum;
-use tryghed_budget::Ledger;
+use tryghed_budget::{Ledger, YearLedger, check_ledger};
 use tryghed_meetings::{CheckOptions, MeetingCheck, check_meetings};
 use tryghed_plan::check_follow_up;
 use tryghed_report::{
@@ -91,15 +91,53 @@ fn invalid(path: &Path, error: impl std::fmt::Display) -> CliError {
     CliError::Invalid(format!("error: {}: {error}", path.display()))
 }
 
-fn load_ledger(path: &Path) -> Result<Ledger, CliError> {
+/// Reads the ledger and checks it against the agreement's budget and the report's year (when
+/// given): a ledger of another year or with other funds is an input error at its line, never
+/// a figure in the report.
+fn load_ledger(
+    agreement: &tryghed_agreement::Agreement,
+    path: &Path,
+    year: Option<Year>,
+) -> Result<YearLedger, CliError> {
     let text = read(path)?;
     let is_json = path
         .extension()
         .is_some_and(|e| e.eq_ignore_ascii_case("json"));
     if is_json {
-        serde_json::from_str(&text).map_err(|e| invalid(path, e))
-    } else {
-        toml::from_str(&text).map_err(|e| invalid(path, e))
+        // The serde form of the activity-funds ledger, for services: checked the same way,
+        // without lines to point at.
+        let ledger: Ledger = serde_json::from_str(&text).map_err(|e| invalid(path, e))?;
+        let Some(budget) = agreement.budget().year(ledger.year()) else {
+            return Err(CliError::Invalid(format!(
+                "fejl: {}: {}",
+                path.display(),
+                tryghed_budget::BudgetError::LedgerOutsidePeriod {
+                    year: ledger.year(),
+                    first: agreement.budget().first_year(),
+                    last: agreement.budget().last_year(),
+                }
+                .message_da()
+            )));
+        };
+        if let Some(year) = year
+            && year != ledger.year()
+        {
+            return Err(CliError::Invalid(format!(
+                "fejl: {}: regnskabet er for {}, men rapporten gælder {year}",
+                path.display(),
+                ledger.year()
+            )));
+        }
+        return YearLedger::with_activity_funds(budget, ledger).map_err(|e| {
+            CliError::Invalid(format!("fejl: {}: {}", path.display(), e.message_da()))
+        });
+    }
+    let checked = check_ledger(&text, &path.display().to_string(), agreement.budget(), year);
+    match checked.ledger() {
+        Some(ledger) if checked.is_valid() => Ok(ledger.clone()),
+        _ => Err(CliError::Invalid(
+            checked.render(&text).trim_end().to_owned(),
+        )),
     }
 }
 
@@ -245,11 +283,27 @@ pub(crate) fn run(args: &Args) -> Result<(), CliError> {
     if let Some(path) = &args.plan {
         builder = builder.plan(load_plan(&agreement, path, args.follow_up.as_deref())?);
     }
-    let ledger = args.ledger.as_deref().map(load_ledger).transpose()?;
+    let ledger = args
+        .ledger
+        .as_deref()
+        .map(|path| load_ledger(&agreement, path, args.year))
+        .transpose()?;
     if let Some(ledger) = &ledger {
-        builder = builder.ledger(ledger);
+        builder = builder.ledger(ledger.activity_funds());
     }
     let report = builder.build().map_err(report_error)?;
+    if let (Some(ledger), Some(path)) = (&ledger, &args.ledger)
+        && ledger.year() != *report.year()
+    {
+        return Err(CliError::Invalid(format!(
+            "fejl: {}: regnskabet er for {}, men rapporten gælder {}; giv --year {} eller regnskabet for {}",
+            path.display(),
+            ledger.year(),
+            report.year(),
+            ledger.year(),
+            report.year()
+        )));
+    }
     let text = match args.format {
         ReportFormat::Md => render_markdown(&report),
         ReportFormat::Html | ReportFormat::Pdf => render_html(&report),

@@ -379,3 +379,73 @@ fn exact_figures_are_json_only_and_suppression_cannot_be_switched_off() {
     assert_eq!(out.code, 0, "{}", out.stderr);
     assert!(out.stdout.contains("under 3"), "{}", out.stdout);
 }
+
+fn example(name: &str) -> String {
+    format!("{}/../../examples/{name}", env!("CARGO_MANIFEST_DIR"))
+}
+
+/// Issue 14, item 5: a ledger outside the period or the report year, or with funds that
+/// contradict the agreement, is an input error (exit 1, file and line), not a figure.
+#[test]
+fn a_ledger_that_does_not_belong_to_the_report_is_an_input_error_at_its_line() {
+    let ledger = std::fs::read_to_string(example("synthetic-regnskab-2026.toml")).unwrap();
+    let line_of =
+        |text: &str, needle: &str| text.lines().position(|l| l.contains(needle)).unwrap() + 1;
+    let cases = [
+        (
+            ledger.replacen("year = 2026", "year = 2031", 1),
+            "year = 2031",
+            "regnskabet er for 2031, uden for aftaleperioden 2026–2029",
+        ),
+        (
+            ledger.replacen("year = 2026", "year = 2027", 1),
+            "year = 2027",
+            "regnskabet er for 2027, men rapporten gælder 2026",
+        ),
+        (
+            ledger.replacen(
+                "year = 2026\n",
+                "year = 2026\nline = \"aktivitetsmidler\"\nfunds = \"9.999.999,00\"\n",
+                1,
+            ),
+            "9.999.999,00",
+            "regnskabets midler (9.999.999,00 kr.) passer ikke med aftalens aktivitetsmidler for 2026 (1.050.000,00 kr.)",
+        ),
+    ];
+    for (i, (text, needle, message)) in cases.iter().enumerate() {
+        let path = temp_file(&format!("synthetic-ledger-{i}.toml"), text);
+        let out = run(&[
+            "report",
+            "--year",
+            "2026",
+            "--ledger",
+            path.to_str().unwrap(),
+        ]);
+        assert_eq!(out.code, 1, "{message}: {}", out.stderr);
+        assert!(out.stderr.contains(message), "{}", out.stderr);
+        assert!(
+            out.stderr.contains(&format!(
+                "synthetic-ledger-{i}.toml:{}:",
+                line_of(text, needle)
+            )),
+            "{}",
+            out.stderr
+        );
+        assert!(out.stdout.is_empty(), "no report is written");
+    }
+    // Without --year the report's own year decides, and a ledger of another year is refused.
+    let path = temp_file(
+        "synthetic-ledger-2027.toml",
+        &ledger
+            .replacen("year = 2026", "year = 2027", 1)
+            .replace("\"2026-", "\"2027-"),
+    );
+    let out = run(&["report", "--ledger", path.to_str().unwrap()]);
+    assert_eq!(out.code, 1, "{}", out.stderr);
+    assert!(
+        out.stderr
+            .contains("regnskabet er for 2027, men rapporten gælder 2026"),
+        "{}",
+        out.stderr
+    );
+}

@@ -80,6 +80,29 @@ impl Location {
         Location::new(origin, line, column, length)
     }
 
+    /// The location of `span` in `text`, found with `index` (made from the same text): in
+    /// logarithmic time, for readers that place many diagnostics in one large file.
+    pub fn from_span_indexed(
+        origin: &str,
+        text: &str,
+        index: &LineIndex,
+        span: Range<usize>,
+    ) -> Self {
+        let start = floor_char_boundary(text, span.start);
+        let end = floor_char_boundary(text, span.end.max(start));
+        // The number of line starts at or before `start` is the line number.
+        let line = index.starts.partition_point(|&s| s <= start);
+        let line_start = index
+            .starts
+            .get(line.saturating_sub(1))
+            .copied()
+            .unwrap_or(0);
+        let column = text.get(line_start..start).map_or(0, |s| s.chars().count()) + 1;
+        let rest = text.get(start..end).unwrap_or_default();
+        let length = rest.split('\n').next().unwrap_or_default().chars().count();
+        Location::new(origin, line, column, length)
+    }
+
     /// The file (or `<string>` for text that came from no file).
     pub fn origin(&self) -> &str {
         &self.origin
@@ -98,6 +121,22 @@ impl Location {
     /// How many characters on the line are meant (at least 1).
     pub fn length(&self) -> usize {
         self.length
+    }
+}
+
+/// Where each line of a text starts, to find the line of an offset in logarithmic time
+/// ([`Location::from_span_indexed`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LineIndex {
+    starts: Vec<usize>,
+}
+
+impl LineIndex {
+    /// The line starts of `text`.
+    pub fn new(text: &str) -> Self {
+        let mut starts = vec![0];
+        starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
+        LineIndex { starts }
     }
 }
 
@@ -224,6 +263,15 @@ impl Diagnostic {
     /// `source` must be the text the location refers to; a location outside it only loses the
     /// quoted line.
     pub fn render(&self, source: &str) -> String {
+        let line = self
+            .location
+            .as_ref()
+            .and_then(|l| source.lines().nth(l.line - 1));
+        self.render_line(line)
+    }
+
+    /// As [`Diagnostic::render`], with the quoted line given.
+    fn render_line(&self, quoted: Option<&str>) -> String {
         let mut out = format!("{}: {}\n", self.severity.label_da(), self.message);
         let gutter_width = self
             .location
@@ -232,7 +280,7 @@ impl Diagnostic {
         let pad = " ".repeat(gutter_width);
         if let Some(location) = &self.location {
             let _ = writeln!(out, "{pad}--> {location}");
-            if let Some(line) = source.lines().nth(location.line - 1) {
+            if let Some(line) = quoted {
                 let _ = writeln!(out, "{pad} |");
                 let _ = writeln!(out, "{} | {}", location.line, line.trim_end());
                 let indent: String = line
@@ -268,10 +316,20 @@ impl fmt::Display for Diagnostic {
 
 /// Renders every diagnostic in rustc style (see [`Diagnostic::render`]), separated by blank
 /// lines.
+///
+/// The source is split into lines once, so many diagnostics in a large file render in time
+/// in proportion to the file and the diagnostics.
 pub fn render_all(diagnostics: &[Diagnostic], source: &str) -> String {
+    let lines: Vec<&str> = source.lines().collect();
     diagnostics
         .iter()
-        .map(|d| d.render(source))
+        .map(|d| {
+            let quoted = d
+                .location
+                .as_ref()
+                .and_then(|l| lines.get(l.line - 1).copied());
+            d.render_line(quoted)
+        })
         .collect::<Vec<_>>()
         .join("\n")
 }

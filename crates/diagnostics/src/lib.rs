@@ -52,7 +52,7 @@ mod diagnostic;
 mod reader;
 mod text;
 
-pub use diagnostic::{Diagnostic, Location, Severity, render_all};
+pub use diagnostic::{Diagnostic, LineIndex, Location, Severity, render_all};
 pub use reader::{
     Document, QUOTE_LIMIT, Span, Table, TomlReader, Value, parse_date_da, quote, sorted,
 };

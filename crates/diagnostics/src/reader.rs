@@ -8,7 +8,7 @@ use chrono::NaiveDate;
 use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
-use crate::{Diagnostic, Location, Severity};
+use crate::{Diagnostic, LineIndex, Location, Severity};
 
 /// A byte range in the text read.
 pub type Span = Range<usize>;
@@ -72,6 +72,7 @@ pub fn quote(value: &str) -> String {
 pub struct TomlReader<'a> {
     origin: &'a str,
     text: &'a str,
+    lines: LineIndex,
     diagnostics: Vec<Diagnostic>,
 }
 
@@ -98,6 +99,7 @@ impl<'a> TomlReader<'a> {
         TomlReader {
             origin,
             text,
+            lines: LineIndex::new(text),
             diagnostics: Vec::new(),
         }
     }
@@ -129,7 +131,7 @@ impl<'a> TomlReader<'a> {
 
     /// The location of `span` in the text.
     pub fn location(&self, span: Span) -> Location {
-        Location::from_span(self.origin, self.text, span)
+        Location::from_span_indexed(self.origin, self.text, &self.lines, span)
     }
 
     /// Adds `diagnostic`, placed at `span` when given.
@@ -406,6 +408,27 @@ impl<'d, 'a> Value<'d, 'a> {
     /// Whether the value is a table.
     pub fn is_table(&self) -> bool {
         self.inner.is_table()
+    }
+
+    /// Whether the value is a floating-point number.
+    pub fn is_float(&self) -> bool {
+        self.inner.is_float()
+    }
+
+    /// The value as a whole number if it is a TOML integer (no diagnostic otherwise); one
+    /// beyond the range of `i64` saturates, so a caller's range check refuses it.
+    pub fn as_integer(&self) -> Option<(i64, Span)> {
+        let DeValue::Integer(integer) = self.inner else {
+            return None;
+        };
+        let digits = integer.as_str();
+        let n =
+            i64::from_str_radix(digits, integer.radix()).unwrap_or(if digits.starts_with('-') {
+                i64::MIN
+            } else {
+                i64::MAX
+            });
+        Some((n, self.span()))
     }
 
     /// Reports that the value is not `expected` (e.g. "en tekst").

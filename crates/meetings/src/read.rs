@@ -1,5 +1,7 @@
 //! Reading the meeting log file field by field, every problem reported at its place.
 
+use std::collections::BTreeSet;
+
 use crate::Year;
 use chrono::{Datelike, NaiveDate};
 use tryghed_diagnostics::{Diagnostic, Span, Table, TomlReader, Value, quote};
@@ -228,11 +230,12 @@ pub(crate) fn read_meeting(
         .and_then(|(text, span)| read_party(reader, context, text, span, table.field("chair")));
 
     let mut attendees: Vec<Attendee> = Vec::new();
+    let mut seen: BTreeSet<Attendee> = BTreeSet::new();
     for value in table.array(reader, "attendees") {
         let Some(attendee) = read_attendee(reader, context, &value) else {
             continue;
         };
-        if attendees.contains(&attendee) {
+        if !seen.insert(attendee.clone()) {
             reader.warning(
                 value.span(),
                 value.path().to_owned(),

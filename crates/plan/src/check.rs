@@ -161,8 +161,12 @@ pub fn check_plan(text: &str, origin: &str, context: &PlanContext) -> PlanCheck 
         for (site, diagnostic) in found.diagnostics {
             let mut diagnostic = diagnostic.with_field(site.field());
             if let Some(span) = parsed.spans.span(site) {
-                diagnostic =
-                    diagnostic.with_location(crate::Location::from_span(origin, text, span));
+                diagnostic = diagnostic.with_location(crate::Location::from_span_indexed(
+                    origin,
+                    text,
+                    &parsed.lines,
+                    span,
+                ));
             }
             diagnostics.push(diagnostic);
         }

@@ -444,6 +444,7 @@ impl FollowUp {
     /// # }
     /// ```
     pub fn deviations(&self, plan: &Plan) -> Vec<Deviation> {
+        let index = self.index();
         let mut out = Vec::new();
         for activity in plan.activities() {
             let base = |item: DeviationItem| Deviation {
@@ -457,7 +458,7 @@ impl FollowUp {
                 new_due: None,
             };
             for deliverable in activity.deliverables() {
-                let Some(report) = self.report(activity.id(), deliverable.id()) else {
+                let Some(report) = index.deliverable(activity.id(), deliverable.id()) else {
                     continue;
                 };
                 if report.status() == DeliveryStatus::Delivered {
@@ -475,7 +476,7 @@ impl FollowUp {
                 out.push(deviation);
             }
             for objective in activity.objectives() {
-                let Some(report) = self.objective_report(activity.id(), objective.id()) else {
+                let Some(report) = index.objective(activity.id(), objective.id()) else {
                     continue;
                 };
                 if report.status() == ObjectiveStatus::Achieved {
@@ -503,10 +504,11 @@ impl FollowUp {
         let mut by_responsible: BTreeMap<PartyId, Tally> = BTreeMap::new();
         let mut total = Tally::default();
         let mut objectives = ObjectiveTally::default();
+        let index = self.index();
         for activity in plan.activities() {
             for deliverable in activity.deliverables() {
-                let status = self
-                    .report(activity.id(), deliverable.id())
+                let status = index
+                    .deliverable(activity.id(), deliverable.id())
                     .map(DeliverableReport::status);
                 total.add(status);
                 by_focus_area
@@ -520,7 +522,8 @@ impl FollowUp {
             }
             for objective in activity.objectives() {
                 objectives.add(
-                    self.objective_report(activity.id(), objective.id())
+                    index
+                        .objective(activity.id(), objective.id())
                         .map(ObjectiveReport::status),
                 );
             }
@@ -532,6 +535,50 @@ impl FollowUp {
             by_focus_area: by_focus_area.into_iter().collect(),
             by_responsible: by_responsible.into_iter().collect(),
             deviations: self.deviations(plan),
+        }
+    }
+}
+
+/// The reports by (activity, item), the first of each: lookups in logarithmic time, so a
+/// summary takes time in proportion to the plan and the follow-up, not their product.
+struct ReportIndex<'f> {
+    deliverables: BTreeMap<(&'f ActivityId, &'f DeliverableId), &'f DeliverableReport>,
+    objectives: BTreeMap<(&'f ActivityId, &'f ObjectiveId), &'f ObjectiveReport>,
+}
+
+impl<'f> ReportIndex<'f> {
+    fn deliverable(
+        &self,
+        activity: &'f ActivityId,
+        id: &'f DeliverableId,
+    ) -> Option<&'f DeliverableReport> {
+        self.deliverables.get(&(activity, id)).copied()
+    }
+
+    fn objective(
+        &self,
+        activity: &'f ActivityId,
+        id: &'f ObjectiveId,
+    ) -> Option<&'f ObjectiveReport> {
+        self.objectives.get(&(activity, id)).copied()
+    }
+}
+
+impl FollowUp {
+    fn index(&self) -> ReportIndex<'_> {
+        let mut deliverables = BTreeMap::new();
+        for r in &self.deliverables {
+            deliverables
+                .entry((r.activity(), r.deliverable()))
+                .or_insert(r);
+        }
+        let mut objectives = BTreeMap::new();
+        for r in &self.objectives {
+            objectives.entry((r.activity(), r.objective())).or_insert(r);
+        }
+        ReportIndex {
+            deliverables,
+            objectives,
         }
     }
 }

@@ -1,7 +1,7 @@
 //! Reading the follow-up file field by field and checking it against the plan.
 
 use crate::Year;
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 use chrono::NaiveDate;
 use schemars::JsonSchema;
@@ -389,6 +389,28 @@ impl FollowUpCheck {
     }
 }
 
+/// The plan's activities and their items (deliverables or objectives) by id, built once so that
+/// checking a follow-up takes time in proportion to its size and the plan's, not their product.
+struct PlanIndex<'p, Id> {
+    activities: BTreeMap<&'p ActivityId, BTreeMap<Id, Option<NaiveDate>>>,
+}
+
+impl<'p, Id: Ord> PlanIndex<'p, Id> {
+    fn new(
+        plan: &'p Plan,
+        items: impl Fn(&'p crate::Activity) -> Vec<(Id, Option<NaiveDate>)>,
+    ) -> Self {
+        let mut activities = BTreeMap::new();
+        for activity in plan.activities() {
+            // The first activity of an id wins, as in `Plan::activity`.
+            activities
+                .entry(activity.id())
+                .or_insert_with(|| items(activity).into_iter().collect());
+        }
+        PlanIndex { activities }
+    }
+}
+
 /// The Danish forms of the word for an item: "leverance", "leverancen", "leverancer".
 struct Words {
     singular: &'static str,
@@ -422,9 +444,9 @@ const OBJECTIVE_WORDS: Words = Words {
 fn check_report<'p, Id: Ord + Clone + std::fmt::Display, Status: Copy + PartialEq>(
     reader: &mut TomlReader<'_>,
     plan: &'p Plan,
+    index: &PlanIndex<'p, Id>,
     read: &Read<Id, Status>,
     words: &Words,
-    items: impl Fn(&'p crate::Activity) -> Vec<(Id, Option<NaiveDate>)>,
     full: Status,
     label: impl Fn(Status) -> &'static str,
     seen: &mut BTreeSet<(ActivityId, Id)>,
@@ -432,7 +454,7 @@ fn check_report<'p, Id: Ord + Clone + std::fmt::Display, Status: Copy + PartialE
     let Some((activity_id, activity_span)) = &read.activity else {
         return;
     };
-    let Some(activity) = plan.activity(activity_id) else {
+    let Some(known) = index.activities.get(activity_id) else {
         reader.push(
             Some(activity_span.clone()),
             Diagnostic::error(
@@ -448,9 +470,12 @@ fn check_report<'p, Id: Ord + Clone + std::fmt::Display, Status: Copy + PartialE
     let Some((item_id, item_span)) = &read.item else {
         return;
     };
-    let known = items(activity);
-    let Some((_, due)) = known.iter().find(|(id, _)| id == item_id) else {
-        let ids: Vec<String> = known.iter().map(|(id, _)| id.to_string()).collect();
+    let Some(due) = known.get(item_id) else {
+        // At most 20 ids in the hint, so a huge activity does not make every message huge.
+        let mut ids: Vec<String> = known.keys().take(20).map(ToString::to_string).collect();
+        if known.len() > 20 {
+            ids.push("…".to_owned());
+        }
         let help = if ids.is_empty() {
             format!("aktiviteten har ingen {}", words.plural)
         } else {
@@ -616,37 +641,39 @@ pub fn check_follow_up(text: &str, origin: &str, plan: &Plan) -> FollowUpCheck {
             ),
         );
     }
+    let deliverables = PlanIndex::new(plan, |a| {
+        a.deliverables()
+            .iter()
+            .map(|d| (d.id().clone(), Some(d.due())))
+            .collect()
+    });
     let mut seen_deliverables = BTreeSet::new();
     for read in &parsed.deliverables {
         check_report(
             &mut reader,
             plan,
+            &deliverables,
             read,
             &DELIVERABLE_WORDS,
-            |a| {
-                a.deliverables()
-                    .iter()
-                    .map(|d| (d.id().clone(), Some(d.due())))
-                    .collect()
-            },
             DeliveryStatus::Delivered,
             DeliveryStatus::label_da,
             &mut seen_deliverables,
         );
     }
+    let objectives = PlanIndex::new(plan, |a| {
+        a.objectives()
+            .iter()
+            .map(|o| (o.id().clone(), None))
+            .collect()
+    });
     let mut seen_objectives = BTreeSet::new();
     for read in &parsed.objectives {
         check_report(
             &mut reader,
             plan,
+            &objectives,
             read,
             &OBJECTIVE_WORDS,
-            |a| {
-                a.objectives()
-                    .iter()
-                    .map(|o| (o.id().clone(), None))
-                    .collect()
-            },
             ObjectiveStatus::Achieved,
             ObjectiveStatus::label_da,
             &mut seen_objectives,

@@ -422,6 +422,8 @@ pub fn plan_schema() -> String {
 /// A plan file as read: every field that could be read, where each part is, the plan itself
 /// when everything could be read, and the problems of reading.
 pub(crate) struct Parsed {
+    /// The line starts of the text, for placing the diagnostics of the rules.
+    pub(crate) lines: tryghed_diagnostics::LineIndex,
     /// What could be read; `None` when the file is not TOML or its top level has the wrong
     /// shape.
     pub(crate) partial: Option<PartialPlan>,
@@ -435,12 +437,13 @@ pub(crate) struct Parsed {
 pub(crate) struct Reader<'a> {
     pub(crate) origin: &'a str,
     pub(crate) text: &'a str,
+    pub(crate) lines: tryghed_diagnostics::LineIndex,
     pub(crate) diagnostics: Vec<Diagnostic>,
 }
 
 impl Reader<'_> {
     pub(crate) fn location(&self, span: Range<usize>) -> Location {
-        Location::from_span(self.origin, self.text, span)
+        Location::from_span_indexed(self.origin, self.text, &self.lines, span)
     }
 
     pub(crate) fn push(&mut self, span: Option<Range<usize>>, diagnostic: Diagnostic) {
@@ -531,6 +534,7 @@ pub(crate) fn parse(text: &str, origin: &str) -> Parsed {
     let mut reader = Reader {
         origin,
         text,
+        lines: tryghed_diagnostics::LineIndex::new(text),
         diagnostics: Vec::new(),
     };
     let raw: RawPlan = match toml::from_str(text) {
@@ -538,6 +542,7 @@ pub(crate) fn parse(text: &str, origin: &str) -> Parsed {
         Err(error) => {
             reader.syntax(&error);
             return Parsed {
+                lines: reader.lines,
                 partial: None,
                 plan: None,
                 spans: SpanMap::default(),
@@ -604,6 +609,7 @@ pub(crate) fn parse(text: &str, origin: &str) -> Parsed {
         Some(plan)
     });
     Parsed {
+        lines: reader.lines,
         partial: Some(partial),
         plan,
         spans,
