@@ -203,6 +203,30 @@ fn report_error(error: ReportError) -> CliError {
     }
 }
 
+/// An input whose file name says it is made-up data marks the report (docs/report.md).
+fn mark_examples<'a>(mut builder: ReportBuilder<'a>, args: &Args) -> ReportBuilder<'a> {
+    for path in [
+        args.agreement.as_deref(),
+        args.observations.as_deref(),
+        args.plan.as_deref(),
+        args.follow_up.as_deref(),
+        args.ledger.as_deref(),
+        args.meetings.as_deref(),
+    ]
+    .into_iter()
+    .flatten()
+    {
+        let name = path.file_name().map_or_else(
+            || path.display().to_string(),
+            |n| n.to_string_lossy().into_owned(),
+        );
+        if tryghed_report::is_example_marker(&name) {
+            builder = builder.example(name);
+        }
+    }
+    builder
+}
+
 pub(crate) fn run(args: &Args) -> Result<(), CliError> {
     if args.unsuppressed && args.format != ReportFormat::Json {
         return Err(CliError::Usage(
@@ -249,26 +273,7 @@ pub(crate) fn run(args: &Args) -> Result<(), CliError> {
     if args.eksempel {
         builder = builder.example("--eksempel");
     }
-    // An input whose file name says it is made-up data marks the report (docs/report.md).
-    for path in [
-        args.agreement.as_deref(),
-        args.observations.as_deref(),
-        args.plan.as_deref(),
-        args.follow_up.as_deref(),
-        args.ledger.as_deref(),
-        args.meetings.as_deref(),
-    ]
-    .into_iter()
-    .flatten()
-    {
-        let name = path.file_name().map_or_else(
-            || path.display().to_string(),
-            |n| n.to_string_lossy().into_owned(),
-        );
-        if tryghed_report::is_example_marker(&name) {
-            builder = builder.example(name);
-        }
-    }
+    builder = mark_examples(builder, args);
     if let Some(year) = args.year {
         builder = builder.year(year);
     }
