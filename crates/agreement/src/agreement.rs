@@ -21,6 +21,11 @@ use tryghed_plan::{FocusArea, FocusAreaId, PlanContext};
 use crate::error::{Location, Problem, field_at};
 use crate::{AgreementError, Period, YearSpan};
 
+mod area;
+
+pub use area::{AreaOrigin, MAX_AREA_FILE_BYTES};
+use area::{DeclaredArea, RawArea};
+
 /// The embedded Folehaven Tryghedspartnerskab 2026–2029, as TOML.
 ///
 /// This is the text [`Agreement::folehaven`] parses. It is also a complete, commented example
@@ -37,7 +42,7 @@ static FOLEHAVEN: LazyLock<Agreement> = LazyLock::new(|| {
         clippy::expect_used,
         reason = "the embedded file is fixed at build time and a unit test proves it valid"
     )]
-    Agreement::parse(FOLEHAVEN_TOML, FOLEHAVEN_ORIGIN)
+    Agreement::parse(FOLEHAVEN_TOML, FOLEHAVEN_ORIGIN, None)
         .expect("the embedded Folehaven agreement is valid")
 });
 
@@ -58,6 +63,8 @@ pub struct Agreement {
     short_name: Option<String>,
     purpose: Option<String>,
     district: Option<String>,
+    #[cfg_attr(feature = "serde", serde(serialize_with = "serialize_area"))]
+    area: Option<DeclaredArea>,
     period: Period,
     earlier_periods: Vec<YearSpan>,
     decision: Option<Decision>,
@@ -78,6 +85,37 @@ pub struct Agreement {
     /// Built once while checking, like `plan_context`.
     #[cfg_attr(feature = "serde", serde(skip))]
     meeting_context: MeetingContext,
+}
+
+/// The area with where it came from: `{"origin": …, "estates_file": …, …the area…}`.
+#[cfg(feature = "serde")]
+#[allow(
+    clippy::ref_option,
+    reason = "serde's serialize_with passes a reference to the field"
+)]
+fn serialize_area<S: serde::Serializer>(
+    area: &Option<DeclaredArea>,
+    serializer: S,
+) -> Result<S::Ok, S::Error> {
+    #[derive(serde::Serialize)]
+    struct Form<'a> {
+        origin: &'a AreaOrigin,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        estates_file: Option<&'a Path>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        note: Option<&'a str>,
+        #[serde(flatten)]
+        area: &'a tryghed_geography::PartnershipArea,
+    }
+    serde::Serialize::serialize(
+        &area.as_ref().map(|a| Form {
+            origin: &a.origin,
+            estates_file: a.estates_file.as_deref(),
+            note: a.note.as_deref(),
+            area: &a.area,
+        }),
+        serializer,
+    )
 }
 
 /// Observations as a list, in their stored order.
@@ -126,7 +164,7 @@ impl Agreement {
     /// assert!(error.to_string().contains("period.end"));
     /// ```
     pub fn from_toml_str(text: &str) -> Result<Agreement, AgreementError> {
-        Agreement::parse(text, "<string>")
+        Agreement::parse(text, "<string>", None)
     }
 
     /// Like [`Agreement::from_toml_str`], naming the text `origin` (e.g. the path it was read
@@ -145,7 +183,40 @@ impl Agreement {
     /// assert!(error.to_string().contains("aftale.toml"));
     /// ```
     pub fn from_toml_str_named(text: &str, origin: &str) -> Result<Agreement, AgreementError> {
-        Agreement::parse(text, origin)
+        Agreement::parse(text, origin, None)
+    }
+
+    /// Like [`Agreement::from_toml_str_named`] for the text of an agreement file in the
+    /// folder `dir`: the files its `[area]` names (`outline`, `estates`) are read from there
+    /// (an absolute path as it is). This is what [`Agreement::from_path`] does after reading
+    /// the file; a caller that reads the file itself (to limit its size, to check its
+    /// encoding) calls this with the file's folder.
+    ///
+    /// # Errors
+    ///
+    /// As [`Agreement::from_toml_str`]; a file of `[area]` that is missing, too large
+    /// ([`MAX_AREA_FILE_BYTES`]), not UTF-8 or not a valid outline is a problem of
+    /// [`AgreementError::Invalid`] at the key that names it, with the file and what is wrong.
+    ///
+    /// ```
+    /// use tryghed_agreement::{Agreement, FOLEHAVEN_TOML};
+    ///
+    /// let text = FOLEHAVEN_TOML.replace(
+    ///     "name = \"Ved Folehaven\"",
+    ///     "outline = \"omraade.geojson\"",
+    /// );
+    /// let dir = std::env::temp_dir().join("tryghed-agreement-doc-missing");
+    /// let error = Agreement::from_toml_str_in(&text, "aftale.toml", &dir).unwrap_err();
+    /// let problem = &error.problems()[0];
+    /// assert_eq!(problem.field(), "area.outline");
+    /// assert!(problem.message().contains("omraade.geojson: cannot be read"));
+    /// ```
+    pub fn from_toml_str_in(
+        text: &str,
+        origin: &str,
+        dir: &Path,
+    ) -> Result<Agreement, AgreementError> {
+        Agreement::parse(text, origin, Some(dir))
     }
 
     /// Reads and checks the agreement in the TOML file at `path`.
@@ -162,10 +233,11 @@ impl Agreement {
             path: path.to_owned(),
             source,
         })?;
-        Agreement::parse(&text, &path.display().to_string())
+        let dir = path.parent().unwrap_or_else(|| Path::new(""));
+        Agreement::parse(&text, &path.display().to_string(), Some(dir))
     }
 
-    fn parse(text: &str, origin: &str) -> Result<Agreement, AgreementError> {
+    fn parse(text: &str, origin: &str, dir: Option<&Path>) -> Result<Agreement, AgreementError> {
         let raw: RawAgreement = toml::from_str(text).map_err(|error| {
             let offset = error.span().map_or(0, |span| span.start);
             AgreementError::Syntax {
@@ -177,6 +249,7 @@ impl Agreement {
         let mut check = Checker {
             origin,
             text,
+            dir,
             problems: Vec::new(),
         };
         let agreement = check.agreement(raw);
@@ -212,6 +285,62 @@ impl Agreement {
     #[doc(alias = "bydel")]
     pub fn district(&self) -> Option<&str> {
         self.district.as_deref()
+    }
+
+    /// The partnership area (partnerskabsområdet) the agreement declares in `[area]`: its
+    /// outline in EPSG:25832, its estates (afdelinger) and the credit its outline needs;
+    /// `None` for an agreement file without `[area]`.
+    ///
+    /// This is the area `tryghed count`, `tryghed locate` and the status report's map use
+    /// for the partnership: classify points into it with
+    /// [`PartnershipArea::locator`](tryghed_geography::PartnershipArea::locator).
+    ///
+    /// ```
+    /// use tryghed_agreement::Agreement;
+    /// use tryghed_geography::Wgs84;
+    ///
+    /// # fn main() -> Result<(), Box<dyn std::error::Error>> {
+    /// let agreement = Agreement::folehaven();
+    /// let area = agreement.area().ok_or("no [area]")?;
+    /// assert_eq!(area.area().name(), "Ved Folehaven");
+    /// assert_eq!(area.estates().len(), 4);
+    /// let locator = area.locator::<Wgs84>()?;
+    /// let inside = locator.locate(Wgs84::new(12.5005, 55.6505)?);
+    /// assert_eq!(inside.map(|place| place.name()), Some("Ved Folehaven"));
+    /// # Ok(())
+    /// # }
+    /// ```
+    #[doc(alias = "partnerskabsområde")]
+    #[doc(alias = "område")]
+    pub fn area(&self) -> Option<&tryghed_geography::PartnershipArea> {
+        self.area.as_ref().map(|a| &a.area)
+    }
+
+    /// Where the area's outline comes from: a delområde of the city layer, or a file.
+    pub fn area_origin(&self) -> Option<&AreaOrigin> {
+        self.area.as_ref().map(|a| &a.origin)
+    }
+
+    /// The agreement's own note on its area (`[area] note`, Danish): what the outline is and
+    /// how sure it is, for the report's map.
+    pub fn area_note(&self) -> Option<&str> {
+        self.area.as_ref().and_then(|a| a.note.as_deref())
+    }
+
+    /// The files the agreement's `[area]` was read from (the outline, the estates), as
+    /// found: a program that writes files must not write over them.
+    pub fn area_files(&self) -> Vec<&Path> {
+        let Some(area) = &self.area else {
+            return Vec::new();
+        };
+        let outline = match &area.origin {
+            AreaOrigin::File { path } => Some(path.as_path()),
+            AreaOrigin::CityLayer { .. } => None,
+        };
+        outline
+            .into_iter()
+            .chain(area.estates_file.as_deref())
+            .collect()
     }
 
     /// The period the agreement is in force, both ends included.
@@ -582,6 +711,7 @@ struct RawAgreement {
     short_name: Option<String>,
     purpose: Option<String>,
     district: Option<String>,
+    area: Option<Spanned<RawArea>>,
     period: RawPeriod,
     #[serde(default)]
     earlier_periods: Vec<Spanned<RawYearSpan>>,
@@ -639,6 +769,9 @@ struct RawAmendment {
 struct Checker<'a> {
     origin: &'a str,
     text: &'a str,
+    /// The agreement file's folder, where the files of `[area]` are; `None` for text that
+    /// was not read from a file.
+    dir: Option<&'a Path>,
     problems: Vec<Problem>,
 }
 
@@ -698,6 +831,7 @@ impl Checker<'_> {
             .map(|party| party.get_ref().id().clone())
             .collect();
         let parties = self.parties(raw.parties);
+        let area = raw.area.and_then(|a| self.area(a, parties.as_ref()));
         let signatories = self.party_list(raw.signatories, "signatories", &known);
         let participants = self.party_list(raw.participants, "participants", &known);
         let secretariat = raw.secretariat.map(|id| {
@@ -749,6 +883,7 @@ impl Checker<'_> {
             short_name: raw.short_name,
             purpose: raw.purpose,
             district: raw.district,
+            area,
             period,
             earlier_periods,
             decision,
@@ -1216,7 +1351,7 @@ mod tests {
 
     #[test]
     fn the_embedded_agreement_is_valid() {
-        let agreement = Agreement::parse(FOLEHAVEN_TOML, FOLEHAVEN_ORIGIN).unwrap();
+        let agreement = Agreement::parse(FOLEHAVEN_TOML, FOLEHAVEN_ORIGIN, None).unwrap();
         assert_eq!(agreement.id(), "folehaven-2026-2029");
         assert_eq!(agreement.participants().count(), 10);
         assert_eq!(agreement.signatories().count(), 4);

@@ -55,7 +55,8 @@ mod evaluate;
 mod period;
 
 pub use agreement::{
-    Agreement, Amendment, BaselineChange, Decision, FOLEHAVEN_TOML, FORMAT_VERSION,
+    Agreement, Amendment, AreaOrigin, BaselineChange, Decision, FOLEHAVEN_TOML, FORMAT_VERSION,
+    MAX_AREA_FILE_BYTES,
 };
 pub use baseline::BaselineAmendment;
 pub use error::{AgreementError, Location, Problem};
@@ -64,3 +65,6 @@ pub use period::{Period, YearSpan};
 /// The shared types this crate's API uses, re-exported so that callers need not depend on
 /// `tryghed-core` themselves.
 pub use tryghed_core::{ParseYearError, SlugError, SlugProblem, Year, YearError, Years};
+/// The geography types this crate's API uses ([`Agreement::area`]), re-exported so that
+/// callers need not depend on `tryghed-geography` themselves.
+pub use tryghed_geography::{Estate, EstateId, PartnershipArea};

@@ -89,6 +89,12 @@ impl<P: CrsCoord> Area<P> {
         P::CRS
     }
 
+    /// Sets the feature id and properties the area was read from (its outline unchanged).
+    pub(crate) fn set_source(&mut self, id: Option<&str>, properties: JsonObject) {
+        self.id = id.map(str::to_owned);
+        self.properties = properties;
+    }
+
     /// The bounding rectangle of the outline.
     pub(crate) fn bbox(&self) -> Option<Rect<f64>> {
         self.geometry.bounding_rect()
@@ -122,6 +128,38 @@ impl<P: CrsCoord> Area<P> {
             geometry,
             crs: PhantomData,
         })
+    }
+}
+
+// Every coordinate of a validated outline is finite (the constructors and transformations
+// refuse NaN and infinities), so equality is an equivalence relation.
+impl<P: CrsCoord> Eq for Area<P> {}
+
+impl<P: CrsCoord> std::hash::Hash for Area<P> {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.name.hash(state);
+        self.id.hash(state);
+        // serde_json's `Value` has no `Hash`: the sorted keys are enough for a hash that
+        // agrees with `==` (equal objects have the same keys, in any order).
+        let mut keys: Vec<&String> = self.properties.keys().collect();
+        keys.sort_unstable();
+        keys.hash(state);
+        hash_geometry(&self.geometry, state);
+    }
+}
+
+/// Hashes a multipolygon's coordinates consistently with `==` (`-0.0` and `0.0` alike).
+pub(crate) fn hash_geometry<H: std::hash::Hasher>(geometry: &MultiPolygon<f64>, state: &mut H) {
+    use std::hash::Hash;
+    geometry.0.len().hash(state);
+    for polygon in &geometry.0 {
+        for ring in std::iter::once(polygon.exterior()).chain(polygon.interiors()) {
+            ring.0.len().hash(state);
+            for c in &ring.0 {
+                (c.x + 0.0).to_bits().hash(state);
+                (c.y + 0.0).to_bits().hash(state);
+            }
+        }
     }
 }
 

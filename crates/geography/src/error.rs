@@ -142,6 +142,17 @@ pub enum GeoError {
         /// How far outside, in metres or square metres.
         detail: String,
     },
+    /// A name that is not a delområde of the embedded city layer "Udsatte byområder".
+    #[error(
+        "{value:?} is not a delområde of the city layer \"Udsatte byområder\" (2023-07-18); its delområder are {}",
+        known.iter().map(|k| format!("{k:?}")).collect::<Vec<_>>().join(", ")
+    )]
+    UnknownDelomraade {
+        /// The name as given.
+        value: String,
+        /// The layer's delområder, in layer order.
+        known: Vec<String>,
+    },
     /// A GeoJSON feature names an estate that is not one of the partnership's estates.
     #[error("{feature}: unknown estate {value:?} (known: {known})")]
     UnknownEstate {

@@ -109,6 +109,107 @@ impl Estate {
     }
 }
 
+// Outlines are validated, so every coordinate is finite and `==` is an equivalence.
+impl Eq for Estate {}
+
+impl std::hash::Hash for Estate {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.id.hash(state);
+        self.name.hash(state);
+        self.owner.hash(state);
+        self.homes.hash(state);
+        self.boundary.is_some().hash(state);
+        if let Some(b) = &self.boundary {
+            crate::area::hash_geometry(b, state);
+        }
+    }
+}
+
+impl Eq for PartnershipArea {}
+
+impl std::hash::Hash for PartnershipArea {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.area.hash(state);
+        self.estates.hash(state);
+        self.credit.hash(state);
+        self.credit_da.hash(state);
+    }
+}
+
+/// The serde form of [`PartnershipArea`]: the outline as a GeoJSON geometry in EPSG:25832.
+#[cfg(feature = "serde")]
+#[derive(serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawPartnershipArea {
+    name: String,
+    #[serde(default)]
+    id: Option<String>,
+    #[serde(default)]
+    properties: geojson::JsonObject,
+    /// A GeoJSON `MultiPolygon` in EPSG:25832 metres.
+    outline: geojson::Geometry,
+    #[serde(default)]
+    estates: Vec<Estate>,
+    #[serde(default)]
+    credit: Option<String>,
+    #[serde(default)]
+    credit_da: Option<String>,
+}
+
+#[cfg(feature = "serde")]
+impl serde::Serialize for PartnershipArea {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        RawPartnershipArea {
+            name: self.area.name().to_owned(),
+            id: self.area.id().map(str::to_owned),
+            properties: self.area.properties().clone(),
+            outline: geojson::Geometry::new(geojson::GeometryValue::from(self.area.geometry())),
+            estates: self.estates.clone(),
+            credit: self.credit.clone(),
+            credit_da: self.credit_da.clone(),
+        }
+        .serialize(serializer)
+    }
+}
+
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for PartnershipArea {
+    /// Validates as the constructors do: the outline's geometry, the estates' ids, and that
+    /// every estate outline lies inside the area and none overlap.
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        use serde::de::Error as _;
+        let raw = RawPartnershipArea::deserialize(deserializer)?;
+        let feature = format!("area {:?}", raw.name);
+        let rings = match &raw.outline.value {
+            geojson::GeometryValue::Polygon { coordinates } => vec![coordinates.clone()],
+            geojson::GeometryValue::MultiPolygon { coordinates } => coordinates.clone(),
+            other => {
+                return Err(D::Error::custom(format!(
+                    "{feature}: outline is a {}, expected Polygon or MultiPolygon",
+                    other.type_name()
+                )));
+            }
+        };
+        let polygons = rings
+            .iter()
+            .enumerate()
+            .map(|(pi, p)| crate::area::raw_polygon(p, pi, &feature))
+            .collect::<Result<Vec<_>, _>>()
+            .map_err(D::Error::custom)?;
+        let geometry =
+            build_multipolygon(&polygons, Utm32::CRS, &feature).map_err(D::Error::custom)?;
+        let mut area = Area::<Utm32>::new(raw.name, geometry).map_err(D::Error::custom)?;
+        area.set_source(raw.id.as_deref(), raw.properties);
+        let area = PartnershipArea {
+            area,
+            estates: Vec::new(),
+            credit: raw.credit,
+            credit_da: raw.credit_da,
+        };
+        area.with_estates(raw.estates).map_err(D::Error::custom)
+    }
+}
+
 /// The serde form of [`Estate`]: the outline as a GeoJSON geometry in EPSG:25832.
 #[cfg(feature = "serde")]
 #[derive(serde::Serialize, serde::Deserialize)]
@@ -179,15 +280,21 @@ impl<'de> serde::Deserialize<'de> for Estate {
     }
 }
 
-/// The partnership area (partnerskabsområde) of the Folehaven Tryghedspartnerskab: the
-/// official outline "Ved Folehaven" and the four estates in it.
+/// A partnership area (partnerskabsområde): the outline of the whole area in EPSG:25832, the
+/// housing estates (afdelinger) in it, and the credit line its outline needs.
+///
+/// A partnership's agreement declares its area (`tryghed-agreement`'s `Agreement::area`), as
+/// a delområde of the embedded city layer ([`PartnershipArea::from_city_layer`]) or as an
+/// outline file ([`PartnershipArea::from_geojson`]); estates are added as records
+/// ([`PartnershipArea::with_estates`]) and outlines ([`PartnershipArea::with_estate_outlines`]).
 ///
 /// ```
 /// use tryghed_geography::PartnershipArea;
-/// let area = PartnershipArea::folehaven()?;
-/// assert_eq!(area.area().name(), "Ved Folehaven");
-/// assert!((area.area().area_m2() - 563_796.0).abs() < 1.0);
-/// assert_eq!(area.estates().len(), 4);
+/// let area = PartnershipArea::from_city_layer("Ryparken")?;
+/// assert_eq!(area.area().name(), "Ryparken");
+/// assert!((area.area().area_m2() - 1_138_501.0).abs() < 1_000.0);
+/// assert!(area.estates().is_empty());
+/// assert!(area.credit_da().is_some_and(|c| c.contains("CC BY 4.0")));
 /// # Ok::<(), tryghed_geography::GeoError>(())
 /// ```
 #[derive(Debug, Clone, PartialEq)]
@@ -195,10 +302,21 @@ impl<'de> serde::Deserialize<'de> for Estate {
 pub struct PartnershipArea {
     area: Area<Utm32>,
     estates: Vec<Estate>,
+    credit: Option<String>,
+    credit_da: Option<String>,
 }
 
+/// Reads a native EPSG:25832 copy of a delområde's outline.
+type NativeOutline = fn() -> Result<Area<Utm32>, GeoError>;
+
+/// Native EPSG:25832 copies of delområder, by name, used instead of the city layer's WGS84
+/// copy (the outline as Københavns Kommune keeps it, without the round trip through degrees).
+const NATIVE_OUTLINES: [(&str, NativeOutline); 1] = [("Ved Folehaven", folehaven_outline)];
+
 impl PartnershipArea {
-    /// The embedded Folehaven partnership area.
+    /// The area of the Folehaven Tryghedspartnerskab as its embedded agreement declares it:
+    /// the delområde "Ved Folehaven" ([`PartnershipArea::from_city_layer`]) with the four
+    /// estates the agreement names.
     ///
     /// The outline is Københavns Kommune's "Ved Folehaven" feature of the layer "Udsatte
     /// byområder" in its native EPSG:25832, 124 vertices, 563,796 m² (see [`DATA_CREDIT`]).
@@ -206,11 +324,14 @@ impl PartnershipArea {
     /// (owner SAB, `"sab"`, 270 homes), Bærhaven and Elmehaven (owner and homes unknown);
     /// none has an outline.
     ///
+    /// A service that serves any partnership takes the area from the agreement instead
+    /// (`tryghed_agreement::Agreement::area`); a test there checks that the embedded agreement
+    /// declares exactly this area.
+    ///
     /// # Errors
     ///
     /// None in practice: the embedded data is checked by the crate's tests.
     pub fn folehaven() -> Result<Self, GeoError> {
-        let area = folehaven_outline()?;
         let estate = |id: &str, name: &str, owner: Option<&str>, homes| {
             Ok::<_, GeoError>(Estate::new(
                 EstateId::new(id)?,
@@ -219,25 +340,180 @@ impl PartnershipArea {
                 homes,
             ))
         };
-        Ok(PartnershipArea {
-            area,
-            estates: vec![
-                estate("folehaven", "Folehaven", Some("3b"), Some(972))?,
-                estate("baerhaven", "Bærhaven", None, None)?,
-                estate("elmehaven", "Elmehaven", None, None)?,
-                estate("elleparken", "Elleparken", Some("sab"), Some(270))?,
-            ],
-        })
+        PartnershipArea::from_city_layer("Ved Folehaven")?.with_estates(vec![
+            estate("folehaven", "Folehaven", Some("3b"), Some(972))?,
+            estate("baerhaven", "Bærhaven", None, None)?,
+            estate("elmehaven", "Elmehaven", None, None)?,
+            estate("elleparken", "Elleparken", Some("sab"), Some(270))?,
+        ])
     }
 
-    /// A partnership area from an outline and estate records (for the sibling partnerships).
+    /// The delområde `name` of the embedded city layer "Udsatte byområder" (2023-07-18,
+    /// [`Layer::city`]) as a partnership area, in EPSG:25832, without estates, with the
+    /// layer's credit line ([`DATA_CREDIT`], [`DATA_CREDIT_DA`]).
+    ///
+    /// The name is matched exactly (`"Tingbjerg/Husum"`, `"Ved Folehaven"`, …). A delområde
+    /// the layer publishes as several features (Ved Jagtvej, Ved Bispebjerg Parkallé) is one
+    /// area of all their polygons. "Ved Folehaven" uses the crate's native EPSG:25832 copy of
+    /// the outline, which the layer's WGS84 copy matches within 5 mm.
     ///
     /// # Errors
     ///
-    /// Any error of [`PartnershipArea::with_estate_outlines`]'s checks for estates that carry
-    /// outlines: none may come with one here, so this is infallible today but kept fallible.
+    /// [`GeoError::UnknownDelomraade`], listing the layer's names, when the layer has no such
+    /// delområde.
+    ///
+    /// ```
+    /// use tryghed_geography::{GeoError, PartnershipArea};
+    /// let jagtvej = PartnershipArea::from_city_layer("Ved Jagtvej")?;
+    /// assert_eq!(jagtvej.area().geometry().0.len(), 2);
+    /// let error = PartnershipArea::from_city_layer("Folehaven").unwrap_err();
+    /// assert!(matches!(error, GeoError::UnknownDelomraade { .. }));
+    /// assert!(error.to_string().contains("\"Ved Folehaven\""));
+    /// # Ok::<(), GeoError>(())
+    /// ```
+    #[doc(alias = "delområde")]
+    pub fn from_city_layer(name: &str) -> Result<Self, GeoError> {
+        let credited = |area| PartnershipArea {
+            area,
+            estates: Vec::new(),
+            credit: Some(DATA_CREDIT.to_owned()),
+            credit_da: Some(DATA_CREDIT_DA.to_owned()),
+        };
+        let city = Layer::city()?;
+        let parts: Vec<&Area<crate::Wgs84>> =
+            city.areas().iter().filter(|a| a.name() == name).collect();
+        let Some(first) = parts.first() else {
+            let mut known: Vec<String> = Vec::new();
+            for a in city.areas() {
+                if !known.iter().any(|k| k == a.name()) {
+                    known.push(a.name().to_owned());
+                }
+            }
+            return Err(GeoError::UnknownDelomraade {
+                value: name.to_owned(),
+                known,
+            });
+        };
+        if let Some((_, native)) = NATIVE_OUTLINES.iter().find(|(n, _)| *n == name) {
+            let mut area = native()?;
+            area.set_source(first.id(), first.properties().clone());
+            return Ok(credited(area));
+        }
+        let polygons: Vec<geo_types::Polygon<f64>> = parts
+            .iter()
+            .flat_map(|a| a.geometry().0.iter().cloned())
+            .collect();
+        let mut area = Area::<crate::Wgs84>::new(name, MultiPolygon::new(polygons))?;
+        let ids: Vec<&str> = parts.iter().filter_map(|a| a.id()).collect();
+        area.set_source(
+            (ids.len() == 1).then(|| ids.first().copied()).flatten(),
+            first.properties().clone(),
+        );
+        Ok(credited(area.transform::<Utm32>()?))
+    }
+
+    /// A partnership area from a GeoJSON outline file: a `FeatureCollection` (or one
+    /// `Feature`) of `Polygon` / `MultiPolygon` features that all carry the same string
+    /// property `name`, the area's name; several features are one area of all their polygons.
+    /// Coordinates are WGS84 (RFC 7946) unless the document declares EPSG:25832 in a legacy
+    /// `crs` member; every geometry is validated as in [`Layer::from_geojson`], and the parts
+    /// may not overlap. No estates, no credit line ([`PartnershipArea::with_credit`]).
+    ///
+    /// # Errors
+    ///
+    /// The errors of [`Layer::from_geojson`]; [`GeoError::Feature`] for a document without
+    /// features or with features of different names; [`GeoError::InvalidGeometry`] when the
+    /// features' polygons overlap.
+    ///
+    /// ```
+    /// use tryghed_geography::PartnershipArea;
+    /// let text = r#"{"type": "Feature", "properties": {"name": "Eksempelkvarteret"},
+    ///   "geometry": {"type": "Polygon", "coordinates":
+    ///     [[[12.50, 55.65], [12.51, 55.65], [12.51, 55.66], [12.50, 55.66], [12.50, 55.65]]]}}"#;
+    /// let area = PartnershipArea::from_geojson(text)?;
+    /// assert_eq!(area.area().name(), "Eksempelkvarteret");
+    /// assert_eq!(area.credit_da(), None);
+    /// # Ok::<(), tryghed_geography::GeoError>(())
+    /// ```
+    pub fn from_geojson(text: &str) -> Result<Self, GeoError> {
+        let layer = Layer::<Utm32>::from_geojson(text, "name")?;
+        let areas = layer.into_areas();
+        let Some(first) = areas.first() else {
+            return Err(GeoError::Feature {
+                feature: "document".to_owned(),
+                message: "has no features: the outline needs at least one polygon".to_owned(),
+            });
+        };
+        let name = first.name().to_owned();
+        if let Some((index, other)) = areas.iter().enumerate().find(|(_, a)| a.name() != name) {
+            return Err(GeoError::Feature {
+                feature: crate::geometry::feature_label(index, other.id(), Some(other.name())),
+                message: format!(
+                    "is named {:?}, but feature 0 is {name:?}: every feature of an area outline carries the area's name",
+                    other.name()
+                ),
+            });
+        }
+        let (id, properties) = (first.id().map(str::to_owned), first.properties().clone());
+        let polygons: Vec<geo_types::Polygon<f64>> = areas
+            .into_iter()
+            .flat_map(|a| a.geometry().0.clone())
+            .collect();
+        let mut area = Area::<Utm32>::new(name, MultiPolygon::new(polygons))?;
+        area.set_source(id.as_deref(), properties);
+        Ok(PartnershipArea {
+            area,
+            estates: Vec::new(),
+            credit: None,
+            credit_da: None,
+        })
+    }
+
+    /// A partnership area from an outline and estate records.
+    ///
+    /// # Errors
+    ///
+    /// As [`PartnershipArea::with_estates`].
     pub fn new(area: Area<Utm32>, estates: Vec<Estate>) -> Result<Self, GeoError> {
-        Ok(PartnershipArea { area, estates })
+        PartnershipArea {
+            area,
+            estates: Vec::new(),
+            credit: None,
+            credit_da: None,
+        }
+        .with_estates(estates)
+    }
+
+    /// The same area with these estate records instead of its own.
+    ///
+    /// # Errors
+    ///
+    /// [`GeoError::DuplicateEstate`] when two records have the same id; for records that
+    /// carry outlines, the checks of [`PartnershipArea::with_estate_outlines`]
+    /// ([`GeoError::EstateOutsideArea`], [`GeoError::Overlap`]).
+    pub fn with_estates(mut self, estates: Vec<Estate>) -> Result<Self, GeoError> {
+        for (i, estate) in estates.iter().enumerate() {
+            if estates.iter().take(i).any(|e| e.id == estate.id) {
+                return Err(GeoError::DuplicateEstate {
+                    feature: format!("estate {i}"),
+                    estate: estate.name.clone(),
+                });
+            }
+        }
+        check_estates(self.area.geometry(), &estates)?;
+        self.estates = estates;
+        Ok(self)
+    }
+
+    /// The same area with this credit line for its outline (for an outline from a file: its
+    /// source and licence, as the data's publisher asks to be credited), in the Danish and
+    /// the English documents alike.
+    #[must_use]
+    pub fn with_credit(mut self, credit: impl Into<String>) -> Self {
+        let credit = credit.into();
+        self.credit_da = Some(credit.clone());
+        self.credit = Some(credit);
+        self
     }
 
     /// The official outline of the whole area, in EPSG:25832.
@@ -257,31 +533,49 @@ impl PartnershipArea {
             .find(|e| e.id.as_str() == key || e.name.to_lowercase() == key.to_lowercase())
     }
 
-    /// The credit line for the embedded outline (CC BY 4.0).
-    pub fn credit(&self) -> &'static str {
-        DATA_CREDIT
+    /// The credit line the outline's licence asks for ([`DATA_CREDIT`] for a delområde of
+    /// the embedded city layer); `None` for an outline whose source was not given.
+    pub fn credit(&self) -> Option<&str> {
+        self.credit.as_deref()
     }
 
-    /// The credit line in Danish ([`DATA_CREDIT_DA`]).
-    pub fn credit_da(&self) -> &'static str {
-        DATA_CREDIT_DA
+    /// The credit line in Danish ([`DATA_CREDIT_DA`] for a delområde of the embedded city
+    /// layer); `None` for an outline whose source was not given.
+    #[doc(alias = "kildeangivelse")]
+    pub fn credit_da(&self) -> Option<&str> {
+        self.credit_da.as_deref()
     }
 
-    /// Adds official estate outlines from GeoJSON.
+    /// Adds estate outlines from GeoJSON: one feature per estate, coordinates in WGS84 unless
+    /// the document declares EPSG:25832 (see [`Layer::from_geojson`], whose geometry checks
+    /// apply).
     ///
-    /// Each feature names its estate in the string property `estate` by id (`folehaven`) or
-    /// name (`Bærhaven`); coordinates are WGS84 unless the document declares EPSG:25832 (see
-    /// [`Layer::from_geojson`], whose geometry checks apply). Then each outline must lie inside
-    /// the partnership area within [`ESTATE_TOLERANCE_M`], and no two outlines may overlap.
-    /// Estates without a feature keep `None`.
+    /// - When the area has estate records, each feature names one of them in the string
+    ///   property `estate`, by id (`folehaven`) or name (`Bærhaven`); records without a
+    ///   feature keep `None`.
+    /// - When it has none, the features *are* the estates: `estate` is the estate's id (a
+    ///   slug such as `afdeling-a`), and the optional properties `name` (a string; default
+    ///   the id), `owner` (the owning housing association's party id) and `homes` (a whole
+    ///   number) complete the record.
+    ///
+    /// Then each outline must lie inside the partnership area within
+    /// [`ESTATE_TOLERANCE_M`], and no two outlines may overlap.
     ///
     /// # Errors
     ///
     /// The GeoJSON and geometry errors of [`Layer::from_geojson`];
-    /// [`GeoError::UnknownEstate`], [`GeoError::DuplicateEstate`],
+    /// [`GeoError::UnknownEstate`], [`GeoError::DuplicateEstate`], [`GeoError::Feature`] (an
+    /// estate id that is not a slug, a `name`, `owner` or `homes` of the wrong type),
     /// [`GeoError::EstateOutsideArea`], [`GeoError::Overlap`].
     pub fn with_estate_outlines(mut self, geojson: &str) -> Result<Self, GeoError> {
         let layer = Layer::<Utm32>::from_geojson(geojson, "estate")?;
+        if self.estates.is_empty() {
+            let mut estates = Vec::new();
+            for (index, area) in layer.into_areas().into_iter().enumerate() {
+                estates.push(estate_from_feature(index, &area)?);
+            }
+            return self.with_estates(estates);
+        }
         let known = self
             .estates
             .iter()
@@ -312,31 +606,14 @@ impl PartnershipArea {
             }
             outlines.push((pos, area.geometry().clone()));
         }
-        for (pos, outline) in &outlines {
-            let name = self
-                .estates
-                .get(*pos)
-                .map(|e| e.name.clone())
-                .unwrap_or_default();
-            check_inside(self.area.geometry(), outline, &name)?;
-        }
-        let named: Vec<(String, &MultiPolygon<f64>)> = outlines
-            .iter()
-            .map(|(pos, g)| {
-                let name = self
-                    .estates
-                    .get(*pos)
-                    .map(|e| e.name.clone())
-                    .unwrap_or_default();
-                (format!("estate {name:?}"), g)
-            })
-            .collect();
-        check_no_overlap(&named)?;
+        let mut estates = self.estates.clone();
         for (pos, outline) in outlines {
-            if let Some(e) = self.estates.get_mut(pos) {
+            if let Some(e) = estates.get_mut(pos) {
                 e.boundary = Some(outline);
             }
         }
+        check_estates(self.area.geometry(), &estates)?;
+        self.estates = estates;
         Ok(self)
     }
 
@@ -377,6 +654,53 @@ impl PartnershipArea {
             estates,
         })
     }
+}
+
+/// Every outline inside the area (within the tolerance), no two overlapping.
+fn check_estates(area: &MultiPolygon<f64>, estates: &[Estate]) -> Result<(), GeoError> {
+    let mut named: Vec<(String, &MultiPolygon<f64>)> = Vec::new();
+    for estate in estates {
+        if let Some(outline) = &estate.boundary {
+            check_inside(area, outline, &estate.name)?;
+            named.push((format!("estate {:?}", estate.name), outline));
+        }
+    }
+    check_no_overlap(&named)
+}
+
+/// An estate record from a feature of an estates file that defines its estates.
+fn estate_from_feature(index: usize, area: &Area<Utm32>) -> Result<Estate, GeoError> {
+    let feature = crate::geometry::feature_label(index, area.id(), Some(area.name()));
+    let wrong = |key: &str, expected: &str| GeoError::Feature {
+        feature: feature.clone(),
+        message: format!("property {key:?} must be {expected}"),
+    };
+    let id = EstateId::new(area.name()).map_err(|e| GeoError::Feature {
+        feature: feature.clone(),
+        message: format!("property \"estate\" is the estate's id here: {e}"),
+    })?;
+    let props = area.properties();
+    let name = match props.get("name") {
+        None | Some(serde_json::Value::Null) => area.name().to_owned(),
+        Some(serde_json::Value::String(s)) if !s.trim().is_empty() => s.clone(),
+        Some(_) => return Err(wrong("name", "a string that is not empty")),
+    };
+    let owner = match props.get("owner") {
+        None | Some(serde_json::Value::Null) => None,
+        Some(serde_json::Value::String(s)) => Some(s.clone()),
+        Some(_) => return Err(wrong("owner", "a party id as a string")),
+    };
+    let homes = match props.get("homes") {
+        None | Some(serde_json::Value::Null) => None,
+        Some(v) => Some(
+            v.as_u64()
+                .and_then(|n| u32::try_from(n).ok())
+                .ok_or_else(|| wrong("homes", "a whole number of homes"))?,
+        ),
+    };
+    let mut estate = Estate::new(id, name, owner, homes);
+    estate.boundary = Some(area.geometry().clone());
+    Ok(estate)
 }
 
 /// Checks that `outline` lies inside `area` within [`ESTATE_TOLERANCE_M`].
@@ -543,10 +867,19 @@ mod tests {
         assert!((a - 563_796.0).abs() <= 1.0, "{a}");
         assert_eq!(p.area().geometry().0.len(), 1);
         assert_eq!(p.area().geometry().0[0].exterior().0.len(), 124);
-        assert!(p.credit().contains("CC BY 4.0"));
+        assert!(p.credit().is_some_and(|c| c.contains("CC BY 4.0")));
         assert!(
             p.credit_da()
-                .starts_with("Indeholder data fra Københavns Kommune")
+                .is_some_and(|c| c.starts_with("Indeholder data fra Københavns Kommune"))
+        );
+        // The layer's feature id and properties come with it.
+        assert_eq!(p.area().id(), Some("f_udsatte_byomraader.13"));
+        assert_eq!(
+            p.area()
+                .properties()
+                .get("byomraade")
+                .and_then(|v| v.as_str()),
+            Some("Valby/Sydhavnen")
         );
     }
 
@@ -679,6 +1012,190 @@ mod tests {
         let dup = synthetic_outlines(0.0).replace("Bærhaven", "Folehaven");
         let e = p.with_estate_outlines(&dup).unwrap_err();
         assert!(matches!(e, GeoError::DuplicateEstate { .. }), "{e}");
+    }
+
+    #[test]
+    fn every_delomraade_of_the_city_layer_is_an_area() {
+        let city = Layer::city().unwrap();
+        let mut names: Vec<&str> = city.areas().iter().map(Area::name).collect();
+        names.dedup();
+        for name in names {
+            let p = PartnershipArea::from_city_layer(name).unwrap();
+            assert_eq!(p.area().name(), name);
+            // The published m2 of all its features, within 0.1 % (the WGS84 copy's rounding).
+            let published: f64 = city
+                .areas()
+                .iter()
+                .filter(|a| a.name() == name)
+                .filter_map(|a| a.properties().get("m2").and_then(serde_json::Value::as_f64))
+                .sum();
+            let rel = (p.area().area_m2() - published).abs() / published;
+            assert!(rel < 1e-3, "{name}: {} vs {published}", p.area().area_m2());
+            assert!(p.estates().is_empty());
+            assert_eq!(p.credit(), Some(DATA_CREDIT));
+        }
+    }
+
+    #[test]
+    fn an_unknown_delomraade_lists_the_names() {
+        let e = PartnershipArea::from_city_layer("Tingbjerg").unwrap_err();
+        let GeoError::UnknownDelomraade { value, known } = &e else {
+            panic!("{e}");
+        };
+        assert_eq!(value, "Tingbjerg");
+        assert_eq!(known.len(), 15, "{known:?}");
+        assert!(e.to_string().contains("\"Tingbjerg/Husum\""), "{e}");
+    }
+
+    fn square_feature(name: &str, x0: f64, y0: f64, side: f64, extra: &str) -> String {
+        let (x1, y1) = (x0 + side, y0 + side);
+        format!(
+            r#"{{"type":"Feature","properties":{{"name":"{name}"{extra}}},"geometry":{{"type":"Polygon","coordinates":[[[{x0},{y0}],[{x1},{y0}],[{x1},{y1}],[{x0},{y1}],[{x0},{y0}]]]}}}}"#
+        )
+    }
+
+    fn collection(features: &[String]) -> String {
+        format!(
+            r#"{{"type":"FeatureCollection","crs":{{"type":"name","properties":{{"name":"urn:ogc:def:crs:EPSG::25832"}}}},"features":[{}]}}"#,
+            features.join(",")
+        )
+    }
+
+    #[test]
+    fn an_outline_file_is_one_named_area() {
+        let two = collection(&[
+            square_feature("Eksempel", 720_000.0, 6_170_000.0, 100.0, ""),
+            square_feature("Eksempel", 720_200.0, 6_170_000.0, 100.0, ""),
+        ]);
+        let p = PartnershipArea::from_geojson(&two).unwrap();
+        assert_eq!(p.area().name(), "Eksempel");
+        assert!((p.area().area_m2() - 20_000.0).abs() < 1e-6);
+        assert_eq!((p.credit(), p.credit_da()), (None, None));
+        let p = p.with_credit("Eksempeldata, opdigtet");
+        assert_eq!(p.credit_da(), Some("Eksempeldata, opdigtet"));
+
+        let names = collection(&[
+            square_feature("A", 720_000.0, 6_170_000.0, 100.0, ""),
+            square_feature("B", 720_200.0, 6_170_000.0, 100.0, ""),
+        ]);
+        let e = PartnershipArea::from_geojson(&names)
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("feature 1") && e.contains("\"B\""), "{e}");
+
+        let overlapping = collection(&[
+            square_feature("A", 720_000.0, 6_170_000.0, 100.0, ""),
+            square_feature("A", 720_050.0, 6_170_050.0, 100.0, ""),
+        ]);
+        let e = PartnershipArea::from_geojson(&overlapping).unwrap_err();
+        assert!(matches!(e, GeoError::InvalidGeometry { .. }), "{e}");
+
+        let e = PartnershipArea::from_geojson(&collection(&[])).unwrap_err();
+        assert!(e.to_string().contains("no features"), "{e}");
+    }
+
+    #[test]
+    fn an_estates_file_defines_the_estates_of_an_area_without_records() {
+        let area = collection(&[square_feature(
+            "Eksempel",
+            720_000.0,
+            6_170_000.0,
+            300.0,
+            "",
+        )]);
+        let estates = |b_extra: &str, b_x: f64| {
+            collection(&[
+                square_feature(
+                    "x",
+                    720_010.0,
+                    6_170_010.0,
+                    100.0,
+                    r#","estate":"afdeling-a","owner":"eksempel-bolig","homes":120"#,
+                )
+                .replace(r#""name":"x","#, ""),
+                square_feature(
+                    "Afdeling B (eksempel)",
+                    b_x,
+                    6_170_010.0,
+                    100.0,
+                    &format!(r#","estate":"afdeling-b"{b_extra}"#),
+                ),
+            ])
+        };
+        let p = PartnershipArea::from_geojson(&area)
+            .unwrap()
+            .with_estate_outlines(&estates("", 720_150.0))
+            .unwrap();
+        let a = p.estate("afdeling-a").unwrap();
+        assert_eq!(
+            (a.name(), a.owner(), a.homes()),
+            ("afdeling-a", Some("eksempel-bolig"), Some(120))
+        );
+        let b = p.estate("afdeling-b").unwrap();
+        assert_eq!(
+            (b.name(), b.owner(), b.homes()),
+            ("Afdeling B (eksempel)", None, None)
+        );
+        assert!(p.estates().iter().all(|e| e.boundary().is_some()));
+        let loc = p.locator::<Utm32>().unwrap();
+        let at = |x, y| loc.locate(Utm32::new(x, y).unwrap()).map(Place::name);
+        assert_eq!(at(720_200.0, 6_170_050.0), Some("Afdeling B (eksempel)"));
+        assert_eq!(at(720_200.0, 6_170_250.0), Some("Eksempel"));
+
+        let base = PartnershipArea::from_geojson(&area).unwrap();
+        let e = base
+            .clone()
+            .with_estate_outlines(&estates("", 720_050.0))
+            .unwrap_err();
+        assert!(matches!(e, GeoError::Overlap { .. }), "{e}");
+        let e = base
+            .clone()
+            .with_estate_outlines(&estates(r#","homes":"many""#, 720_150.0))
+            .unwrap_err();
+        assert!(e.to_string().contains("\"homes\""), "{e}");
+        let e = base
+            .clone()
+            .with_estate_outlines(&estates("", 720_250.0))
+            .unwrap_err();
+        assert!(matches!(e, GeoError::EstateOutsideArea { .. }), "{e}");
+        let bad_id = estates("", 720_150.0).replace("afdeling-b", "Afdeling B");
+        let e = base.with_estate_outlines(&bad_id).unwrap_err();
+        assert!(e.to_string().contains("estate's id"), "{e}");
+    }
+
+    #[test]
+    fn estate_records_must_have_distinct_ids() {
+        let id = EstateId::new("a").unwrap();
+        let e = PartnershipArea::from_city_layer("Ryparken")
+            .unwrap()
+            .with_estates(vec![
+                Estate::new(id.clone(), "A", None, None),
+                Estate::new(id, "A igen", None, None),
+            ])
+            .unwrap_err();
+        assert!(matches!(e, GeoError::DuplicateEstate { .. }), "{e}");
+    }
+
+    #[cfg(feature = "serde")]
+    #[test]
+    fn a_partnership_area_round_trips_through_serde_and_validates() {
+        use std::hash::{BuildHasher, RandomState};
+        let p = PartnershipArea::folehaven()
+            .unwrap()
+            .with_estate_outlines(&synthetic_outlines(0.0))
+            .unwrap();
+        let json = serde_json::to_string(&p).unwrap();
+        let back: PartnershipArea = serde_json::from_str(&json).unwrap();
+        assert_eq!(back, p);
+        let s = RandomState::new();
+        assert_eq!(s.hash_one(&back), s.hash_one(&p));
+        // An estate outline outside the area is refused on the way in too.
+        let far = json.replace("720300", "710300");
+        let e = serde_json::from_str::<PartnershipArea>(&far).unwrap_err();
+        assert!(
+            e.to_string().contains("outside the partnership area"),
+            "{e}"
+        );
     }
 
     #[test]

@@ -118,3 +118,39 @@ fn every_vertex_of_the_city_layer_is_outside() {
         }
     }
 }
+
+#[test]
+fn every_delomraade_as_a_partnership_area_agrees_with_geos() {
+    // The area an agreement declares by `[area] name = "…"`: each delområde of the city layer
+    // classifies the 4,000 reference points as GEOS does.
+    let city = Layer::city().unwrap();
+    let mut names: Vec<&str> = city
+        .areas()
+        .iter()
+        .map(tryghed_geography::Area::name)
+        .collect();
+    names.dedup();
+    let points: Vec<(usize, Wgs84, String)> = rows(GEOS)
+        .map(|(line, f)| {
+            let p = Wgs84::new(f[0].parse().unwrap(), f[1].parse().unwrap()).unwrap();
+            (line, p, f.get(2).copied().unwrap_or("").to_owned())
+        })
+        .collect();
+    for name in names {
+        let area = PartnershipArea::from_city_layer(name).unwrap();
+        let loc = area.locator::<Wgs84>().unwrap();
+        let loc_m = area.locator::<Utm32>().unwrap();
+        let mut inside = 0;
+        for (line, p, expected) in &points {
+            let expected = expected == name;
+            assert_eq!(loc.locate(*p).is_some(), expected, "{name}, line {line}");
+            assert_eq!(
+                loc_m.locate(p.to_utm32().unwrap()).is_some(),
+                expected,
+                "{name}, line {line} (m)"
+            );
+            inside += usize::from(expected);
+        }
+        eprintln!("{name}: {inside} reference points inside");
+    }
+}

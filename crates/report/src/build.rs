@@ -28,6 +28,9 @@ use crate::model::{
     SummaryLine, SurveySeries, Trend,
 };
 
+/// What the report says where an area's outline has no known source to credit.
+pub(crate) const NO_CREDIT: &str = "Kilden til områdets afgrænsning er ikke angivet i aftalen.";
+
 /// Builds a [`StatusReport`] (the annual status for Økonomiudvalget).
 ///
 /// Start from an agreement; add what you have. Nothing is required beyond the agreement:
@@ -345,15 +348,16 @@ impl<'a> Build<'a> {
                 });
                 (Some(a), note)
             }
-            None if b.agreement.id() == "folehaven-2026-2029" => {
-                let a = PartnershipArea::folehaven()?;
-                let note = b
-                    .area_source
-                    .clone()
-                    .unwrap_or_else(|| embedded_outline_note(b.agreement, &a));
-                (Some(a), note)
-            }
-            None => (None, String::new()),
+            None => match b.agreement.area() {
+                Some(a) => {
+                    let note = b
+                        .area_source
+                        .clone()
+                        .unwrap_or_else(|| declared_outline_note(b.agreement, a));
+                    (Some(a.clone()), note)
+                }
+                None => (None, String::new()),
+            },
         };
         let count_indicators: Vec<(IndicatorId, Option<tryghed_goals::CategoryId>)> = goals
             .iter()
@@ -1578,7 +1582,9 @@ impl<'a> Build<'a> {
                     outline_known: e.boundary().is_some(),
                 })
                 .collect(),
-            credit: area.credit_da().to_owned(),
+            credit: area
+                .credit_da()
+                .map_or_else(|| NO_CREDIT.to_owned(), str::to_owned),
             outline_note: self.area_note.clone(),
         })
     }
@@ -1641,7 +1647,7 @@ impl<'a> Build<'a> {
                 detail: format!(
                     "Områdeafgrænsningen \"{}\" i EPSG:25832. {}",
                     a.area().name(),
-                    a.credit_da()
+                    a.credit_da().unwrap_or(NO_CREDIT)
                 ),
             });
         }
@@ -1649,34 +1655,38 @@ impl<'a> Build<'a> {
     }
 }
 
-/// What the embedded outline is: a feature of Københavns Kommune's layer "Udsatte
-/// byområder" (the 2023-07-18 edition, unchanged since 2019; see the geography crate's
-/// `data/PROVENANCE.md`), which we take to be the partnership area by its name and location
-/// (docs/data.md): the layer names no estate and the agreement has no map.
-fn embedded_outline_note(agreement: &Agreement, area: &PartnershipArea) -> String {
-    let group = area
-        .area()
-        .properties()
-        .get("byomraade")
-        .and_then(|v| v.as_str())
-        .map_or_else(String::new, |g| format!(" (byområdet {g})"));
-    let estates: Vec<&str> = area
-        .estates()
-        .iter()
-        .map(tryghed_geography::Estate::name)
-        .collect();
-    let period = agreement.period();
-    format!(
-        "Afgrænsningen er delområdet \"{}\"{group} i Københavns Kommunes kortlag \"Udsatte byområder\" (udgaven fra 18. juli 2023). Kortlaget nævner ingen afdelinger, og aftalen har intet kort: at delområdet er partnerskabsområdet for {}–{} med {}, er vores fortolkning ud fra navn og beliggenhed.",
-        area.area().name(),
-        period.first_year(),
-        period.last_year(),
-        if estates.is_empty() {
-            "dets afdelinger".to_owned()
-        } else {
-            format!("afdelingerne {}", join_and(&estates))
-        }
-    )
+/// What the outline is, from where the agreement's `[area]` takes it and the agreement's own
+/// `[area] note` (for the embedded agreement: that the delområde is the partnership area is our
+/// reading).
+fn declared_outline_note(agreement: &Agreement, area: &PartnershipArea) -> String {
+    let mut note = if let Some(tryghed_agreement::AreaOrigin::File { path }) =
+        agreement.area_origin()
+    {
+        format!(
+            "Afgrænsningen \"{}\" er læst fra filen {}, som aftalen angiver.",
+            area.area().name(),
+            path.file_name().map_or_else(
+                || path.display().to_string(),
+                |n| n.to_string_lossy().into_owned()
+            )
+        )
+    } else {
+        let group = area
+            .area()
+            .properties()
+            .get("byomraade")
+            .and_then(|v| v.as_str())
+            .map_or_else(String::new, |g| format!(" (byområdet {g})"));
+        format!(
+            "Afgrænsningen er delområdet \"{}\"{group} i Københavns Kommunes kortlag \"Udsatte byområder\" (udgaven fra 18. juli 2023).",
+            area.area().name()
+        )
+    };
+    if let Some(own) = agreement.area_note() {
+        note.push(' ');
+        note.push_str(own);
+    }
+    note
 }
 
 /// The 95 % Wilson interval of a survey share with `n` respondents, as the goals table

@@ -1039,6 +1039,10 @@ pub(crate) fn map_figure(report: &StatusReport, area: Option<&PartnershipArea>) 
             dk::int(whole_m(facts.scale_m)),
             section.credit()
         ));
+        // The neighbours come from the city layer, whose licence asks for its credit.
+        if !facts.neighbours.is_empty() && a.credit() != Some(tryghed_geography::DATA_CREDIT) {
+            notes.push(tryghed_geography::DATA_CREDIT_DA.to_owned());
+        }
         rows.push(vec![
             a.area().name().to_owned(),
             "partnerskabsområdet".to_owned(),
@@ -1274,16 +1278,19 @@ fn draw_map(report: &StatusReport, a: &PartnershipArea) -> (String, MapFacts) {
         INK,
         &format!("{} m", dk::int(whole_m(length))),
     );
-    // Credit, bottom right (the full credit is below the map).
-    svg.label(
-        width - 8.0,
-        height - 10.0,
-        MIN_FONT,
-        Anchor::End,
-        false,
-        MUTED,
-        "© Københavns Kommune, CC BY 4.0",
-    );
+    // Credit, bottom right (the full credit is below the map), when the map shows data of
+    // the embedded city layer (a delområde, or the neighbours).
+    if a.credit() == Some(tryghed_geography::DATA_CREDIT) || !facts.neighbours.is_empty() {
+        svg.label(
+            width - 8.0,
+            height - 10.0,
+            MIN_FONT,
+            Anchor::End,
+            false,
+            MUTED,
+            "© Københavns Kommune, CC BY 4.0",
+        );
+    }
     let neighbours: Vec<&str> = facts
         .neighbours
         .iter()

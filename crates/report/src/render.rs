@@ -3,6 +3,7 @@
 use std::fmt::Write as _;
 
 use minijinja::{Environment, Value};
+use tryghed_agreement::Agreement;
 use tryghed_geography::PartnershipArea;
 
 use crate::view::{VFigures, view};
@@ -124,8 +125,9 @@ pub fn render_markdown(report: &StatusReport) -> Result<String, ReportError> {
 
 /// The report as one self-contained HTML page (inline CSS, three inline SVG charts, no
 /// external assets), in Danish, with the same suppression as Markdown. The map is drawn from
-/// the Folehaven area when the report is on the Folehaven agreement; use
-/// [`render_html_with_area`] for another area or for estate outlines.
+/// the area the embedded agreement declares ([`Agreement::folehaven`]) when the report is on
+/// that agreement; for any other agreement use [`render_html_with_area`] with its
+/// [`Agreement::area`] (as `tryghed report` does).
 ///
 /// # Errors
 ///
@@ -133,12 +135,13 @@ pub fn render_markdown(report: &StatusReport) -> Result<String, ReportError> {
 /// [`ReportError::Template`] or [`ReportError::Chart`] if drawing fails (a bug), or
 /// [`ReportError::Geography`] if the embedded area cannot be read.
 pub fn render_html(report: &StatusReport) -> Result<String, ReportError> {
-    let area = if report.area().is_some() && report.agreement_id() == "folehaven-2026-2029" {
-        Some(PartnershipArea::folehaven()?)
+    let embedded = Agreement::folehaven();
+    let area = if report.area().is_some() && report.agreement_id() == embedded.id() {
+        embedded.area()
     } else {
         None
     };
-    render_html_with_area(report, area.as_ref())
+    render_html_with_area(report, area)
 }
 
 /// As [`render_html`], with the map drawn from `area` (`None`: the page says there is no
