@@ -227,6 +227,42 @@ fn mark_examples<'a>(mut builder: ReportBuilder<'a>, args: &Args) -> ReportBuild
     builder
 }
 
+/// A ledger or meeting log of another year than the report's is bad input, named with its
+/// file (before the report is built, so the message can say how to fix it).
+fn same_year(
+    builder: &ReportBuilder<'_>,
+    ledger: Option<&YearLedger>,
+    meetings: Option<&MeetingCheck>,
+    args: &Args,
+) -> Result<(), CliError> {
+    if let (Some(ledger), Some(path)) = (ledger, &args.ledger)
+        && ledger.year() != builder.report_year()
+    {
+        return Err(CliError::Invalid(format!(
+            "fejl: {}: regnskabet er for {}, men rapporten gælder {}; giv --year {} eller regnskabet for {}",
+            path.display(),
+            ledger.year(),
+            builder.report_year(),
+            ledger.year(),
+            builder.report_year()
+        )));
+    }
+    if let (Some(check), Some(path)) = (meetings, &args.meetings)
+        && let Some(summary) = check.summary()
+        && summary.year() != builder.report_year()
+    {
+        return Err(CliError::Invalid(format!(
+            "fejl: {}: mødeloggen er for {}, men rapporten gælder {}; giv --year {} eller mødeloggen for {}",
+            path.display(),
+            summary.year(),
+            builder.report_year(),
+            summary.year(),
+            builder.report_year()
+        )));
+    }
+    Ok(())
+}
+
 pub(crate) fn run(args: &Args) -> Result<(), CliError> {
     if args.unsuppressed && args.format != ReportFormat::Json {
         return Err(CliError::Usage(
@@ -294,21 +330,10 @@ pub(crate) fn run(args: &Args) -> Result<(), CliError> {
         .map(|path| load_ledger(&agreement, path, args.year))
         .transpose()?;
     if let Some(ledger) = &ledger {
-        builder = builder.ledger(ledger.activity_funds());
+        builder = builder.year_ledger(ledger);
     }
+    same_year(&builder, ledger.as_ref(), meetings.as_ref(), args)?;
     let report = builder.build().map_err(report_error)?;
-    if let (Some(ledger), Some(path)) = (&ledger, &args.ledger)
-        && ledger.year() != *report.year()
-    {
-        return Err(CliError::Invalid(format!(
-            "fejl: {}: regnskabet er for {}, men rapporten gælder {}; giv --year {} eller regnskabet for {}",
-            path.display(),
-            ledger.year(),
-            report.year(),
-            ledger.year(),
-            report.year()
-        )));
-    }
     let text = match args.format {
         ReportFormat::Md => render_markdown(&report),
         ReportFormat::Html | ReportFormat::Pdf => render_html(&report),

@@ -56,6 +56,23 @@ fn the_readme_walkthrough_report_uses_every_example() {
         md.contains("Leverancer: 4 leveret, 1 delvist leveret, 1 ikke leveret"),
         "{md}"
     );
+    // The ledger of both lines gives the whole budget, and the summary page says what was used.
+    assert!(
+        md.contains("| Projektledelse | 417.000,00 kr. | 208.500,00 kr. | 208.500,00 kr. | 0,00 kr. | 100 % |"),
+        "{md}"
+    );
+    assert!(
+        md.contains("| 2027 (ikke bogført) | 1.467.000,00 kr. | 0,00 kr. | 0,00 kr. | 1.467.000,00 kr. | 0 % |"),
+        "{md}"
+    );
+    assert!(
+        md.contains("Ingen budgetlinje for 2026 er overskredet, men enkelte aktiviteter er; 2 leverancer er ikke eller kun delvist leveret; mødeloggen overholder aftalens regler for organiseringen."),
+        "{md}"
+    );
+    assert!(
+        md.contains("Økonomiudvalget bedes tage status 2026 til efterretning"),
+        "{md}"
+    );
     // The meeting log gives the Organisering section (issue 15).
     assert!(
         md.contains(

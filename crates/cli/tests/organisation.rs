@@ -172,7 +172,27 @@ fn a_log_of_another_year_exits_1() {
     let log = temp_file("moeder-2027.toml", &TOO_FEW.replace("2026", "2027"));
     let out = report(Some(log.to_str().unwrap()), "2026-05-12", "md");
     assert_eq!(out.code, 1, "{}{}", out.stdout, out.stderr);
-    assert!(out.stderr.contains("2027"), "{}", out.stderr);
+    // With --year, the meetings check itself names the line.
+    assert!(
+        out.stderr
+            .contains("mødeloggen er for 2027, men kontrollen gælder 2026"),
+        "{}",
+        out.stderr
+    );
+    assert!(
+        out.stderr.contains("moeder-2027.toml:1:8"),
+        "{}",
+        out.stderr
+    );
+    // Without --year, the report's own year (the period's first) decides.
+    let out = run(&["report", "--meetings", log.to_str().unwrap()]);
+    assert_eq!(out.code, 1, "{}{}", out.stdout, out.stderr);
+    assert!(
+        out.stderr
+            .contains("mødeloggen er for 2027, men rapporten gælder 2026"),
+        "{}",
+        out.stderr
+    );
 }
 
 #[test]

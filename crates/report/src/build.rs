@@ -5,7 +5,7 @@ use tryghed_core::Year;
 
 use rust_decimal::Decimal;
 use tryghed_agreement::{Agreement, PlanCount, evaluate_goals};
-use tryghed_budget::Ledger;
+use tryghed_budget::{BudgetOverview, Ledger, LineUse, YearLedger};
 use tryghed_geography::PartnershipArea;
 use tryghed_goals::{
     AreaId, Baseline, CategorySet, Dimension, EvalOptions, Goal, GoalIndicator,
@@ -20,12 +20,12 @@ use crate::cells::Cells;
 use crate::fmt as dk;
 use crate::model::{
     ActivitiesSection, AreaSection, AreaSeries, BaselineCell, BaselineFixing, BaselineRow,
-    BaselineTable, BudgetActivityRow, BudgetSection, ChangeCell, CodeList, CollaborationRow, Count,
-    CountPoint, CrimeRow, Delivery, DeliveryCounts, EstateRow, Figure, FocusGroup, GoalRow, Guide,
-    IntervalCell, OrganisationAction, OrganisationAttendance, OrganisationBody,
-    OrganisationDecision, OrganisationFinding, OrganisationSection, PlanFunds, PlanInput,
-    Reference, ReportOptions, ReportStatus, SharePoint, SignificanceCell, SourceNote, StatusReport,
-    SummaryLine, SurveySeries, Trend,
+    BaselineTable, BudgetActivityRow, BudgetLineRow, BudgetSection, BudgetYearRow, ChangeCell,
+    CodeList, CollaborationRow, Count, CountPoint, CrimeRow, Delivery, DeliveryCounts, EstateRow,
+    Figure, FocusGroup, GoalRow, Guide, IntervalCell, OrganisationAction, OrganisationAttendance,
+    OrganisationBody, OrganisationDecision, OrganisationFinding, OrganisationSection, PlanFunds,
+    PlanInput, Reference, ReportOptions, ReportStatus, SharePoint, SignificanceCell, SourceNote,
+    StatusReport, SummaryLine, SurveySeries, Trend, WholeBudgetSection,
 };
 
 /// What the report says where an area's outline has no known source to credit.
@@ -63,6 +63,7 @@ pub struct ReportBuilder<'a> {
     examples: Vec<String>,
     issued: Option<chrono::NaiveDate>,
     meetings: Option<&'a MeetingCheck>,
+    year_ledger: Option<&'a YearLedger>,
 }
 
 /// Whether a name or title marks its input as made-up data: it contains one of the words
@@ -93,6 +94,7 @@ impl<'a> ReportBuilder<'a> {
             examples: Vec::new(),
             issued: None,
             meetings: None,
+            year_ledger: None,
         }
     }
 
@@ -190,6 +192,40 @@ impl<'a> ReportBuilder<'a> {
         self
     }
 
+    /// The year the report will be for: the one given with [`ReportBuilder::year`], else the
+    /// latest year the observations report on (a crime year counts as the year after), else
+    /// the agreement period's first year. Lets a caller check an input's year before
+    /// building.
+    pub fn report_year(&self) -> Year {
+        let goals = self
+            .goals
+            .as_deref()
+            .unwrap_or_else(|| self.agreement.goals());
+        self.year
+            .or_else(|| {
+                self.observations
+                    .as_ref()
+                    .and_then(|(user, _)| tryghed_agreement::latest_report_year(goals, user))
+            })
+            .unwrap_or_else(|| self.agreement.period().first_year())
+    }
+
+    /// The year's ledger of **every** budget line (projektledelse and aktivitetsmidler): the
+    /// report gets the whole-budget view (both lines this year; every year of the period with
+    /// allocated, committed, spent and free; overspending flagged) and, unless
+    /// [`ReportBuilder::ledger`] gave one, its activity funds as the activity-funds section.
+    /// A ledger whose year is not the report's, or whose funds are not the agreement's, is
+    /// [`ReportError::InvalidInput`] when the report is built.
+    #[doc(alias = "årsregnskab")]
+    #[must_use]
+    pub fn year_ledger(mut self, ledger: &'a YearLedger) -> Self {
+        self.year_ledger = Some(ledger);
+        if self.ledger.is_none() {
+            self.ledger = Some(ledger.activity_funds());
+        }
+        self
+    }
+
     /// The year's meeting log, checked against the agreement's organisation with
     /// [`tryghed_meetings::check_meetings`] (as of the date of issue, normally): the report
     /// gets an "Organisering" section with meetings held against the agreement's rules,
@@ -234,6 +270,7 @@ struct Build<'a> {
     examples: Vec<String>,
     issued: Option<chrono::NaiveDate>,
     meetings: Option<&'a MeetingCheck>,
+    whole_budget: Option<BudgetOverview>,
     caveats: Vec<String>,
     missing: Vec<String>,
     /// Every count of police reports, published (or exact for an unsuppressed report).
@@ -334,6 +371,23 @@ impl<'a> Build<'a> {
                 Some(_) => {}
             }
         }
+        let whole_budget = match b.year_ledger {
+            None => None,
+            Some(ledger) if ledger.year() != year => {
+                return Err(ReportError::InvalidInput {
+                    field: "ledger".into(),
+                    reason: format!("the ledger is for {}, the report for {year}", ledger.year()),
+                });
+            }
+            Some(ledger) => Some(
+                BudgetOverview::new(b.agreement.budget(), std::slice::from_ref(ledger)).map_err(
+                    |e| ReportError::InvalidInput {
+                        field: "ledger".into(),
+                        reason: e.to_string(),
+                    },
+                )?,
+            ),
+        };
         let categories = match b.categories {
             Some(c) => c,
             None => CategorySet::straffelov_2026()?,
@@ -395,6 +449,7 @@ impl<'a> Build<'a> {
             examples,
             issued: b.issued,
             meetings: b.meetings,
+            whole_budget,
             caveats: Vec::new(),
             missing: Vec::new(),
             cells,
@@ -544,6 +599,7 @@ impl<'a> Build<'a> {
         let activities = self.activities();
         let budget = self.budget();
         let organisation = self.organisation();
+        let whole_budget = self.whole_budget();
         let area = self.area_section();
         let sources = self.sources();
         let period = self.agreement.period();
@@ -580,6 +636,7 @@ impl<'a> Build<'a> {
             activities,
             collaboration,
             budget,
+            whole_budget,
             organisation,
             area,
             sources,
@@ -1556,6 +1613,45 @@ impl<'a> Build<'a> {
                     overrun: b.overrun(),
                 })
                 .collect(),
+        })
+    }
+
+    /// The whole-budget view from the overview built in [`Build::new`].
+    fn whole_budget(&self) -> Option<WholeBudgetSection> {
+        let o = self.whole_budget.as_ref()?;
+        let row = |l: &LineUse| BudgetLineRow {
+            name: l.name().to_owned(),
+            allocated: l.allocated(),
+            committed: l.committed(),
+            spent: l.spent(),
+            free: l.free(),
+        };
+        let totals = |t: tryghed_budget::LineTotals| BudgetLineRow {
+            name: "I alt".to_owned(),
+            allocated: t.allocated(),
+            committed: t.committed(),
+            spent: t.spent(),
+            free: t.free(),
+        };
+        let this = o.year(self.year)?;
+        Some(WholeBudgetSection {
+            year: self.year,
+            lines: this.lines().iter().map(row).collect(),
+            total: totals(this.total()),
+            period: o
+                .years()
+                .iter()
+                .map(|y| BudgetYearRow {
+                    year: y.year(),
+                    booked: y.is_booked(),
+                    amounts: BudgetLineRow {
+                        name: y.year().to_string(),
+                        ..totals(y.total())
+                    },
+                })
+                .collect(),
+            period_lines: o.lines().iter().map(row).collect(),
+            period_total: totals(o.total()),
         })
     }
 

@@ -1617,6 +1617,91 @@ accessors!(BudgetSection {
     activities: [BudgetActivityRow],
 });
 
+/// The whole budget (both lines, every year of the agreement period), from the year's ledger
+/// of every line: allocated (the agreement's amount), committed and not yet spent, spent, and
+/// free, per line for the ledger's year and per year for the period.
+///
+/// Always `allocated = committed + spent + free` per row, and the lines of a year add up to
+/// the agreement's yearly total (tryghed-budget's `BudgetOverview` guarantees both). A year
+/// without a ledger shows its allocation as free and is marked not booked.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[doc(alias = "hele budgettet")]
+#[doc(alias = "budgetoverblik")]
+pub struct WholeBudgetSection {
+    pub(crate) year: Year,
+    pub(crate) lines: Vec<BudgetLineRow>,
+    pub(crate) total: BudgetLineRow,
+    pub(crate) period: Vec<BudgetYearRow>,
+    pub(crate) period_lines: Vec<BudgetLineRow>,
+    pub(crate) period_total: BudgetLineRow,
+}
+
+accessors!(WholeBudgetSection {
+    /// The ledger's year (the report's year).
+    year: Year,
+    /// Each line in that year: projektledelse, aktivitetsmidler.
+    lines: [BudgetLineRow],
+    /// The year's lines together (the agreement's yearly total).
+    total: BudgetLineRow,
+    /// Every year of the agreement period, all lines together.
+    period: [BudgetYearRow],
+    /// Each line over the whole period.
+    period_lines: [BudgetLineRow],
+    /// The whole period, all lines.
+    period_total: BudgetLineRow,
+});
+
+/// One budget line's (or a total's) allocated, committed, spent and free amounts.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[doc(alias = "budgetlinje")]
+pub struct BudgetLineRow {
+    pub(crate) name: String,
+    pub(crate) allocated: Dkk,
+    pub(crate) committed: Dkk,
+    pub(crate) spent: Dkk,
+    pub(crate) free: Dkk,
+}
+
+accessors!(BudgetLineRow {
+    /// The line's name ("Projektledelse", "Aktivitetsmidler", or "I alt").
+    name: str,
+    /// The agreement's amount (bevilget).
+    allocated: Dkk,
+    /// Committed and not yet spent (disponeret).
+    committed: Dkk,
+    /// Spent (forbrugt).
+    spent: Dkk,
+    /// Neither (fri); negative when the line is over.
+    free: Dkk,
+});
+
+impl BudgetLineRow {
+    /// Whether more is committed and spent than allocated (overskredet).
+    pub fn is_over(&self) -> bool {
+        self.free.is_negative()
+    }
+}
+
+/// One year of the agreement period, all lines together.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BudgetYearRow {
+    pub(crate) year: Year,
+    pub(crate) booked: bool,
+    pub(crate) amounts: BudgetLineRow,
+}
+
+accessors!(BudgetYearRow {
+    /// The year.
+    year: Year,
+    /// Whether a ledger was given for it (else its allocation is all free).
+    booked: bool,
+    /// The year's amounts.
+    amounts: BudgetLineRow,
+});
+
 /// An estate (afdeling) of the area as the report lists it.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -1720,6 +1805,8 @@ pub struct StatusReport {
     pub(crate) collaboration: Option<CollaborationRow>,
     pub(crate) budget: Option<BudgetSection>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(crate) whole_budget: Option<WholeBudgetSection>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub(crate) organisation: Option<OrganisationSection>,
     pub(crate) area: Option<AreaSection>,
     pub(crate) sources: Vec<SourceNote>,
@@ -1773,6 +1860,9 @@ accessors!(StatusReport {
     collaboration: Option<CollaborationRow>,
     /// The use of the activity funds, when a ledger was given.
     budget: Option<BudgetSection>,
+    /// The whole budget, both lines and the period, when the year's ledger of every line was
+    /// given ([`ReportBuilder::year_ledger`](crate::ReportBuilder::year_ledger)).
+    whole_budget: Option<WholeBudgetSection>,
     /// The year's meetings against the agreement's organisation, when a meeting log was
     /// given.
     organisation: Option<OrganisationSection>,
