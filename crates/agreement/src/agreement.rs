@@ -79,6 +79,7 @@ pub struct Agreement {
     #[cfg_attr(feature = "serde", serde(serialize_with = "serialize_observations"))]
     observations: Observations,
     amendments: Vec<Amendment>,
+    caveats: Vec<String>,
     /// Built once while checking, so that building it can be reported as a problem.
     #[cfg_attr(feature = "serde", serde(skip))]
     plan_context: PlanContext,
@@ -570,6 +571,15 @@ impl Agreement {
         self.focus_areas.iter().find(|area| area.id() == id)
     }
 
+    /// Caveats the agreement's own text implies, in Danish, that every status report must
+    /// carry (for Folehaven: the 2025 survey figures cover the area before the extension, and
+    /// other actors and factors also affect the results, section 3). Each is quoted from the
+    /// agreement in the data file's comments.
+    #[doc(alias = "forbehold")]
+    pub fn caveats(&self) -> &[String] {
+        &self.caveats
+    }
+
     /// The dated amendments (tillæg), oldest first.
     #[doc(alias = "tillæg")]
     #[doc(alias = "justeringer")]
@@ -728,6 +738,8 @@ struct RawAgreement {
     #[serde(default)]
     observations: Vec<Spanned<Observation>>,
     #[serde(default)]
+    caveats: Vec<Spanned<String>>,
+    #[serde(default)]
     amendments: Vec<Spanned<RawAmendment>>,
 }
 
@@ -862,6 +874,12 @@ impl Checker<'_> {
             &mut goals,
             &mut observations,
         );
+        let caveats = raw
+            .caveats
+            .into_iter()
+            .enumerate()
+            .map(|(i, c)| self.non_empty(c, &format!("caveats[{i}]")))
+            .collect();
         let period = period?;
         let parties = parties?;
         let plan_context =
@@ -897,6 +915,7 @@ impl Checker<'_> {
             goals,
             observations,
             amendments,
+            caveats,
             plan_context,
             meeting_context,
         })

@@ -202,7 +202,8 @@ pub fn latest_report_year(goals: &[Goal], observations: &Observations) -> Option
 /// This is the one pairing rule: survey goals with the survey of `survey_year`, crime goals
 /// with the calendar year before, the collaboration goal with the plan of `survey_year`.
 /// Where the plan is given, its count is the collaboration share; an observation of the same
-/// share that differs is not used, and a note says so, naming both.
+/// indicator with other counts (even an equal share from other counts, such as 12/15 against
+/// the plan's 4 of 5) is not used, and a note says so once, naming both and why the plan wins.
 ///
 /// # Errors
 ///
@@ -240,9 +241,14 @@ pub fn evaluate_goals(
             let stated = figures.remove(id, &area, survey_year);
             let counted = Share::new(plan.multi_partner, plan.total).ok();
             match (&stated, counted) {
-                (Some(o), Some(share)) if o.value() == ObservedValue::Share(share) => {}
+                // The same counts: nothing to tell. The same share from other counts
+                // (12/15 against the plan's 4 of 5) is a disagreement on what was counted.
+                (Some(o), Some(share))
+                    if matches!(o.value(), ObservedValue::Share(s)
+                        if s.numerator() == share.numerator()
+                            && s.denominator() == share.denominator()) => {}
                 (Some(o), Some(share)) => notes.push(format!(
-                    "Observationerne angiver {} for {id} i {survey_year}, men tryghedsplanen ({}) giver {} af {} aktiviteter ({}); vurderingen bruger tryghedsplanen.",
+                    "Observationerne angiver {} for {id} i {survey_year}, men tryghedsplanen ({}) giver {} af {} aktiviteter ({}); vurderingen bruger tryghedsplanen, fordi målet gælder \"det samlede antal aktiviteter i tryghedsplanen\", og planens aktiviteter tælles efter samme regel som i kontrollen af tryghedsplanen.",
                     o.value(),
                     plan.source,
                     plan.multi_partner,

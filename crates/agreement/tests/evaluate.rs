@@ -101,9 +101,37 @@ fn the_plan_wins_over_a_differing_observation_and_a_note_names_both() {
     assert_eq!(
         e.notes(),
         [
-            "Observationerne angiver 2/3 (66,7 %) for aktiviteter-flere-partnere i 2026, men tryghedsplanen (plan.toml) giver 3 af 4 aktiviteter (75 %); vurderingen bruger tryghedsplanen."
+            "Observationerne angiver 2/3 (66,7 %) for aktiviteter-flere-partnere i 2026, men tryghedsplanen (plan.toml) giver 3 af 4 aktiviteter (75 %); vurderingen bruger tryghedsplanen, fordi målet gælder \"det samlede antal aktiviteter i tryghedsplanen\", og planens aktiviteter tælles efter samme regel som i kontrollen af tryghedsplanen."
         ]
     );
+}
+
+#[test]
+fn an_equal_share_from_other_counts_is_named_and_the_same_counts_are_not() {
+    let agreement = Agreement::folehaven();
+    let plan = plan_2026(&["[\"politi\"]", "[\"sab\"]", "[\"okf\"]", "[]"]);
+    let count = PlanCount::from_plan(&plan, &agreement, "plan.toml").unwrap();
+    let notes = |value: &str| {
+        let csv = format!(
+            "indicator,area,year,value,respondents\naktiviteter-flere-partnere,omraade,2026,{value},\n"
+        );
+        let obs = Observations::from_csv_str(&csv).unwrap();
+        agreement
+            .evaluate(Year::new(2026).unwrap(), &obs, Some(&count))
+            .unwrap()
+            .notes()
+            .to_vec()
+    };
+    // 75 % from 12 of 16 activities is not what the plan of 4 activities says.
+    let other = notes("12/16");
+    assert_eq!(other.len(), 1, "{other:?}");
+    assert!(
+        other[0].starts_with("Observationerne angiver 12/16 (75 %)"),
+        "{other:?}"
+    );
+    assert!(other[0].contains("vurderingen bruger tryghedsplanen, fordi"));
+    // The plan's own counts: nothing to tell.
+    assert_eq!(notes("3/4"), Vec::<String>::new());
 }
 
 #[test]

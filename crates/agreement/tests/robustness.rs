@@ -81,6 +81,32 @@ fn unknown_keys_are_errors_not_ignored() {
 }
 
 #[test]
+fn the_caveats_the_text_implies_are_read_and_a_blank_one_is_an_error() {
+    let folehaven = Agreement::folehaven();
+    let caveats = folehaven.caveats();
+    assert_eq!(caveats.len(), 2, "{caveats:?}");
+    assert!(caveats[0].contains("det hidtidige partnerskabsområde"));
+    assert!(caveats[1].contains("øvrige aktører, indsatser og faktorer"));
+
+    let start = FOLEHAVEN_TOML.find("caveats = [").unwrap();
+    let text = format!(
+        "{}caveats = [\"en\", \"  \"]\n{}",
+        &FOLEHAVEN_TOML[..start],
+        &FOLEHAVEN_TOML[start..].split_once("\n]\n").unwrap().1
+    );
+    let error = Agreement::from_toml_str(&text).unwrap_err();
+    let AgreementError::Invalid { problems } = &error else {
+        panic!("{error}")
+    };
+    assert!(
+        problems
+            .iter()
+            .any(|p| p.to_string().contains("caveats[1]") && p.message().contains("empty")),
+        "{error}"
+    );
+}
+
+#[test]
 fn amendments_must_be_in_date_order_inside_the_period() {
     let text = format!(
         "{FOLEHAVEN_TOML}\n[[amendments]]\ndate = 2027-06-01\ntitle = \"synthetic B\"\n\n[[amendments]]\ndate = 2026-06-01\ntitle = \"synthetic A\"\n\n[[amendments]]\ndate = 2031-01-01\ntitle = \"synthetic C\"\n"

@@ -225,5 +225,11 @@ fn text(agreement: &Agreement) -> String {
             let _ = writeln!(out, "    Fastlægger baseline for: {}", fixed.join(", "));
         }
     }
+    if !agreement.caveats().is_empty() {
+        let _ = writeln!(out, "\nForbehold i hver afrapportering:");
+        for caveat in agreement.caveats() {
+            let _ = writeln!(out, "  - {caveat}");
+        }
+    }
     out
 }

@@ -202,5 +202,11 @@ fn text(
             let _ = writeln!(out, "- {note}");
         }
     }
+    if !agreement.caveats().is_empty() {
+        let _ = writeln!(out, "\nForbehold (aftalen):");
+        for caveat in agreement.caveats() {
+            let _ = writeln!(out, "- {caveat}");
+        }
+    }
     out
 }

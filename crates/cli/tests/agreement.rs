@@ -69,6 +69,15 @@ fn text_is_danish() {
         out.stdout
             .contains("Økonomiforvaltningen (ØKF) — forvaltning under Københavns Kommune")
     );
+    let caveats = out
+        .stdout
+        .split_once("Forbehold i hver afrapportering:")
+        .map(|(_, rest)| rest);
+    assert!(
+        caveats.is_some_and(|c| c.contains("det hidtidige partnerskabsområde")),
+        "{}",
+        out.stdout
+    );
 }
 
 /// Runs `tryghed agreement --agreement` on `text` and returns (exit code, stderr).

@@ -50,6 +50,15 @@ fn with_no_options_it_reports_the_first_year_of_the_period_with_crime_of_the_yea
         "{text}"
     );
     assert!(text.contains("(tal for 2025)"), "{text}");
+    // The caveats the agreement's text implies close the text.
+    let caveats = text
+        .split_once("Forbehold (aftalen):")
+        .map(|(_, rest)| rest);
+    assert!(
+        caveats.is_some_and(|c| c.contains("det hidtidige partnerskabsområde")
+            && c.contains("øvrige aktører, indsatser og faktorer")),
+        "{text}"
+    );
 }
 
 #[test]

@@ -24,13 +24,16 @@ const PLAN: &str = concat!(
     "/../../examples/tryghedsplan-2026-eksempel.toml"
 );
 
-/// Indicator → status kind (`on-track`, `pending`, …) from `tryghed goals --format json`.
+/// Indicator (and goal, as `goal:<id>`) → status kind (`on-track`, `pending`, …) from
+/// `tryghed goals --format json`.
 fn goals_statuses(args: &[&str]) -> BTreeMap<String, String> {
     let out = run(&[&["goals", "--format", "json"], args].concat());
     assert_eq!(out.code, 0, "{args:?}: {}", out.stderr);
     let json: serde_json::Value = serde_json::from_str(&out.stdout).unwrap();
     let mut statuses = BTreeMap::new();
     for goal in json["goals"].as_array().unwrap() {
+        let kind = goal["status"]["status"].as_str().unwrap().replace('_', "-");
+        statuses.insert(format!("goal:{}", goal["goal"].as_str().unwrap()), kind);
         for indicator in goal["indicators"].as_array().unwrap() {
             let kind = indicator["status"]["status"]
                 .as_str()
@@ -42,13 +45,17 @@ fn goals_statuses(args: &[&str]) -> BTreeMap<String, String> {
     statuses
 }
 
-/// The same from `tryghed report --format json`: the goals table and the crime table (which
-/// also has the monitored categories).
+/// The same from `tryghed report --format json`: the summary (one row per goal), the goals
+/// table and the crime table (which also has the monitored categories).
 fn report_statuses(args: &[&str]) -> BTreeMap<String, String> {
     let out = run(&[&["report", "--format", "json"], args].concat());
     assert_eq!(out.code, 0, "{args:?}: {}", out.stderr);
     let json: serde_json::Value = serde_json::from_str(&out.stdout).unwrap();
     let mut statuses = BTreeMap::new();
+    for goal in json["summary"].as_array().unwrap() {
+        let kind = goal["status"]["status"].as_str().unwrap().to_owned();
+        statuses.insert(format!("goal:{}", goal["goal"].as_str().unwrap()), kind);
+    }
     for row in json["goals"]
         .as_array()
         .unwrap()
@@ -64,7 +71,7 @@ fn report_statuses(args: &[&str]) -> BTreeMap<String, String> {
 fn assert_same(args: &[&str]) {
     let goals = goals_statuses(args);
     let report = report_statuses(args);
-    assert_eq!(goals.len(), 11, "{goals:?}");
+    assert_eq!(goals.len(), 11 + 3, "{goals:?}");
     assert_eq!(goals, report, "{args:?}");
 }
 
@@ -76,6 +83,37 @@ fn the_example_data_gives_the_same_statuses_every_year() {
     }
     // The plan of 2026 with the 2026 status.
     assert_same(&["--year", "2026", "--observations", EXAMPLE, "--plan", PLAN]);
+}
+
+/// A synthetic plan for 2026: `multi` activities with two organisations, `single` with one.
+fn synthetic_plan(multi: usize, single: usize) -> String {
+    let mut text = String::from("# SYNTHETIC plan\nyear = 2026\n");
+    for i in 0..multi + single {
+        let partners = if i < multi { "[\"politi\"]" } else { "[]" };
+        let _ = write!(
+            text,
+            "\n[[activities]]\nid = \"a{i}\"\ntitle = \"Synthetic {i}\"\nfocus_area = \"kommunikation\"\nresponsible = \"3b\"\npartners = {partners}\nbudget = 0\n"
+        );
+    }
+    text
+}
+
+#[test]
+fn plans_on_both_sides_of_75_percent_give_the_same_statuses() {
+    // 149 of 200 = 74,5 % (ikke opfyldt), 3 of 4 = 75 % (opfyldt), 0 of 1, 1 of 1.
+    for (multi, single) in [(149, 51), (3, 1), (0, 1), (1, 0)] {
+        let plan = temp_file(
+            &format!("synthetic_plan_{multi}_{single}.toml"),
+            &synthetic_plan(multi, single),
+        );
+        let plan = plan.to_str().unwrap();
+        assert_same(&["--year", "2026", "--plan", plan]);
+        assert_same(&["--year", "2026", "--observations", EXAMPLE, "--plan", plan]);
+    }
+    // The 74,5 % plan: goal 3 is not met, in both.
+    let plan = temp_file("synthetic_plan_149_51.toml", &synthetic_plan(149, 51));
+    let statuses = goals_statuses(&["--year", "2026", "--plan", plan.to_str().unwrap()]);
+    assert_eq!(statuses["goal:samarbejde"], "not-met", "{statuses:?}");
 }
 
 #[test]

@@ -237,7 +237,7 @@ fn observations_and_plan_disagreeing_on_the_share_use_the_plan_with_a_note() {
     assert_eq!(out.code, 0, "{}", out.stderr);
     assert!(
         out.stdout.contains(
-            "Observationerne angiver 2/3 (66,7 %) for aktiviteter-flere-partnere i 2026, men tryghedsplanen (Tryghedsplanen fra tryghedsplan-2026-eksempel.toml) giver 4 af 5 aktiviteter (80 %); vurderingen bruger tryghedsplanen."
+            "Observationerne angiver 2/3 (66,7 %) for aktiviteter-flere-partnere i 2026, men tryghedsplanen (Tryghedsplanen fra tryghedsplan-2026-eksempel.toml) giver 4 af 5 aktiviteter (80 %); vurderingen bruger tryghedsplanen, fordi målet gælder \"det samlede antal aktiviteter i tryghedsplanen\", og planens aktiviteter tælles efter samme regel som i kontrollen af tryghedsplanen."
         ),
         "{}",
         out.stdout

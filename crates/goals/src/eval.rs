@@ -110,7 +110,7 @@ use crate::observation::rate_per_1000;
 use crate::stats::{Interval, Proportion, SignificanceTest, TestOutcome, TwoProportionZTest};
 use crate::{
     AreaId, Baseline, Direction, Goal, GoalId, GoalIndicator, GoalsError, IndicatorId,
-    Observations, ObservedValue, Share, Target, Unit, wilson_interval,
+    Observations, ObservedValue, Share, Source, Target, Unit, wilson_interval,
 };
 
 /// The verdict for a target, an indicator or a goal.
@@ -904,6 +904,9 @@ fn evaluate_indicator(
             }
         }
         (Err(e), None) => line.push_str(e),
+        (Ok(_), None) if ind.source() == Source::Tryghedsplan => {
+            line.push_str("ingen opgørelse fra tryghedsplanen");
+        }
         (Ok(_), None) => line.push_str("ingen måling"),
     }
     if !comparisons.is_empty() {
@@ -1139,7 +1142,12 @@ fn evaluate_target(ctx: &mut Ctx<'_>, target: &Target) -> TargetEvaluation {
     let cur = match &ctx.current {
         Ok(Some(m)) => *m,
         Ok(None) => {
-            let mut r = format!("ingen måling for {} i {year}", area.danish_name());
+            let mut r = if ctx.gi.indicator().source() == Source::Tryghedsplan {
+                // Counted from the plan, not measured: name what is missing.
+                format!("ingen opgørelse fra tryghedsplanen for {year}")
+            } else {
+                format!("ingen måling for {} i {year}", area.danish_name())
+            };
             // A pending baseline is the more fundamental gap: say it first.
             if matches!(target, Target::NotAboveBaseline)
                 && let Some(Err(baseline)) = &ctx.baseline

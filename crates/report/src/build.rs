@@ -528,6 +528,13 @@ impl<'a> Build<'a> {
                     } else {
                         shares_without_n = true;
                     }
+                    // A change whose significance cannot be computed (the year before has no
+                    // number of respondents) needs the caveat too.
+                    if ie.change().is_some_and(|c| {
+                        matches!(c.significance(), Significance::NotComputable { .. })
+                    }) {
+                        shares_without_n = true;
+                    }
                 }
                 let row = self.goal_row(goal, gi, ie, &obs);
                 if !gi.is_monitor_only() {
@@ -596,6 +603,7 @@ impl<'a> Build<'a> {
         let baseline = self.baseline_table(&goals);
         self.note_missing_figures(&goals);
         self.note_caveats(&pending_baselines, shares_without_n, shares_with_n, &crime);
+        self.note_our_rules(&goals);
         let activities = self.activities();
         let budget = self.budget();
         let organisation = self.organisation();
@@ -1426,6 +1434,33 @@ impl<'a> Build<'a> {
         }
     }
 
+    /// Where the agreement is silent, the rule is the project's: say so where a reader sees
+    /// the verdict.
+    fn note_our_rules(&mut self, goals: &[Goal]) {
+        let goal_one = goals.iter().flat_map(Goal::indicators).find_map(|gi| {
+            let rises = gi.targets().contains(&Target::IncreaseEveryYear);
+            gi.targets().iter().find_map(|t| match t {
+                Target::ApproachReference {
+                    reference_area,
+                    by_year,
+                } if rises => Some((area_name(reference_area), *by_year)),
+                _ => None,
+            })
+        });
+        if let Some((place, by_year)) = goal_one {
+            let base = self.agreement.baseline_year();
+            self.caveats.push(format!(
+                "Målet om trygge borgere vurderes efter aftalens ordlyd (\"skal årligt stige og nærme sig københavnerniveau i {by_year}\"): andelen skal være steget fra året før, og afstanden til {place} skal være mindre end året før og end i {base}; i {by_year} skal afstanden være mindre end i {base}. Projektets regler, hvor aftalen ikke siger mere: begge dele skal holde, en andel på eller over {place}s niveau tæller som nærmere, og en andel, der ikke er steget, er \"ikke opfyldt\" for året; en stigning tæller, også når den ikke er statistisk signifikant (aftalen siger \"stige\", ikke \"stige signifikant\"), og vurderingen siger, om den er. Den stiplede linje i figuren (i HTML- og PDF-udgaven) er en jævn fremskrivning til københavnerniveau, ikke aftalens mål."
+            ));
+        }
+        if self.plan.is_some() {
+            self.caveats.push(
+                "Samarbejdspartnere tælles efter projektets regel, den samme som i kontrollen af tryghedsplanen: hver forvaltning for sig (aftalen nævner de syv forvaltninger som hver sin part), en enhed som den forvaltning, den hører under (SSP under Socialforvaltningen), og Københavns Kommune nævnt sammen med en af sine forvaltninger som én samarbejdspartner."
+                    .into(),
+            );
+        }
+    }
+
     fn note_caveats(
         &mut self,
         pending: &BTreeSet<String>,
@@ -1447,9 +1482,13 @@ impl<'a> Build<'a> {
                 ));
             }
         }
+        // The agreement's own caveats (quoted in its data file): the 2025 survey figures cover
+        // the area before the extension; other actors and factors affect the results.
+        self.caveats
+            .splice(0..0, self.agreement.caveats().iter().cloned());
         if without_n {
             self.caveats.push(
-                "For nogle andele i Tryghedsundersøgelsen (bl.a. 2025-tallene i aftalen) kendes antallet af besvarelser ikke, så der kan ikke gives konfidensinterval eller test for signifikans. Et område med nogle hundrede besvarelser har typisk en usikkerhed på omkring ±5 procentpoint, så de fleste ændringer fra år til år er ikke statistisk signifikante."
+                "Signifikans: En ændring fra året før kan kun testes, når antallet af besvarelser kendes for begge år. For nogle andele kendes det ikke (aftalen angiver ikke antallet af besvarelser bag sine 2025-tal), så der gives hverken konfidensinterval eller test for dem, og vurderingen siger \"signifikans ukendt\". Et område med nogle hundrede besvarelser har typisk en usikkerhed på omkring ±5 procentpoint, så de fleste ændringer fra år til år er ikke statistisk signifikante."
                     .into(),
             );
         }
@@ -1486,7 +1525,7 @@ impl<'a> Build<'a> {
         }
         if !crime.is_empty() {
             self.caveats.push(format!(
-                "Kriminalitetstallene gælder kalenderåret {}, som afrapporteres sammen med Tryghedsundersøgelsen {}.",
+                "Kriminalitetstallene gælder kalenderåret {}, som afrapporteres sammen med Tryghedsundersøgelsen {}. Det er projektets læsning af aftalen: baseline for 2025 \"fastlægges ifm. den første afrapportering til Økonomiudvalget i 2026\", og et kalenderårs anmeldelser kan først opgøres, når året er slut.",
                 self.crime_year, self.year
             ));
             if self.published() {
