@@ -542,22 +542,82 @@ impl Agreement {
     /// # }
     /// ```
     pub fn merge_observations(&self, extra: &Observations) -> Result<Observations, AgreementError> {
+        use tryghed_goals::{ObservationProblem, ObservationProblemKind};
         let known: BTreeSet<&IndicatorId> = self
             .goals
             .iter()
             .flat_map(Goal::indicators)
             .map(|i| i.indicator().id())
             .collect();
-        self.observations
+        let mut problems = self.observations_outside_years(extra);
+        match self
+            .observations
             .merged_with(extra, |id| known.contains(id))
-            .map_err(|error| match error {
-                tryghed_goals::GoalsError::ObservationsDoNotFit { problems } => {
-                    AgreementError::ObservationsDoNotFit { problems }
-                }
-                other => AgreementError::ObservationsDoNotFit {
-                    problems: vec![other.to_string()],
-                },
+        {
+            Ok(merged) if problems.is_empty() => Ok(merged),
+            Ok(_) => Err(AgreementError::ObservationsDoNotFit { problems }),
+            Err(tryghed_goals::GoalsError::ObservationsDoNotFit { problems: more }) => {
+                problems.extend(more);
+                problems.sort_by_key(|p| (p.line(), p.column()));
+                Err(AgreementError::ObservationsDoNotFit { problems })
+            }
+            Err(other) => {
+                problems.push(ObservationProblem::new(
+                    None,
+                    None,
+                    ObservationProblemKind::InvalidObservation {
+                        reason: other.to_string(),
+                    },
+                ));
+                Err(AgreementError::ObservationsDoNotFit { problems })
+            }
+        }
+    }
+
+    /// Every observation of `observations` for a year after the agreement's period
+    /// ([`Agreement::observation_years`]), as a problem naming its line where known. Such a
+    /// year would otherwise become the default report year ("Status 2150"); years before the
+    /// period are history (the series charts show them) and pass.
+    pub fn observations_outside_years(
+        &self,
+        observations: &Observations,
+    ) -> Vec<tryghed_goals::ObservationProblem> {
+        use tryghed_goals::{ObservationColumn, ObservationProblem, ObservationProblemKind};
+        let years = self.observation_years();
+        observations
+            .iter()
+            .filter(|o| !years.contains(&o.year()))
+            .map(|o| {
+                ObservationProblem::new(
+                    observations.line_of(o.indicator(), o.area(), o.year()),
+                    Some(ObservationColumn::Year),
+                    ObservationProblemKind::YearAfterPeriod {
+                        year: o.year(),
+                        last: *years.end(),
+                    },
+                )
+                .for_observation(
+                    o.indicator().as_str(),
+                    o.area().as_str(),
+                    o.year(),
+                )
             })
+            .collect()
+    }
+
+    /// The years an observation may be for: any [`Year`] up to the period's last year.
+    /// Earlier years are history (shown in the series charts, never judged); a year after
+    /// the period has no report. Years before [`Year::MIN`] (1900) cannot even be read.
+    ///
+    /// ```
+    /// use tryghed_agreement::{Agreement, Year};
+    ///
+    /// let years = Agreement::folehaven().observation_years();
+    /// assert_eq!(years, Year::MIN..=Year::new(2029)?);
+    /// # Ok::<(), tryghed_agreement::YearError>(())
+    /// ```
+    pub fn observation_years(&self) -> std::ops::RangeInclusive<Year> {
+        Year::MIN..=self.period.last_year()
     }
 
     /// The focus areas (indsatsområder), in the agreement's order.

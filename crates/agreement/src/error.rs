@@ -129,12 +129,14 @@ pub enum AgreementError {
         /// Every problem found, in file order.
         problems: Vec<Problem>,
     },
-    /// Observations that do not fit the agreement: an unknown indicator, or a figure that
-    /// contradicts one the agreement gives. Every problem is listed.
+    /// Observations that do not fit the agreement: an unknown indicator, a figure that
+    /// contradicts one the agreement gives, a year after the agreement's period
+    /// ([`Agreement::observation_years`](crate::Agreement::observation_years)). Every problem
+    /// is listed, each with the line it was read from where known.
     #[error("the observations do not fit the agreement:\n{}", problems.iter().map(|p| format!("  {p}")).collect::<Vec<_>>().join("\n"))]
     ObservationsDoNotFit {
         /// What is wrong, one entry per observation, naming indicator, area and year.
-        problems: Vec<String>,
+        problems: Vec<tryghed_goals::ObservationProblem>,
     },
     /// A tryghedsplan that cannot be judged with the report: it is for another year, or its
     /// counts do not add up.

@@ -17,7 +17,7 @@ use crate::{ActivityId, Dkk, LineId, TransactionKind};
 #[non_exhaustive]
 pub enum BudgetError {
     /// A text could not be read as an amount in kroner.
-    #[error("invalid amount {input:?}: {kind}")]
+    #[error("invalid amount {}: {kind}", ::tryghed_diagnostics::quote(.input))]
     InvalidAmount {
         /// The text as given.
         input: String,
@@ -71,7 +71,7 @@ pub enum BudgetError {
         fte: Decimal,
     },
     /// A full-time equivalent (årsværk) could not be read.
-    #[error("invalid full-time equivalent (årsværk) {input:?}: {reason}")]
+    #[error("invalid full-time equivalent (årsværk) {}: {reason}", ::tryghed_diagnostics::quote(.input))]
     InvalidFte {
         /// The text as given.
         input: String,

@@ -47,7 +47,7 @@ pub(crate) fn run(args: &Args) -> Result<(), CliError> {
             args.year
         )));
     }
-    let observations = read_observations(&args.observations)?;
+    let observations = read_observations(&agreement, &args.observations)?;
     let date = args.date.unwrap_or_else(today);
     let period = agreement.period();
     if date < period.start() || date > period.end() {

@@ -94,12 +94,85 @@ pub(crate) fn load_agreement(path: Option<&Path>) -> Result<Agreement, CliError>
     }
 }
 
-/// Reads the observations CSV at `path` (not yet merged with the agreement's own figures:
-/// [`Agreement::evaluate`] does that and checks them).
-pub(crate) fn read_observations(path: &Path) -> Result<Observations, CliError> {
+/// Reads the observations CSV at `path` and checks that it fits `agreement` (the merge that
+/// [`Agreement::evaluate`] does again): every problem of the file, and every observation that
+/// does not fit the agreement, is listed with the file, line and column (exit 1).
+pub(crate) fn read_observations(
+    agreement: &Agreement,
+    path: &Path,
+) -> Result<Observations, CliError> {
     let text = crate::input::read_text(path, crate::input::Kind::Table)?;
-    Observations::from_csv_str(&text)
-        .map_err(|e| CliError::Invalid(format!("error: {}: {e}", path.display())))
+    let observations = Observations::from_csv_str(&text).map_err(|e| match e {
+        tryghed_goals::GoalsError::InvalidObservations { problems } => {
+            observation_problems(path, &problems)
+        }
+        other => CliError::Invalid(format!("fejl: {}: {other}", path.display())),
+    })?;
+    match agreement.merge_observations(&observations) {
+        Ok(_) => Ok(observations),
+        Err(AgreementError::ObservationsDoNotFit { problems }) => {
+            Err(observation_problems(path, &problems))
+        }
+        Err(other) => Err(CliError::Invalid(format!(
+            "fejl: {}: {other}",
+            path.display()
+        ))),
+    }
+}
+
+/// Refuses a `--year` outside the agreement's report years, from the baseline year (the
+/// Tryghedsundersøgelse before the period) to the period's last year: `goals --year 0` once
+/// gave "status for 0" (exit 2).
+pub(crate) fn check_report_year(
+    agreement: &Agreement,
+    year: tryghed_agreement::Year,
+) -> Result<(), CliError> {
+    let first = agreement.baseline_year();
+    let last = agreement.period().last_year();
+    if year < first || year > last {
+        return Err(CliError::Usage(format!(
+            "fejl: --year {year} ligger uden for aftalens år: afrapporteringen dækker {first}–{last} (baseline {first}, perioden {}–{last})",
+            agreement.period().first_year()
+        )));
+    }
+    Ok(())
+}
+
+/// At most this many problems of one file are printed; the rest are counted.
+pub(crate) const MAX_LISTED_PROBLEMS: usize = 1_000;
+
+/// Every problem of an observations file, one line each in Danish: `fejl: fil linje 3,
+/// kolonne "value": …`.
+pub(crate) fn observation_problems(
+    path: &Path,
+    problems: &[tryghed_goals::ObservationProblem],
+) -> CliError {
+    let lines = problems.iter().map(|p| {
+        let line = p.line().map(|l| format!(" linje {l}")).unwrap_or_default();
+        let column = p
+            .column()
+            .map(|c| format!(", kolonne \"{}\"", c.name()))
+            .unwrap_or_default();
+        let place = format!("{}{line}{column}", path.display());
+        let about = p
+            .observation()
+            .map(|(i, a, y)| format!(" ({i}, {a}, {y})"))
+            .unwrap_or_default();
+        format!("fejl: {place}: {}{about}", p.message_da())
+    });
+    CliError::Invalid(listed(lines, problems.len()))
+}
+
+/// Joins problem lines, at most [`MAX_LISTED_PROBLEMS`] of them, and says how many are left.
+pub(crate) fn listed(lines: impl Iterator<Item = String>, total: usize) -> String {
+    let mut out: Vec<String> = lines.take(MAX_LISTED_PROBLEMS).collect();
+    if total > MAX_LISTED_PROBLEMS {
+        out.push(format!(
+            "… og {} problemer mere (de første {MAX_LISTED_PROBLEMS} er vist)",
+            total - MAX_LISTED_PROBLEMS
+        ));
+    }
+    out.join("\n")
 }
 
 /// Reads a year's file (plan, follow-up, meeting log, ledger) as text: one that cannot be

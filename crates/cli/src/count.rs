@@ -282,6 +282,21 @@ struct ExactDocument<'a> {
 fn in_file(path: &Path, error: CountError) -> CliError {
     match error {
         CountError::Io(e) => CliError::io(path, &e),
+        CountError::Residents { problems } => {
+            let lines = problems.iter().map(|p| {
+                let column = p
+                    .column()
+                    .map(|c| format!(", kolonne \"{c}\""))
+                    .unwrap_or_default();
+                format!(
+                    "fejl: {} linje {}{column}: {}",
+                    path.display(),
+                    p.line(),
+                    p.message_da()
+                )
+            });
+            CliError::Invalid(crate::common::listed(lines, problems.len()))
+        }
         other => CliError::Invalid(format!("error: {}: {other}", path.display())),
     }
 }

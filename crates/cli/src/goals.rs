@@ -74,7 +74,7 @@ pub(crate) fn run(args: &Args) -> Result<(), CliError> {
     )?;
     let agreement = load_agreement(args.agreement.as_deref())?;
     let observations = match &args.observations {
-        Some(path) => read_observations(path)?,
+        Some(path) => read_observations(&agreement, path)?,
         None => Observations::new(),
     };
     let loaded = args
@@ -90,6 +90,9 @@ pub(crate) fn run(args: &Args) -> Result<(), CliError> {
         )?),
         None => None,
     };
+    if let Some(year) = args.year {
+        crate::common::check_report_year(&agreement, year)?;
+    }
     let year = args
         .year
         .unwrap_or_else(|| agreement.default_report_year(&observations));

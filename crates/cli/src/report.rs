@@ -194,6 +194,14 @@ fn load_meetings(
     Ok(check)
 }
 
+/// A ledger for another year than the report, in the library's check and the CLI's alike.
+fn ledger_year(path: &Path, ledger: Year, report: Year) -> CliError {
+    CliError::Invalid(format!(
+        "fejl: {}: regnskabet er for {ledger}, men rapporten gælder {report}; giv --year {ledger} eller regnskabet for {report}",
+        path.display(),
+    ))
+}
+
 fn report_error(error: ReportError) -> CliError {
     match error {
         ReportError::InvalidInput { .. } | ReportError::Goals(_) | ReportError::Agreement(_) => {
@@ -238,14 +246,7 @@ fn same_year(
     if let (Some(ledger), Some(path)) = (ledger, &args.ledger)
         && ledger.year() != builder.report_year()
     {
-        return Err(CliError::Invalid(format!(
-            "fejl: {}: regnskabet er for {}, men rapporten gælder {}; giv --year {} eller regnskabet for {}",
-            path.display(),
-            ledger.year(),
-            builder.report_year(),
-            ledger.year(),
-            builder.report_year()
-        )));
+        return Err(ledger_year(path, ledger.year(), builder.report_year()));
     }
     if let (Some(check), Some(path)) = (meetings, &args.meetings)
         && let Some(summary) = check.summary()
@@ -311,10 +312,11 @@ pub(crate) fn run(args: &Args) -> Result<(), CliError> {
     }
     builder = mark_examples(builder, args);
     if let Some(year) = args.year {
+        crate::common::check_report_year(&agreement, year)?;
         builder = builder.year(year);
     }
     if let Some(path) = &args.observations {
-        let observations = crate::common::read_observations(path)?;
+        let observations = crate::common::read_observations(&agreement, path)?;
         let name = path.file_name().map_or_else(
             || path.display().to_string(),
             |n| n.to_string_lossy().into_owned(),
@@ -333,7 +335,12 @@ pub(crate) fn run(args: &Args) -> Result<(), CliError> {
         builder = builder.year_ledger(ledger);
     }
     same_year(&builder, ledger.as_ref(), meetings.as_ref(), args)?;
-    let report = builder.build().map_err(report_error)?;
+    let report = builder.build().map_err(|e| match (e, &args.ledger) {
+        (ReportError::LedgerYear { ledger, report }, Some(path)) => {
+            ledger_year(path, ledger, report)
+        }
+        (e, _) => report_error(e),
+    })?;
     let text = match args.format {
         ReportFormat::Md => render_markdown(&report),
         ReportFormat::Html | ReportFormat::Pdf => render_html(&report),

@@ -111,3 +111,22 @@ fn a_byte_order_mark_is_accepted() {
     let out = run(&["agreement", "--agreement", agreement.to_str().unwrap()]);
     assert_eq!(out.code, 0, "{}", out.stderr);
 }
+
+/// Issue 13, item 6: `plan check` echoed a 100 MB value several times (524 MB on stderr).
+#[test]
+fn a_huge_value_is_never_echoed_in_full() {
+    let text = format!(
+        "year = 2026\n[[activities]]\nid = \"{}\"\ntitle = \"{}\"\n",
+        "x".repeat(1 << 20),
+        "y".repeat(1 << 20)
+    );
+    let plan = temp_file("synthetic_huge_values.toml", &text);
+    let out = run(&["plan", "check", plan.to_str().unwrap()]);
+    assert_eq!(out.code, 1, "{}", &out.stderr[..out.stderr.len().min(2000)]);
+    assert!(
+        out.stderr.len() < 20_000,
+        "{} bytes on stderr",
+        out.stderr.len()
+    );
+    assert!(out.stderr.contains('…'));
+}

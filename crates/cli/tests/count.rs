@@ -293,7 +293,7 @@ fn usage_and_io_errors_exit_2() {
     ]);
     assert_eq!(out.code, 1);
     assert!(
-        out.stderr.contains("line 2") && out.stderr.contains("Valby"),
+        out.stderr.contains("synthetic_residents.csv linje 2") && out.stderr.contains("Valby"),
         "{}",
         out.stderr
     );
@@ -400,4 +400,31 @@ fn a_record_over_the_limit_is_invalid_input_naming_file_and_line() {
 
 fn json_of(text: &str) -> serde_json::Value {
     serde_json::from_str(text).unwrap()
+}
+
+/// Issue 13, item 8: the residents reader stopped at the first bad row; now every problem is
+/// listed with file, line and column, and a 20-digit number is "too large", not "not a whole
+/// number" (item 15).
+#[test]
+fn every_residents_problem_is_listed() {
+    let path = temp_file("synthetic_extract.csv", &synthetic_extract(10, 6, 0));
+    let bad = temp_file(
+        "synthetic_residents_bad.csv",
+        "area;year;residents\nomraade;20x5;100\nomraade;2025;99999999999999999999\nomraade;2026;0\nomraade;2027;-4\n",
+    );
+    let out = run(&[
+        "count",
+        path.to_str().unwrap(),
+        "--residents",
+        bad.to_str().unwrap(),
+    ]);
+    assert_eq!(out.code, 1, "{}", out.stderr);
+    for want in [
+        "synthetic_residents_bad.csv linje 2, kolonne \"year\"",
+        "linje 3, kolonne \"residents\": antal indbyggere \"99999999999999999999\" er for stort",
+        "linje 4, kolonne \"residents\": 0 indbyggere",
+        "linje 5, kolonne \"residents\": antal indbyggere \"-4\" er ikke et helt tal",
+    ] {
+        assert!(out.stderr.contains(want), "{want}\n{}", out.stderr);
+    }
 }

@@ -133,7 +133,7 @@ fn a_bad_row_exits_1_naming_line_and_column() {
     );
     let out = run(&["goals", "--observations", path.to_str().unwrap()]);
     assert_eq!(out.code, 1, "{}", out.stderr);
-    assert!(out.stderr.contains("line 3"), "{}", out.stderr);
+    assert!(out.stderr.contains("linje 3"), "{}", out.stderr);
     assert!(out.stderr.contains("year"), "{}", out.stderr);
 }
 
@@ -145,11 +145,7 @@ fn a_figure_that_contradicts_the_agreement_is_an_error() {
     );
     let out = run(&["goals", "--observations", path.to_str().unwrap()]);
     assert_eq!(out.code, 1, "{}", out.stderr);
-    assert!(
-        out.stderr.contains("the agreement says 77 %"),
-        "{}",
-        out.stderr
-    );
+    assert!(out.stderr.contains("aftalen siger 77 %"), "{}", out.stderr);
 }
 
 #[test]
@@ -168,7 +164,7 @@ fn a_row_for_an_unknown_indicator_exits_1_instead_of_being_ignored() {
     let out = run(&["goals", "--observations", path.to_str().unwrap()]);
     assert_eq!(out.code, 1, "{}", out.stderr);
     assert!(
-        out.stderr.contains("unknown indicator \"indbrudd\""),
+        out.stderr.contains("ukendt indikator \"indbrudd\""),
         "{}",
         out.stderr
     );
@@ -201,8 +197,68 @@ fn respondents_may_be_added_to_the_agreements_own_figure() {
     assert_eq!(out.code, 1, "{}", out.stderr);
     assert!(
         out.stderr
-            .contains("the file says 78 % (n = 400) but the agreement says 77 %"),
+            .contains("filen siger 78 % (n = 400), men aftalen siger 77 %"),
         "{}",
         out.stderr
     );
+}
+
+/// Issue 13, items 8 and 12: every problem of an observations file is listed with file, line
+/// and column, observations that do not fit the agreement too (the file named, also by
+/// `report`), and a year far outside the agreement is refused, as is `--year 0`.
+#[test]
+fn every_observation_problem_is_listed_and_years_outside_the_agreement_are_refused() {
+    let path = support::temp_file(
+        "synthetic_obs_bad.csv",
+        "indicator,area,year,value,respondents\n\
+         tryg-i-nabolaget,omraade,20x5,80%,380\n\
+         indbrud,omraade,2025,-3,\n\
+         tryg-i-nabolage,omraade,2026,80%,380\n\
+         indbrud,omraade,9999,14,\n",
+    );
+    let p = path.to_str().unwrap();
+    let out = support::run(&["goals", "--observations", p]);
+    assert_eq!(out.code, 1, "{}", out.stderr);
+    for want in [
+        "synthetic_obs_bad.csv linje 2, kolonne \"year\"",
+        "synthetic_obs_bad.csv linje 5, kolonne \"year\": \"9999\" er ikke et årstal fra 1900 til 2199",
+        "synthetic_obs_bad.csv linje 3, kolonne \"value\": værdien \"-3\" er negativ",
+    ] {
+        assert!(out.stderr.contains(want), "{want}\n{}", out.stderr);
+    }
+    // Once the file reads, what does not fit the agreement is listed with its lines.
+    let path = support::temp_file(
+        "synthetic_obs_misfit.csv",
+        "indicator,area,year,value,respondents\n\
+         tryg-i-nabolage,omraade,2026,80%,380\n\
+         indbrud,omraade,2150,14,\n",
+    );
+    let p = path.to_str().unwrap();
+    for command in ["goals", "report"] {
+        let out = support::run(&[command, "--observations", p]);
+        assert_eq!(out.code, 1, "{command}: {}", out.stderr);
+        for want in [
+            "synthetic_obs_misfit.csv linje 2, kolonne \"indicator\": ukendt indikator \"tryg-i-nabolage\"",
+            "synthetic_obs_misfit.csv linje 3, kolonne \"year\": året 2150 ligger efter aftalens periode, som slutter i 2029",
+        ] {
+            assert!(
+                out.stderr.contains(want),
+                "{command}: {want}\n{}",
+                out.stderr
+            );
+        }
+        assert!(!out.stdout.contains("2150"), "{command}: {}", out.stdout);
+    }
+    // 0 and 9999 are not years tryghed accepts at all; 2024 is one, but before the baseline.
+    for (year, range) in [
+        ("0", "1900–2199"),
+        ("9999", "1900–2199"),
+        ("2024", "2025–2029"),
+    ] {
+        let out = support::run(&["goals", "--year", year]);
+        assert_eq!(out.code, 2, "--year {year}: {}", out.stderr);
+        assert!(out.stderr.contains(range), "{}", out.stderr);
+    }
+    let out = support::run(&["goals", "--year", "2025"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
 }

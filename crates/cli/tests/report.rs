@@ -380,6 +380,58 @@ fn exact_figures_are_json_only_and_suppression_cannot_be_switched_off() {
     assert!(out.stdout.contains("under 3"), "{}", out.stdout);
 }
 
+/// Issue 13, item 13: the survey chart's axis started at 50 %, so 10 %, 12 % and 15 % were all
+/// drawn on it. The axis now reaches the lowest share.
+#[test]
+fn the_survey_chart_does_not_clamp_low_shares_onto_the_axis() {
+    let path = support::temp_file(
+        "synthetic_low_shares.csv",
+        "indicator,area,year,value,respondents\n\
+         tryg-i-nabolaget,omraade,2026,10%,380\n\
+         tryg-i-nabolaget,valby,2026,12%,900\n\
+         tryg-i-nabolaget,kobenhavn,2026,15%,3600\n",
+    );
+    let out = support::run(&[
+        "report",
+        "--year",
+        "2026",
+        "--observations",
+        path.to_str().unwrap(),
+        "--format",
+        "html",
+    ]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(
+        ["10 %", "15 %", "20 %"]
+            .iter()
+            .any(|label| out.stdout.contains(&format!(">{label}</text>"))),
+        "the share axis reaches below 50 %"
+    );
+}
+
+/// Issue 13, item 12: a ledger for 2031 was shown in the status for 2026.
+#[test]
+fn a_ledger_of_another_year_is_refused() {
+    let example = std::fs::read_to_string(format!(
+        "{}/../../examples/synthetic-regnskab-2026.toml",
+        env!("CARGO_MANIFEST_DIR")
+    ))
+    .unwrap();
+    let ledger = support::temp_file(
+        "synthetic_regnskab_2027.toml",
+        &example.replacen("year = 2026", "year = 2027", 1),
+    );
+    let out = support::run(&[
+        "report",
+        "--year",
+        "2026",
+        "--ledger",
+        ledger.to_str().unwrap(),
+    ]);
+    assert_eq!(out.code, 1, "{}", out.stderr);
+    assert!(out.stderr.contains("2027"), "{}", out.stderr);
+}
+
 fn example(name: &str) -> String {
     format!("{}/../../examples/{name}", env!("CARGO_MANIFEST_DIR"))
 }

@@ -110,6 +110,7 @@ pub(crate) struct Cols {
     x: usize,
     y: usize,
     /// The delimiter the extract is read with.
+    #[cfg_attr(not(feature = "rayon"), allow(dead_code))]
     delimiter: u8,
 }
 
@@ -743,8 +744,6 @@ struct ChunkResult {
     newlines: u64,
 }
 
-/// Appends up to `want` bytes; `true` at the end of the input.
-#[cfg(feature = "rayon")]
 /// Reads from `reader` into `buf` until a line break, 64 KiB or the end: enough to see the
 /// header line's delimiters.
 fn read_first_line<R: Read>(reader: &mut R, buf: &mut Vec<u8>) -> Result<(), CountError> {
@@ -759,6 +758,8 @@ fn read_first_line<R: Read>(reader: &mut R, buf: &mut Vec<u8>) -> Result<(), Cou
     Ok(())
 }
 
+/// Appends up to `want` bytes; `true` at the end of the input.
+#[cfg(feature = "rayon")]
 fn read_more<R: Read>(reader: &mut R, buf: &mut Vec<u8>, want: usize) -> Result<bool, CountError> {
     let target = buf.len() + want.max(1);
     buf.reserve(target - buf.len());

@@ -45,13 +45,12 @@ pub enum CountError {
         /// The limit in bytes.
         limit: usize,
     },
-    /// The residents file is malformed, or names an area the layer does not have.
-    #[error("residents file, line {line}: {message}")]
+    /// The residents file is malformed, or names an area the layer does not have: every
+    /// problem is listed, each with its line.
+    #[error("residents file: {}", problems.iter().map(ToString::to_string).collect::<Vec<_>>().join("; "))]
     Residents {
-        /// 1-based line in the residents file (1 is the header).
-        line: u64,
-        /// What was wrong, with the value.
-        message: String,
+        /// Every problem, in file order.
+        problems: Vec<ResidentsProblem>,
     },
     /// A layer could not be prepared (from `tryghed-geography`).
     #[error("layer: {0}")]
@@ -62,6 +61,187 @@ pub enum CountError {
     /// Reading the extract failed.
     #[error("reading the extract: {0}")]
     Io(#[from] std::io::Error),
+}
+
+/// One problem with a residents file (or an entry added in code): its line (0 when added in
+/// code), the column where one is at fault, and what is wrong.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct ResidentsProblem {
+    pub(crate) line: u64,
+    pub(crate) column: Option<&'static str>,
+    pub(crate) kind: ResidentsProblemKind,
+}
+
+/// What is wrong (see [`ResidentsProblem`]).
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ResidentsProblemKind {
+    /// A header column other than `area`, `year`, `residents`.
+    UnknownColumn {
+        /// The name as given.
+        name: String,
+    },
+    /// A header column given twice.
+    RepeatedColumn,
+    /// A required column missing from the header.
+    MissingColumn,
+    /// A row with more or fewer cells than the header.
+    CellCount {
+        /// The header's number of columns.
+        expected: u64,
+        /// The row's.
+        found: u64,
+    },
+    /// A row that is not UTF-8 text.
+    NotText,
+    /// A row the CSV parser could not read.
+    Unreadable {
+        /// What the parser said.
+        message: String,
+    },
+    /// A blank area.
+    EmptyArea,
+    /// A year that is not a number from 1900 to 2199 (`Year`'s range).
+    InvalidYear {
+        /// The text.
+        value: String,
+    },
+    /// A number of residents that is not a whole number, or too large for one.
+    InvalidResidents {
+        /// The text.
+        value: String,
+        /// Digits only, but more than fit in 64 bits.
+        too_large: bool,
+    },
+    /// 0 residents: an area has at least one.
+    Zero,
+    /// A second entry for the same area and year.
+    Duplicate {
+        /// The line of the first (0 when added in code).
+        first_line: u64,
+    },
+    /// An area the layer does not have.
+    UnknownArea {
+        /// The area as given.
+        area: String,
+        /// The layer's areas, as `name (id)`.
+        known: Vec<String>,
+    },
+}
+
+impl ResidentsProblem {
+    /// The line in the residents file (1 is the header; 0 for an entry added in code).
+    pub fn line(&self) -> u64 {
+        self.line
+    }
+    /// The column at fault, if one is: `area`, `year` or `residents`.
+    pub fn column(&self) -> Option<&'static str> {
+        self.column
+    }
+    /// What is wrong.
+    pub fn kind(&self) -> &ResidentsProblemKind {
+        &self.kind
+    }
+
+    /// The problem as a Danish sentence without its place (which `tryghed` prints first).
+    pub fn message_da(&self) -> String {
+        use ResidentsProblemKind as K;
+        use tryghed_diagnostics::quote;
+        match &self.kind {
+            K::UnknownColumn { name } => format!(
+                "ukendt kolonne {}; kolonnerne er area, year, residents",
+                quote(name)
+            ),
+            K::RepeatedColumn => "kolonnen står der to gange".to_owned(),
+            K::MissingColumn => "overskriften mangler kolonnen".to_owned(),
+            K::CellCount { expected, found } => {
+                format!("rækken har {found} celler, men overskriften har {expected}")
+            }
+            K::NotText => "rækken er ikke UTF-8-tekst".to_owned(),
+            K::Unreadable { message } => format!("rækken kan ikke læses: {message}"),
+            K::EmptyArea => "området er tomt".to_owned(),
+            K::InvalidYear { value } => {
+                format!("{} er ikke et årstal fra 1900 til 2199", quote(value))
+            }
+            K::InvalidResidents {
+                value,
+                too_large: true,
+            } => format!(
+                "antal indbyggere {} er for stort til at være et antal",
+                quote(value)
+            ),
+            K::InvalidResidents {
+                value,
+                too_large: false,
+            } => {
+                format!("antal indbyggere {} er ikke et helt tal", quote(value))
+            }
+            K::Zero => "0 indbyggere; et område har mindst én".to_owned(),
+            K::Duplicate { first_line } => {
+                format!("samme område og år står der allerede på linje {first_line}")
+            }
+            K::UnknownArea { area, known } => format!(
+                "området {} findes ikke i laget; dets områder er {}",
+                quote(area),
+                known.join(", ")
+            ),
+        }
+    }
+}
+
+impl fmt::Display for ResidentsProblem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        use ResidentsProblemKind as K;
+        use tryghed_diagnostics::quote;
+        write!(f, "line {}", self.line)?;
+        if let Some(column) = self.column {
+            write!(f, ", column {column:?}")?;
+        }
+        f.write_str(": ")?;
+        match &self.kind {
+            K::UnknownColumn { name } => write!(
+                f,
+                "unknown column {}; the columns are area, year, residents",
+                quote(name)
+            ),
+            K::RepeatedColumn => f.write_str("the column appears twice"),
+            K::MissingColumn => f.write_str("the header lacks the column"),
+            K::CellCount { expected, found } => {
+                write!(f, "{found} cells where the header has {expected}")
+            }
+            K::NotText => f.write_str("the row is not UTF-8 text"),
+            K::Unreadable { message } => write!(f, "unreadable row: {message}"),
+            K::EmptyArea => f.write_str("the area is empty"),
+            K::InvalidYear { value } => {
+                write!(f, "year {} is not a year from 1900 to 2199", quote(value))
+            }
+            K::InvalidResidents {
+                value,
+                too_large: true,
+            } => {
+                write!(f, "residents {} is too large for a count", quote(value))
+            }
+            K::InvalidResidents {
+                value,
+                too_large: false,
+            } => {
+                write!(f, "residents {} is not a whole number", quote(value))
+            }
+            K::Zero => f.write_str("0 residents; an area has at least one"),
+            K::Duplicate { first_line } => {
+                write!(
+                    f,
+                    "the area and year are given twice; first on line {first_line}"
+                )
+            }
+            K::UnknownArea { area, known } => write!(
+                f,
+                "area {} is not in the layer; its areas are {}",
+                quote(area),
+                known.join(", ")
+            ),
+        }
+    }
 }
 
 /// What is wrong with an extract's header.
@@ -124,23 +304,27 @@ impl fmt::Display for RowProblem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "line {}", self.line)?;
         if let Some(id) = &self.id {
-            write!(f, " (report {id:?})")?;
+            write!(f, " (report {})", tryghed_diagnostics::quote(id))?;
         }
-        write!(f, ", column {:?}: ", self.column)?;
+        write!(f, ", column {}: ", tryghed_diagnostics::quote(&self.column))?;
         match self.reason {
             SkipReason::MissingField => write!(f, "the field is missing or empty"),
             SkipReason::BadDate => write!(
                 f,
-                "{:?} is not a date (expected ISO 2026-03-01 or Danish 01-03-2026)",
-                self.value
+                "{} is not a date (expected ISO 2026-03-01 or Danish 01-03-2026)",
+                tryghed_diagnostics::quote(&self.value)
             ),
             SkipReason::BadCoordinate => write!(
                 f,
-                "{:?} is not a finite number in the coordinate system's range",
-                self.value
+                "{} is not a finite number in the coordinate system's range",
+                tryghed_diagnostics::quote(&self.value)
             ),
             SkipReason::BadCode => {
-                write!(f, "{:?} is not an offence code (1–12 digits)", self.value)
+                write!(
+                    f,
+                    "{} is not an offence code (1–12 digits)",
+                    tryghed_diagnostics::quote(&self.value)
+                )
             }
         }
     }

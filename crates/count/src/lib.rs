@@ -117,7 +117,7 @@ mod report;
 mod synthetic;
 
 pub use counter::{CountArea, CountCategory, Counter, FIRST_LINES, MAX_LISTED_UNKNOWN_CODES};
-pub use error::{CountError, HeaderProblem, RowProblem};
+pub use error::{CountError, HeaderProblem, ResidentsProblem, ResidentsProblemKind, RowProblem};
 pub use options::{CountOptions, DEFAULT_MAX_RECORD_BYTES, LayerChoice, SkipReason};
 pub use report::{
     ALL_NAME, AreaKey, CategoryKey, CountReport, CountRow, CountSummary, CountTable, IndicatorMap,

@@ -49,32 +49,46 @@ impl CountReport {
     /// [`CountError::Residents`] naming the line of an entry whose area is not in the
     /// layer, or of a second entry for the same area and year (one by name, one by id).
     pub fn with_residents(mut self, residents: &Residents) -> Result<Self, CountError> {
+        use crate::error::{ResidentsProblem, ResidentsProblemKind};
+        let known: Vec<String> = self
+            .table
+            .areas
+            .iter()
+            .map(|a| format!("{} ({})", a.name(), a.id()))
+            .collect();
         let mut map = BTreeMap::new();
+        let mut first: BTreeMap<(usize, Year), u64> = BTreeMap::new();
+        let mut problems = Vec::new();
         for e in &residents.entries {
-            let slot = self
+            let Some(slot) = self
                 .table
                 .areas
                 .iter()
                 .position(|a| a.name() == e.area || a.id().as_str() == e.area)
-                .ok_or_else(|| CountError::Residents {
+            else {
+                problems.push(ResidentsProblem {
                     line: e.line,
-                    message: format!(
-                        "area {:?} is not in the layer; its areas are {}",
-                        e.area,
-                        self.table
-                            .areas
-                            .iter()
-                            .map(|a| format!("{} ({})", a.name(), a.id()))
-                            .collect::<Vec<_>>()
-                            .join(", ")
-                    ),
-                })?;
-            if map.insert((slot, e.year), e.residents).is_some() {
-                return Err(CountError::Residents {
-                    line: e.line,
-                    message: format!("a second number of residents for {} in {}", e.area, e.year),
+                    column: Some("area"),
+                    kind: ResidentsProblemKind::UnknownArea {
+                        area: e.area.clone(),
+                        known: known.clone(),
+                    },
                 });
+                continue;
+            };
+            if let Some(&first_line) = first.get(&(slot, e.year)) {
+                problems.push(ResidentsProblem {
+                    line: e.line,
+                    column: Some("area"),
+                    kind: ResidentsProblemKind::Duplicate { first_line },
+                });
+                continue;
             }
+            first.insert((slot, e.year), e.line);
+            map.insert((slot, e.year), e.residents);
+        }
+        if !problems.is_empty() {
+            return Err(CountError::Residents { problems });
         }
         self.table.residents = map;
         Ok(self)
@@ -573,7 +587,7 @@ const RESIDENTS_COLUMNS: [&str; 3] = ["area", "year", "residents"];
 /// A header with the columns `area`, `year`, `residents` (any order, no others); lines
 /// starting with `#` are comments. `area` is an area's name as in the layer
 /// (`Ved Folehaven`) or its id (`omraade` for the partnership layer, `ved-folehaven` in the
-/// city layer); `year` a four-digit calendar year; `residents` a whole number above 0,
+/// city layer); `year` a calendar year from 1900 to 2199; `residents` a whole number above 0,
 /// digits only.
 ///
 /// ```
@@ -587,6 +601,8 @@ const RESIDENTS_COLUMNS: [&str; 3] = ["area", "year", "residents"];
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Residents {
     entries: Vec<ResidentsEntry>,
+    /// The line of the entry for each area and year (duplicates found in linear time).
+    first: BTreeMap<(String, Year), u64>,
 }
 
 /// One line of a residents file.
@@ -645,31 +661,38 @@ impl Residents {
         residents: u64,
         line: u64,
     ) -> Result<(), CountError> {
-        let err = |message: String| CountError::Residents { line, message };
-        if area.trim().is_empty() {
-            return Err(err("the area is empty".to_owned()));
-        }
-        if residents == 0 {
-            return Err(err(format!(
-                "{area} has 0 residents in {year}; an area has at least one"
-            )));
-        }
-        if let Some(first) = self
-            .entries
-            .iter()
-            .find(|e| e.area == area && e.year == year)
-        {
-            return Err(err(format!(
-                "{area} in {year} is given twice; first on line {}",
-                first.line
-            )));
-        }
+        let problem = |column, kind| CountError::Residents {
+            problems: vec![crate::error::ResidentsProblem { line, column, kind }],
+        };
+        self.check(&area, year, residents)
+            .map_err(|(column, kind)| problem(column, kind))?;
+        self.first.insert((area.clone(), year), line);
         self.entries.push(ResidentsEntry {
             area,
             year,
             residents,
             line,
         });
+        Ok(())
+    }
+
+    /// What is wrong with an entry, if anything.
+    fn check(
+        &self,
+        area: &str,
+        year: Year,
+        residents: u64,
+    ) -> Result<(), (Option<&'static str>, crate::error::ResidentsProblemKind)> {
+        use crate::error::ResidentsProblemKind as K;
+        if area.trim().is_empty() {
+            return Err((Some("area"), K::EmptyArea));
+        }
+        if residents == 0 {
+            return Err((Some("residents"), K::Zero));
+        }
+        if let Some(&first_line) = self.first.get(&(area.to_owned(), year)) {
+            return Err((Some("area"), K::Duplicate { first_line }));
+        }
         Ok(())
     }
 
@@ -682,85 +705,158 @@ impl Residents {
     ///
     /// # Errors
     ///
-    /// [`CountError::Residents`] naming the line of a missing or unknown column, a bad
-    /// year or number, or a repeated area and year; [`CountError::Io`] when reading fails.
-    pub fn from_csv_reader<R: io::Read>(reader: R) -> Result<Self, CountError> {
+    /// [`CountError::Residents`] listing **every** problem of the file, each with its line
+    /// and column: a missing, unknown or repeated column, a row with the wrong number of
+    /// cells, a bad year or number, a repeated area and year; [`CountError::Io`] when
+    /// reading fails. The delimiter is read from the header line (`;` or `,`).
+    #[allow(
+        clippy::too_many_lines,
+        reason = "one linear pass over the rows, collecting every problem"
+    )]
+    pub fn from_csv_reader<R: io::Read>(mut reader: R) -> Result<Self, CountError> {
+        use crate::error::{ResidentsProblem, ResidentsProblemKind as K};
+        let mut bytes = Vec::new();
+        reader.read_to_end(&mut bytes)?;
         let mut rdr = csv::ReaderBuilder::new()
             .has_headers(true)
             .comment(Some(b'#'))
-            .flexible(false)
+            .flexible(true)
+            .delimiter(tryghed_diagnostics::detect_delimiter(&bytes))
             .trim(csv::Trim::All)
-            .from_reader(reader);
-        let csv_err = |e: csv::Error| {
-            let line = e.position().map_or(0, csv::Position::line);
-            match e.into_kind() {
-                csv::ErrorKind::Io(io) => CountError::Io(io),
-                csv::ErrorKind::UnequalLengths {
-                    expected_len, len, ..
-                } => CountError::Residents {
-                    line,
-                    message: format!("{len} cells where the header has {expected_len}"),
-                },
-                other => CountError::Residents {
-                    line,
-                    message: format!("{other:?}"),
-                },
+            .from_reader(bytes.as_slice());
+        let mut problems = Vec::new();
+        let at = |line: u64, column: Option<&'static str>, kind: K| ResidentsProblem {
+            line,
+            column,
+            kind,
+        };
+        let headers = match rdr.byte_headers() {
+            Ok(h) => h.clone(),
+            Err(e) => {
+                let message = e.to_string();
+                return Err(match e.into_kind() {
+                    csv::ErrorKind::Io(io) => CountError::Io(io),
+                    _ => CountError::Residents {
+                        problems: vec![at(1, None, K::Unreadable { message })],
+                    },
+                });
             }
         };
-        let headers = rdr.headers().map_err(csv_err)?.clone();
         let header_line = rdr.position().line().max(1);
         let mut idx = [None::<usize>; 3];
-        for (i, name) in headers.iter().enumerate() {
-            let name = name.trim_start_matches('\u{feff}');
+        for (i, raw) in headers.iter().enumerate() {
+            let name = String::from_utf8_lossy(raw);
+            let name = tryghed_diagnostics::header_name(&name);
             let Some(slot) = RESIDENTS_COLUMNS.iter().position(|c| *c == name) else {
-                return Err(CountError::Residents {
-                    line: header_line,
-                    message: format!(
-                        "unknown column {name:?}; the columns are area, year, residents"
-                    ),
-                });
+                problems.push(at(
+                    header_line,
+                    None,
+                    K::UnknownColumn {
+                        name: name.to_owned(),
+                    },
+                ));
+                continue;
             };
             match idx.get_mut(slot) {
                 Some(s @ None) => *s = Some(i),
-                _ => {
-                    return Err(CountError::Residents {
-                        line: header_line,
-                        message: format!("column {name:?} appears twice"),
-                    });
-                }
+                _ => problems.push(at(
+                    header_line,
+                    RESIDENTS_COLUMNS.get(slot).copied(),
+                    K::RepeatedColumn,
+                )),
+            }
+        }
+        for (slot, name) in idx.iter().zip(RESIDENTS_COLUMNS) {
+            if slot.is_none() {
+                problems.push(at(header_line, Some(name), K::MissingColumn));
             }
         }
         let [Some(ai), Some(yi), Some(ri)] = idx else {
-            return Err(CountError::Residents {
-                line: header_line,
-                message: "the header needs the columns area, year, residents".to_owned(),
-            });
+            return Err(CountError::Residents { problems });
         };
-        let mut out = Residents::new();
-        for record in rdr.records() {
-            let record = record.map_err(csv_err)?;
-            let line = record.position().map_or(0, csv::Position::line);
-            let cell = |i: usize| record.get(i).unwrap_or("");
-            let year_text = cell(yi);
-            let year = year_text
-                .parse::<Year>()
-                .map_err(|e| CountError::Residents {
-                    line,
-                    message: format!("year {year_text:?}: {e}"),
-                })?;
-            let text = cell(ri);
-            let residents = text
-                .bytes()
-                .all(|b| b.is_ascii_digit())
-                .then(|| text.parse::<u64>().ok())
-                .flatten()
-                .ok_or_else(|| CountError::Residents {
-                    line,
-                    message: format!("residents {text:?} is not a whole number"),
-                })?;
-            out.push(cell(ai).to_owned(), year, residents, line)?;
+        if !problems.is_empty() {
+            return Err(CountError::Residents { problems });
         }
-        Ok(out)
+        let width = headers.len() as u64;
+        let mut out = Residents::new();
+        let mut record = csv::ByteRecord::new();
+        loop {
+            match rdr.read_byte_record(&mut record) {
+                Ok(false) => break,
+                Ok(true) => {}
+                Err(e) => {
+                    let line = e.position().map_or(0, csv::Position::line);
+                    let message = e.to_string();
+                    match e.into_kind() {
+                        csv::ErrorKind::Io(io) => return Err(CountError::Io(io)),
+                        _ => problems.push(at(line, None, K::Unreadable { message })),
+                    }
+                    continue;
+                }
+            }
+            let line = record.position().map_or(0, csv::Position::line);
+            if record.len() as u64 != width {
+                problems.push(at(
+                    line,
+                    None,
+                    K::CellCount {
+                        expected: width,
+                        found: record.len() as u64,
+                    },
+                ));
+                continue;
+            }
+            let Ok(text) = csv::StringRecord::from_byte_record(record.clone()) else {
+                problems.push(at(line, None, K::NotText));
+                continue;
+            };
+            let cell = |i: usize| text.get(i).unwrap_or("");
+            let year_text = cell(yi);
+            let year = year_text.parse::<Year>().ok();
+            if year.is_none() {
+                problems.push(at(
+                    line,
+                    Some("year"),
+                    K::InvalidYear {
+                        value: year_text.to_owned(),
+                    },
+                ));
+            }
+            let count_text = cell(ri);
+            let digits = !count_text.is_empty() && count_text.bytes().all(|b| b.is_ascii_digit());
+            let residents = digits.then(|| count_text.parse::<u64>().ok()).flatten();
+            if residents.is_none() {
+                problems.push(at(
+                    line,
+                    Some("residents"),
+                    K::InvalidResidents {
+                        value: count_text.to_owned(),
+                        too_large: digits,
+                    },
+                ));
+            }
+            let (Some(year), Some(residents)) = (year, residents) else {
+                continue;
+            };
+            let area = cell(ai).to_owned();
+            match out.check(&area, year, residents) {
+                Ok(()) => {
+                    out.first.insert((area.clone(), year), line);
+                    out.entries.push(ResidentsEntry {
+                        area,
+                        year,
+                        residents,
+                        line,
+                    });
+                }
+                Err((column, kind)) => problems.push(at(line, column, kind)),
+            }
+        }
+        if problems.is_empty() {
+            Ok(out)
+        } else {
+            Err(CountError::Residents { problems })
+        }
     }
 
     /// Reads the residents CSV from a string.

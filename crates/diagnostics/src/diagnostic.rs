@@ -270,8 +270,8 @@ impl Diagnostic {
         self.render_line(line)
     }
 
-    /// As [`Diagnostic::render`], with the quoted line given.
-    fn render_line(&self, quoted: Option<&str>) -> String {
+    /// [`Diagnostic::render`] with the source line already found.
+    fn render_line(&self, source_line: Option<&str>) -> String {
         let mut out = format!("{}: {}\n", self.severity.label_da(), self.message);
         let gutter_width = self
             .location
@@ -280,15 +280,12 @@ impl Diagnostic {
         let pad = " ".repeat(gutter_width);
         if let Some(location) = &self.location {
             let _ = writeln!(out, "{pad}--> {location}");
-            if let Some(line) = quoted {
+            if let Some(line) = source_line {
+                let (shown, indent, carets) =
+                    snippet(line.trim_end(), location.column, location.length);
                 let _ = writeln!(out, "{pad} |");
-                let _ = writeln!(out, "{} | {}", location.line, line.trim_end());
-                let indent: String = line
-                    .chars()
-                    .take(location.column - 1)
-                    .map(|c| if c == '\t' { '\t' } else { ' ' })
-                    .collect();
-                let _ = writeln!(out, "{pad} | {indent}{}", "^".repeat(location.length));
+                let _ = writeln!(out, "{} | {shown}", location.line);
+                let _ = writeln!(out, "{pad} | {indent}{}", "^".repeat(carets));
             }
         }
         if !self.field.is_empty() {
@@ -299,6 +296,39 @@ impl Diagnostic {
         }
         out
     }
+}
+
+/// The most characters of a source line shown before and after the column a diagnostic
+/// points at; a longer line is cut with "…" (a 100 MB line was once echoed in full).
+const SNIPPET_BEFORE: usize = 40;
+const SNIPPET_AFTER: usize = 80;
+
+/// The part of `line` shown for a diagnostic at `column` (from 1) spanning `length`
+/// characters: the text, the indent before the carets (tabs kept) and the number of carets.
+fn snippet(line: &str, column: usize, length: usize) -> (String, String, usize) {
+    let chars: Vec<char> = line.chars().collect();
+    let at = column.saturating_sub(1).min(chars.len());
+    let start = at.saturating_sub(SNIPPET_BEFORE);
+    let end = chars.len().min(at + SNIPPET_AFTER);
+    let mut shown = String::new();
+    let mut indent = String::new();
+    if start > 0 {
+        shown.push('…');
+        indent.push(' ');
+    }
+    shown.extend(chars.get(start..end).unwrap_or_default());
+    indent.extend(
+        chars
+            .get(start..at)
+            .unwrap_or_default()
+            .iter()
+            .map(|&c| if c == '\t' { '\t' } else { ' ' }),
+    );
+    if end < chars.len() {
+        shown.push('…');
+    }
+    let carets = length.clamp(1, (end - at).max(1));
+    (shown, indent, carets)
 }
 
 impl fmt::Display for Diagnostic {
@@ -320,16 +350,50 @@ impl fmt::Display for Diagnostic {
 /// The source is split into lines once, so many diagnostics in a large file render in time
 /// in proportion to the file and the diagnostics.
 pub fn render_all(diagnostics: &[Diagnostic], source: &str) -> String {
+    // The lines once, not once per diagnostic: linear in the text and the diagnostics.
     let lines: Vec<&str> = source.lines().collect();
     diagnostics
         .iter()
         .map(|d| {
-            let quoted = d
+            let line = d
                 .location
                 .as_ref()
-                .and_then(|l| lines.get(l.line - 1).copied());
-            d.render_line(quoted)
+                .and_then(|l| lines.get(l.line.wrapping_sub(1)).copied());
+            d.render_line(line)
         })
         .collect::<Vec<_>>()
         .join("\n")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Issue 13, item 6: a diagnostic on a 1 MB line echoed the whole line.
+    #[test]
+    fn a_long_source_line_is_cut_around_the_place() {
+        let line = format!("title = \"{}\" # end", "y".repeat(1_000_000));
+        let text = format!("year = 2026\n{line}\n");
+        let d = Diagnostic::error("title", "for lang").with_location(Location::new(
+            "plan.toml",
+            2,
+            9,
+            1_000_002,
+        ));
+        let shown = d.render(&text);
+        assert!(shown.len() < 600, "{} bytes", shown.len());
+        let lines: Vec<&str> = shown.lines().collect();
+        assert_eq!(lines[3], format!("2 | title = \"{}…", "y".repeat(79)));
+        assert_eq!(lines[4], format!("  | {}{}", " ".repeat(8), "^".repeat(80)));
+        // Far into the line the start is cut too, and the caret stays under its character.
+        let d = Diagnostic::error("x", "her").with_location(Location::new("p", 2, 500_000, 1));
+        let shown = d.render(&text);
+        let lines: Vec<&str> = shown.lines().collect();
+        assert!(lines[3].starts_with("2 | …yyyy"), "{}", lines[3]);
+        assert_eq!(lines[4], format!("  | {}^", " ".repeat(41)));
+        assert_eq!(
+            render_all(&[d.clone(), d], &text).len(),
+            2 * shown.len() + 1
+        );
+    }
 }

@@ -17,7 +17,8 @@ pub type Span = Range<usize>;
 pub const QUOTE_LIMIT: usize = 80;
 
 /// `value` in double quotes, cut to [`QUOTE_LIMIT`] characters with "…", so that a huge value
-/// is never echoed in full.
+/// is never echoed in full; quotes, backslashes and control characters are escaped as `{:?}`
+/// escapes them.
 ///
 /// ```
 /// use tryghed_diagnostics::quote;
@@ -26,14 +27,14 @@ pub const QUOTE_LIMIT: usize = 80;
 /// assert_eq!(quote(&"x".repeat(1000)).chars().count(), 80 + 3);
 /// ```
 pub fn quote(value: &str) -> String {
-    let mut out = String::from("\"");
     let mut chars = value.chars();
-    out.extend(chars.by_ref().take(QUOTE_LIMIT));
+    let mut shown: String = chars.by_ref().take(QUOTE_LIMIT).collect();
     if chars.next().is_some() {
-        out.push('…');
+        shown.push('…');
     }
-    out.push('"');
-    out
+    // As `{:?}` writes it: quotes, backslashes and control characters escaped, so that a
+    // value cannot break the line it is quoted on.
+    format!("{shown:?}")
 }
 
 /// Reads a TOML text and collects diagnostics about it.

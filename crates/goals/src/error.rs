@@ -1,6 +1,6 @@
 //! The crate's single error type.
 
-use crate::Year;
+use crate::{ObservationProblem, Year};
 
 /// Everything that can go wrong in `tryghed-goals`: invalid identifiers, codes, shares,
 /// category files, observation files and goal definitions.
@@ -15,7 +15,7 @@ pub enum GoalsError {
     #[error(transparent)]
     InvalidId(#[from] crate::SlugError),
     /// An offence code (gerningskode) is not 1–12 ASCII digits.
-    #[error("invalid offence code {value:?}: {reason}")]
+    #[error("invalid offence code {}: {reason}", ::tryghed_diagnostics::quote(.value))]
     InvalidOffenceCode {
         /// The rejected text.
         value: String,
@@ -34,7 +34,7 @@ pub enum GoalsError {
         reason: &'static str,
     },
     /// A value (of an observation or a baseline) could not be read or is out of range.
-    #[error("invalid value {value:?}: {reason}")]
+    #[error("invalid value {}: {reason}", ::tryghed_diagnostics::quote(.value))]
     InvalidValue {
         /// The rejected text or number.
         value: String,
@@ -51,15 +51,12 @@ pub enum GoalsError {
         /// What was wrong.
         message: String,
     },
-    /// A row of an observations CSV file is malformed.
-    #[error("observations CSV, line {line}, column {column:?}: {message}")]
-    Csv {
-        /// 1-based line in the file (the header is line 1).
-        line: u64,
-        /// The column's name (from the header), or `"-"` for row-level problems.
-        column: String,
-        /// What was wrong, with the offending value.
-        message: String,
+    /// An observations CSV file has problems: every one is listed, each with its line and
+    /// column.
+    #[error("the observations CSV has {} problem(s):\n{}", problems.len(), list(problems))]
+    InvalidObservations {
+        /// Every problem, in file order.
+        problems: Vec<ObservationProblem>,
     },
     /// Two observations for the same indicator, area and year.
     #[error("duplicate observation for indicator {indicator:?}, area {area:?}, year {year}")]
@@ -93,17 +90,27 @@ pub enum GoalsError {
     #[error("I/O error: {0}")]
     Io(#[from] std::io::Error),
     /// Observations that do not fit the stated figures they are merged with: an indicator no
-    /// goal has, or a value that contradicts a stated one. Every problem is listed.
-    #[error("the observations do not fit:\n{}", problems.iter().map(|p| format!("  {p}")).collect::<Vec<_>>().join("\n"))]
+    /// goal has, a value that contradicts a stated one, a year after the period. Every
+    /// problem is listed, with the line it was read from where known.
+    #[error("the observations do not fit:\n{}", list(problems))]
     ObservationsDoNotFit {
         /// One entry per observation, naming its indicator, area and year.
-        problems: Vec<String>,
+        problems: Vec<ObservationProblem>,
     },
+}
+
+fn list(problems: &[ObservationProblem]) -> String {
+    problems
+        .iter()
+        .map(|p| format!("  {p}"))
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 #[cfg(test)]
 mod tests {
     use super::GoalsError;
+    use crate::{ObservationColumn, ObservationProblem, ObservationProblemKind};
 
     #[test]
     fn error_is_send_sync_static() {
@@ -113,12 +120,19 @@ mod tests {
 
     #[test]
     fn messages_name_the_value_and_place() {
-        let e = GoalsError::Csv {
-            line: 7,
-            column: "year".into(),
-            message: "\"20x5\" is not a year".into(),
+        let e = GoalsError::InvalidObservations {
+            problems: vec![ObservationProblem::new(
+                Some(7),
+                Some(ObservationColumn::Year),
+                ObservationProblemKind::InvalidYear {
+                    value: "20x5".into(),
+                },
+            )],
         };
         let s = e.to_string();
-        assert!(s.contains("line 7") && s.contains("year") && s.contains("20x5"));
+        assert!(
+            s.contains("line 7") && s.contains("year") && s.contains("20x5"),
+            "{s}"
+        );
     }
 }

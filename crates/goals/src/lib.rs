@@ -97,6 +97,7 @@ mod goal;
 mod id;
 mod indicator;
 pub mod observation;
+mod problem;
 #[cfg(feature = "serde")]
 mod serde_forms;
 mod share;
@@ -117,6 +118,7 @@ pub use indicator::{Dimension, Direction, Indicator, Source, Unit};
 pub use observation::{
     CSV_COLUMNS, Observation, Observations, ObservedValue, crime_year_reported_in, write_csv,
 };
+pub use problem::{ObservationColumn, ObservationProblem, ObservationProblemKind};
 pub use share::Share;
 pub use stats::{
     Alternative, Interval, Proportion, SignificanceTest, TestOutcome, TwoProportionZTest,

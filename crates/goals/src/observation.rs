@@ -16,7 +16,10 @@ use std::io;
 
 use rust_decimal::Decimal;
 
-use crate::{AreaId, GoalsError, IndicatorId, Share};
+use crate::{
+    AreaId, GoalsError, IndicatorId, ObservationColumn, ObservationProblem, ObservationProblemKind,
+    Share,
+};
 
 /// The calendar year of the crime figures that the Tryghedsundersøgelse of `survey_year`
 /// reports: `survey_year − 1`.
@@ -319,10 +322,21 @@ type Key = (IndicatorId, AreaId, Year);
 /// );
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default)]
 pub struct Observations {
     map: BTreeMap<Key, Observation>,
+    /// The line each observation was read from, for those read from a file (not part of
+    /// equality: the same figures read from two files are equal).
+    lines: BTreeMap<Key, u64>,
 }
+
+impl PartialEq for Observations {
+    fn eq(&self, other: &Self) -> bool {
+        self.map == other.map
+    }
+}
+
+impl Eq for Observations {}
 
 /// The columns of the observations CSV, in the order written.
 pub const CSV_COLUMNS: [&str; 5] = ["indicator", "area", "year", "value", "respondents"];
@@ -447,19 +461,30 @@ impl Observations {
         extra: &Observations,
         known: impl Fn(&IndicatorId) -> bool,
     ) -> Result<Observations, GoalsError> {
+        use ObservationProblemKind as K;
         let mut merged = Observations::new();
         let mut problems = Vec::new();
         for observation in extra.iter() {
             let id = observation.indicator();
-            let place = format!("{id} {} {}", observation.area(), observation.year());
-            if *id != IndicatorId::residents() && !known(id) {
-                problems.push(format!(
-                    "{place}: column \"indicator\": unknown indicator {:?}: no goal has it",
+            let (area, year) = (observation.area(), observation.year());
+            let line = extra.line_of(id, area, year);
+            let at = |column: Option<ObservationColumn>, kind| {
+                ObservationProblem::new(line, column, kind).for_observation(
                     id.as_str(),
+                    area.as_str(),
+                    year,
+                )
+            };
+            if *id != IndicatorId::residents() && !known(id) {
+                problems.push(at(
+                    Some(ObservationColumn::Indicator),
+                    K::UnknownIndicator {
+                        indicator: id.as_str().to_owned(),
+                    },
                 ));
                 continue;
             }
-            let keep = match self.get(id, observation.area(), observation.year()) {
+            let keep = match self.get(id, area, year) {
                 None => true,
                 Some(stated) if stated == observation => false,
                 Some(stated)
@@ -468,32 +493,45 @@ impl Observations {
                     true
                 }
                 Some(stated) => {
-                    problems.push(format!(
-                        "{place}: the file says {} but the agreement says {} (a figure that contradicts the agreement is never replaced)",
-                        with_respondents(observation),
-                        with_respondents(stated),
+                    problems.push(at(
+                        Some(ObservationColumn::Value),
+                        K::Contradicts {
+                            given: with_respondents(observation),
+                            stated: with_respondents(stated),
+                        },
                     ));
                     false
                 }
             };
-            if keep && let Err(error) = merged.insert(observation.clone()) {
-                problems.push(format!("{place}: {error}"));
+            if keep {
+                let key = (id.clone(), area.clone(), year);
+                if merged.map.contains_key(&key) {
+                    problems.push(at(None, K::Duplicate { first_line: None }));
+                } else {
+                    if let Some(line) = line {
+                        merged.lines.insert(key.clone(), line);
+                    }
+                    merged.map.insert(key, observation.clone());
+                }
             }
         }
         for stated in self.iter() {
-            if merged
-                .get(stated.indicator(), stated.area(), stated.year())
-                .is_none()
-                && let Err(error) = merged.insert(stated.clone())
-            {
-                problems.push(error.to_string());
-            }
+            let key = (stated.indicator.clone(), stated.area.clone(), stated.year);
+            merged.map.entry(key).or_insert_with(|| stated.clone());
         }
         if problems.is_empty() {
             Ok(merged)
         } else {
             Err(GoalsError::ObservationsDoNotFit { problems })
         }
+    }
+
+    /// The line of the file the observation of `indicator`, `area` and `year` was read from,
+    /// when it was read from one ([`Observations::from_csv_reader`]).
+    pub fn line_of(&self, indicator: &IndicatorId, area: &AreaId, year: Year) -> Option<u64> {
+        self.lines
+            .get(&(indicator.clone(), area.clone(), year))
+            .copied()
     }
 
     /// The latest year of any observation (the CLI's default year).
@@ -503,139 +541,134 @@ impl Observations {
 
     /// Reads the observations CSV format (see `docs/observations.md`).
     ///
-    /// The header names the columns (any order): `indicator`, `area`, `year`, `value` are
-    /// required, `respondents` is optional. Lines starting with `#` are comments.
+    /// The header names the columns (any order; names trimmed): `indicator`, `area`, `year`,
+    /// `value` are required, `respondents` is optional. Lines starting with `#` are comments.
+    /// The delimiter is read from the header line (`;` or `,`, as
+    /// [`tryghed_diagnostics::detect_delimiter`]). The line of each observation is kept
+    /// ([`Observations::line_of`]) so that later checks can name it.
     ///
     /// # Errors
     ///
-    /// [`GoalsError::Csv`] naming the line and column of the first bad cell, a missing or
-    /// unknown column, a row with the wrong number of cells, or a duplicate row;
-    /// [`GoalsError::Io`] when reading fails.
-    #[allow(clippy::too_many_lines)] // one linear pass: header checks, then per-cell checks
-    pub fn from_csv_reader<R: io::Read>(reader: R) -> Result<Self, GoalsError> {
+    /// [`GoalsError::InvalidObservations`] listing **every** problem of the file, each with
+    /// its line and column: a missing, unknown or repeated column, a row with the wrong
+    /// number of cells, a bad cell, a duplicate row; [`GoalsError::Io`] when reading fails.
+    #[allow(
+        clippy::too_many_lines,
+        reason = "one linear pass over the rows, collecting every problem"
+    )]
+    pub fn from_csv_reader<R: io::Read>(mut reader: R) -> Result<Self, GoalsError> {
+        let mut bytes = Vec::new();
+        reader.read_to_end(&mut bytes)?;
+        let delimiter = tryghed_diagnostics::detect_delimiter(&bytes);
         let mut rdr = csv::ReaderBuilder::new()
             .has_headers(true)
             .comment(Some(b'#'))
-            .flexible(false)
+            .flexible(true)
+            .delimiter(delimiter)
             .trim(csv::Trim::All)
-            .from_reader(reader);
-        let csv_err = |e: csv::Error| -> GoalsError {
-            let line = e.position().map_or(0, csv::Position::line);
-            let message = e.to_string();
-            match e.into_kind() {
-                csv::ErrorKind::Utf8 { err, .. } => GoalsError::Csv {
-                    line,
-                    column: "-".into(),
-                    message: format!("cell {} is not UTF-8 text", err.field() + 1),
-                },
-                csv::ErrorKind::Io(io) => GoalsError::Io(io),
-                csv::ErrorKind::UnequalLengths {
-                    expected_len, len, ..
-                } => GoalsError::Csv {
-                    line,
-                    column: "-".into(),
-                    message: format!("{len} cells where the header has {expected_len}"),
-                },
-                _ => GoalsError::Csv {
-                    line,
-                    column: "-".into(),
-                    message,
-                },
+            .from_reader(bytes.as_slice());
+        let mut problems: Vec<ObservationProblem> = Vec::new();
+        let problem = |line: u64, column: Option<ObservationColumn>, kind| {
+            ObservationProblem::new(Some(line), column, kind)
+        };
+        let headers = match rdr.byte_headers() {
+            Ok(h) => h.clone(),
+            Err(e) => {
+                let message = e.to_string();
+                return Err(match e.into_kind() {
+                    csv::ErrorKind::Io(io) => GoalsError::Io(io),
+                    _ => GoalsError::InvalidObservations {
+                        problems: vec![problem(
+                            1,
+                            None,
+                            ObservationProblemKind::Unreadable { message },
+                        )],
+                    },
+                });
             }
         };
-        let headers = rdr.headers().map_err(csv_err)?.clone();
         let header_line = rdr.position().line().max(1);
-        let mut index = [None::<usize>; 5];
-        for (i, name) in headers.iter().enumerate() {
-            let Some(slot) = CSV_COLUMNS.iter().position(|c| *c == name) else {
-                return Err(GoalsError::Csv {
-                    line: header_line,
-                    column: name.to_owned(),
-                    message: format!(
-                        "unknown column {name:?}; the columns are {}",
-                        CSV_COLUMNS.join(", ")
-                    ),
-                });
-            };
-            if let Some(s) = index.get_mut(slot) {
-                if s.is_some() {
-                    return Err(GoalsError::Csv {
-                        line: header_line,
-                        column: name.to_owned(),
-                        message: format!("column {name:?} appears twice"),
-                    });
-                }
-                *s = Some(i);
-            }
-        }
-        for (slot, name) in index.iter().zip(CSV_COLUMNS).take(4) {
-            if slot.is_none() {
-                return Err(GoalsError::Csv {
-                    line: header_line,
-                    column: name.to_owned(),
-                    message: format!("the header lacks the required column {name:?}"),
-                });
-            }
-        }
+        let index = header_columns(&headers, header_line)
+            .map_err(|problems| GoalsError::InvalidObservations { problems })?;
+        let width = headers.len() as u64;
         let mut out = Observations::new();
-        let mut lines: BTreeMap<Key, u64> = BTreeMap::new();
-        for record in rdr.records() {
-            let record = record.map_err(csv_err)?;
+        let mut record = csv::ByteRecord::new();
+        loop {
+            match rdr.read_byte_record(&mut record) {
+                Ok(false) => break,
+                Ok(true) => {}
+                Err(e) => {
+                    let line = e.position().map_or(0, csv::Position::line);
+                    let message = e.to_string();
+                    match e.into_kind() {
+                        csv::ErrorKind::Io(io) => return Err(GoalsError::Io(io)),
+                        _ => problems.push(problem(
+                            line,
+                            None,
+                            ObservationProblemKind::Unreadable { message },
+                        )),
+                    }
+                    continue;
+                }
+            }
             let line = record.position().map_or(0, csv::Position::line);
-            let cell = |slot: usize| -> &str {
+            if record.len() as u64 != width {
+                problems.push(problem(
+                    line,
+                    None,
+                    ObservationProblemKind::CellCount {
+                        expected: width,
+                        found: record.len() as u64,
+                    },
+                ));
+                continue;
+            }
+            let Ok(text) = csv::StringRecord::from_byte_record(record.clone()) else {
+                problems.push(problem(line, None, ObservationProblemKind::NotText));
+                continue;
+            };
+            let cell = |column: ObservationColumn| -> &str {
                 index
-                    .get(slot)
+                    .get(column as usize)
                     .copied()
                     .flatten()
-                    .and_then(|i| record.get(i))
+                    .and_then(|i| text.get(i))
                     .unwrap_or("")
             };
-            let bad = |column: &str, message: String| GoalsError::Csv {
-                line,
-                column: column.to_owned(),
-                message,
-            };
-            let indicator =
-                IndicatorId::new(cell(0)).map_err(|e| bad("indicator", e.to_string()))?;
-            let area = AreaId::new(cell(1)).map_err(|e| bad("area", e.to_string()))?;
-            let year_text = cell(2);
-            let year: Year = year_text
-                .parse()
-                .map_err(|e: crate::ParseYearError| bad("year", e.to_string()))?;
-            let value = ObservedValue::parse(cell(3)).map_err(|e| bad("value", e.to_string()))?;
-            let resp_text = cell(4);
-            let respondents = if resp_text.is_empty() {
-                None
-            } else {
-                Some(resp_text.parse::<u64>().map_err(|_| {
-                    bad(
-                        "respondents",
-                        format!("{resp_text:?} is not a whole number of respondents"),
-                    )
-                })?)
-            };
-            let obs = Observation::new(indicator, area, year, value, respondents).map_err(|e| {
-                let column = if respondents.is_some() && matches!(value, ObservedValue::Count(_)) {
-                    "respondents"
-                } else {
-                    "value"
-                };
-                bad(column, e.to_string())
-            })?;
-            let key = (obs.indicator.clone(), obs.area.clone(), obs.year);
-            if let Some(first) = lines.get(&key) {
-                return Err(bad(
-                    "-",
-                    format!(
-                        "duplicate row for indicator {}, area {}, year {}; first on line {first}",
-                        key.0, key.1, key.2
-                    ),
-                ));
+            match read_row(cell) {
+                Ok(obs) => {
+                    let key = (obs.indicator.clone(), obs.area.clone(), obs.year);
+                    if let Some(&first) = out.lines.get(&key) {
+                        problems.push(
+                            problem(
+                                line,
+                                None,
+                                ObservationProblemKind::Duplicate {
+                                    first_line: Some(first),
+                                },
+                            )
+                            .for_observation(
+                                key.0.as_str(),
+                                key.1.as_str(),
+                                key.2,
+                            ),
+                        );
+                        continue;
+                    }
+                    out.lines.insert(key.clone(), line);
+                    out.map.insert(key, obs);
+                }
+                Err(row) => problems.extend(
+                    row.into_iter()
+                        .map(|(column, kind)| problem(line, Some(column), kind)),
+                ),
             }
-            lines.insert(key, line);
-            out.insert(obs)?;
         }
-        Ok(out)
+        if problems.is_empty() {
+            Ok(out)
+        } else {
+            Err(GoalsError::InvalidObservations { problems })
+        }
     }
 
     /// Reads the CSV format from a string.
@@ -694,6 +727,159 @@ pub fn write_csv<'a, W: io::Write>(
     Ok(())
 }
 
+/// The position of each column in the header, or every problem of the header (the rows
+/// cannot be read without their columns).
+fn header_columns(
+    headers: &csv::ByteRecord,
+    header_line: u64,
+) -> Result<[Option<usize>; 5], Vec<ObservationProblem>> {
+    let mut problems = Vec::new();
+    let problem = |line: u64, column: Option<ObservationColumn>, kind| {
+        ObservationProblem::new(Some(line), column, kind)
+    };
+    let mut index = [None::<usize>; 5];
+    for (i, raw) in headers.iter().enumerate() {
+        let name = String::from_utf8_lossy(raw);
+        let name = tryghed_diagnostics::header_name(&name);
+        let Some(column) = ObservationColumn::ALL.iter().position(|c| c.name() == name) else {
+            problems.push(problem(
+                header_line,
+                None,
+                ObservationProblemKind::UnknownColumn {
+                    name: name.to_owned(),
+                },
+            ));
+            continue;
+        };
+        if let Some(slot) = index.get_mut(column) {
+            if slot.is_some() {
+                problems.push(problem(
+                    header_line,
+                    ObservationColumn::ALL.get(column).copied(),
+                    ObservationProblemKind::RepeatedColumn {
+                        column: ObservationColumn::ALL
+                            .get(column)
+                            .copied()
+                            .unwrap_or(ObservationColumn::Indicator),
+                    },
+                ));
+            }
+            *slot = Some(i);
+        }
+    }
+    for (slot, column) in index.iter().zip(ObservationColumn::ALL).take(4) {
+        if slot.is_none() {
+            problems.push(problem(
+                header_line,
+                Some(column),
+                ObservationProblemKind::MissingColumn { column },
+            ));
+        }
+    }
+    if problems.is_empty() {
+        Ok(index)
+    } else {
+        Err(problems)
+    }
+}
+
+/// One row's observation, or every problem of its cells.
+fn read_row<'a>(
+    cell: impl Fn(ObservationColumn) -> &'a str,
+) -> Result<Observation, Vec<(ObservationColumn, ObservationProblemKind)>> {
+    use ObservationColumn as C;
+    use ObservationProblemKind as K;
+    let mut problems = Vec::new();
+    let id_problem = |value: &str, e: GoalsError| match e {
+        GoalsError::InvalidId(slug) => K::InvalidId {
+            value: value.to_owned(),
+            problem: slug.problem(),
+        },
+        other => K::InvalidValue {
+            value: value.to_owned(),
+            reason: other.to_string(),
+        },
+    };
+    let indicator = IndicatorId::new(cell(C::Indicator))
+        .map_err(|e| problems.push((C::Indicator, id_problem(cell(C::Indicator), e))))
+        .ok();
+    let area = AreaId::new(cell(C::Area))
+        .map_err(|e| problems.push((C::Area, id_problem(cell(C::Area), e))))
+        .ok();
+    let year_text = cell(C::Year);
+    let year = year_text.parse::<Year>().ok();
+    if year.is_none() {
+        problems.push((
+            C::Year,
+            K::InvalidYear {
+                value: year_text.to_owned(),
+            },
+        ));
+    }
+    let value_text = cell(C::Value);
+    let negative = value_text
+        .strip_prefix('-')
+        .is_some_and(|rest| !rest.is_empty() && rest.bytes().all(|b| b.is_ascii_digit()));
+    let value = if negative {
+        problems.push((
+            C::Value,
+            K::NegativeCount {
+                value: value_text.to_owned(),
+            },
+        ));
+        None
+    } else {
+        ObservedValue::parse(value_text)
+            .map_err(|e| {
+                problems.push((
+                    C::Value,
+                    K::InvalidValue {
+                        value: value_text.to_owned(),
+                        reason: e.to_string(),
+                    },
+                ));
+            })
+            .ok()
+    };
+    let resp_text = cell(C::Respondents);
+    let respondents = if resp_text.is_empty() {
+        Some(None)
+    } else if let Ok(n) = resp_text.parse::<u64>() {
+        Some(Some(n))
+    } else {
+        let digits = resp_text.bytes().all(|b| b.is_ascii_digit());
+        problems.push((
+            C::Respondents,
+            K::InvalidRespondents {
+                value: resp_text.to_owned(),
+                too_large: digits,
+            },
+        ));
+        None
+    };
+    let (Some(indicator), Some(area), Some(year), Some(value), Some(respondents)) =
+        (indicator, area, year, value, respondents)
+    else {
+        return Err(problems);
+    };
+    Observation::new(indicator, area, year, value, respondents).map_err(|e| {
+        let column = if respondents.is_some() && matches!(value, ObservedValue::Count(_)) {
+            C::Respondents
+        } else {
+            C::Value
+        };
+        vec![(
+            column,
+            K::InvalidObservation {
+                reason: match e {
+                    GoalsError::InvalidObservation { reason, .. } => reason,
+                    other => other.to_string(),
+                },
+            },
+        )]
+    })
+}
+
 /// `count × 1000 / residents`; `None` when `residents` is 0.
 pub(crate) fn rate_per_1000(count: u64, residents: u64) -> Option<Decimal> {
     Decimal::from(count)
@@ -747,15 +933,79 @@ indbyggere,omraade,2026,2000,
         assert_eq!(obs.len(), 1);
     }
 
+    /// The first problem: its line, column (or the unknown column's name, or `-`) and
+    /// message.
     fn err(text: &str) -> (u64, String, String) {
         match Observations::from_csv_str(text).unwrap_err() {
-            GoalsError::Csv {
-                line,
-                column,
-                message,
-            } => (line, column, message),
+            GoalsError::InvalidObservations { problems } => {
+                let p = &problems[0];
+                let column = match (p.column(), p.kind()) {
+                    (Some(c), _) => c.name().to_owned(),
+                    (None, ObservationProblemKind::UnknownColumn { name }) => name.clone(),
+                    (None, _) => "-".to_owned(),
+                };
+                (p.line().unwrap_or(0), column, p.to_string())
+            }
             e => panic!("{e}"),
         }
+    }
+
+    /// Issue 13, item 8: the reader stopped at the first bad row; every problem is listed.
+    #[test]
+    fn every_problem_of_the_file_is_listed_with_line_and_column() {
+        let text = "indicator,area,year,value,respondents\n\
+                    x,omraade,20x5,1,\n\
+                    x,omraade,2025,-3,\n\
+                    x,Valby,2025,7%,99999999999999999999\n\
+                    x,omraade,2026,1,\n\
+                    x,omraade,2026,2,\n";
+        let GoalsError::InvalidObservations { problems } =
+            Observations::from_csv_str(text).unwrap_err()
+        else {
+            panic!("invalid");
+        };
+        let found: Vec<(Option<u64>, Option<&str>)> = problems
+            .iter()
+            .map(|p| (p.line(), p.column().map(ObservationColumn::name)))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                (Some(2), Some("year")),
+                (Some(3), Some("value")),
+                (Some(4), Some("area")),
+                (Some(4), Some("respondents")),
+                (Some(6), None),
+            ]
+        );
+        // Item 15: the messages say what is wrong.
+        assert!(matches!(
+            problems[1].kind(),
+            ObservationProblemKind::NegativeCount { .. }
+        ));
+        assert!(matches!(
+            problems[3].kind(),
+            ObservationProblemKind::InvalidRespondents {
+                too_large: true,
+                ..
+            }
+        ));
+        assert!(
+            problems[3].message_da().contains("for stort"),
+            "{}",
+            problems[3].message_da()
+        );
+    }
+
+    #[test]
+    fn a_huge_value_is_quoted_at_most_80_characters() {
+        let text = format!(
+            "indicator,area,year,value\nx,omraade,2025,{}\n",
+            "9x".repeat(1_000_000)
+        );
+        let message = Observations::from_csv_str(&text).unwrap_err().to_string();
+        assert!(message.len() < 1_000, "{} bytes", message.len());
+        assert!(message.contains('…'));
     }
 
     #[test]
@@ -774,6 +1024,7 @@ indbyggere,omraade,2026,2000,
         assert_eq!((l, c.as_str()), (2, "respondents"));
         let (l, c, m) = err(&format!("{h}x,omraade,2025,1,\nx,omraade,2025,2,\n"));
         assert_eq!((l, c.as_str()), (3, "-"));
+        assert!(m.contains("first on line 2"), "{m}");
         assert!(m.contains("line 2"), "{m}");
         let (l, _, m) = err(&format!("{h}x,omraade,2025\n"));
         assert_eq!(l, 2);
@@ -849,12 +1100,12 @@ indbyggere,omraade,2026,2000,
         assert!(
             problems
                 .iter()
-                .any(|p| p.contains("unknown indicator \"trygg\""))
+                .any(|p| p.to_string().contains("unknown indicator \"trygg\""))
         );
         assert!(
             problems
                 .iter()
-                .any(|p| p.contains("the agreement says 77 %"))
+                .any(|p| p.to_string().contains("the agreement says 77 %"))
         );
         // The stated figures themselves are never changed.
         assert_eq!(stated.len(), 1);

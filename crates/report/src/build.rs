@@ -214,8 +214,8 @@ impl<'a> ReportBuilder<'a> {
     /// report gets the whole-budget view (both lines this year; every year of the period with
     /// allocated, committed, spent and free; overspending flagged) and, unless
     /// [`ReportBuilder::ledger`] gave one, its activity funds as the activity-funds section.
-    /// A ledger whose year is not the report's, or whose funds are not the agreement's, is
-    /// [`ReportError::InvalidInput`] when the report is built.
+    /// A ledger whose year is not the report's is [`ReportError::LedgerYear`], one whose funds
+    /// are not the agreement's [`ReportError::InvalidInput`], when the report is built.
     #[doc(alias = "årsregnskab")]
     #[must_use]
     pub fn year_ledger(mut self, ledger: &'a YearLedger) -> Self {
@@ -244,8 +244,11 @@ impl<'a> ReportBuilder<'a> {
     ///
     /// # Errors
     ///
-    /// [`ReportError::InvalidInput`] when an observation contradicts a figure the agreement
-    /// states, or the year lies outside 1000–9999; [`ReportError::Goals`] /
+    /// [`ReportError::InvalidInput`] when the year lies outside the agreement's report years
+    /// (its baseline year to the period's last year); [`ReportError::Agreement`] when an
+    /// observation contradicts a figure the agreement states or is for a year after the
+    /// period; [`ReportError::LedgerYear`] when the ledger is for another year than the
+    /// report; [`ReportError::Goals`] /
     /// [`ReportError::Geography`] when the embedded data cannot be read (a bug).
     pub fn build(self) -> Result<StatusReport, ReportError> {
         Build::new(self)?.run()
@@ -334,10 +337,35 @@ impl<'a> Build<'a> {
                 .flat_map(Goal::indicators)
                 .map(|gi| gi.indicator().id())
                 .collect();
+            let outside = b.agreement.observations_outside_years(&user);
+            if !outside.is_empty() {
+                return Err(ReportError::Agreement(
+                    tryghed_agreement::AgreementError::ObservationsDoNotFit { problems: outside },
+                ));
+            }
             observations = observations.merged_with(&user, |id| known.contains(id))?;
         }
         let first_year = b.agreement.period().first_year();
         let year = b.year.or(user_latest).unwrap_or(first_year);
+        let last_year = b.agreement.period().last_year();
+        let baseline_year = b.agreement.baseline_year();
+        if year < baseline_year || year > last_year {
+            return Err(ReportError::InvalidInput {
+                field: "year".into(),
+                reason: format!(
+                    "{year} is outside the agreement's report years {baseline_year}–{last_year}"
+                ),
+            });
+        }
+        if let Some(ledger) = b.ledger
+            && ledger.year() != year
+        {
+            // A ledger of 2031 was shown in the status for 2026.
+            return Err(ReportError::LedgerYear {
+                ledger: ledger.year(),
+                report: year,
+            });
+        }
         // The survey of a year reports the crime of the year before.
         let Some(crime_year) = tryghed_goals::crime_year_reported_in(year) else {
             return Err(ReportError::InvalidInput {
@@ -374,9 +402,9 @@ impl<'a> Build<'a> {
         let whole_budget = match b.year_ledger {
             None => None,
             Some(ledger) if ledger.year() != year => {
-                return Err(ReportError::InvalidInput {
-                    field: "ledger".into(),
-                    reason: format!("the ledger is for {}, the report for {year}", ledger.year()),
+                return Err(ReportError::LedgerYear {
+                    ledger: ledger.year(),
+                    report: year,
                 });
             }
             Some(ledger) => Some(

@@ -12,6 +12,17 @@ pub enum ReportError {
         /// What is wrong, with the value.
         reason: String,
     },
+    /// The ledger is for another year than the report: a ledger of 2031 was once shown in
+    /// the status for 2026.
+    #[error(
+        "the ledger is for {ledger}, the report for {report}: give the ledger of the report's year"
+    )]
+    LedgerYear {
+        /// The ledger's year.
+        ledger: crate::Year,
+        /// The report's year.
+        report: crate::Year,
+    },
     /// The goals or observations library refused a value.
     #[error("goals: {0}")]
     Goals(#[from] tryghed_goals::GoalsError),

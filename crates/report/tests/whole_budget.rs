@@ -173,7 +173,7 @@ fn a_ledger_of_another_year_is_refused() {
         .year_ledger(&ledger)
         .build();
     assert!(
-        matches!(err, Err(tryghed_report::ReportError::InvalidInput { .. })),
+        matches!(err, Err(tryghed_report::ReportError::LedgerYear { .. })),
         "{err:?}"
     );
 }
