@@ -39,7 +39,25 @@
 //! - every id is valid and used once (parties, focus areas);
 //! - every party reference resolves (parents, signatories, participants);
 //! - the period ends on or after its start; earlier periods are oldest first, without overlap,
-//!   and end before the current period; amendments are in date order inside the period.
+//!   and end before the current period; amendments are in date order inside the period;
+//! - `[area]` names a delområde of the embedded city layer or an outline file next to the
+//!   agreement file, whose estates lie inside it without overlapping ([`format`](mod@format)).
+//!
+//! # The area
+//!
+//! The agreement says where the partnership is ([`Agreement::area`]), so a program serves any
+//! partnership from its file: count reports in its area, draw its map.
+//!
+//! ```
+//! use tryghed_agreement::{Agreement, FOLEHAVEN_TOML};
+//!
+//! # fn main() -> Result<(), Box<dyn std::error::Error>> {
+//! let text = FOLEHAVEN_TOML.replace("name = \"Ved Folehaven\"", "name = \"Tingbjerg/Husum\"");
+//! let other = Agreement::from_toml_str(&text)?;
+//! assert_eq!(other.area().map(|a| a.area().name()), Some("Tingbjerg/Husum"));
+//! # Ok(())
+//! # }
+//! ```
 //!
 //! # Features
 //!
@@ -50,6 +68,8 @@
 
 mod agreement;
 mod baseline;
+#[doc = include_str!("../docs/format.md")]
+pub mod format {}
 mod error;
 mod evaluate;
 mod period;

@@ -80,18 +80,44 @@ impl From<AgreementError> for CliError {
     }
 }
 
-/// Loads the agreement from `path`, or the embedded Folehaven agreement when `None`.
+/// Loads the agreement from `path` (the files its `[area]` names are read from the same
+/// folder), or the embedded agreement when `None`.
 pub(crate) fn load_agreement(path: Option<&Path>) -> Result<Agreement, CliError> {
     match path {
         Some(path) => {
             let text = crate::input::read_text(path, crate::input::Kind::Agreement)?;
-            Ok(Agreement::from_toml_str_named(
+            let dir = path.parent().unwrap_or_else(|| Path::new(""));
+            Ok(Agreement::from_toml_str_in(
                 &text,
                 &path.display().to_string(),
+                dir,
             )?)
         }
         None => Ok(Agreement::folehaven()),
     }
+}
+
+/// Refuses an `-o` that is one of the files the agreement's `[area]` was read from (exit 2),
+/// as [`Destination::new`](crate::output::Destination::new) does for the other inputs.
+pub(crate) fn protect_area_files(
+    output: Option<&Path>,
+    agreement: &Agreement,
+) -> Result<(), CliError> {
+    let files: Vec<Option<&Path>> = agreement.area_files().into_iter().map(Some).collect();
+    crate::output::Destination::new(output, &files).map(drop)
+}
+
+/// The partnership area the agreement declares, or exit 1 saying the agreement has none.
+pub(crate) fn declared_area<'a>(
+    agreement: &'a Agreement,
+    path: Option<&Path>,
+) -> Result<&'a tryghed_agreement::PartnershipArea, CliError> {
+    agreement.area().ok_or_else(|| {
+        CliError::Invalid(format!(
+            "fejl: {}: aftalen angiver ikke sit område; tilføj [area] med name = \"…\" (et delområde i kortlaget \"Udsatte byområder\") eller outline = \"…geojson\", eller brug --layer city",
+            path.map_or_else(|| "aftalen".to_owned(), |p| p.display().to_string())
+        ))
+    })
 }
 
 /// Reads the observations CSV at `path` and checks that it fits `agreement` (the merge that

@@ -93,8 +93,8 @@ pub(crate) struct Args {
     /// agreement and year, and the residents; the summary goes to standard error.
     #[arg(long)]
     observations: bool,
-    /// The agreement whose crime indicators name the observation rows (default: the
-    /// embedded Folehaven agreement: `straffelov-per-1000`, `indbrud`, …).
+    /// The agreement whose area (its `[area]`) the partnership layer counts in and whose
+    /// crime indicators name the observation rows (default: the embedded agreement).
     #[arg(long, value_name = "FILE")]
     agreement: Option<PathBuf>,
     /// Skip invalid rows, counting them per reason, instead of stopping at the first.
@@ -116,7 +116,7 @@ const MAX_THREADS: u16 = 256;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 enum LayerArg {
-    /// The Folehaven partnership area (area id `omraade`).
+    /// The area the agreement declares in `[area]` (area id `omraade`).
     Partnership,
     /// The city's 17 udsatte byområder (area ids are their names as slugs).
     City,
@@ -191,10 +191,8 @@ pub(crate) fn run(args: &Args) -> Result<(), CliError> {
     if let Some(delimiter) = delimiter {
         options = options.with_delimiter(delimiter);
     }
-    let layer = match args.layer {
-        LayerArg::Partnership => LayerChoice::Partnership,
-        LayerArg::City => LayerChoice::City,
-    };
+    let agreement = load_agreement(args.agreement.as_deref())?;
+    crate::common::protect_area_files(args.output.as_deref(), &agreement)?;
     let residents = match &args.residents {
         Some(path) => {
             let text = crate::input::read_text(path, crate::input::Kind::Table)?;
@@ -202,7 +200,13 @@ pub(crate) fn run(args: &Args) -> Result<(), CliError> {
         }
         None => None,
     };
-    let counter = Counter::new(layer, categories.clone(), options)?;
+    let counter = match args.layer {
+        LayerArg::Partnership => {
+            let area = crate::common::declared_area(&agreement, args.agreement.as_deref())?;
+            Counter::for_area(area, categories.clone(), options)?
+        }
+        LayerArg::City => Counter::new(LayerChoice::City, categories.clone(), options)?,
+    };
     let mut report = count(&counter, &args.input, args.threads)?;
     if let Some(residents) = &residents {
         report = report
@@ -212,7 +216,6 @@ pub(crate) fn run(args: &Args) -> Result<(), CliError> {
     if args.observations {
         // The agreement's indicators with a crime category name the rows, so that
         // `tryghed goals` and `tryghed report` find them.
-        let agreement = load_agreement(args.agreement.as_deref())?;
         let map = IndicatorMap::from_indicators(
             agreement
                 .goals()

@@ -4,7 +4,8 @@ use std::io;
 use std::path::PathBuf;
 
 use clap::ValueEnum;
-use tryghed_geography::{CrsCoord, Layer, Locator, PartnershipArea, Utm32, Wgs84};
+use tryghed_agreement::Agreement;
+use tryghed_geography::{CrsCoord, Layer, Locator, Utm32, Wgs84};
 
 use crate::common::CliError;
 use crate::output::Destination;
@@ -12,8 +13,8 @@ use crate::output::Destination;
 /// Which areas to classify the points into.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
 pub(crate) enum LayerChoice {
-    /// The partnership area "Ved Folehaven" and, when outlines are given with --estates,
-    /// its estates.
+    /// The area the agreement declares in `[area]` and its estates with known outlines (from
+    /// the agreement's `estates` file or --estates).
     #[default]
     Partnership,
     /// Københavns Kommune's 17 "udsatte byområder" (the `delomraade` name).
@@ -60,6 +61,10 @@ pub(crate) struct Args {
     /// The column holding y: latitude, or northing [default: lat, or northing with --crs 25832].
     #[arg(long, value_name = "NAME")]
     y_column: Option<String>,
+    /// The agreement whose area (its `[area]`) the partnership layer is (default: the
+    /// embedded agreement).
+    #[arg(long, value_name = "FILE")]
+    agreement: Option<PathBuf>,
     /// Official estate outlines (GeoJSON, property `estate`) for the partnership layer.
     #[arg(long, value_name = "FILE.geojson")]
     estates: Option<PathBuf>,
@@ -80,11 +85,23 @@ pub(crate) fn run(args: &Args) -> Result<(), CliError> {
     // On any error the temporary output file is removed and a file at `-o` stays as it was.
     let destination = Destination::new(
         args.output.as_deref(),
-        &[Some(&args.input), args.estates.as_deref()],
+        &[
+            Some(&args.input),
+            args.estates.as_deref(),
+            args.agreement.as_deref(),
+        ],
     )?;
+    let agreement = match args.layer {
+        LayerChoice::Partnership => {
+            let agreement = crate::common::load_agreement(args.agreement.as_deref())?;
+            crate::common::protect_area_files(args.output.as_deref(), &agreement)?;
+            Some(agreement)
+        }
+        LayerChoice::City => None,
+    };
     match args.crs {
-        CrsChoice::Wgs84 => run_in::<Wgs84>(args, &destination),
-        CrsChoice::Utm32 => run_in::<Utm32>(args, &destination),
+        CrsChoice::Wgs84 => run_in::<Wgs84>(args, agreement.as_ref(), &destination),
+        CrsChoice::Utm32 => run_in::<Utm32>(args, agreement.as_ref(), &destination),
     }
 }
 
@@ -93,9 +110,13 @@ fn geo_error(error: &tryghed_geography::GeoError) -> CliError {
 }
 
 /// Builds the classifier for `P` and streams the file through it.
-fn run_in<P: CrsCoord>(args: &Args, destination: &Destination) -> Result<(), CliError> {
-    match args.layer {
-        LayerChoice::City => {
+fn run_in<P: CrsCoord>(
+    args: &Args,
+    agreement: Option<&Agreement>,
+    destination: &Destination,
+) -> Result<(), CliError> {
+    match (args.layer, agreement) {
+        (LayerChoice::City, _) | (LayerChoice::Partnership, None) => {
             let layer = Layer::<Wgs84>::city().map_err(|e| geo_error(&e))?;
             let layer = layer.transform::<P>().map_err(|e| geo_error(&e))?;
             let locator = Locator::new(layer);
@@ -103,8 +124,9 @@ fn run_in<P: CrsCoord>(args: &Args, destination: &Destination) -> Result<(), Cli
                 locator.locate(p).map(tryghed_geography::Area::name)
             })
         }
-        LayerChoice::Partnership => {
-            let mut area = PartnershipArea::folehaven().map_err(|e| geo_error(&e))?;
+        (LayerChoice::Partnership, Some(agreement)) => {
+            let mut area =
+                crate::common::declared_area(agreement, args.agreement.as_deref())?.clone();
             if let Some(path) = &args.estates {
                 let text = crate::input::read_text(path, crate::input::Kind::Outlines)?;
                 area = area

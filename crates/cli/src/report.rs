@@ -9,7 +9,8 @@ use tryghed_budget::{Ledger, YearLedger, check_ledger};
 use tryghed_meetings::{CheckOptions, MeetingCheck, check_meetings};
 use tryghed_plan::check_follow_up;
 use tryghed_report::{
-    PlanInput, ReportBuilder, ReportError, ReportOptions, render_html, render_json, render_markdown,
+    PlanInput, ReportBuilder, ReportError, ReportOptions, render_html_with_area, render_json,
+    render_markdown,
 };
 
 use crate::common::{CliError, load_agreement};
@@ -33,10 +34,10 @@ pub(crate) enum ReportFormat {
 /// Write the annual status for Økonomiudvalget (goals, crime, activities, budget).
 #[derive(Debug, clap::Args)]
 #[command(
-    after_help = "With no options the report covers the embedded Folehaven agreement and its own 2025 figures, and lists what is missing.\n\nExamples:\n  tryghed report --format html -o status.html\n  tryghed report --year 2026 --observations maalinger.csv --ledger regnskab-2026.toml"
+    after_help = "With no options the report covers the embedded agreement and its own 2025 figures, and lists what is missing.\n\nExamples:\n  tryghed report --format html -o status.html\n  tryghed report --year 2026 --observations maalinger.csv --ledger regnskab-2026.toml"
 )]
 pub(crate) struct Args {
-    /// An agreement file in TOML (default: the embedded Folehaven agreement).
+    /// An agreement file in TOML (default: the embedded agreement); its `[area]` is the map.
     #[arg(long, value_name = "FILE")]
     agreement: Option<PathBuf>,
     /// The report's year: the year of the Tryghedsundersøgelse (crime figures are from the
@@ -282,6 +283,7 @@ pub(crate) fn run(args: &Args) -> Result<(), CliError> {
         ],
     )?;
     let agreement = load_agreement(args.agreement.as_deref())?;
+    crate::common::protect_area_files(args.output.as_deref(), &agreement)?;
     let mut options =
         ReportOptions::default().with_suppression_threshold(args.suppression_threshold);
     if args.unsuppressed {
@@ -343,7 +345,7 @@ pub(crate) fn run(args: &Args) -> Result<(), CliError> {
     })?;
     let text = match args.format {
         ReportFormat::Md => render_markdown(&report),
-        ReportFormat::Html | ReportFormat::Pdf => render_html(&report),
+        ReportFormat::Html | ReportFormat::Pdf => render_html_with_area(&report, agreement.area()),
         ReportFormat::Json => render_json(&report),
     }
     .map_err(report_error)?;

@@ -128,14 +128,46 @@ impl Counter {
     ) -> Result<Self, CountError> {
         match layer {
             LayerChoice::Partnership => {
-                let area = PartnershipArea::folehaven()?.area().clone();
-                let layer = Layer::new(vec![area])?;
-                Self::build(&layer, "partnership", categories, options, |_| {
-                    Ok(AreaId::partnership())
-                })
+                Self::for_area(&PartnershipArea::folehaven()?, categories, options)
             }
             LayerChoice::City => Self::build(&Layer::city()?, "city", categories, options, slug),
         }
+    }
+
+    /// A counter for one partnership area, e.g. the one an agreement declares
+    /// (`tryghed_agreement::Agreement::area`): every report inside its outline counts for the
+    /// area id `omraade` ([`AreaId::partnership`]), the id the agreement's observations use.
+    ///
+    /// # Errors
+    ///
+    /// As [`Counter::new`].
+    ///
+    /// ```
+    /// use tryghed_count::{CountOptions, Counter};
+    /// use tryghed_geography::{PartnershipArea, Wgs84};
+    /// use tryghed_goals::CategorySet;
+    ///
+    /// # fn main() -> Result<(), Box<dyn std::error::Error>> {
+    /// let area = PartnershipArea::from_city_layer("Tingbjerg/Husum")?;
+    /// let counter = Counter::for_area(&area, CategorySet::straffelov_2026()?, CountOptions::new())?;
+    /// let p = Wgs84::new(12.4766, 55.7146)?.to_utm32()?;
+    /// let extract = format!("id,date,code,x,y\n1,2025-03-01,1320,{},{}\n", p.easting(), p.northing());
+    /// let report = counter.count(extract.as_bytes())?;
+    /// assert_eq!(report.table().areas()[0].name(), "Tingbjerg/Husum");
+    /// assert_eq!(report.summary().classified(), 1);
+    /// # Ok(())
+    /// # }
+    /// ```
+    #[doc(alias = "partnerskabsområde")]
+    pub fn for_area(
+        area: &PartnershipArea,
+        categories: CategorySet,
+        options: CountOptions,
+    ) -> Result<Self, CountError> {
+        let layer = Layer::new(vec![area.area().clone()])?;
+        Self::build(&layer, "partnership", categories, options, |_| {
+            Ok(AreaId::partnership())
+        })
     }
 
     /// A counter for any layer (e.g. read with

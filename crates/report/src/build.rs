@@ -1771,7 +1771,10 @@ impl<'a> Build<'a> {
         out.push(SourceNote {
             name: "Københavns Kommunes Tryghedsundersøgelse".into(),
             detail: format!(
-                "Andel trygge borgere i partnerskabsområdet, Valby og København.{user}"
+                "Andel trygge borgere i partnerskabsområdet{} og København.{user}",
+                self.agreement
+                    .district()
+                    .map_or_else(String::new, |d| format!(", {d}"))
             ),
         });
         out.push(SourceNote {
