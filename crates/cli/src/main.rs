@@ -17,6 +17,7 @@ mod meetings;
 mod output;
 mod pdf;
 mod plan;
+mod portfolio;
 mod published;
 mod report;
 
@@ -57,6 +58,8 @@ enum Command {
     Meetings(meetings::Args),
     /// Tryghedsplanen: kontrollér den mod aftalen, start en ny, eller få et overblik med afvigelser.
     Plan(plan::Args),
+    /// Overblik over flere partnerskaber: periode, budget, målsætningernes status og samarbejde.
+    Portfolio(portfolio::Args),
     /// Write the annual status for Økonomiudvalget as Markdown, HTML or JSON.
     Report(report::Args),
 }
@@ -84,6 +87,7 @@ fn main() -> ExitCode {
         Command::Locate(args) => locate::run(&args),
         Command::Meetings(args) => meetings::run(&args),
         Command::Plan(args) => plan::run(&args),
+        Command::Portfolio(args) => portfolio::run(&args),
         Command::Report(args) => report::run(&args),
     };
     match result {
