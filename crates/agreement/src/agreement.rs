@@ -556,7 +556,7 @@ impl Agreement {
         {
             Ok(merged) if problems.is_empty() => Ok(merged),
             Ok(_) => Err(AgreementError::ObservationsDoNotFit { problems }),
-            Err(tryghed_goals::GoalsError::ObservationsDoNotFit { problems: more }) => {
+            Err(tryghed_goals::GoalsError::ObservationsDoNotFit { problems: more, .. }) => {
                 problems.extend(more);
                 problems.sort_by_key(|p| (p.line(), p.column()));
                 Err(AgreementError::ObservationsDoNotFit { problems })

@@ -104,6 +104,7 @@ impl fmt::Display for Problem {
 pub enum AgreementError {
     /// The agreement file could not be read.
     #[error("could not read {}: {source}", path.display())]
+    #[non_exhaustive]
     Io {
         /// The file.
         path: PathBuf,
@@ -114,6 +115,7 @@ pub enum AgreementError {
     /// The text is not valid TOML, or a value has the wrong type or an invalid form (a bad CVR
     /// number, an unknown party kind, a malformed date).
     #[error("{location}: {}{message}", if field.is_empty() { String::new() } else { format!("{field}: ") })]
+    #[non_exhaustive]
     Syntax {
         /// Where the parser stopped.
         location: Location,
@@ -125,6 +127,7 @@ pub enum AgreementError {
     },
     /// The file parsed but breaks the agreement's rules; every problem is listed.
     #[error("the agreement is invalid ({} problem{}):\n{}", problems.len(), if problems.len() == 1 { "" } else { "s" }, ProblemList(problems))]
+    #[non_exhaustive]
     Invalid {
         /// Every problem found, in file order.
         problems: Vec<Problem>,
@@ -134,6 +137,7 @@ pub enum AgreementError {
     /// ([`Agreement::observation_years`](crate::Agreement::observation_years)). Every problem
     /// is listed, each with the line it was read from where known.
     #[error("the observations do not fit the agreement:\n{}", problems.iter().map(|p| format!("  {p}")).collect::<Vec<_>>().join("\n"))]
+    #[non_exhaustive]
     ObservationsDoNotFit {
         /// What is wrong, one entry per observation, naming indicator, area and year.
         problems: Vec<tryghed_goals::ObservationProblem>,
@@ -141,6 +145,7 @@ pub enum AgreementError {
     /// A tryghedsplan that cannot be judged with the report: it is for another year, or its
     /// counts do not add up.
     #[error("{source_name}: {reason}")]
+    #[non_exhaustive]
     PlanDoesNotFit {
         /// The plan's name (its file, or what the caller called it).
         source_name: String,
@@ -150,6 +155,7 @@ pub enum AgreementError {
     /// The pending baselines cannot be fixed from the figures given: every missing or unfit
     /// figure is listed.
     #[error("the baseline cannot be fixed:\n{}", problems.iter().map(|p| format!("  {p}")).collect::<Vec<_>>().join("\n"))]
+    #[non_exhaustive]
     BaselineNotPossible {
         /// What is missing or wrong, one entry per figure.
         problems: Vec<String>,
@@ -159,6 +165,7 @@ pub enum AgreementError {
     Goals(#[from] tryghed_goals::GoalsError),
     /// A period whose end is before its start.
     #[error("the period ends ({end}) before it starts ({start})")]
+    #[non_exhaustive]
     PeriodEndsBeforeStart {
         /// The first day given.
         start: NaiveDate,
@@ -168,12 +175,14 @@ pub enum AgreementError {
     /// The report of [`Year::MIN`](crate::Year::MIN) judges the police reports of the year
     /// before, which no [`Year`](crate::Year) can name.
     #[error("the report of {survey_year} has no year of police reports before it")]
+    #[non_exhaustive]
     NoCrimeYear {
         /// The report year asked for.
         survey_year: crate::Year,
     },
     /// A period with a day outside the years a [`Year`](crate::Year) holds (1900–2199).
     #[error("the period {start} – {end} lies outside the years 1900–2199")]
+    #[non_exhaustive]
     PeriodOutsideYears {
         /// The first day given.
         start: NaiveDate,
@@ -184,6 +193,7 @@ pub enum AgreementError {
     },
     /// A span of years whose last year is before its first.
     #[error("the years end ({last_year}) before they start ({first_year})")]
+    #[non_exhaustive]
     YearSpanEndsBeforeStart {
         /// The first year given.
         first_year: crate::Year,
@@ -193,6 +203,15 @@ pub enum AgreementError {
 }
 
 impl AgreementError {
+    /// [`AgreementError::ObservationsDoNotFit`] with these problems, for a caller that checks
+    /// observations against the agreement itself (as
+    /// [`Agreement::observations_outside_years`](crate::Agreement::observations_outside_years)
+    /// does): the variant is `#[non_exhaustive]`, so this is how it is built outside the crate.
+    #[must_use]
+    pub fn observations_do_not_fit(problems: Vec<tryghed_goals::ObservationProblem>) -> Self {
+        AgreementError::ObservationsDoNotFit { problems }
+    }
+
     /// Whether this is an I/O error (the file could not be read) rather than invalid content.
     ///
     /// Command-line tools use it to choose an exit code.

@@ -65,6 +65,7 @@
 //!   goes through [`Agreement::from_toml_str`], which checks everything; there is no
 //!   unchecked `Deserialize`.
 #![deny(missing_docs)]
+#![cfg_attr(docsrs, feature(doc_cfg))]
 
 mod agreement;
 mod baseline;

@@ -59,7 +59,7 @@ fn the_embedded_file_round_trips_through_from_toml_str() {
 fn duplicate_ids_are_reported_with_both_places() {
     let text = FOLEHAVEN_TOML.replace("id = \"buf\"", "id = \"okf\"");
     let error = Agreement::from_toml_str(&text).unwrap_err();
-    let AgreementError::Invalid { problems } = &error else {
+    let AgreementError::Invalid { problems, .. } = &error else {
         panic!("{error}")
     };
     assert!(
@@ -95,7 +95,7 @@ fn the_caveats_the_text_implies_are_read_and_a_blank_one_is_an_error() {
         &FOLEHAVEN_TOML[start..].split_once("\n]\n").unwrap().1
     );
     let error = Agreement::from_toml_str(&text).unwrap_err();
-    let AgreementError::Invalid { problems } = &error else {
+    let AgreementError::Invalid { problems, .. } = &error else {
         panic!("{error}")
     };
     assert!(

@@ -18,6 +18,7 @@ use crate::{ActivityId, Dkk, LineId, TransactionKind};
 pub enum BudgetError {
     /// A text could not be read as an amount in kroner.
     #[error("invalid amount {}: {kind}", ::tryghed_diagnostics::quote(.input))]
+    #[non_exhaustive]
     InvalidAmount {
         /// The text as given.
         input: String,
@@ -28,18 +29,21 @@ pub enum BudgetError {
     #[error(
         "the amount {value} has more than two decimals; amounts are whole øre and are never rounded"
     )]
+    #[non_exhaustive]
     SubOre {
         /// The number as given.
         value: Decimal,
     },
     /// An amount is outside the range of [`Dkk`] (whole øre in an `i64`).
     #[error("the amount {value} is outside the supported range {min} to {max}", min = Dkk::MIN.machine(), max = Dkk::MAX.machine())]
+    #[non_exhaustive]
     OutOfRange {
         /// The number as given.
         value: String,
     },
     /// Arithmetic on amounts overflowed the range of [`Dkk`].
     #[error("overflow: {operation} is outside the supported range of amounts")]
+    #[non_exhaustive]
     Overflow {
         /// The operation with its operands, e.g. `1.000,00 kr. + 2,00 kr.`.
         operation: String,
@@ -50,12 +54,14 @@ pub enum BudgetError {
     InvalidId(#[from] SlugError),
     /// A budget line's name is empty.
     #[error("budget line {line}: the name is empty")]
+    #[non_exhaustive]
     EmptyLineName {
         /// The line.
         line: LineId,
     },
     /// A budget line has a negative amount.
     #[error("budget line {line}: the amount {amount} is negative")]
+    #[non_exhaustive]
     NegativeLineAmount {
         /// The line.
         line: LineId,
@@ -64,6 +70,7 @@ pub enum BudgetError {
     },
     /// A budget line's full-time equivalent (årsværk) is negative.
     #[error("budget line {line}: the full-time equivalent (årsværk) {fte} is negative")]
+    #[non_exhaustive]
     NegativeFte {
         /// The line.
         line: LineId,
@@ -72,6 +79,7 @@ pub enum BudgetError {
     },
     /// A full-time equivalent (årsværk) could not be read.
     #[error("invalid full-time equivalent (årsværk) {}: {reason}", ::tryghed_diagnostics::quote(.input))]
+    #[non_exhaustive]
     InvalidFte {
         /// The text as given.
         input: String,
@@ -80,12 +88,14 @@ pub enum BudgetError {
     },
     /// An annual budget has no lines.
     #[error("budget {year}: there are no budget lines")]
+    #[non_exhaustive]
     NoLines {
         /// The budget year.
         year: Year,
     },
     /// Two lines of an annual budget share an id.
     #[error("budget {year}: the line id {line} is used twice")]
+    #[non_exhaustive]
     DuplicateLine {
         /// The budget year.
         year: Year,
@@ -95,6 +105,7 @@ pub enum BudgetError {
     /// An annual budget does not have exactly one line of the given kind (activity funds), or has
     /// more than one project-management line.
     #[error("budget {year}: {count} lines of kind {kind}, expected {expected}")]
+    #[non_exhaustive]
     LineKindCount {
         /// The budget year.
         year: Year,
@@ -109,6 +120,7 @@ pub enum BudgetError {
     #[error(
         "budget {year}: the lines sum to {sum} but the total is {total} (difference {difference})"
     )]
+    #[non_exhaustive]
     LinesDoNotSum {
         /// The budget year.
         year: Year,
@@ -124,6 +136,7 @@ pub enum BudgetError {
     NoYears,
     /// A period budget's first year is after its last.
     #[error("budget period {first}–{last} is empty")]
+    #[non_exhaustive]
     EmptyPeriod {
         /// The first year given.
         first: Year,
@@ -133,6 +146,7 @@ pub enum BudgetError {
     /// A period budget spans more than
     /// [`MAX_PERIOD_YEARS`](crate::MAX_PERIOD_YEARS) years.
     #[error("budget period {first}–{last} is longer than {limit} years")]
+    #[non_exhaustive]
     PeriodTooLong {
         /// The first year given.
         first: Year,
@@ -143,12 +157,14 @@ pub enum BudgetError {
     },
     /// A period budget has two budgets for the same year.
     #[error("budget period: the year {year} appears twice")]
+    #[non_exhaustive]
     DuplicateYear {
         /// The repeated year.
         year: Year,
     },
     /// A period budget has no budget for a year inside its period.
     #[error("budget period {first}–{last}: the year {year} has no budget")]
+    #[non_exhaustive]
     MissingYear {
         /// The missing year.
         year: Year,
@@ -162,6 +178,7 @@ pub enum BudgetError {
     PeriodForm(String),
     /// An allocation or a transaction names an activity that has no allocation.
     #[error("activity {activity} has no allocation")]
+    #[non_exhaustive]
     UnknownActivity {
         /// The activity named.
         activity: ActivityId,
@@ -170,6 +187,7 @@ pub enum BudgetError {
     #[error(
         "activity {activity} already has an allocation of {existing}; use reallocate to change it"
     )]
+    #[non_exhaustive]
     DuplicateAllocation {
         /// The activity.
         activity: ActivityId,
@@ -178,6 +196,7 @@ pub enum BudgetError {
     },
     /// An allocation amount is negative.
     #[error("activity {activity}: the allocation {amount} is negative")]
+    #[non_exhaustive]
     NegativeAllocation {
         /// The activity.
         activity: ActivityId,
@@ -190,6 +209,7 @@ pub enum BudgetError {
          ({allocated} is already allocated to other activities, {available} is available)",
         available = AvailableDisplay(*funds, *allocated)
     )]
+    #[non_exhaustive]
     OverAllocation {
         /// The activity.
         activity: ActivityId,
@@ -205,6 +225,7 @@ pub enum BudgetError {
         "activity {activity}: the allocation cannot be set to {amount} because its booked expenditure \
          (up to {needed} without a recorded overrun) would then exceed it"
     )]
+    #[non_exhaustive]
     AllocationBelowSpent {
         /// The activity.
         activity: ActivityId,
@@ -215,12 +236,14 @@ pub enum BudgetError {
     },
     /// Splitting by weights needs at least one weight.
     #[error("cannot split {amount} by an empty list of weights")]
+    #[non_exhaustive]
     EmptyWeights {
         /// The amount to split.
         amount: Dkk,
     },
     /// Splitting by weights needs at least one weight above zero.
     #[error("cannot split {amount}: all {count} weights are zero")]
+    #[non_exhaustive]
     ZeroWeights {
         /// The amount to split.
         amount: Dkk,
@@ -229,6 +252,7 @@ pub enum BudgetError {
     },
     /// A transaction date is outside the ledger's year.
     #[error("transaction dated {date} is outside the ledger year {year}")]
+    #[non_exhaustive]
     DateOutsideYear {
         /// The date given.
         date: NaiveDate,
@@ -237,18 +261,21 @@ pub enum BudgetError {
     },
     /// A year has no calendar in `chrono` (far outside any real budget).
     #[error("the year {year} is outside the supported calendar")]
+    #[non_exhaustive]
     UnsupportedYear {
         /// The year given.
         year: Year,
     },
     /// A transaction amount is zero or negative (direction is given by the kind).
     #[error("transaction amount {amount} must be above zero; use a reversal to go back")]
+    #[non_exhaustive]
     NonPositiveTransaction {
         /// The amount given.
         amount: Dkk,
     },
     /// A transaction has an empty text.
     #[error("transaction for activity {activity} dated {date}: the text is empty")]
+    #[non_exhaustive]
     EmptyTransactionText {
         /// The activity.
         activity: ActivityId,
@@ -259,6 +286,7 @@ pub enum BudgetError {
     #[error(
         "transaction for activity {activity} dated {date}: a {kind} cannot be marked as an overrun"
     )]
+    #[non_exhaustive]
     OverrunNotExpenditure {
         /// The activity.
         activity: ActivityId,
@@ -272,6 +300,7 @@ pub enum BudgetError {
         "activity {activity}: spending {amount} would exceed the allocation of {allocated} \
          ({spent} is already spent); record it explicitly as an overrun if that is intended"
     )]
+    #[non_exhaustive]
     Overspend {
         /// The activity.
         activity: ActivityId,
@@ -286,6 +315,7 @@ pub enum BudgetError {
     #[error(
         "activity {activity}: a {kind} of {amount} exceeds the {available} that can be reversed"
     )]
+    #[non_exhaustive]
     ReversalTooLarge {
         /// The activity.
         activity: ActivityId,
@@ -385,6 +415,7 @@ pub enum BudgetError {
     },
     /// A transaction read from data was rejected; `index` counts from 1.
     #[error("transaction {index}: {source}")]
+    #[non_exhaustive]
     Transaction {
         /// Position of the transaction in the list, counting from 1.
         index: usize,

@@ -143,6 +143,7 @@
 //!
 //!   Dates are strings (`"2026-03-01"`), not TOML's bare date values.
 #![deny(missing_docs)]
+#![cfg_attr(docsrs, feature(doc_cfg))]
 
 mod allocation;
 mod budget;

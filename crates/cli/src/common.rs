@@ -129,14 +129,14 @@ pub(crate) fn read_observations(
 ) -> Result<Observations, CliError> {
     let text = crate::input::read_text(path, crate::input::Kind::Table)?;
     let observations = Observations::from_csv_str(&text).map_err(|e| match e {
-        tryghed_goals::GoalsError::InvalidObservations { problems } => {
+        tryghed_goals::GoalsError::InvalidObservations { problems, .. } => {
             observation_problems(path, &problems)
         }
         other => CliError::Invalid(format!("fejl: {}: {other}", path.display())),
     })?;
     match agreement.merge_observations(&observations) {
         Ok(_) => Ok(observations),
-        Err(AgreementError::ObservationsDoNotFit { problems }) => {
+        Err(AgreementError::ObservationsDoNotFit { problems, .. }) => {
             Err(observation_problems(path, &problems))
         }
         Err(other) => Err(CliError::Invalid(format!(

@@ -285,7 +285,7 @@ struct ExactDocument<'a> {
 fn in_file(path: &Path, error: CountError) -> CliError {
     match error {
         CountError::Io(e) => CliError::io(path, &e),
-        CountError::Residents { problems } => {
+        CountError::Residents { problems, .. } => {
             let lines = problems.iter().map(|p| {
                 let column = p
                     .column()
@@ -326,15 +326,16 @@ fn count(counter: &Counter, input: &Path, threads: u16) -> Result<CountReport, C
             problem,
             header,
             delimiter,
+            ..
         } => {
             let problem = match problem {
                 tryghed_count::HeaderProblem::Empty => {
                     "filen er tom: den har ingen overskrift".to_owned()
                 }
-                tryghed_count::HeaderProblem::MissingColumn { column } => {
+                tryghed_count::HeaderProblem::MissingColumn { column, .. } => {
                     format!("ingen kolonne {}", tryghed_diagnostics::quote(&column))
                 }
-                tryghed_count::HeaderProblem::RepeatedColumn { column } => format!(
+                tryghed_count::HeaderProblem::RepeatedColumn { column, .. } => format!(
                     "kolonnen {} står der mere end én gang",
                     tryghed_diagnostics::quote(&column)
                 ),

@@ -62,6 +62,7 @@ impl YearError {
 pub enum ParseYearError {
     /// The text is not a whole number written with ASCII digits.
     #[error("{text:?} is not a year (write it with digits, such as 2026)")]
+    #[non_exhaustive]
     NotANumber {
         /// The text given, cut to its first 40 characters.
         text: String,

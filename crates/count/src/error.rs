@@ -13,6 +13,7 @@ use crate::SkipReason;
 pub enum CountError {
     /// An option is invalid (an empty or repeated column name, a bad delimiter, …).
     #[error("invalid option {option}: {reason}")]
+    #[non_exhaustive]
     Options {
         /// The option, e.g. `x column`.
         option: &'static str,
@@ -21,6 +22,7 @@ pub enum CountError {
     },
     /// The header of the extract lacks a configured column, or has it twice.
     #[error("extract header (line {line}, read with the delimiter {:?}): {problem}; the columns are {}", char::from(*delimiter), header.join(", "))]
+    #[non_exhaustive]
     Header {
         /// 1-based line of the header.
         line: u64,
@@ -39,6 +41,7 @@ pub enum CountError {
     /// [`CountOptions::max_record_bytes`](crate::CountOptions::max_record_bytes); refused
     /// before it is held in memory whole when counting in parallel.
     #[error("line {line}: the record is longer than {limit} bytes (the longest accepted)")]
+    #[non_exhaustive]
     RecordTooLong {
         /// 1-based line where the record starts.
         line: u64,
@@ -48,6 +51,7 @@ pub enum CountError {
     /// The residents file is malformed, or names an area the layer does not have: every
     /// problem is listed, each with its line.
     #[error("residents file: {}", problems.iter().map(ToString::to_string).collect::<Vec<_>>().join("; "))]
+    #[non_exhaustive]
     Residents {
         /// Every problem, in file order.
         problems: Vec<ResidentsProblem>,
@@ -253,12 +257,14 @@ pub enum HeaderProblem {
     Empty,
     /// A configured column is not in the header.
     #[error("no column {column:?}")]
+    #[non_exhaustive]
     MissingColumn {
         /// The column's name, as configured.
         column: String,
     },
     /// A configured column appears more than once.
     #[error("column {column:?} appears more than once")]
+    #[non_exhaustive]
     RepeatedColumn {
         /// The column's name.
         column: String,

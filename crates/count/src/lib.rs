@@ -108,6 +108,7 @@
 //! [`SyntheticExtract`] writes made-up extracts (seeded, reproducible) for tests and
 //! benchmarks; the example `synthetic_extract` writes one to a file.
 #![deny(missing_docs)]
+#![cfg_attr(docsrs, feature(doc_cfg))]
 
 mod counter;
 mod error;

@@ -56,7 +56,7 @@ impl Read for Endless {
 
 fn too_long(result: Result<tryghed_count::CountReport, CountError>) -> (u64, usize) {
     match result {
-        Err(CountError::RecordTooLong { line, limit }) => (line, limit),
+        Err(CountError::RecordTooLong { line, limit, .. }) => (line, limit),
         Err(other) => panic!("expected RecordTooLong, got {other}"),
         Ok(_) => panic!("expected RecordTooLong, got a report"),
     }

@@ -47,6 +47,7 @@
 //!
 //! - `serde`: `Serialize` and `Deserialize` for [`Diagnostic`], [`Location`] and [`Severity`].
 #![deny(missing_docs)]
+#![cfg_attr(docsrs, feature(doc_cfg))]
 
 mod diagnostic;
 mod reader;

@@ -13,6 +13,7 @@ pub enum DisclosureError {
         "suppression threshold {value} is too low: the lowest is {minimum} (exact figures are only \
          given by an explicit, stamped confidential output, never by a threshold)"
     )]
+    #[non_exhaustive]
     ThresholdTooLow {
         /// The rejected threshold.
         value: u64,
@@ -23,6 +24,7 @@ pub enum DisclosureError {
     /// they must sum to the total, for [`WithRemainder`](crate::TotalLayout::WithRemainder)
     /// their sum must not exceed it.
     #[error("the parts sum to {parts_sum}, which does not fit the total {total} ({layout})")]
+    #[non_exhaustive]
     PartsDoNotFit {
         /// The total.
         total: u64,
@@ -33,6 +35,7 @@ pub enum DisclosureError {
     },
     /// A serialised count claims to be shown although it is below its threshold.
     #[error("a count of {value} cannot be shown under the threshold {threshold}")]
+    #[non_exhaustive]
     ShownBelowThreshold {
         /// The value given.
         value: u64,

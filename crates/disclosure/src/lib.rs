@@ -73,6 +73,7 @@
 //!   a shown value below its threshold is rejected).
 
 #![deny(missing_docs)]
+#![cfg_attr(docsrs, feature(doc_cfg))]
 
 mod complementary;
 mod count;

@@ -359,6 +359,64 @@ impl CrsCoord for Utm32 {
     }
 }
 
+// geo-types interop: a validated coordinate converts into geo-types' and (f64, f64) without
+// loss; the other way is checked (`TryFrom`), so a NaN or an out-of-range degree is refused.
+
+macro_rules! geo_interop {
+    ($t:ident, $x:literal, $y:literal) => {
+        impl From<$t> for geo_types::Coord<f64> {
+            #[doc = concat!("The coordinate as `Coord { x: ", $x, ", y: ", $y, " }`.")]
+            fn from(p: $t) -> Self {
+                geo_types::Coord { x: p.x(), y: p.y() }
+            }
+        }
+
+        impl From<$t> for geo_types::Point<f64> {
+            #[doc = concat!("The coordinate as a point with x = ", $x, ", y = ", $y, ".")]
+            fn from(p: $t) -> Self {
+                geo_types::Point::new(p.x(), p.y())
+            }
+        }
+
+        impl From<$t> for (f64, f64) {
+            #[doc = concat!("The pair (", $x, ", ", $y, ").")]
+            fn from(p: $t) -> Self {
+                (p.x(), p.y())
+            }
+        }
+
+        impl TryFrom<geo_types::Coord<f64>> for $t {
+            type Error = GeoError;
+
+            #[doc = concat!("Reads x as ", $x, " and y as ", $y, ", checked as [`", stringify!($t), "::new`].")]
+            fn try_from(c: geo_types::Coord<f64>) -> Result<Self, GeoError> {
+                $t::new(c.x, c.y)
+            }
+        }
+
+        impl TryFrom<geo_types::Point<f64>> for $t {
+            type Error = GeoError;
+
+            #[doc = concat!("Reads x as ", $x, " and y as ", $y, ", checked as [`", stringify!($t), "::new`].")]
+            fn try_from(p: geo_types::Point<f64>) -> Result<Self, GeoError> {
+                $t::new(p.x(), p.y())
+            }
+        }
+
+        impl TryFrom<(f64, f64)> for $t {
+            type Error = GeoError;
+
+            #[doc = concat!("Reads the pair as (", $x, ", ", $y, "), checked as [`", stringify!($t), "::new`].")]
+            fn try_from((x, y): (f64, f64)) -> Result<Self, GeoError> {
+                $t::new(x, y)
+            }
+        }
+    };
+}
+
+geo_interop!(Wgs84, "longitude", "latitude");
+geo_interop!(Utm32, "easting", "northing");
+
 /// The two proj4rs definitions, parsed once.
 struct Projections {
     lonlat: Proj,
@@ -476,5 +534,32 @@ mod tests {
         let back = p.to_utm32().unwrap().to_wgs84().unwrap();
         assert!((back.lon() - p.lon()).abs() < 1e-9);
         assert!((back.lat() - p.lat()).abs() < 1e-9);
+    }
+
+    #[test]
+    fn geo_types_conversions_keep_the_axes_and_check_the_way_back() {
+        let w = Wgs84::new(12.5005, 55.6505).unwrap();
+        let c: geo_types::Coord<f64> = w.into();
+        assert_eq!((c.x, c.y), (12.5005, 55.6505));
+        assert_eq!(
+            geo_types::Point::from(w),
+            geo_types::Point::new(12.5005, 55.6505)
+        );
+        assert_eq!(<(f64, f64)>::from(w), (12.5005, 55.6505));
+        assert_eq!(Wgs84::try_from(c).unwrap(), w);
+        assert_eq!(Wgs84::try_from(geo_types::Point::from(c)).unwrap(), w);
+        assert_eq!(Wgs84::try_from((12.5005, 55.6505)).unwrap(), w);
+        assert!(
+            Wgs84::try_from((55.6505, 212.5)).is_err(),
+            "latitude out of range"
+        );
+        assert!(Wgs84::try_from(geo_types::coord! { x: f64::NAN, y: 0.0 }).is_err());
+
+        let u = Utm32::new(720_302.0, 6_172_500.0).unwrap();
+        let c = geo_types::Coord::from(u);
+        assert_eq!((c.x, c.y), (720_302.0, 6_172_500.0));
+        assert_eq!(Utm32::try_from(c).unwrap(), u);
+        assert_eq!(Utm32::try_from(<(f64, f64)>::from(u)).unwrap(), u);
+        assert!(Utm32::try_from((f64::INFINITY, 6_172_500.0)).is_err());
     }
 }

@@ -13,6 +13,7 @@ use crate::coord::Crs;
 pub enum GeoError {
     /// A coordinate was NaN or infinite.
     #[error("{crs} coordinate ({x}, {y}) is not finite")]
+    #[non_exhaustive]
     NonFiniteCoordinate {
         /// The reference system the coordinate was meant for.
         crs: Crs,
@@ -25,6 +26,7 @@ pub enum GeoError {
     #[error(
         "WGS84 coordinate lon {lon}, lat {lat} is out of range (lon must be within -180..=180, lat within -90..=90)"
     )]
+    #[non_exhaustive]
     OutOfRange {
         /// The longitude in degrees.
         lon: f64,
@@ -35,6 +37,7 @@ pub enum GeoError {
     /// outside [`Utm32::EASTINGS`](crate::Utm32::EASTINGS) ×
     /// [`Utm32::NORTHINGS`](crate::Utm32::NORTHINGS)).
     #[error("{crs} coordinate ({x}, {y}) is far outside the area where the system is used")]
+    #[non_exhaustive]
     OutsideAreaOfUse {
         /// The reference system.
         crs: Crs,
@@ -45,6 +48,7 @@ pub enum GeoError {
     },
     /// The projection library could not transform a coordinate.
     #[error("cannot transform ({x}, {y}) from {from} to {to}: {reason}")]
+    #[non_exhaustive]
     Transform {
         /// Source reference system.
         from: Crs,
@@ -65,6 +69,7 @@ pub enum GeoError {
     #[error(
         "unsupported coordinate reference system {value:?}: expected EPSG:4326 (WGS84) or EPSG:25832 (ETRS89 / UTM zone 32N)"
     )]
+    #[non_exhaustive]
     UnsupportedCrs {
         /// The name as given.
         value: String,
@@ -73,6 +78,7 @@ pub enum GeoError {
     #[error(
         "the GeoJSON declares {declared}, but the caller said its coordinates are in {expected}"
     )]
+    #[non_exhaustive]
     CrsMismatch {
         /// The reference system named in the document's `crs` member.
         declared: Crs,
@@ -81,6 +87,7 @@ pub enum GeoError {
     },
     /// The text is not valid JSON or not valid GeoJSON.
     #[error("invalid GeoJSON at line {line}, column {column}: {message}")]
+    #[non_exhaustive]
     Json {
         /// 1-based line of the error.
         line: usize,
@@ -95,6 +102,7 @@ pub enum GeoError {
     /// Valid GeoJSON that does not have the expected shape (for example a geometry that is
     /// not a polygon, or a missing name property).
     #[error("{feature}: {message}")]
+    #[non_exhaustive]
     Feature {
         /// The feature: its index, id and name where known.
         feature: String,
@@ -104,6 +112,7 @@ pub enum GeoError {
     /// A polygon that is not valid: unclosed or too short ring, non-finite coordinate,
     /// self-intersection, hole outside its shell, overlapping parts.
     #[error("{feature}: invalid geometry: {problem}")]
+    #[non_exhaustive]
     InvalidGeometry {
         /// The feature: its index, id and name where known.
         feature: String,
@@ -112,6 +121,7 @@ pub enum GeoError {
     },
     /// Malformed WKT text.
     #[error("invalid WKT at byte {offset}: {message}")]
+    #[non_exhaustive]
     Wkt {
         /// Byte offset into the WKT text.
         offset: usize,
@@ -120,6 +130,7 @@ pub enum GeoError {
     },
     /// Malformed embedded or supplied CSV holding WKT.
     #[error("invalid CSV at line {line}: {message}")]
+    #[non_exhaustive]
     Csv {
         /// 1-based line number.
         line: usize,
@@ -128,6 +139,7 @@ pub enum GeoError {
     },
     /// Two areas (or two estate outlines) overlap.
     #[error("{first} and {second} overlap")]
+    #[non_exhaustive]
     Overlap {
         /// The first area or estate.
         first: String,
@@ -136,6 +148,7 @@ pub enum GeoError {
     },
     /// An estate outline reaches outside the partnership area by more than the tolerance.
     #[error("estate outline {estate:?} lies outside the partnership area: {detail}")]
+    #[non_exhaustive]
     EstateOutsideArea {
         /// The estate's name.
         estate: String,
@@ -155,6 +168,7 @@ pub enum GeoError {
     },
     /// A GeoJSON feature names an estate that is not one of the partnership's estates.
     #[error("{feature}: unknown estate {value:?} (known: {known})")]
+    #[non_exhaustive]
     UnknownEstate {
         /// The feature.
         feature: String,
@@ -165,6 +179,7 @@ pub enum GeoError {
     },
     /// Two GeoJSON features give an outline for the same estate.
     #[error("{feature}: a second outline for estate {estate:?}")]
+    #[non_exhaustive]
     DuplicateEstate {
         /// The second feature.
         feature: String,
@@ -176,6 +191,7 @@ pub enum GeoError {
     InvalidEstateId(#[from] tryghed_core::SlugError),
     /// The `xs` and `ys` columns of a columnar call differ in length.
     #[error("column lengths differ: {xs} x values but {ys} y values")]
+    #[non_exhaustive]
     LengthMismatch {
         /// Number of x values.
         xs: usize,
@@ -228,6 +244,7 @@ pub enum GeometryProblem {
     NoPolygons,
     /// A polygon without rings.
     #[error("polygon {polygon} has no rings")]
+    #[non_exhaustive]
     NoRings {
         /// The polygon's index.
         polygon: usize,
@@ -235,6 +252,7 @@ pub enum GeometryProblem {
     /// A ring with fewer than 4 positions (as given, or distinct for the whole-geometry
     /// check).
     #[error("{ring} has {positions} positions; a closed ring needs at least 4")]
+    #[non_exhaustive]
     TooFewPositions {
         /// The ring.
         ring: RingRef,
@@ -243,6 +261,7 @@ pub enum GeometryProblem {
     },
     /// A position that is not 2-D.
     #[error("{ring}, position {position} has {values} values; only 2-D positions are supported")]
+    #[non_exhaustive]
     NotTwoDimensional {
         /// The ring.
         ring: RingRef,
@@ -253,6 +272,7 @@ pub enum GeometryProblem {
     },
     /// A NaN or infinite coordinate.
     #[error("{ring}, position {position}: ({}, {}) is not finite", at[0], at[1])]
+    #[non_exhaustive]
     NotFinite {
         /// The ring.
         ring: RingRef,
@@ -263,6 +283,7 @@ pub enum GeometryProblem {
     },
     /// A WGS84 position outside ±180° / ±90°.
     #[error("{ring}, position {position}: lon {}, lat {} is out of the WGS84 range", at[0], at[1])]
+    #[non_exhaustive]
     OutOfRange {
         /// The ring.
         ring: RingRef,
@@ -275,6 +296,7 @@ pub enum GeometryProblem {
     /// [`Utm32::EASTINGS`](crate::Utm32::EASTINGS) ×
     /// [`Utm32::NORTHINGS`](crate::Utm32::NORTHINGS)).
     #[error("{ring}, position {position}: ({}, {}) is far outside the area where {crs} is used", at[0], at[1])]
+    #[non_exhaustive]
     OutsideAreaOfUse {
         /// The ring.
         ring: RingRef,
@@ -287,6 +309,7 @@ pub enum GeometryProblem {
     },
     /// A ring whose last position differs from its first.
     #[error("{ring} is not closed: first position ({}, {}) differs from last ({}, {})", first[0], first[1], last[0], last[1])]
+    #[non_exhaustive]
     NotClosed {
         /// The ring.
         ring: RingRef,
@@ -297,6 +320,7 @@ pub enum GeometryProblem {
     },
     /// More vertices than [`MAX_VERTICES`](crate::MAX_VERTICES).
     #[error("{vertices} positions; at most {limit} are accepted")]
+    #[non_exhaustive]
     TooManyVertices {
         /// How many positions the geometry has.
         vertices: usize,
@@ -305,6 +329,7 @@ pub enum GeometryProblem {
     },
     /// A ring that crosses or touches itself other than where consecutive segments meet.
     #[error("{ring} has a self-intersection at ({}, {})", at[0], at[1])]
+    #[non_exhaustive]
     SelfIntersection {
         /// The ring.
         ring: RingRef,
@@ -313,6 +338,7 @@ pub enum GeometryProblem {
     },
     /// Two rings of one polygon cross.
     #[error("{first} and {second} cross at ({}, {})", at[0], at[1])]
+    #[non_exhaustive]
     RingsCross {
         /// The first ring.
         first: RingRef,
@@ -323,6 +349,7 @@ pub enum GeometryProblem {
     },
     /// Two rings of one polygon share a line (they may touch only at points).
     #[error("{first} and {second} share a line from ({}, {})", at[0], at[1])]
+    #[non_exhaustive]
     RingsShareALine {
         /// The first ring.
         first: RingRef,
@@ -333,6 +360,7 @@ pub enum GeometryProblem {
     },
     /// A hole that is not inside its polygon's exterior ring.
     #[error("{ring} is not contained in its polygon's exterior ring (at ({}, {}))", at[0], at[1])]
+    #[non_exhaustive]
     HoleOutsideShell {
         /// The hole.
         ring: RingRef,
@@ -341,6 +369,7 @@ pub enum GeometryProblem {
     },
     /// A hole inside another hole of the same polygon.
     #[error("{first} lies inside {second} (at ({}, {}))", at[0], at[1])]
+    #[non_exhaustive]
     HolesOverlap {
         /// The inner hole.
         first: RingRef,
@@ -351,6 +380,7 @@ pub enum GeometryProblem {
     },
     /// Two polygons of the multipolygon overlap.
     #[error("polygons {first} and {second} overlap (at ({}, {}))", at[0], at[1])]
+    #[non_exhaustive]
     PartsOverlap {
         /// The lower index.
         first: usize,
@@ -361,6 +391,7 @@ pub enum GeometryProblem {
     },
     /// Two polygons of the multipolygon share a line (they may touch only at points).
     #[error("polygons {first} and {second} share a line from ({}, {})", at[0], at[1])]
+    #[non_exhaustive]
     PartsShareALine {
         /// The first polygon.
         first: usize,

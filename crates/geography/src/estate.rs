@@ -812,6 +812,28 @@ impl<'a> Place<'a> {
 /// A point outside the official area outline is outside, even if it lies within the
 /// tolerance of a user-supplied estate outline. The boundary rule is that of [`Locator`]: on
 /// the boundary is outside.
+///
+/// One point at a time with [`locate`](PartnershipLocator::locate), many with
+/// [`locate_batch`](PartnershipLocator::locate_batch) or, for raw values in two columns,
+/// [`locate_columns`](PartnershipLocator::locate_columns).
+///
+/// # Sharing
+///
+/// A locator is `Send + Sync` and is read-only once built, so threads share one by reference
+/// or in an [`Arc`](std::sync::Arc); it is not `Clone` (its index is not, and building
+/// another takes a few milliseconds).
+///
+/// ```
+/// use std::sync::Arc;
+/// use tryghed_geography::{PartnershipArea, Wgs84};
+/// let loc = Arc::new(PartnershipArea::folehaven()?.locator::<Wgs84>()?);
+/// let worker = {
+///     let loc = Arc::clone(&loc);
+///     std::thread::spawn(move || loc.locate_xy(12.5005, 55.6505).is_some())
+/// };
+/// assert_eq!(worker.join().ok(), Some(true));
+/// # Ok::<(), tryghed_geography::GeoError>(())
+/// ```
 #[derive(Debug)]
 pub struct PartnershipLocator<P: CrsCoord> {
     partnership: PartnershipArea,
@@ -853,12 +875,103 @@ impl<P: CrsCoord> PartnershipLocator<P> {
         }
         Some(Place::Area(&self.partnership.area))
     }
+
+    /// Classifies a slice of points: element `k` of the result is
+    /// [`locate`](PartnershipLocator::locate) of `points[k]`.
+    ///
+    /// ```
+    /// use tryghed_geography::{PartnershipArea, Wgs84};
+    /// let loc = PartnershipArea::folehaven()?.locator::<Wgs84>()?;
+    /// let points = [Wgs84::new(12.5005, 55.6505)?, Wgs84::new(12.5683, 55.6761)?];
+    /// let names: Vec<_> = loc.locate_batch(&points).iter().map(|p| p.map(|p| p.name())).collect();
+    /// assert_eq!(names, [Some("Ved Folehaven"), None]);
+    /// # Ok::<(), tryghed_geography::GeoError>(())
+    /// ```
+    pub fn locate_batch(&self, points: &[P]) -> Vec<Option<Place<'_>>> {
+        points.iter().map(|&p| self.locate(p)).collect()
+    }
+
+    /// Classifies points given as two columns of raw values in `P`'s reference system (see
+    /// [`locate_xy`](PartnershipLocator::locate_xy)); NaN or infinite values are outside.
+    ///
+    /// # Errors
+    ///
+    /// [`GeoError::LengthMismatch`] if `xs` and `ys` differ in length.
+    ///
+    /// ```
+    /// use tryghed_geography::{PartnershipArea, Utm32};
+    /// let loc = PartnershipArea::folehaven()?.locator::<Utm32>()?;
+    /// let inside = Utm32::try_from((12.5005, 55.6505)).ok(); // degrees are not metres…
+    /// assert!(inside.is_some_and(|p| loc.locate(p).is_none())); // …so it is far outside
+    /// let found = loc.locate_columns(&[f64::NAN], &[6_172_500.0])?;
+    /// assert!(found[0].is_none());
+    /// assert!(loc.locate_columns(&[1.0, 2.0], &[1.0]).is_err());
+    /// # Ok::<(), tryghed_geography::GeoError>(())
+    /// ```
+    pub fn locate_columns(
+        &self,
+        xs: &[f64],
+        ys: &[f64],
+    ) -> Result<Vec<Option<Place<'_>>>, GeoError> {
+        if xs.len() != ys.len() {
+            return Err(GeoError::LengthMismatch {
+                xs: xs.len(),
+                ys: ys.len(),
+            });
+        }
+        Ok(xs
+            .iter()
+            .zip(ys)
+            .map(|(&x, &y)| self.locate_xy(x, y))
+            .collect())
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::Wgs84;
+
+    #[test]
+    fn locators_are_send_and_sync() {
+        fn shared<T: Send + Sync + 'static>() {}
+        shared::<PartnershipLocator<Wgs84>>();
+        shared::<PartnershipLocator<Utm32>>();
+        shared::<Locator<Wgs84>>();
+    }
+
+    #[test]
+    fn batch_and_columns_agree_with_one_at_a_time() {
+        let loc = PartnershipArea::folehaven()
+            .unwrap()
+            .locator::<Wgs84>()
+            .unwrap();
+        let xs = [12.5005, 12.5683, f64::NAN, 12.49];
+        let ys = [55.6505, 55.6761, 55.65, 55.648];
+        let points: Vec<Wgs84> = xs
+            .iter()
+            .zip(&ys)
+            .filter_map(|(&x, &y)| Wgs84::new(x, y).ok())
+            .collect();
+        let batch: Vec<_> = loc
+            .locate_batch(&points)
+            .iter()
+            .map(|p| p.map(Place::name))
+            .collect();
+        let single: Vec<_> = points
+            .iter()
+            .map(|&p| loc.locate(p).map(Place::name))
+            .collect();
+        assert_eq!(batch, single);
+        assert_eq!(batch.first(), Some(&Some("Ved Folehaven")));
+        let columns = loc.locate_columns(&xs, &ys).unwrap();
+        assert_eq!(columns.len(), 4);
+        assert!(columns[2].is_none(), "NaN is outside");
+        assert!(matches!(
+            loc.locate_columns(&xs, &ys[..3]),
+            Err(GeoError::LengthMismatch { xs: 4, ys: 3, .. })
+        ));
+    }
 
     #[test]
     fn embedded_outline_has_published_area() {

@@ -88,6 +88,7 @@
 //! - `rayon`: [`Locator::par_locate_batch`] and [`Locator::par_locate_columns`], which
 //!   classify on all cores.
 #![deny(missing_docs)]
+#![cfg_attr(docsrs, feature(doc_cfg))]
 
 mod area;
 mod coord;
@@ -105,6 +106,9 @@ pub use estate::{
     DATA_CREDIT, DATA_CREDIT_DA, ESTATE_TOLERANCE_M, Estate, EstateId, PartnershipArea,
     PartnershipLocator, Place,
 };
+/// The geometry types of this crate's API ([`Area::geometry`], the conversions of [`Wgs84`] and
+/// [`Utm32`]), re-exported so that callers use the same version.
+pub use geo_types;
 pub use geometry::MAX_VERTICES;
 pub use locate::Locator;
 /// The shared slug types this crate's API uses, re-exported so that callers need not depend on

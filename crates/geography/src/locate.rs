@@ -46,6 +46,12 @@ const CELL_MARGIN: f64 = 0.01;
 /// geo's [`IntervalTreeMultiPolygon`] for the areas whose bounding boxes cover the cell.
 /// Where areas overlap (as two in the city layer do), a point is given to the first of them
 /// in layer order, in every form of the call.
+///
+/// # Sharing
+///
+/// A locator is `Send + Sync` and read-only once built: share one between threads by
+/// reference or in an [`Arc`](std::sync::Arc). It is not `Clone` (geo's
+/// `IntervalTreeMultiPolygon` is not, and building another takes milliseconds).
 #[doc(alias = "indeks")]
 pub struct Locator<P: CrsCoord> {
     layer: Layer<P>,

@@ -97,6 +97,7 @@ fn a_self_intersection_in_a_100_000_vertex_ring_is_found_and_located() {
         Err(GeoError::InvalidGeometry {
             problem: GeometryProblem::SelfIntersection { ring, .. },
             feature,
+            ..
         }) => {
             assert_eq!((ring.polygon(), ring.hole()), (0, None));
             assert!(feature.contains("synthetic crossed circle"), "{feature}");
@@ -136,7 +137,10 @@ fn more_than_max_vertices_is_refused_before_any_work() {
     let mp = MultiPolygon::new(vec![Polygon::new(LineString::new(ring), vec![])]);
     match Area::<Utm32>::new("synthetic huge", mp) {
         Err(GeoError::InvalidGeometry {
-            problem: GeometryProblem::TooManyVertices { vertices, limit },
+            problem:
+                GeometryProblem::TooManyVertices {
+                    vertices, limit, ..
+                },
             ..
         }) => assert_eq!((vertices, limit), (MAX_VERTICES + 3, MAX_VERTICES)),
         other => panic!("{other:?}"),

@@ -16,6 +16,7 @@ pub enum GoalsError {
     InvalidId(#[from] crate::SlugError),
     /// An offence code (gerningskode) is not 1–12 ASCII digits.
     #[error("invalid offence code {}: {reason}", ::tryghed_diagnostics::quote(.value))]
+    #[non_exhaustive]
     InvalidOffenceCode {
         /// The rejected text.
         value: String,
@@ -25,6 +26,7 @@ pub enum GoalsError {
     /// A share is not a ratio `numerator / denominator` with `0 ≤ numerator ≤ denominator`,
     /// `denominator > 0`.
     #[error("invalid share {numerator}/{denominator}: {reason}")]
+    #[non_exhaustive]
     InvalidShare {
         /// The numerator given.
         numerator: u64,
@@ -35,6 +37,7 @@ pub enum GoalsError {
     },
     /// A value (of an observation or a baseline) could not be read or is out of range.
     #[error("invalid value {}: {reason}", ::tryghed_diagnostics::quote(.value))]
+    #[non_exhaustive]
     InvalidValue {
         /// The rejected text or number.
         value: String,
@@ -43,6 +46,7 @@ pub enum GoalsError {
     },
     /// A crime-category file is malformed or violates an invariant.
     #[error("crime-category file, line {line}, column {column}: {message}")]
+    #[non_exhaustive]
     CategoryFile {
         /// 1-based line of the problem (0 when the parser gave no position).
         line: usize,
@@ -54,12 +58,14 @@ pub enum GoalsError {
     /// An observations CSV file has problems: every one is listed, each with its line and
     /// column.
     #[error("the observations CSV has {} problem(s):\n{}", problems.len(), list(problems))]
+    #[non_exhaustive]
     InvalidObservations {
         /// Every problem, in file order.
         problems: Vec<ObservationProblem>,
     },
     /// Two observations for the same indicator, area and year.
     #[error("duplicate observation for indicator {indicator:?}, area {area:?}, year {year}")]
+    #[non_exhaustive]
     DuplicateObservation {
         /// The indicator id.
         indicator: String,
@@ -70,6 +76,7 @@ pub enum GoalsError {
     },
     /// An observation's parts do not fit together (e.g. respondents on a count).
     #[error("invalid observation for {indicator:?}: {reason}")]
+    #[non_exhaustive]
     InvalidObservation {
         /// The indicator id.
         indicator: String,
@@ -78,6 +85,7 @@ pub enum GoalsError {
     },
     /// A goal, indicator, baseline or target definition is invalid.
     #[error("invalid goal definition {goal:?}, field {field}: {reason}")]
+    #[non_exhaustive]
     InvalidGoal {
         /// The goal (or indicator) id, as given.
         goal: String,
@@ -93,6 +101,7 @@ pub enum GoalsError {
     /// goal has, a value that contradicts a stated one, a year after the period. Every
     /// problem is listed, with the line it was read from where known.
     #[error("the observations do not fit:\n{}", list(problems))]
+    #[non_exhaustive]
     ObservationsDoNotFit {
         /// One entry per observation, naming its indicator, area and year.
         problems: Vec<ObservationProblem>,

@@ -115,7 +115,7 @@ use crate::{
 
 /// The verdict for a target, an indicator or a goal.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(tag = "status", rename_all = "snake_case"))]
 #[non_exhaustive]
 pub enum Status {
@@ -200,7 +200,7 @@ impl fmt::Display for Status {
 
 /// Whether a change between two years is statistically significant.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(tag = "kind", rename_all = "snake_case"))]
 #[non_exhaustive]
 pub enum Significance {
@@ -223,7 +223,7 @@ pub enum Significance {
 
 /// The change of an indicator from the year before.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct Change {
     #[cfg_attr(feature = "serde", serde(with = "rust_decimal::serde::str"))]
     from: Decimal,
@@ -323,7 +323,7 @@ impl EvalOptions {
 
 /// The value of an area other than the evaluated one, for comparison (Valby, København).
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct AreaValue {
     area: AreaId,
     #[cfg_attr(feature = "serde", serde(with = "rust_decimal::serde::str"))]
@@ -344,7 +344,7 @@ impl AreaValue {
 /// An area's value and a reference area's value in one year, and the gap between them
 /// ([`Target::ApproachReference`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[doc(alias = "afstand")]
 pub struct GapAt {
     year: Year,
@@ -378,7 +378,7 @@ impl GapAt {
 
 /// The verdict on one target, with its numbers.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct TargetEvaluation {
     target: Target,
     status: Status,
@@ -439,7 +439,7 @@ impl TargetEvaluation {
 
 /// The verdict on one indicator of a goal, with the numbers behind it.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct IndicatorEvaluation {
     indicator: IndicatorId,
     name: String,
@@ -551,7 +551,7 @@ impl IndicatorEvaluation {
 
 /// The verdict on a goal in a year.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct GoalEvaluation {
     goal: GoalId,
     title: String,
@@ -599,6 +599,7 @@ impl GoalEvaluation {
 /// the same output.
 #[doc(alias = "evaluering")]
 #[doc(alias = "status")]
+#[must_use = "an evaluation that is not looked at says nothing; read its status"]
 pub fn evaluate(
     goal: &Goal,
     observations: &Observations,

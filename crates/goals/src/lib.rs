@@ -88,6 +88,7 @@
 //!   are serialised as strings.
 
 #![deny(missing_docs)]
+#![cfg_attr(docsrs, feature(doc_cfg))]
 
 pub mod category;
 mod error;

@@ -322,12 +322,40 @@ type Key = (IndicatorId, AreaId, Year);
 /// );
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
+///
+/// With the `serde` feature it is a list of [`Observation`]s in key order (indicator, area,
+/// year); reading one checks every observation and refuses a repeated indicator, area and
+/// year, as [`Observations::insert`] does.
 #[derive(Debug, Clone, Default)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(
+    feature = "serde",
+    serde(try_from = "Vec<Observation>", into = "Vec<Observation>")
+)]
 pub struct Observations {
     map: BTreeMap<Key, Observation>,
     /// The line each observation was read from, for those read from a file (not part of
     /// equality: the same figures read from two files are equal).
     lines: BTreeMap<Key, u64>,
+}
+
+impl TryFrom<Vec<Observation>> for Observations {
+    type Error = GoalsError;
+
+    /// Collects observations, refusing a repeated indicator, area and year.
+    fn try_from(observations: Vec<Observation>) -> Result<Self, GoalsError> {
+        let mut out = Observations::new();
+        for observation in observations {
+            out.insert(observation)?;
+        }
+        Ok(out)
+    }
+}
+
+impl From<Observations> for Vec<Observation> {
+    fn from(observations: Observations) -> Self {
+        observations.map.into_values().collect()
+    }
 }
 
 impl PartialEq for Observations {
@@ -1109,5 +1137,24 @@ indbyggere,omraade,2026,2000,
         );
         // The stated figures themselves are never changed.
         assert_eq!(stated.len(), 1);
+    }
+
+    #[cfg(feature = "serde")]
+    #[test]
+    fn observations_read_back_from_json_and_refuse_repeats() {
+        let obs = Observations::from_csv_str(
+            "indicator,area,year,value,respondents\nindbrud,omraade,2025,14,\ntryg,omraade,2026,71%,380\n",
+        )
+        .unwrap();
+        let json = serde_json::to_string(&obs).unwrap();
+        assert!(json.starts_with("[{\"indicator\":\"indbrud\""), "{json}");
+        let back: Observations = serde_json::from_str(&json).unwrap();
+        assert_eq!(back, obs);
+        let one = r#"{"indicator":"indbrud","area":"omraade","year":2025,"value":14}"#;
+        let twice = format!("[{one},{one}]");
+        let err = serde_json::from_str::<Observations>(&twice).unwrap_err();
+        assert!(err.to_string().contains("duplicate observation"), "{err}");
+        let bad_year = one.replace("2025", "25");
+        assert!(serde_json::from_str::<Observations>(&format!("[{bad_year}]")).is_err());
     }
 }

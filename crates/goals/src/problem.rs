@@ -162,7 +162,7 @@ pub enum ObservationProblemKind {
 /// use tryghed_goals::{GoalsError, ObservationColumn, ObservationProblemKind, Observations};
 ///
 /// let text = "indicator,area,year,value\nindbrud,omraade,20x5,14\nindbrud,omraade,2025,-3\n";
-/// let Err(GoalsError::InvalidObservations { problems }) = Observations::from_csv_str(text) else {
+/// let Err(GoalsError::InvalidObservations { problems, .. }) = Observations::from_csv_str(text) else {
 ///     panic!("both rows are wrong");
 /// };
 /// let places: Vec<_> = problems.iter().map(|p| (p.line(), p.column())).collect();

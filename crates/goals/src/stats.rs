@@ -70,12 +70,45 @@ impl Proportion {
 }
 
 /// A confidence interval for a share, both ends in [0, 1].
+///
+/// With the `serde` feature, reading one back refuses ends outside [0, 1], a lower end above
+/// the upper one and a confidence level outside (0, 1).
 #[derive(Debug, Clone, Copy, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(try_from = "RawInterval"))]
 pub struct Interval {
     lower: f64,
     upper: f64,
     confidence: f64,
+}
+
+/// The serde form of [`Interval`], checked on the way in.
+#[cfg(feature = "serde")]
+#[derive(serde::Deserialize)]
+struct RawInterval {
+    lower: f64,
+    upper: f64,
+    confidence: f64,
+}
+
+#[cfg(feature = "serde")]
+impl TryFrom<RawInterval> for Interval {
+    type Error = GoalsError;
+
+    fn try_from(raw: RawInterval) -> Result<Self, GoalsError> {
+        z_for_confidence(raw.confidence)?;
+        if !(0.0 <= raw.lower && raw.lower <= raw.upper && raw.upper <= 1.0) {
+            return Err(GoalsError::InvalidValue {
+                value: format!("{}–{}", raw.lower, raw.upper),
+                reason: "an interval's ends lie in [0, 1], the lower end first".into(),
+            });
+        }
+        Ok(Self {
+            lower: raw.lower,
+            upper: raw.upper,
+            confidence: raw.confidence,
+        })
+    }
 }
 
 impl Interval {
@@ -154,7 +187,7 @@ fn z_for_confidence(confidence: f64) -> Result<f64, GoalsError> {
 
 /// The result of a significance test.
 #[derive(Debug, Clone, Copy, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct TestOutcome {
     statistic: f64,
     p_value: f64,
@@ -352,6 +385,21 @@ mod tests {
 
     fn prop(n: u64, d: u64, resp: u64) -> Proportion {
         Proportion::new(Share::new(n, d).unwrap(), resp).unwrap()
+    }
+
+    #[cfg(feature = "serde")]
+    #[test]
+    fn interval_reads_back_and_refuses_crossed_ends() {
+        let i = wilson_interval(prop(77, 100, 400), 0.95).unwrap();
+        let json = serde_json::to_string(&i).unwrap();
+        assert_eq!(serde_json::from_str::<Interval>(&json).unwrap(), i);
+        for bad in [
+            r#"{"lower":0.8,"upper":0.7,"confidence":0.95}"#,
+            r#"{"lower":-0.1,"upper":0.7,"confidence":0.95}"#,
+            r#"{"lower":0.1,"upper":0.7,"confidence":1.0}"#,
+        ] {
+            assert!(serde_json::from_str::<Interval>(bad).is_err(), "{bad}");
+        }
     }
 
     #[test]

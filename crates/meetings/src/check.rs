@@ -180,6 +180,7 @@ pub(crate) fn counts_da(errors: usize, warnings: usize) -> String {
 /// # Ok(())
 /// # }
 /// ```
+#[must_use = "the check finds problems only for those who read them"]
 pub fn check_meetings(
     text: &str,
     origin: &str,

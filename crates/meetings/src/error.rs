@@ -13,12 +13,14 @@ use tryghed_diagnostics::Diagnostic;
 pub enum MeetingsError {
     /// A text that must say something (a decision, an action, a name) is blank.
     #[error("the {what} is empty")]
+    #[non_exhaustive]
     EmptyText {
         /// Which text, e.g. `"decision"`.
         what: &'static str,
     },
     /// A context was given an empty range of years.
     #[error("the period {first}–{last} holds no year (the first year is after the last)")]
+    #[non_exhaustive]
     EmptyPeriod {
         /// The first year given.
         first: Year,
@@ -27,6 +29,7 @@ pub enum MeetingsError {
     },
     /// A year outside the agreement period was asked for.
     #[error("the year {year} is outside the agreement period {first}–{last}")]
+    #[non_exhaustive]
     YearOutsidePeriod {
         /// The year asked for.
         year: Year,
@@ -37,6 +40,7 @@ pub enum MeetingsError {
     },
     /// A meeting log text has problems; every one is listed with its place.
     #[error("{origin}: {} problem(s):{}", diagnostics.len(), list(diagnostics))]
+    #[non_exhaustive]
     Invalid {
         /// The file name (or `<string>`).
         origin: String,

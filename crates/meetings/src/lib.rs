@@ -79,6 +79,7 @@
 //! - `serde`: `Serialize` for the public types (the log, the check with its diagnostics, the
 //!   summary), for services and `tryghed meetings check --format json`.
 #![deny(missing_docs)]
+#![cfg_attr(docsrs, feature(doc_cfg))]
 
 mod check;
 mod context;

@@ -23,6 +23,7 @@ pub enum PartiesError {
     #[error(
         "invalid CVR number {value:?}: it has {length} characters, a CVR number has exactly 8 digits"
     )]
+    #[non_exhaustive]
     CvrLength {
         /// The rejected text.
         value: String,
@@ -31,6 +32,7 @@ pub enum PartiesError {
     },
     /// A CVR number contains something other than the digits 0–9.
     #[error("invalid CVR number {value:?}: {found:?} at position {position} is not a digit 0-9")]
+    #[non_exhaustive]
     CvrNotDigit {
         /// The rejected text.
         value: String,
@@ -41,6 +43,7 @@ pub enum PartiesError {
     },
     /// A CVR number starts with 0; CVR numbers run from 10000000 upward.
     #[error("invalid CVR number {value:?}: a CVR number does not start with 0")]
+    #[non_exhaustive]
     CvrLeadingZero {
         /// The rejected text.
         value: String,
@@ -49,6 +52,7 @@ pub enum PartiesError {
     #[error(
         "invalid CVR number {value:?}: modulus-11 check failed (weighted sum {weighted_sum} leaves remainder {remainder} when divided by 11)"
     )]
+    #[non_exhaustive]
     CvrChecksum {
         /// The rejected text.
         value: String,
@@ -61,12 +65,14 @@ pub enum PartiesError {
     #[error(
         "invalid municipality code {value:?}: a kommunekode has exactly 3 digits and does not start with 0"
     )]
+    #[non_exhaustive]
     InvalidMunicipalityCode {
         /// The rejected text.
         value: String,
     },
     /// A text field that must hold something is empty or only whitespace.
     #[error("{field} must not be empty{}", context_suffix(.context.as_deref()))]
+    #[non_exhaustive]
     Empty {
         /// The field, e.g. `"name"`, `"identifier scheme"`, `"role"`.
         field: &'static str,
@@ -75,6 +81,7 @@ pub enum PartiesError {
     },
     /// A text field starts or ends with whitespace (it is rejected, not trimmed).
     #[error("{field} {value:?} starts or ends with whitespace")]
+    #[non_exhaustive]
     SurroundingWhitespace {
         /// The field.
         field: &'static str,
@@ -83,6 +90,7 @@ pub enum PartiesError {
     },
     /// A name (such as a party kind or body kind) is not one of the known names.
     #[error("unknown {what} {value:?}")]
+    #[non_exhaustive]
     UnknownName {
         /// What was being parsed, e.g. `"party kind"`.
         what: &'static str,
@@ -91,18 +99,21 @@ pub enum PartiesError {
     },
     /// A party names itself as its parent.
     #[error("party {party} cannot be its own parent")]
+    #[non_exhaustive]
     SelfParent {
         /// The party.
         party: PartyId,
     },
     /// The party list breaks one or more rules; every problem found is listed.
     #[error("{} in the party list: {}", count(.issues.len(), "problem"), join(.issues))]
+    #[non_exhaustive]
     InvalidParties {
         /// All problems, in the order found.
         issues: Vec<RegistryIssue>,
     },
     /// A membership ends before it starts.
     #[error("membership of {party} in the {body}: it ends on {to} before it starts on {from}")]
+    #[non_exhaustive]
     MembershipDates {
         /// The member party.
         party: PartyId,
@@ -115,6 +126,7 @@ pub enum PartiesError {
     },
     /// A full-time-equivalent figure is out of range or not a number.
     #[error("invalid årsværk (FTE) {value:?}: {problem}")]
+    #[non_exhaustive]
     InvalidFte {
         /// The rejected text or number.
         value: String,
@@ -123,6 +135,7 @@ pub enum PartiesError {
     },
     /// A meeting rule's maximum is below its minimum.
     #[error("meeting rule for the {body}: maximum {max} per year is below minimum {min}")]
+    #[non_exhaustive]
     InvalidMeetingRule {
         /// The body.
         body: BodyKind,
@@ -133,12 +146,14 @@ pub enum PartiesError {
     },
     /// Two governance bodies share an id.
     #[error("body id {id} is used by more than one body")]
+    #[non_exhaustive]
     DuplicateBody {
         /// The repeated id.
         id: String,
     },
     /// A rule refers to a kind of body that the governance does not have.
     #[error("a {rule} rule refers to the {body}, but no body of that kind is defined")]
+    #[non_exhaustive]
     RuleForMissingBody {
         /// `"meeting"` or `"representation"`.
         rule: &'static str,
@@ -152,6 +167,7 @@ pub enum PartiesError {
 #[non_exhaustive]
 pub enum RegistryIssue {
     /// Two parties share an id.
+    #[non_exhaustive]
     DuplicateId {
         /// The repeated id.
         id: PartyId,
@@ -161,6 +177,7 @@ pub enum RegistryIssue {
         again: usize,
     },
     /// A party's parent is not in the list.
+    #[non_exhaustive]
     UnknownParent {
         /// The party.
         party: PartyId,
@@ -169,6 +186,7 @@ pub enum RegistryIssue {
     },
     /// Parents form a cycle; the parties are listed from the smallest id, each
     /// followed by its parent.
+    #[non_exhaustive]
     ParentCycle {
         /// The parties in the cycle.
         cycle: Vec<PartyId>,

@@ -830,6 +830,7 @@ impl Governance {
     ///   [`RuleViolation::TooManyMeetings`]).
     ///
     /// Violations come in that order: references, representation, cadence.
+    #[must_use = "the violations found are the result of the check"]
     pub fn check(
         &self,
         parties: &Parties,

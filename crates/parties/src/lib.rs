@@ -95,6 +95,7 @@
 //! what is wrong with it. [`Parties::new`] reports all problems of a list at once
 //! ([`RegistryIssue`]).
 #![deny(missing_docs)]
+#![cfg_attr(docsrs, feature(doc_cfg))]
 
 mod error;
 mod governance;

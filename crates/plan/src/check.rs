@@ -151,6 +151,7 @@ impl PlanCheck {
 /// # Ok(())
 /// # }
 /// ```
+#[must_use = "the check finds problems only for those who read them"]
 pub fn check_plan(text: &str, origin: &str, context: &PlanContext) -> PlanCheck {
     let parsed = parse(text, origin);
     let mut diagnostics = parsed.diagnostics;

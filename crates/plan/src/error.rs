@@ -18,18 +18,21 @@ pub enum PlanError {
     InvalidId(#[from] crate::SlugError),
     /// A focus area has an empty name.
     #[error("focus area {id:?} has an empty name")]
+    #[non_exhaustive]
     EmptyFocusAreaName {
         /// The focus area's id.
         id: String,
     },
     /// A text that must say something (a title, a deliverable, a partner's name) is empty.
     #[error("the {what} is empty")]
+    #[non_exhaustive]
     EmptyText {
         /// Which text, e.g. `"activity title"`.
         what: &'static str,
     },
     /// An activity's budget is below zero.
     #[error("the budget of activity {activity:?} is negative ({amount})")]
+    #[non_exhaustive]
     NegativeBudget {
         /// The activity's id.
         activity: String,
@@ -38,6 +41,7 @@ pub enum PlanError {
     },
     /// A plan context was given an empty range of years.
     #[error("the period {first}–{last} holds no year (the first year is after the last)")]
+    #[non_exhaustive]
     EmptyPeriod {
         /// The first year given.
         first: Year,
@@ -46,6 +50,7 @@ pub enum PlanError {
     },
     /// Activity funds were given for a year outside the period.
     #[error("activity funds are given for {year}, outside the period {first}–{last}")]
+    #[non_exhaustive]
     FundsOutsidePeriod {
         /// The year of the funds.
         year: Year,
@@ -56,6 +61,7 @@ pub enum PlanError {
     },
     /// Activity funds below zero.
     #[error("the activity funds for {year} are negative ({amount})")]
+    #[non_exhaustive]
     NegativeFunds {
         /// The year of the funds.
         year: Year,
@@ -64,6 +70,7 @@ pub enum PlanError {
     },
     /// A plan was asked for a year outside the agreement period.
     #[error("the year {year} is outside the agreement period {first}–{last}")]
+    #[non_exhaustive]
     YearOutsidePeriod {
         /// The year asked for.
         year: Year,
@@ -74,6 +81,7 @@ pub enum PlanError {
     },
     /// A plan or follow-up text has problems; every one is listed with its place.
     #[error("{origin}: {} problem(s):{}", diagnostics.len(), list(diagnostics))]
+    #[non_exhaustive]
     Invalid {
         /// The file name (or `<string>`).
         origin: String,

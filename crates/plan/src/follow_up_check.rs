@@ -624,6 +624,7 @@ fn check_report<'p, Id: Ord + Clone + std::fmt::Display, Status: Copy + PartialE
 /// # Ok(())
 /// # }
 /// ```
+#[must_use = "the check finds problems only for those who read them"]
 pub fn check_follow_up(text: &str, origin: &str, plan: &Plan) -> FollowUpCheck {
     let mut reader = TomlReader::new(origin, text);
     let Some(parsed) = parse(&mut reader) else {

@@ -68,6 +68,7 @@
 //!   [`FollowUp`] in the shape of their files (validated on the way in, like the files).
 //!   Reading the files themselves needs no feature.
 #![deny(missing_docs)]
+#![cfg_attr(docsrs, feature(doc_cfg))]
 
 mod check;
 mod context;

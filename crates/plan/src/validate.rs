@@ -331,6 +331,7 @@ impl Plan {
     /// activity funds, a plan with no activities.
     ///
     /// [`check_plan`]: crate::check_plan
+    #[must_use = "the problems found are the result of the validation"]
     pub fn validate(&self, context: &PlanContext) -> Vec<Diagnostic> {
         validate(&PartialPlan::from(self), context)
             .diagnostics

@@ -340,7 +340,7 @@ impl<'a> Build<'a> {
             let outside = b.agreement.observations_outside_years(&user);
             if !outside.is_empty() {
                 return Err(ReportError::Agreement(
-                    tryghed_agreement::AgreementError::ObservationsDoNotFit { problems: outside },
+                    tryghed_agreement::AgreementError::observations_do_not_fit(outside),
                 ));
             }
             observations = observations.merged_with(&user, |id| known.contains(id))?;

@@ -6,6 +6,7 @@
 pub enum ReportError {
     /// An input (observations, goals, plan rows) is not usable; `field` names the part.
     #[error("invalid report input in {field}: {reason}")]
+    #[non_exhaustive]
     InvalidInput {
         /// The input and field, e.g. `activities[2].partners`.
         field: String,
@@ -35,6 +36,7 @@ pub enum ReportError {
     Geography(#[from] tryghed_geography::GeoError),
     /// A template failed to render (a bug in this crate's templates).
     #[error("template {template}: {message}")]
+    #[non_exhaustive]
     Template {
         /// The template's name.
         template: String,
@@ -43,6 +45,7 @@ pub enum ReportError {
     },
     /// A chart failed to draw.
     #[error("chart {chart}: {message}")]
+    #[non_exhaustive]
     Chart {
         /// Which chart.
         chart: &'static str,
@@ -55,6 +58,7 @@ pub enum ReportError {
     #[error(
         "the report carries exact figures (fortroligt – ikke til offentliggørelse): only JSON can be written from it, not {format}"
     )]
+    #[non_exhaustive]
     Unsuppressed {
         /// The format that was asked for (`Markdown`, `HTML`).
         format: &'static str,

@@ -117,6 +117,7 @@
 //! This crate has no optional features: serde is always on because the JSON form is one of
 //! its outputs.
 #![deny(missing_docs)]
+#![cfg_attr(docsrs, feature(doc_cfg))]
 
 mod build;
 mod cells;

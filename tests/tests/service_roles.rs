@@ -1,0 +1,210 @@
+//! The four service roles of issue 16, played against the public API only, as a municipal
+//! team would from a crate of its own: a bulk "is this report in the area" function, a finance
+//! integration, a statistics dashboard and a report service. Every serde type they exchange is
+//! written to JSON and read back equal; invalid JSON is refused with the crate's own checks.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic
+)]
+
+use std::sync::Arc;
+
+use chrono::NaiveDate;
+use tryghed_agreement::Agreement;
+use tryghed_budget::{ActivityId, Dkk, Ledger, LedgerSummary, Transaction, TransactionKind};
+use tryghed_geography::{PartnershipArea, PartnershipLocator, Place, Utm32, Wgs84, geo_types};
+use tryghed_goals::{GoalEvaluation, Observations, Status};
+use tryghed_report::{ReportBuilder, StatusReport, Year, render_json};
+
+fn year(y: i32) -> Year {
+    Year::new(y).unwrap()
+}
+
+/// A JSON round trip: the value written and read back is equal.
+fn round_trip<T>(value: &T) -> T
+where
+    T: serde::Serialize + serde::de::DeserializeOwned + PartialEq + std::fmt::Debug,
+{
+    let json = serde_json::to_string(value).unwrap();
+    let back: T = serde_json::from_str(&json).unwrap_or_else(|e| panic!("{e}: {json}"));
+    assert_eq!(&back, value);
+    back
+}
+
+/// Refused as data (not as malformed JSON), with the crate's reason in the message.
+fn refused<T: serde::de::DeserializeOwned + std::fmt::Debug>(json: &str, reason: &str) {
+    let err = serde_json::from_str::<T>(json).unwrap_err();
+    assert_eq!(err.classify(), serde_json::error::Category::Data, "{err}");
+    assert!(err.to_string().contains(reason), "{reason:?} not in {err}");
+}
+
+// Role 1: a bulk "is this report in the area" function, shared between threads.
+
+fn in_area(locator: &PartnershipLocator<Wgs84>, points: &[(f64, f64)]) -> Vec<bool> {
+    // Raw pairs from another system: checked into coordinates, a bad one is outside.
+    let xs: Vec<f64> = points.iter().map(|p| p.0).collect();
+    let ys: Vec<f64> = points.iter().map(|p| p.1).collect();
+    let by_columns: Vec<bool> = locator
+        .locate_columns(&xs, &ys)
+        .unwrap()
+        .iter()
+        .map(Option::is_some)
+        .collect();
+    let checked: Vec<Wgs84> = points
+        .iter()
+        .filter_map(|&p| Wgs84::try_from(p).ok())
+        .collect();
+    assert_eq!(
+        locator.locate_batch(&checked).len(),
+        checked.len(),
+        "one answer per point"
+    );
+    by_columns
+}
+
+#[test]
+fn role_1_bulk_area_check_from_threads_and_geo_types() {
+    let locator = Arc::new(
+        PartnershipArea::folehaven()
+            .unwrap()
+            .locator::<Wgs84>()
+            .unwrap(),
+    );
+    let inside = (12.5005, 55.6505);
+    let outside = (12.5683, 55.6761); // Rådhuspladsen
+    let points = vec![inside, outside, (f64::NAN, 55.65), (200.0, 55.65)];
+
+    let handles: Vec<_> = (0..2)
+        .map(|_| {
+            let locator = Arc::clone(&locator);
+            let points = points.clone();
+            std::thread::spawn(move || in_area(&locator, &points))
+        })
+        .collect();
+    for handle in handles {
+        assert_eq!(handle.join().unwrap(), vec![true, false, false, false]);
+    }
+
+    // geo-types in and out, through the re-exported crate.
+    let p: geo_types::Point<f64> = geo_types::Point::new(inside.0, inside.1);
+    let w = Wgs84::try_from(p).unwrap();
+    assert!(matches!(
+        locator.locate(w),
+        Some(Place::Area(_) | Place::Estate(_))
+    ));
+    assert_eq!(
+        geo_types::Coord::from(w),
+        geo_types::coord! { x: inside.0, y: inside.1 }
+    );
+    assert!(Wgs84::try_from(geo_types::Point::new(f64::NAN, 0.0)).is_err());
+    assert!(Utm32::try_from((f64::INFINITY, 6_172_500.0)).is_err());
+
+    // The same place in metres, through the projection, is in the area too.
+    let utm = PartnershipArea::folehaven()
+        .unwrap()
+        .locator::<Utm32>()
+        .unwrap();
+    assert!(utm.locate(w.to_utm32().unwrap()).is_some());
+
+    // Coordinates read from JSON are checked.
+    round_trip(&w);
+    refused::<Wgs84>(r#"{"lon":200.0,"lat":55.65}"#, "200");
+}
+
+// Role 2: a finance integration that books real money and exports the balances.
+
+#[test]
+fn role_2_finance_integration_books_and_exports() {
+    let agreement = Agreement::folehaven();
+    let budget = agreement.annual_budget(year(2026)).unwrap();
+    let mut ledger = Ledger::new(budget);
+    let walks = ActivityId::new("synthetic-natteravne").unwrap();
+    ledger
+        .allocate(walks.clone(), Dkk::from_kroner(250_000).unwrap())
+        .unwrap();
+    let date = NaiveDate::from_ymd_opt(2026, 3, 1).unwrap();
+    ledger
+        .record(
+            Transaction::new(
+                date,
+                walks.clone(),
+                TransactionKind::Expenditure,
+                "12.500,00".parse().unwrap(),
+                "Faktura 1017 (synthetic)",
+            )
+            .unwrap(),
+        )
+        .unwrap();
+    // Spending above the allocation is refused and changes nothing.
+    let before = ledger.clone();
+    assert!(
+        ledger
+            .record(
+                Transaction::new(
+                    date,
+                    walks,
+                    TransactionKind::Expenditure,
+                    Dkk::from_kroner(1_000_000).unwrap(),
+                    "too much",
+                )
+                .unwrap()
+            )
+            .is_err()
+    );
+    assert_eq!(ledger, before);
+
+    let back = round_trip(&ledger);
+    let summary: LedgerSummary = back.summary();
+    assert_eq!(summary.spent(), "12.500,00".parse::<Dkk>().unwrap());
+    let json = serde_json::to_value(&summary).unwrap();
+    assert_eq!(json["spent"], "12500.00", "{json}");
+    round_trip(&"1.467.000,00 kr.".parse::<Dkk>().unwrap());
+    refused::<Dkk>(r#""12.345""#, "12.345");
+    refused::<Dkk>("12.5", "12.5");
+}
+
+// Role 3: a statistics dashboard that evaluates the goals and caches the verdicts as JSON.
+
+#[test]
+fn role_3_dashboard_evaluates_and_caches_as_json() {
+    let agreement = Agreement::folehaven();
+    let observations = Observations::from_csv_str(
+        "indicator,area,year,value,respondents\n\
+         tryg-i-nabolaget,omraade,2026,79%,400\n\
+         tryg-i-nabolaget,kobenhavn,2026,85%,\n",
+    )
+    .unwrap();
+    let observations = round_trip(&observations);
+    let evaluation = agreement.evaluate(year(2026), &observations, None).unwrap();
+    assert!(!evaluation.goals().is_empty());
+    for goal in evaluation.goals() {
+        let cached: GoalEvaluation = round_trip(goal);
+        let _: Status = round_trip(cached.status());
+    }
+    // A cache entry with a repeated observation is refused, not silently merged.
+    let one = r#"{"indicator":"indbrud","area":"omraade","year":2025,"value":14}"#;
+    refused::<Observations>(&format!("[{one},{one}]"), "duplicate");
+    refused::<Observations>(
+        &one.replace("2025", "1850")
+            .replace('{', "[{")
+            .replace('}', "}]"),
+        "1850",
+    );
+}
+
+// Role 4: a report service that builds the annual status and serves it as JSON.
+
+#[test]
+fn role_4_report_service_serves_json_that_reads_back() {
+    let agreement = Agreement::folehaven();
+    let years: Vec<Year> = agreement.period().years().collect();
+    assert_eq!(years.first(), Some(&year(2026)));
+    for y in years {
+        let report = ReportBuilder::new(&agreement).year(y).build().unwrap();
+        let json = render_json(&report).unwrap();
+        let back: StatusReport = serde_json::from_str(&json).unwrap();
+        assert_eq!(back, report);
+    }
+}
