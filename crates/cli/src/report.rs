@@ -6,6 +6,7 @@ use tryghed_agreement::Year;
 
 use clap::ValueEnum;
 use tryghed_budget::{Ledger, YearLedger, check_ledger};
+use tryghed_meetings::{CheckOptions, MeetingCheck, check_meetings};
 use tryghed_plan::check_follow_up;
 use tryghed_report::{
     PlanInput, ReportBuilder, ReportError, ReportOptions, render_html_with_area, render_json,
@@ -56,6 +57,10 @@ pub(crate) struct Args {
     /// ender på .json).
     #[arg(long, value_name = "FIL")]
     ledger: Option<PathBuf>,
+    /// Årets mødelog (TOML, som `tryghed meetings check` læser): giver afsnittet
+    /// Organisering, opgjort på udgivelsesdatoen (--date).
+    #[arg(long, value_name = "FIL")]
+    meetings: Option<PathBuf>,
     /// Antal anmeldelser under N (også 0) offentliggøres aldrig: de vises som »< N«, og intet
     /// afledt af dem vises (statistisk diskretionering). Mindst 3; standard 5.
     #[arg(long, value_name = "N", default_value = "5", value_parser = crate::common::parse_threshold)]
@@ -168,6 +173,32 @@ fn load_plan(
     PlanInput::from_plan(plan, follow.as_ref(), &context, title).map_err(report_error)
 }
 
+/// Reads the meeting log as of the date of issue. A log that cannot be read whole is bad
+/// input (exit 1, every problem at its line); the organisation rules it breaks are findings
+/// of the report's Organisering section.
+fn load_meetings(
+    agreement: &tryghed_agreement::Agreement,
+    path: &Path,
+    issued: chrono::NaiveDate,
+    year: Option<Year>,
+) -> Result<MeetingCheck, CliError> {
+    let text = read(path)?;
+    let mut options = CheckOptions::new(issued);
+    if let Some(year) = year {
+        options = options.for_year(year);
+    }
+    let check = check_meetings(
+        &text,
+        &path.display().to_string(),
+        agreement.meeting_context(),
+        options,
+    );
+    if check.log().is_none() {
+        return Err(CliError::Invalid(check.render(&text).trim_end().to_owned()));
+    }
+    Ok(check)
+}
+
 /// A ledger for another year than the report, in the library's check and the CLI's alike.
 fn ledger_year(path: &Path, ledger: Year, report: Year) -> CliError {
     CliError::Invalid(format!(
@@ -185,6 +216,59 @@ fn report_error(error: ReportError) -> CliError {
     }
 }
 
+/// An input whose file name says it is made-up data marks the report (docs/report.md).
+fn mark_examples<'a>(mut builder: ReportBuilder<'a>, args: &Args) -> ReportBuilder<'a> {
+    for path in [
+        args.agreement.as_deref(),
+        args.observations.as_deref(),
+        args.plan.as_deref(),
+        args.follow_up.as_deref(),
+        args.ledger.as_deref(),
+        args.meetings.as_deref(),
+    ]
+    .into_iter()
+    .flatten()
+    {
+        let name = path.file_name().map_or_else(
+            || path.display().to_string(),
+            |n| n.to_string_lossy().into_owned(),
+        );
+        if tryghed_report::is_example_marker(&name) {
+            builder = builder.example(name);
+        }
+    }
+    builder
+}
+
+/// A ledger or meeting log of another year than the report's is bad input, named with its
+/// file (before the report is built, so the message can say how to fix it).
+fn same_year(
+    builder: &ReportBuilder<'_>,
+    ledger: Option<&YearLedger>,
+    meetings: Option<&MeetingCheck>,
+    args: &Args,
+) -> Result<(), CliError> {
+    if let (Some(ledger), Some(path)) = (ledger, &args.ledger)
+        && ledger.year() != builder.report_year()
+    {
+        return Err(ledger_year(path, ledger.year(), builder.report_year()));
+    }
+    if let (Some(check), Some(path)) = (meetings, &args.meetings)
+        && let Some(summary) = check.summary()
+        && summary.year() != builder.report_year()
+    {
+        return Err(CliError::Invalid(format!(
+            "fejl: {}: mødeloggen er for {}, men rapporten gælder {}; giv --year {} eller mødeloggen for {}",
+            path.display(),
+            summary.year(),
+            builder.report_year(),
+            summary.year(),
+            builder.report_year()
+        )));
+    }
+    Ok(())
+}
+
 pub(crate) fn run(args: &Args) -> Result<(), CliError> {
     if args.unsuppressed && args.format != ReportFormat::Json {
         return Err(CliError::Usage(
@@ -199,6 +283,7 @@ pub(crate) fn run(args: &Args) -> Result<(), CliError> {
             args.plan.as_deref(),
             args.follow_up.as_deref(),
             args.ledger.as_deref(),
+            args.meetings.as_deref(),
         ],
     )?;
     let agreement = load_agreement(args.agreement.as_deref())?;
@@ -216,31 +301,22 @@ pub(crate) fn run(args: &Args) -> Result<(), CliError> {
             "fejl: --format pdf skriver en binær fil; angiv den med -o FILE".into(),
         ));
     }
+    let issued = args.date.unwrap_or_else(crate::common::today);
+    let meetings = args
+        .meetings
+        .as_deref()
+        .map(|path| load_meetings(&agreement, path, issued, args.year))
+        .transpose()?;
     let mut builder = ReportBuilder::new(&agreement)
         .options(options)
-        .issued(args.date.unwrap_or_else(crate::common::today));
+        .issued(issued);
+    if let Some(check) = &meetings {
+        builder = builder.meetings(check);
+    }
     if args.eksempel {
         builder = builder.example("--eksempel");
     }
-    // An input whose file name says it is made-up data marks the report (docs/report.md).
-    for path in [
-        args.agreement.as_deref(),
-        args.observations.as_deref(),
-        args.plan.as_deref(),
-        args.follow_up.as_deref(),
-        args.ledger.as_deref(),
-    ]
-    .into_iter()
-    .flatten()
-    {
-        let name = path.file_name().map_or_else(
-            || path.display().to_string(),
-            |n| n.to_string_lossy().into_owned(),
-        );
-        if tryghed_report::is_example_marker(&name) {
-            builder = builder.example(name);
-        }
-    }
+    builder = mark_examples(builder, args);
     if let Some(year) = args.year {
         crate::common::check_report_year(&agreement, year)?;
         builder = builder.year(year);
@@ -262,19 +338,15 @@ pub(crate) fn run(args: &Args) -> Result<(), CliError> {
         .map(|path| load_ledger(&agreement, path, args.year))
         .transpose()?;
     if let Some(ledger) = &ledger {
-        builder = builder.ledger(ledger.activity_funds());
+        builder = builder.year_ledger(ledger);
     }
+    same_year(&builder, ledger.as_ref(), meetings.as_ref(), args)?;
     let report = builder.build().map_err(|e| match (e, &args.ledger) {
         (ReportError::LedgerYear { ledger, report }, Some(path)) => {
             ledger_year(path, ledger, report)
         }
         (e, _) => report_error(e),
     })?;
-    if let (Some(ledger), Some(path)) = (&ledger, &args.ledger)
-        && ledger.year() != *report.year()
-    {
-        return Err(ledger_year(path, ledger.year(), *report.year()));
-    }
     let text = match args.format {
         ReportFormat::Md => render_markdown(&report),
         ReportFormat::Html | ReportFormat::Pdf => render_html_with_area(&report, agreement.area()),

@@ -37,6 +37,8 @@ fn readme_args(format: &str) -> Vec<String> {
         &example("opfoelgning-2026-eksempel.toml"),
         "--ledger",
         &example("synthetic-regnskab-2026.toml"),
+        "--meetings",
+        &example("moeder-2026-eksempel.toml"),
         "--date",
         "2026-05-12",
         "--format",

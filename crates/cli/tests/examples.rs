@@ -29,6 +29,10 @@ fn the_readme_walkthrough_report_uses_every_example() {
         &example("opfoelgning-2026-eksempel.toml"),
         "--ledger",
         &example("synthetic-regnskab-2026.toml"),
+        "--meetings",
+        &example("moeder-2026-eksempel.toml"),
+        "--date",
+        "2026-05-12",
         "--format",
         "md",
     ]);
@@ -50,6 +54,30 @@ fn the_readme_walkthrough_report_uses_every_example() {
     assert!(md.contains("| Overskridelser | 2.500,00 kr. |"), "{md}");
     assert!(
         md.contains("Leverancer: 4 leveret, 1 delvist leveret, 1 ikke leveret"),
+        "{md}"
+    );
+    // The ledger of both lines gives the whole budget, and the summary page says what was used.
+    assert!(
+        md.contains("| Projektledelse | 417.000,00 kr. | 208.500,00 kr. | 208.500,00 kr. | 0,00 kr. | 100 % |"),
+        "{md}"
+    );
+    assert!(
+        md.contains("| 2027 (ikke bogført) | 1.467.000,00 kr. | 0,00 kr. | 0,00 kr. | 1.467.000,00 kr. | 0 % |"),
+        "{md}"
+    );
+    assert!(
+        md.contains("Ingen budgetlinje for 2026 er overskredet, men enkelte aktiviteter er; 2 leverancer er ikke eller kun delvist leveret; mødeloggen overholder aftalens regler for organiseringen."),
+        "{md}"
+    );
+    assert!(
+        md.contains("Økonomiudvalget bedes tage status 2026 til efterretning"),
+        "{md}"
+    );
+    // The meeting log gives the Organisering section (issue 15).
+    assert!(
+        md.contains(
+            "| Arbejdsgruppe | 4 | 5 | 8-10 om året | på rette vej: på vej (året er ikke slut) |"
+        ),
         "{md}"
     );
 }

@@ -5,12 +5,13 @@ use tryghed_core::Year;
 
 use rust_decimal::Decimal;
 use tryghed_agreement::{Agreement, PlanCount, evaluate_goals};
-use tryghed_budget::Ledger;
+use tryghed_budget::{BudgetOverview, Ledger, LineUse, YearLedger};
 use tryghed_geography::PartnershipArea;
 use tryghed_goals::{
     AreaId, Baseline, CategorySet, Dimension, EvalOptions, Goal, GoalIndicator,
     IndicatorEvaluation, IndicatorId, Observations, Significance, Source, Status, Target, Unit,
 };
+use tryghed_meetings::{Cadence, MeetingCheck};
 
 use tryghed_disclosure::{Comparison, PublishedRate, SuppressionThreshold};
 
@@ -19,10 +20,12 @@ use crate::cells::Cells;
 use crate::fmt as dk;
 use crate::model::{
     ActivitiesSection, AreaSection, AreaSeries, BaselineCell, BaselineFixing, BaselineRow,
-    BaselineTable, BudgetActivityRow, BudgetSection, ChangeCell, CodeList, CollaborationRow, Count,
-    CountPoint, CrimeRow, Delivery, DeliveryCounts, EstateRow, Figure, FocusGroup, GoalRow, Guide,
-    IntervalCell, PlanFunds, PlanInput, Reference, ReportOptions, ReportStatus, SharePoint,
-    SignificanceCell, SourceNote, StatusReport, SummaryLine, SurveySeries, Trend,
+    BaselineTable, BudgetActivityRow, BudgetLineRow, BudgetSection, BudgetYearRow, ChangeCell,
+    CodeList, CollaborationRow, Count, CountPoint, CrimeRow, Delivery, DeliveryCounts, EstateRow,
+    Figure, FocusGroup, GoalRow, Guide, IntervalCell, OrganisationAction, OrganisationAttendance,
+    OrganisationBody, OrganisationDecision, OrganisationFinding, OrganisationSection, PlanFunds,
+    PlanInput, Reference, ReportOptions, ReportStatus, SharePoint, SignificanceCell, SourceNote,
+    StatusReport, SummaryLine, SurveySeries, Trend, WholeBudgetSection,
 };
 
 /// What the report says where an area's outline has no known source to credit.
@@ -59,6 +62,8 @@ pub struct ReportBuilder<'a> {
     area_source: Option<String>,
     examples: Vec<String>,
     issued: Option<chrono::NaiveDate>,
+    meetings: Option<&'a MeetingCheck>,
+    year_ledger: Option<&'a YearLedger>,
 }
 
 /// Whether a name or title marks its input as made-up data: it contains one of the words
@@ -88,6 +93,8 @@ impl<'a> ReportBuilder<'a> {
             area_source: None,
             examples: Vec::new(),
             issued: None,
+            meetings: None,
+            year_ledger: None,
         }
     }
 
@@ -185,6 +192,54 @@ impl<'a> ReportBuilder<'a> {
         self
     }
 
+    /// The year the report will be for: the one given with [`ReportBuilder::year`], else the
+    /// latest year the observations report on (a crime year counts as the year after), else
+    /// the agreement period's first year. Lets a caller check an input's year before
+    /// building.
+    pub fn report_year(&self) -> Year {
+        let goals = self
+            .goals
+            .as_deref()
+            .unwrap_or_else(|| self.agreement.goals());
+        self.year
+            .or_else(|| {
+                self.observations
+                    .as_ref()
+                    .and_then(|(user, _)| tryghed_agreement::latest_report_year(goals, user))
+            })
+            .unwrap_or_else(|| self.agreement.period().first_year())
+    }
+
+    /// The year's ledger of **every** budget line (projektledelse and aktivitetsmidler): the
+    /// report gets the whole-budget view (both lines this year; every year of the period with
+    /// allocated, committed, spent and free; overspending flagged) and, unless
+    /// [`ReportBuilder::ledger`] gave one, its activity funds as the activity-funds section.
+    /// A ledger whose year is not the report's is [`ReportError::LedgerYear`], one whose funds
+    /// are not the agreement's [`ReportError::InvalidInput`], when the report is built.
+    #[doc(alias = "årsregnskab")]
+    #[must_use]
+    pub fn year_ledger(mut self, ledger: &'a YearLedger) -> Self {
+        self.year_ledger = Some(ledger);
+        if self.ledger.is_none() {
+            self.ledger = Some(ledger.activity_funds());
+        }
+        self
+    }
+
+    /// The year's meeting log, checked against the agreement's organisation with
+    /// [`tryghed_meetings::check_meetings`] (as of the date of issue, normally): the report
+    /// gets an "Organisering" section with meetings held against the agreement's rules,
+    /// attendance per party, decisions and follow-up actions. The rules the log breaks are
+    /// findings of the section, not input errors; a log that could not be read whole
+    /// ([`MeetingCheck::log`] is `None`) or is for another year than the report's is
+    /// [`ReportError::InvalidInput`] when the report is built.
+    #[doc(alias = "mødelog")]
+    #[must_use]
+    pub fn meetings(mut self, check: &'a MeetingCheck) -> Self {
+        self.meetings = Some(check);
+        self
+    }
+
     /// Builds the report.
     ///
     /// # Errors
@@ -217,6 +272,8 @@ struct Build<'a> {
     area_note: String,
     examples: Vec<String>,
     issued: Option<chrono::NaiveDate>,
+    meetings: Option<&'a MeetingCheck>,
+    whole_budget: Option<BudgetOverview>,
     caveats: Vec<String>,
     missing: Vec<String>,
     /// Every count of police reports, published (or exact for an unsuppressed report).
@@ -316,6 +373,49 @@ impl<'a> Build<'a> {
                 reason: format!("{year} has no year before it to take crime figures from"),
             });
         };
+        if let Some(check) = b.meetings {
+            let summary = check.summary().filter(|_| check.log().is_some());
+            match summary {
+                None => {
+                    return Err(ReportError::InvalidInput {
+                        field: "meetings".into(),
+                        reason: format!(
+                            "the meeting log {} could not be read whole ({} errors); check it with `tryghed meetings check`",
+                            check.origin(),
+                            check.error_count()
+                        ),
+                    });
+                }
+                Some(s) if s.year() != year => {
+                    return Err(ReportError::InvalidInput {
+                        field: "meetings".into(),
+                        reason: format!(
+                            "the meeting log {} is for {}, the report for {year}",
+                            check.origin(),
+                            s.year()
+                        ),
+                    });
+                }
+                Some(_) => {}
+            }
+        }
+        let whole_budget = match b.year_ledger {
+            None => None,
+            Some(ledger) if ledger.year() != year => {
+                return Err(ReportError::LedgerYear {
+                    ledger: ledger.year(),
+                    report: year,
+                });
+            }
+            Some(ledger) => Some(
+                BudgetOverview::new(b.agreement.budget(), std::slice::from_ref(ledger)).map_err(
+                    |e| ReportError::InvalidInput {
+                        field: "ledger".into(),
+                        reason: e.to_string(),
+                    },
+                )?,
+            ),
+        };
         let categories = match b.categories {
             Some(c) => c,
             None => CategorySet::straffelov_2026()?,
@@ -376,6 +476,8 @@ impl<'a> Build<'a> {
             area_note,
             examples,
             issued: b.issued,
+            meetings: b.meetings,
+            whole_budget,
             caveats: Vec::new(),
             missing: Vec::new(),
             cells,
@@ -532,6 +634,8 @@ impl<'a> Build<'a> {
         self.note_our_rules(&goals);
         let activities = self.activities();
         let budget = self.budget();
+        let organisation = self.organisation();
+        let whole_budget = self.whole_budget();
         let area = self.area_section();
         let sources = self.sources();
         let period = self.agreement.period();
@@ -568,10 +672,95 @@ impl<'a> Build<'a> {
             activities,
             collaboration,
             budget,
+            whole_budget,
+            organisation,
             area,
             sources,
             caveats: self.caveats,
             missing: self.missing,
+        })
+    }
+
+    /// The "Organisering" section from the meeting log (checked in [`Build::new`]).
+    fn organisation(&self) -> Option<OrganisationSection> {
+        let check = self.meetings?;
+        let summary = check.summary()?;
+        let bodies = summary
+            .bodies()
+            .iter()
+            .map(|b| {
+                let rule = match (b.min_per_year(), b.max_per_year()) {
+                    (Some(min), Some(max)) if min == max => format!("{min} om året"),
+                    (Some(min), Some(max)) => format!("{min}-{max} om året"),
+                    (Some(min), None) => format!("mindst {min} om året"),
+                    (None, _) => "ingen regel".to_owned(),
+                };
+                let status = match b.cadence() {
+                    Cadence::Met => ReportStatus::Met,
+                    Cadence::TooFew => ReportStatus::NotMet,
+                    Cadence::MinimumReached | Cadence::OnTrack => ReportStatus::OnTrack,
+                    Cadence::TooMany | Cadence::ShortOfPlan => ReportStatus::OffTrack,
+                    _ => ReportStatus::Monitored,
+                };
+                OrganisationBody {
+                    name: b.name().to_owned(),
+                    held: b.held(),
+                    planned: b.planned(),
+                    rule,
+                    wording: b.wording().map(str::to_owned),
+                    cadence: b.cadence().label_da().to_owned(),
+                    status,
+                    attendance: b
+                        .attendance()
+                        .iter()
+                        .map(|a| OrganisationAttendance {
+                            party: a.name().to_owned(),
+                            meetings: a.meetings(),
+                            required: a.is_required(),
+                        })
+                        .collect(),
+                    decisions: b
+                        .decisions()
+                        .iter()
+                        .map(|d| OrganisationDecision {
+                            date: d.date(),
+                            text: d.text().to_owned(),
+                        })
+                        .collect(),
+                    actions: b
+                        .actions()
+                        .iter()
+                        .map(|a| OrganisationAction {
+                            meeting: a.meeting(),
+                            what: a.what().to_owned(),
+                            owner: a.owner_name().to_owned(),
+                            due: a.due(),
+                        })
+                        .collect(),
+                }
+            })
+            .collect();
+        let findings = check
+            .diagnostics()
+            .iter()
+            .map(|d| OrganisationFinding {
+                error: d.severity() == tryghed_diagnostics::Severity::Error,
+                message: d.message().to_owned(),
+            })
+            .collect();
+        let source = std::path::Path::new(check.origin())
+            .file_name()
+            .map_or_else(
+                || check.origin().to_owned(),
+                |n| n.to_string_lossy().into_owned(),
+            );
+        Some(OrganisationSection {
+            year: summary.year(),
+            as_of: summary.as_of(),
+            state: summary.state().label_da().to_owned(),
+            source,
+            bodies,
+            findings,
         })
     }
 
@@ -1265,6 +1454,12 @@ impl<'a> Build<'a> {
                 "Regnskabet for aktivitetsmidlerne er ikke angivet: forbruget vises ikke.".into(),
             );
         }
+        if self.meetings.is_none() {
+            self.missing.push(format!(
+                "Mødeloggen for {} er ikke angivet: styregruppens og arbejdsgruppens møder (Organisering) kan ikke opgøres.",
+                self.year
+            ));
+        }
     }
 
     /// Where the agreement is silent, the rule is the project's: say so where a reader sees
@@ -1485,6 +1680,45 @@ impl<'a> Build<'a> {
                     overrun: b.overrun(),
                 })
                 .collect(),
+        })
+    }
+
+    /// The whole-budget view from the overview built in [`Build::new`].
+    fn whole_budget(&self) -> Option<WholeBudgetSection> {
+        let o = self.whole_budget.as_ref()?;
+        let row = |l: &LineUse| BudgetLineRow {
+            name: l.name().to_owned(),
+            allocated: l.allocated(),
+            committed: l.committed(),
+            spent: l.spent(),
+            free: l.free(),
+        };
+        let totals = |t: tryghed_budget::LineTotals| BudgetLineRow {
+            name: "I alt".to_owned(),
+            allocated: t.allocated(),
+            committed: t.committed(),
+            spent: t.spent(),
+            free: t.free(),
+        };
+        let this = o.year(self.year)?;
+        Some(WholeBudgetSection {
+            year: self.year,
+            lines: this.lines().iter().map(row).collect(),
+            total: totals(this.total()),
+            period: o
+                .years()
+                .iter()
+                .map(|y| BudgetYearRow {
+                    year: y.year(),
+                    booked: y.is_booked(),
+                    amounts: BudgetLineRow {
+                        name: y.year().to_string(),
+                        ..totals(y.total())
+                    },
+                })
+                .collect(),
+            period_lines: o.lines().iter().map(row).collect(),
+            period_total: totals(o.total()),
         })
     }
 

@@ -1376,6 +1376,152 @@ accessors!(ActivitiesSection {
     funds: Option<PlanFunds>,
 });
 
+/// The "Organisering" section: the year's meetings of the styregruppe and the arbejdsgruppe
+/// from the meeting log, against the agreement's organisation (section 4).
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[doc(alias = "organisering")]
+#[doc(alias = "mødelog")]
+pub struct OrganisationSection {
+    pub(crate) year: Year,
+    pub(crate) as_of: chrono::NaiveDate,
+    pub(crate) state: String,
+    pub(crate) source: String,
+    pub(crate) bodies: Vec<OrganisationBody>,
+    pub(crate) findings: Vec<OrganisationFinding>,
+}
+
+accessors!(OrganisationSection {
+    /// The year of the meeting log (the report's year).
+    year: Year,
+    /// The day the log was read as of: meetings up to it are held, later ones planned (the
+    /// report's date of issue).
+    as_of: chrono::NaiveDate,
+    /// Where the year stands on that day, in Danish: "ikke begyndt", "i gang", "afsluttet".
+    state: str,
+    /// The meeting log's file name.
+    source: str,
+    /// One entry per body with a meeting rule or meetings in the log.
+    bodies: [OrganisationBody],
+    /// The organisation rules the log breaks (errors) and the recommendations it does not
+    /// follow (warnings), in the meetings check's Danish words: results to report, not input
+    /// errors.
+    findings: [OrganisationFinding],
+});
+
+/// One body's year of meetings.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct OrganisationBody {
+    pub(crate) name: String,
+    pub(crate) held: u64,
+    pub(crate) planned: u64,
+    pub(crate) rule: String,
+    pub(crate) wording: Option<String>,
+    pub(crate) cadence: String,
+    pub(crate) status: ReportStatus,
+    pub(crate) attendance: Vec<OrganisationAttendance>,
+    pub(crate) decisions: Vec<OrganisationDecision>,
+    pub(crate) actions: Vec<OrganisationAction>,
+}
+
+accessors!(OrganisationBody {
+    /// The body's name in the agreement, e.g. "Styregruppe".
+    name: str,
+    /// Meetings held up to the day of the log.
+    held: u64,
+    /// Meetings planned after it.
+    planned: u64,
+    /// The meeting rule in short Danish: "mindst 1 om året", "8-10 om året", "ingen regel".
+    rule: str,
+    /// The agreement's own words for the rule, when the data has them.
+    wording: Option<String>,
+    /// How the meetings compare with the rule, in Danish (e.g. "på vej (året er ikke slut)").
+    cadence: str,
+    /// The same as a status for the badge: opfyldt, ikke opfyldt, på rette vej, ikke på rette
+    /// vej, or monitoreres when there is no rule.
+    status: ReportStatus,
+    /// Per party: held meetings at which it was represented.
+    attendance: [OrganisationAttendance],
+    /// The decisions of the held meetings.
+    decisions: [OrganisationDecision],
+    /// The follow-up actions of the held meetings.
+    actions: [OrganisationAction],
+});
+
+/// How often a party was represented at a body's held meetings.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[doc(alias = "fremmøde")]
+pub struct OrganisationAttendance {
+    pub(crate) party: String,
+    pub(crate) meetings: u64,
+    pub(crate) required: bool,
+}
+
+accessors!(OrganisationAttendance {
+    /// The party's name.
+    party: str,
+    /// Held meetings at which it was represented.
+    meetings: u64,
+    /// Whether the agreement asks for it in the body.
+    required: bool,
+});
+
+/// A decision of a held meeting, as the log words it.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[doc(alias = "beslutning")]
+pub struct OrganisationDecision {
+    pub(crate) date: chrono::NaiveDate,
+    pub(crate) text: String,
+}
+
+accessors!(OrganisationDecision {
+    /// The meeting's date.
+    date: chrono::NaiveDate,
+    /// The decision.
+    text: str,
+});
+
+/// A follow-up action of a held meeting.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[doc(alias = "opfølgningspunkt")]
+pub struct OrganisationAction {
+    pub(crate) meeting: chrono::NaiveDate,
+    pub(crate) what: String,
+    pub(crate) owner: String,
+    pub(crate) due: chrono::NaiveDate,
+}
+
+accessors!(OrganisationAction {
+    /// The date of the meeting that decided it.
+    meeting: chrono::NaiveDate,
+    /// What is to be done.
+    what: str,
+    /// The party that owns it (its name).
+    owner: str,
+    /// The deadline.
+    due: chrono::NaiveDate,
+});
+
+/// A rule the meeting log breaks (`error`) or a recommendation it does not follow
+/// (`warning`), in the meetings check's words.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct OrganisationFinding {
+    pub(crate) error: bool,
+    pub(crate) message: String,
+}
+
+accessors!(OrganisationFinding {
+    /// Whether it breaks a rule of the agreement (else it is a recommendation not followed).
+    error: bool,
+    /// The finding in Danish.
+    message: str,
+});
+
 /// The collaboration share against the agreement's minimum.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -1469,6 +1615,91 @@ accessors!(BudgetSection {
     overrun: Dkk,
     /// Per activity.
     activities: [BudgetActivityRow],
+});
+
+/// The whole budget (both lines, every year of the agreement period), from the year's ledger
+/// of every line: allocated (the agreement's amount), committed and not yet spent, spent, and
+/// free, per line for the ledger's year and per year for the period.
+///
+/// Always `allocated = committed + spent + free` per row, and the lines of a year add up to
+/// the agreement's yearly total (tryghed-budget's `BudgetOverview` guarantees both). A year
+/// without a ledger shows its allocation as free and is marked not booked.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[doc(alias = "hele budgettet")]
+#[doc(alias = "budgetoverblik")]
+pub struct WholeBudgetSection {
+    pub(crate) year: Year,
+    pub(crate) lines: Vec<BudgetLineRow>,
+    pub(crate) total: BudgetLineRow,
+    pub(crate) period: Vec<BudgetYearRow>,
+    pub(crate) period_lines: Vec<BudgetLineRow>,
+    pub(crate) period_total: BudgetLineRow,
+}
+
+accessors!(WholeBudgetSection {
+    /// The ledger's year (the report's year).
+    year: Year,
+    /// Each line in that year: projektledelse, aktivitetsmidler.
+    lines: [BudgetLineRow],
+    /// The year's lines together (the agreement's yearly total).
+    total: BudgetLineRow,
+    /// Every year of the agreement period, all lines together.
+    period: [BudgetYearRow],
+    /// Each line over the whole period.
+    period_lines: [BudgetLineRow],
+    /// The whole period, all lines.
+    period_total: BudgetLineRow,
+});
+
+/// One budget line's (or a total's) allocated, committed, spent and free amounts.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[doc(alias = "budgetlinje")]
+pub struct BudgetLineRow {
+    pub(crate) name: String,
+    pub(crate) allocated: Dkk,
+    pub(crate) committed: Dkk,
+    pub(crate) spent: Dkk,
+    pub(crate) free: Dkk,
+}
+
+accessors!(BudgetLineRow {
+    /// The line's name ("Projektledelse", "Aktivitetsmidler", or "I alt").
+    name: str,
+    /// The agreement's amount (bevilget).
+    allocated: Dkk,
+    /// Committed and not yet spent (disponeret).
+    committed: Dkk,
+    /// Spent (forbrugt).
+    spent: Dkk,
+    /// Neither (fri); negative when the line is over.
+    free: Dkk,
+});
+
+impl BudgetLineRow {
+    /// Whether more is committed and spent than allocated (overskredet).
+    pub fn is_over(&self) -> bool {
+        self.free.is_negative()
+    }
+}
+
+/// One year of the agreement period, all lines together.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BudgetYearRow {
+    pub(crate) year: Year,
+    pub(crate) booked: bool,
+    pub(crate) amounts: BudgetLineRow,
+}
+
+accessors!(BudgetYearRow {
+    /// The year.
+    year: Year,
+    /// Whether a ledger was given for it (else its allocation is all free).
+    booked: bool,
+    /// The year's amounts.
+    amounts: BudgetLineRow,
 });
 
 /// An estate (afdeling) of the area as the report lists it.
@@ -1573,6 +1804,10 @@ pub struct StatusReport {
     pub(crate) activities: Option<ActivitiesSection>,
     pub(crate) collaboration: Option<CollaborationRow>,
     pub(crate) budget: Option<BudgetSection>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(crate) whole_budget: Option<WholeBudgetSection>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(crate) organisation: Option<OrganisationSection>,
     pub(crate) area: Option<AreaSection>,
     pub(crate) sources: Vec<SourceNote>,
     pub(crate) caveats: Vec<String>,
@@ -1625,6 +1860,12 @@ accessors!(StatusReport {
     collaboration: Option<CollaborationRow>,
     /// The use of the activity funds, when a ledger was given.
     budget: Option<BudgetSection>,
+    /// The whole budget, both lines and the period, when the year's ledger of every line was
+    /// given ([`ReportBuilder::year_ledger`](crate::ReportBuilder::year_ledger)).
+    whole_budget: Option<WholeBudgetSection>,
+    /// The year's meetings against the agreement's organisation, when a meeting log was
+    /// given.
+    organisation: Option<OrganisationSection>,
     /// The partnership area, when its geography is known.
     area: Option<AreaSection>,
     /// The data sources.

@@ -1,6 +1,7 @@
 //! The printed view of a report: every number formatted in Danish, suppression applied.
 //! Markdown and HTML render this view with their templates.
 
+use rust_decimal::Decimal;
 use serde::Serialize;
 use tryghed_core::Year;
 
@@ -68,6 +69,10 @@ pub(crate) struct View {
     period: String,
     threshold: u64,
     summary: Vec<VSummary>,
+    /// The summary page for Økonomiudvalget: the overall conclusion in two sentences, the
+    /// year's budget use, the main deviations, the year's meetings, what the committee is
+    /// asked to note.
+    front: VFront,
     goals: Vec<VGoal>,
     verdicts: Vec<VVerdict>,
     crime_years: Vec<Year>,
@@ -76,6 +81,8 @@ pub(crate) struct View {
     activities: Option<VActivities>,
     collaboration: Option<VCollab>,
     budget: Option<VBudget>,
+    whole_budget: Option<VWhole>,
+    organisation: Option<VOrganisation>,
     area: Option<VArea>,
     sources: Vec<VSource>,
     caveats: Vec<String>,
@@ -89,6 +96,245 @@ struct VSummary {
     status: String,
     key: String,
     reason: String,
+}
+
+#[derive(Debug, Serialize)]
+struct VFront {
+    conclusion: String,
+    budget: Option<String>,
+    over: bool,
+    deviations: Vec<String>,
+    organisation: Option<String>,
+    to_note: String,
+}
+
+/// "1 opfyldt, 2 afventer" from the goals' statuses, in the order of the labels.
+fn status_counts(r: &StatusReport) -> String {
+    let mut counts: Vec<(&'static str, usize)> = Vec::new();
+    for line in r.summary() {
+        let label = line.status().label();
+        match counts.iter_mut().find(|(l, _)| *l == label) {
+            Some((_, n)) => *n += 1,
+            None => counts.push((label, 1)),
+        }
+    }
+    let parts: Vec<String> = counts
+        .iter()
+        .map(|(label, n)| format!("{n} {label}"))
+        .collect();
+    match parts.as_slice() {
+        [] => String::new(),
+        [one] => one.clone(),
+        [init @ .., last] => format!("{} og {last}", init.join(", ")),
+    }
+}
+
+/// The deliverables reported as not or only partly delivered, with what the follow-up says.
+fn deviations(r: &StatusReport) -> Vec<String> {
+    let mut out = Vec::new();
+    let Some(a) = r.activities() else {
+        return out;
+    };
+    for activity in a
+        .groups()
+        .iter()
+        .flat_map(crate::model::FocusGroup::activities)
+    {
+        for d in activity.deliverables() {
+            if matches!(
+                d.delivery(),
+                Delivery::PartlyDelivered | Delivery::NotDelivered
+            ) {
+                let mut text = format!(
+                    "{}: {} – {}",
+                    activity.title(),
+                    d.what(),
+                    d.delivery().label()
+                );
+                if let Some(note) = d.note() {
+                    text.push_str(". ");
+                    text.push_str(note);
+                }
+                out.push(text);
+            }
+        }
+    }
+    out
+}
+
+/// The year's budget use in one sentence: both lines when the whole ledger is given, else the
+/// activity funds.
+fn budget_line(
+    r: &StatusReport,
+    whole: Option<&crate::model::WholeBudgetSection>,
+    activity_over: bool,
+) -> Option<String> {
+    let share = |used: Decimal, of: Decimal| {
+        if of.is_zero() {
+            "–".to_owned()
+        } else {
+            dk::percent(used / of)
+        }
+    };
+    match (whole, r.budget().as_ref()) {
+        (Some(w), _) => {
+            let parts: Vec<String> = w
+                .lines()
+                .iter()
+                .map(|l| {
+                    let used = Decimal::from(*l.committed()) + Decimal::from(*l.spent());
+                    format!(
+                        "{} {} forbrugt og {} disponeret af {} ({} disponeret eller forbrugt{})",
+                        l.name(),
+                        l.spent(),
+                        l.committed(),
+                        l.allocated(),
+                        share(used, Decimal::from(*l.allocated())),
+                        if l.is_over() { ", overskredet" } else { "" }
+                    )
+                })
+                .collect();
+            let overruns =
+                r.budget()
+                    .as_ref()
+                    .filter(|_| activity_over)
+                    .map_or_else(String::new, |b| {
+                        format!(
+                            " Aktiviteter er overskredet med {} i alt (se Aktivitetsmidler).",
+                            b.overrun()
+                        )
+                    });
+            Some(format!(
+                "Budget {}: {}.{overruns}",
+                w.year(),
+                parts.join("; ")
+            ))
+        }
+        (None, Some(b)) => {
+            let used = Decimal::from(*b.committed()) + Decimal::from(*b.spent());
+            Some(format!(
+                "Aktivitetsmidler {}: {} forbrugt og {} disponeret af {} ({} disponeret eller forbrugt{}). Projektledelsen er ikke med i regnskabet.",
+                b.year(),
+                b.spent(),
+                b.committed(),
+                b.funds(),
+                share(used, Decimal::from(*b.funds())),
+                if activity_over {
+                    format!(", overskridelser {}", b.overrun())
+                } else {
+                    String::new()
+                }
+            ))
+        }
+        (None, None) => None,
+    }
+}
+
+fn front(r: &StatusReport) -> VFront {
+    let goals = r.summary().len();
+    let first = if goals == 0 {
+        "Aftalen har ingen målsætninger i maskinlæsbar form, så målene kan ikke vurderes."
+            .to_owned()
+    } else {
+        format!(
+            "Af aftalens {goals} målsætninger er status i {}: {}.",
+            r.year(),
+            status_counts(r)
+        )
+    };
+    // The year's budget: both lines when the whole ledger is given, else the activity funds.
+    let whole = r.whole_budget().as_ref();
+    let over_lines: Vec<String> = whole
+        .map(|w| {
+            w.lines()
+                .iter()
+                .filter(|l| l.is_over())
+                .map(|l| l.name().to_lowercase())
+                .collect()
+        })
+        .unwrap_or_default();
+    let activity_over = r.budget().as_ref().is_some_and(|b| !b.overrun().is_zero());
+    let over = !over_lines.is_empty() || activity_over;
+    let budget = budget_line(r, whole, activity_over);
+    let deviations = deviations(r);
+    let slipped = deviations.len();
+    let mut second = Vec::new();
+    if let Some(w) = whole {
+        second.push(match (over_lines.is_empty(), activity_over) {
+            (true, false) => format!("budgettet for {} er ikke overskredet", w.year()),
+            (true, true) => format!(
+                "ingen budgetlinje for {} er overskredet, men enkelte aktiviteter er",
+                w.year()
+            ),
+            (false, _) => format!("{} er overskredet", join_and(&over_lines)),
+        });
+    } else if activity_over {
+        second.push("enkelte aktiviteter har overskredet deres midler".to_owned());
+    }
+    if r.activities().is_some() {
+        second.push(match slipped {
+            0 => "ingen leverancer er afrapporteret som ikke eller kun delvist leveret".to_owned(),
+            1 => "1 leverance er ikke eller kun delvist leveret".to_owned(),
+            n => format!("{n} leverancer er ikke eller kun delvist leveret"),
+        });
+    }
+    if let Some(o) = r.organisation() {
+        let broken = o.findings().iter().filter(|f| *f.error()).count();
+        second.push(match broken {
+            0 => "mødeloggen overholder aftalens regler for organiseringen".to_owned(),
+            n => format!("{n} af aftalens regler for organiseringen er ikke overholdt"),
+        });
+    }
+    let second = if second.is_empty() {
+        "Regnskab, tryghedsplan og mødelog er ikke angivet, så forbrug, leverancer og møder indgår ikke.".to_owned()
+    } else {
+        let mut text = second.join("; ");
+        if let Some(c) = text.get(..1) {
+            text = format!("{}{}", c.to_uppercase(), &text[1..]);
+        }
+        format!("{text}.")
+    };
+    let organisation = r.organisation().as_ref().map(|o| {
+        let bodies: Vec<String> = o
+            .bodies()
+            .iter()
+            .map(|b| {
+                format!(
+                    "{} {} holdt, {} planlagt ({}: {})",
+                    b.name().to_lowercase(),
+                    b.held(),
+                    b.planned(),
+                    b.rule(),
+                    b.status().label()
+                )
+            })
+            .collect();
+        format!(
+            "Møder {} pr. {}: {}.",
+            o.year(),
+            danish_date(&o.as_of().to_string()),
+            bodies.join("; ")
+        )
+    });
+    VFront {
+        conclusion: format!("{first} {second}"),
+        budget,
+        over,
+        deviations,
+        organisation,
+        to_note: format!(
+            "Aftalen: »Partnerskabet vil én gang årligt gøre status for opfyldelsen af målsætningerne om øget tryghed og mindre kriminalitet. Denne status forelægges for Økonomiudvalget ifm. offentliggørelsen af den årlige tryghedsundersøgelse.« Økonomiudvalget bedes tage status {} til efterretning (indstillingens ordlyd er vores).",
+            r.year()
+        ),
+    }
+}
+
+fn join_and(parts: &[String]) -> String {
+    match parts {
+        [] => String::new(),
+        [one] => one.clone(),
+        [init @ .., last] => format!("{} og {last}", init.join(", ")),
+    }
 }
 
 #[derive(Debug, Serialize)]
@@ -119,6 +365,14 @@ struct VBaselineRow {
     name: String,
     target: String,
     value: String,
+}
+
+/// A sentence with its first letter in upper case ("styregruppen holdt …" → "Styregruppen …").
+fn capitalised(text: &str) -> String {
+    let mut chars = text.chars();
+    chars.next().map_or_else(String::new, |first| {
+        first.to_uppercase().chain(chars).collect()
+    })
 }
 
 /// `2026-06-15` → `15. juni 2026` (the text as given when it is not such a date).
@@ -172,6 +426,100 @@ fn baseline_value(f: &Figure) -> String {
 }
 
 /// An indicator's verdict in one sentence.
+#[derive(Debug, Serialize)]
+struct VWhole {
+    year: Year,
+    lines: Vec<VMoney>,
+    total: VMoney,
+    period: Vec<VMoney>,
+    period_lines: Vec<VMoney>,
+    period_total: VMoney,
+    over: Vec<String>,
+}
+
+#[derive(Debug, Serialize)]
+struct VMoney {
+    name: String,
+    allocated: String,
+    committed: String,
+    spent: String,
+    free: String,
+    /// (committed + spent) / allocated, as a percentage.
+    used: String,
+    over: bool,
+    booked: bool,
+}
+
+fn money_row(r: &crate::model::BudgetLineRow, booked: bool) -> VMoney {
+    let allocated = Decimal::from(*r.allocated());
+    let used = Decimal::from(*r.committed()) + Decimal::from(*r.spent());
+    VMoney {
+        name: r.name().to_owned(),
+        allocated: r.allocated().to_string(),
+        committed: r.committed().to_string(),
+        spent: r.spent().to_string(),
+        free: r.free().to_string(),
+        used: if allocated.is_zero() {
+            "–".to_owned()
+        } else {
+            dk::percent(used / allocated)
+        },
+        over: r.is_over(),
+        booked,
+    }
+}
+
+#[derive(Debug, Serialize)]
+struct VOrganisation {
+    year: Year,
+    as_of: String,
+    state: String,
+    source: String,
+    bodies: Vec<VOrgBody>,
+    errors: Vec<String>,
+    warnings: Vec<String>,
+}
+
+#[derive(Debug, Serialize)]
+struct VOrgBody {
+    id: String,
+    name: String,
+    held: u64,
+    /// "ved det holdte møde", "ved de 4 holdte møder".
+    held_text: String,
+    planned: u64,
+    rule: String,
+    wording: Option<String>,
+    cadence: String,
+    status: String,
+    key: String,
+    attendance: Vec<VOrgAttendance>,
+    decisions: Vec<VOrgDated>,
+    actions: Vec<VOrgAction>,
+}
+
+#[derive(Debug, Serialize)]
+struct VOrgAttendance {
+    party: String,
+    meetings: u64,
+    of: u64,
+    required: bool,
+}
+
+#[derive(Debug, Serialize)]
+struct VOrgDated {
+    date: String,
+    text: String,
+}
+
+#[derive(Debug, Serialize)]
+struct VOrgAction {
+    meeting: String,
+    what: String,
+    owner: String,
+    due: String,
+}
+
 #[derive(Debug, Serialize)]
 struct VVerdict {
     name: String,
@@ -557,6 +905,104 @@ pub(crate) fn view(r: &StatusReport) -> View {
         };
         VCollab { text, status, key }
     });
+    let whole_budget = r.whole_budget().as_ref().map(|w| VWhole {
+        year: *w.year(),
+        lines: w.lines().iter().map(|l| money_row(l, true)).collect(),
+        total: money_row(w.total(), true),
+        period: w
+            .period()
+            .iter()
+            .map(|y| money_row(y.amounts(), *y.booked()))
+            .collect(),
+        period_lines: w
+            .period_lines()
+            .iter()
+            .map(|l| money_row(l, true))
+            .collect(),
+        period_total: money_row(w.period_total(), true),
+        over: w
+            .lines()
+            .iter()
+            .filter(|l| l.is_over())
+            .map(|l| {
+                format!(
+                    "{} {} er overskredet: der er disponeret og forbrugt {} mere end bevilget.",
+                    l.name(),
+                    w.year(),
+                    tryghed_budget::Dkk::ZERO
+                        .checked_sub(*l.free())
+                        .map_or_else(|_| l.free().to_string(), |d| d.to_string())
+                )
+            })
+            .collect(),
+    });
+    let organisation = r.organisation().as_ref().map(|o| VOrganisation {
+        year: *o.year(),
+        as_of: danish_date(&o.as_of().to_string()),
+        state: o.state().to_owned(),
+        source: o.source().to_owned(),
+        bodies: o
+            .bodies()
+            .iter()
+            .enumerate()
+            .map(|(i, b)| VOrgBody {
+                id: format!("org-{}", i + 1),
+                name: b.name().to_owned(),
+                held: *b.held(),
+                held_text: if *b.held() == 1 {
+                    "ved det holdte møde".to_owned()
+                } else {
+                    format!("ved de {} holdte møder", b.held())
+                },
+                planned: *b.planned(),
+                rule: b.rule().to_owned(),
+                wording: b.wording().clone(),
+                cadence: b.cadence().to_owned(),
+                status: b.status().label().to_owned(),
+                key: b.status().key().to_owned(),
+                attendance: b
+                    .attendance()
+                    .iter()
+                    .map(|a| VOrgAttendance {
+                        party: a.party().to_owned(),
+                        meetings: *a.meetings(),
+                        of: *b.held(),
+                        required: *a.required(),
+                    })
+                    .collect(),
+                decisions: b
+                    .decisions()
+                    .iter()
+                    .map(|d| VOrgDated {
+                        date: danish_date(&d.date().to_string()),
+                        text: d.text().to_owned(),
+                    })
+                    .collect(),
+                actions: b
+                    .actions()
+                    .iter()
+                    .map(|a| VOrgAction {
+                        meeting: danish_date(&a.meeting().to_string()),
+                        what: a.what().to_owned(),
+                        owner: a.owner().to_owned(),
+                        due: danish_date(&a.due().to_string()),
+                    })
+                    .collect(),
+            })
+            .collect(),
+        errors: o
+            .findings()
+            .iter()
+            .filter(|f| *f.error())
+            .map(|f| capitalised(f.message()))
+            .collect(),
+        warnings: o
+            .findings()
+            .iter()
+            .filter(|f| !*f.error())
+            .map(|f| capitalised(f.message()))
+            .collect(),
+    });
     let budget = r.budget().as_ref().map(|b| VBudget {
         year: *b.year(),
         funds: b.funds().to_string(),
@@ -634,6 +1080,7 @@ pub(crate) fn view(r: &StatusReport) -> View {
         period: format!("{}–{}", r.period_first_year(), r.period_last_year()),
         threshold: thr,
         summary,
+        front: front(r),
         goals,
         verdicts,
         crime_years,
@@ -642,6 +1089,8 @@ pub(crate) fn view(r: &StatusReport) -> View {
         activities,
         collaboration,
         budget,
+        whole_budget,
+        organisation,
         area,
         sources: r
             .sources()
