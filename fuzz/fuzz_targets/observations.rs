@@ -25,7 +25,7 @@ fuzz_target!(|data: &[u8]| {
             assert_eq!(back, observations);
             let _ = AGREEMENT.merge_observations(&observations);
         }
-        Err(GoalsError::InvalidObservations { problems }) => {
+        Err(GoalsError::InvalidObservations { problems, .. }) => {
             assert!(!problems.is_empty());
             let lines = text.lines().count() as u64 + 1;
             for p in &problems {

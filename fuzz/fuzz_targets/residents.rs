@@ -13,7 +13,7 @@ fuzz_target!(|data: &[u8]| {
         Ok(residents) => {
             assert!(residents.entries().iter().all(|e| e.residents() > 0));
         }
-        Err(CountError::Residents { problems }) => {
+        Err(CountError::Residents { problems, .. }) => {
             assert!(!problems.is_empty());
             let lines = text.lines().count() as u64 + 1;
             for p in &problems {
