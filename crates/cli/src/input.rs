@@ -11,6 +11,8 @@ use std::io::{self, Read};
 use std::path::Path;
 use std::rc::Rc;
 
+use tryghed_diagnostics::LineEnds;
+
 use crate::common::CliError;
 
 const MIB: u64 = 1 << 20;
@@ -152,9 +154,13 @@ pub(crate) type RecordStart = Rc<Cell<(u64, u64)>>;
 
 /// A streamed CSV input: the reader and where its current record starts.
 pub(crate) struct CsvInput {
-    pub(crate) reader: Box<dyn Read>,
+    pub(crate) reader: CsvReader,
     pub(crate) start: RecordStart,
 }
+
+/// The reader of [`open_csv`]: line ends normalised and records placed on their lines
+/// ([`LineEnds`]), bytes handed out only while the current record is within the limit.
+pub(crate) type CsvReader = Guard<LineEnds<io::Chain<io::Cursor<Vec<u8>>, Box<dyn Read>>>>;
 
 /// Opens a CSV file (or standard input for `-`) to stream it, with its delimiter: `given`,
 /// or read from the header line as every CSV reader does
@@ -180,18 +186,12 @@ pub(crate) fn open_csv(path: &Path, given: Option<u8>) -> Result<(u8, CsvInput),
     let delimiter = given.unwrap_or_else(|| tryghed_diagnostics::detect_delimiter(&head));
     let start: RecordStart = Rc::new(Cell::new((0, 1)));
     let reader = Guard {
-        inner: io::Cursor::new(head).chain(inner),
+        inner: LineEnds::new(io::Cursor::new(head).chain(inner)),
         given: 0,
         start: Rc::clone(&start),
         allowance: (tryghed_count::DEFAULT_MAX_RECORD_BYTES as u64).saturating_add(1 << 16),
     };
-    Ok((
-        delimiter,
-        CsvInput {
-            reader: Box::new(reader),
-            start,
-        },
-    ))
+    Ok((delimiter, CsvInput { reader, start }))
 }
 
 /// Whether an I/O error is the one [`open_csv`]'s reader gives at the record limit.
@@ -213,11 +213,23 @@ impl std::fmt::Display for RecordLimit {
 impl std::error::Error for RecordLimit {}
 
 /// Hands out bytes until the record being read is longer than the allowance.
-struct Guard<R> {
+pub(crate) struct Guard<R> {
     inner: R,
     given: u64,
     start: RecordStart,
     allowance: u64,
+}
+
+impl<R> Guard<LineEnds<R>> {
+    /// The line ends' record placing ([`LineEnds::place`]).
+    pub(crate) fn lines(&self) -> &LineEnds<R> {
+        &self.inner
+    }
+
+    /// As [`Guard::lines`], mutably.
+    pub(crate) fn lines_mut(&mut self) -> &mut LineEnds<R> {
+        &mut self.inner
+    }
 }
 
 impl<R: Read> Read for Guard<R> {

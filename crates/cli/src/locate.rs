@@ -152,16 +152,19 @@ fn run_in<P: CrsCoord>(
 fn csv_error(
     source: &str,
     error: &csv::Error,
+    reader: &crate::input::CsvReader,
     start: &crate::input::RecordStart,
     limit: usize,
 ) -> CliError {
-    let place = error
-        .position()
-        .map(|p| format!(" linje {}", p.line()))
+    let place = reader
+        .lines()
+        .error_line(error)
+        .map(|line| format!(" linje {line}"))
         .unwrap_or_default();
     match error.kind() {
         csv::ErrorKind::Io(io) if crate::input::is_record_limit(io) => {
-            too_long(source, start.get().1, limit)
+            let (byte, line) = start.get();
+            too_long(source, reader.lines().record_line(byte, line), limit)
         }
         csv::ErrorKind::Io(_) => CliError::Usage(format!("fejl: {source}{place}: {error}")),
         _ => CliError::Invalid(format!("fejl: {source}{place}: {error}")),
@@ -190,11 +193,7 @@ fn stream<'l, P: CrsCoord>(
         .delimiter(delimiter)
         .from_reader(input.reader);
     let limit = tryghed_count::DEFAULT_MAX_RECORD_BYTES;
-    let headers = reader
-        .byte_headers()
-        .map_err(|e| csv_error(&source, &e, &input.start, limit))?
-        .clone();
-    check_utf8(&source, &headers, None)?;
+    let (headers, header_line) = read_header(&mut reader, &source, &input.start, limit)?;
     input
         .start
         .set((reader.position().byte(), reader.position().line()));
@@ -206,7 +205,7 @@ fn stream<'l, P: CrsCoord>(
         names.iter().position(|h| h == name).ok_or_else(|| {
             crate::input::header_error(
                 &args.input,
-                1,
+                header_line,
                 &format!("ingen kolonne {}", tryghed_diagnostics::quote(name)),
                 &names,
                 delimiter,
@@ -222,7 +221,7 @@ fn stream<'l, P: CrsCoord>(
     // A closed pipe (`tryghed locate … | head`) ends the run quietly.
     let write_err = |e: csv::Error| match e.kind() {
         csv::ErrorKind::Io(io) if io.kind() == io::ErrorKind::BrokenPipe => None,
-        _ => Some(csv_error(&out_name, &e, &input.start, limit)),
+        _ => Some(CliError::Usage(format!("fejl: {out_name}: {e}"))),
     };
     if let Err(e) = writer.write_record(headers.iter().chain(std::iter::once(&b"area"[..]))) {
         return write_err(e).map_or(Ok(()), Err);
@@ -231,10 +230,20 @@ fn stream<'l, P: CrsCoord>(
     let mut record = csv::ByteRecord::new();
     let mut skipped: u64 = 0;
     let mut first_skipped: Option<(u64, String)> = None;
-    while reader
-        .read_byte_record(&mut record)
-        .map_err(|e| csv_error(&source, &e, &input.start, limit))?
-    {
+    loop {
+        match reader.read_byte_record(&mut record) {
+            Ok(true) => reader.get_mut().lines_mut().place(&mut record),
+            Ok(false) => break,
+            Err(e) => {
+                return Err(csv_error(
+                    &source,
+                    &e,
+                    reader.get_ref(),
+                    &input.start,
+                    limit,
+                ));
+            }
+        }
         let line = record.position().map_or(0, csv::Position::line);
         let start = record.position().map_or(0, csv::Position::byte);
         let next = reader.position();
@@ -273,6 +282,24 @@ fn stream<'l, P: CrsCoord>(
         );
     }
     Ok(())
+}
+
+/// The header record, UTF-8, and its own line (blank lines may come before it).
+fn read_header(
+    reader: &mut csv::Reader<crate::input::CsvReader>,
+    source: &str,
+    start: &crate::input::RecordStart,
+    limit: usize,
+) -> Result<(csv::ByteRecord, u64), CliError> {
+    let headers = match reader.byte_headers() {
+        Ok(headers) => headers.clone(),
+        Err(e) => return Err(csv_error(source, &e, reader.get_ref(), start, limit)),
+    };
+    let line = headers.position().map_or(1, |p| {
+        reader.get_ref().lines().record_line(p.byte(), p.line())
+    });
+    check_utf8(source, &headers, None)?;
+    Ok((headers, line))
 }
 
 fn too_long(source: &str, line: u64, limit: usize) -> CliError {

@@ -130,3 +130,43 @@ fn a_huge_value_is_never_echoed_in_full() {
     );
     assert!(out.stderr.contains('…'));
 }
+
+/// Files saved by Excel (`\r\n`), with blank and comment lines: every CSV reader names the
+/// line a problem is on, the header's included (the csv crate alone says one line early).
+#[test]
+fn windows_line_ends_blank_and_comment_lines_name_the_right_line() {
+    let cases: [(&str, &str, &[&str], &str); 4] = [
+        (
+            "synthetic_obs_crlf.csv",
+            "# made up\r\nindicator,area,year,value,respondents,bogus\r\n",
+            &["goals", "--observations"],
+            "linje 2: ukendt kolonne \"bogus\"",
+        ),
+        (
+            "synthetic_obs_blank.csv",
+            "indicator,area,year,value,respondents\r\n\r\n# c\r\ntryg-i-nabolaget,omraade,2026,x,380\r\n",
+            &["goals", "--observations"],
+            "linje 4, kolonne \"value\"",
+        ),
+        (
+            "synthetic_extract_crlf.csv",
+            "id,date,code,x,y\r\nc0,2026-03-01,1320,720302.0,6172500.0\r\nc1,r026-03-01,1320,720302.0,6172500.0\r\n",
+            &["count"],
+            "linje 3 (anmeldelse \"c1\")",
+        ),
+        (
+            "synthetic_locate_crlf.csv",
+            "id,lon,lat\r\na,12.47,55.65\r\n\r\nb,x,55.6\r\n",
+            &["locate"],
+            "linje 4: kolonnen \"lon\"",
+        ),
+    ];
+    for (name, text, args, expected) in cases {
+        let path = temp_file(name, text);
+        let mut all: Vec<&str> = args.to_vec();
+        all.push(path.to_str().unwrap());
+        let out = run(&all);
+        assert_eq!(out.code, 1, "{name}: {}", out.stderr);
+        assert!(out.stderr.contains(expected), "{name}: {}", out.stderr);
+    }
+}

@@ -8,6 +8,8 @@ use csv::ByteRecord;
 use tryghed_geography::{Crs, CrsCoord, Layer, Locator, PartnershipArea, Utm32, Wgs84};
 use tryghed_goals::{AreaId, CategoryId, CategorySet, OffenceCode};
 
+use tryghed_diagnostics::LineEnds;
+
 use crate::CountError;
 use crate::error::{HeaderProblem, RowProblem};
 use crate::options::{CountOptions, LayerChoice, SkipReason};
@@ -296,34 +298,34 @@ impl Counter {
         // a record that never ends takes no more than the limit in memory.
         let start = std::rc::Rc::new(std::cell::Cell::new((0, 1)));
         let limit = self.options.max_record_bytes();
-        let bounded = Bounded::new(reader, std::rc::Rc::clone(&start), limit);
+        let bounded = Bounded::new(LineEnds::new(reader), std::rc::Rc::clone(&start), limit);
         let mut rdr = Self::reader_builder(delimiter).from_reader(bounded);
-        let at_limit = |e: CountError| match e {
+        let at_limit = |e: CountError, rdr: &csv::Reader<Bounded<LineEnds<_>>>| match e {
             CountError::Io(io)
                 if io
                     .get_ref()
                     .is_some_and(<dyn std::error::Error + Send + Sync>::is::<LimitReached>) =>
             {
+                let (byte, line) = start.get();
                 CountError::RecordTooLong {
-                    line: start.get().1,
+                    line: rdr.get_ref().inner.record_line(byte, line),
                     limit,
                 }
             }
             other => other,
         };
         let mut rec = ByteRecord::new();
-        let cols = self
-            .read_header(&mut rdr, &mut rec, delimiter)
-            .map_err(at_limit)?;
+        let cols = match self.read_header(&mut rdr, &mut rec, delimiter) {
+            Ok(cols) => cols,
+            Err(e) => return Err(at_limit(e, &rdr)),
+        };
         start.set((rdr.position().byte(), rdr.position().line()));
         let mut tally = Tally::new(self, MAX_LISTED_UNKNOWN_CODES);
-        if let Some(problem) = self
-            .count_records(&mut rdr, &cols, &mut tally, &mut rec, Some(&start))
-            .map_err(at_limit)?
-        {
-            return Err(CountError::InvalidRow(problem));
+        match self.count_records(&mut rdr, &cols, &mut tally, &mut rec, Some(&start)) {
+            Ok(Some(problem)) => Err(CountError::InvalidRow(problem)),
+            Ok(None) => Ok(self.report(tally)),
+            Err(e) => Err(at_limit(e, &rdr)),
         }
-        Ok(self.report(tally))
     }
 
     /// Like [`count`](Counter::count), on all cores: the input is read in blocks of 1 MiB
@@ -355,7 +357,7 @@ impl Counter {
             .delimiter()
             .unwrap_or_else(|| tryghed_diagnostics::detect_delimiter(&pending));
         let mut ends = RecordEnds::new(delimiter);
-        let (cols, mut line) =
+        let (cols, mut line, mut last_cr) =
             self.par_header(&mut reader, &mut pending, &mut ends, &mut eof, delimiter)?;
 
         let mut total = Tally::new(self, MAX_LISTED_UNKNOWN_CODES);
@@ -400,9 +402,16 @@ impl Counter {
             if chunks.is_empty() && !refused {
                 break;
             }
+            // Whether each chunk follows a \r (its first byte may be the \n of a \r\n).
+            let mut after_cr = Vec::with_capacity(chunks.len());
+            for chunk in &chunks {
+                after_cr.push(last_cr);
+                last_cr = chunk.last() == Some(&b'\r');
+            }
             let results: Vec<Result<ChunkResult, CountError>> = chunks
                 .par_iter()
-                .map(|chunk| self.count_chunk(chunk, &cols))
+                .zip(after_cr)
+                .map(|(chunk, after_cr)| self.count_chunk(chunk, after_cr, &cols))
                 .collect();
             for result in results {
                 let offset = line.saturating_sub(1);
@@ -433,7 +442,8 @@ impl Counter {
     }
 
     /// The header of a parallel count: the first record, read once it is complete, then
-    /// taken out of `pending`. Returns the columns and the line after the header.
+    /// taken out of `pending`. Returns the columns, the line after the header and whether the
+    /// header ended with `\r`.
     #[cfg(feature = "rayon")]
     fn par_header<R: Read>(
         &self,
@@ -442,7 +452,7 @@ impl Counter {
         ends: &mut RecordEnds,
         eof: &mut bool,
         delimiter: u8,
-    ) -> Result<(Cols, u64), CountError> {
+    ) -> Result<(Cols, u64, bool), CountError> {
         const BLOCK: usize = 1 << 20;
         let limit = self.options.max_record_bytes();
         let header_end = loop {
@@ -458,29 +468,60 @@ impl Counter {
             }
             *eof = read_more(reader, pending, BLOCK)?;
         };
-        let (cols, line) = {
+        let (cols, line, last_cr) = {
             let head = pending.get(..header_end).unwrap_or_default();
-            let mut rdr = Self::reader_builder(delimiter).from_reader(head);
+            let mut rdr = Self::reader_builder(delimiter).from_reader(LineEnds::new(head));
             let mut rec = ByteRecord::new();
             let cols = self.read_header(&mut rdr, &mut rec, delimiter)?;
-            (cols, rdr.position().line())
+            (
+                cols,
+                1 + LineEnds::<&[u8]>::breaks_in(head),
+                head.last() == Some(&b'\r'),
+            )
         };
         pending.drain(..header_end);
         ends.consumed(header_end);
-        Ok((cols, line))
+        Ok((cols, line, last_cr))
     }
 
     #[cfg(feature = "rayon")]
-    fn count_chunk(&self, chunk: &[u8], cols: &Cols) -> Result<ChunkResult, CountError> {
-        let mut rdr = Self::reader_builder(cols.delimiter).from_reader(chunk);
+    fn count_chunk(
+        &self,
+        chunk: &[u8],
+        after_cr: bool,
+        cols: &Cols,
+    ) -> Result<ChunkResult, CountError> {
+        // The \n of a \r\n cut between two chunks belongs to the chunk before.
+        let body = if after_cr {
+            chunk.strip_prefix(b"\n").unwrap_or(chunk)
+        } else {
+            chunk
+        };
         let mut rec = ByteRecord::new();
         let mut tally = Tally::new(self, usize::MAX);
-        let problem = self.count_records(&mut rdr, cols, &mut tally, &mut rec, None)?;
-        #[allow(
-            clippy::naive_bytecount,
-            reason = "no bytecount dependency for one loop that vectorises"
-        )]
-        let newlines = chunk.iter().filter(|&&b| b == b'\n').count() as u64;
+        // The CSV reader drops a byte order mark at the start of what it reads, as it should
+        // at the start of a file; a chunk starts in the middle of one, where the mark is data
+        // (as the sequential count keeps it). Such a chunk is read behind one blank line, which
+        // the reader skips, and its line numbers are taken back by that line.
+        let lead = u64::from(body.starts_with(b"\xEF\xBB\xBF"));
+        let blank: &[u8] = if lead == 1 { b"\n" } else { b"" };
+        let mut rdr =
+            Self::reader_builder(cols.delimiter).from_reader(LineEnds::new(blank.chain(body)));
+        let problem = match self.count_records(&mut rdr, cols, &mut tally, &mut rec, None) {
+            Ok(problem) => problem.map(|mut p| {
+                p.line = p.line.saturating_sub(lead);
+                p
+            }),
+            Err(CountError::RecordTooLong { line, limit }) => {
+                return Err(CountError::RecordTooLong {
+                    line: line.saturating_sub(lead),
+                    limit,
+                });
+            }
+            Err(other) => return Err(other),
+        };
+        tally.shift_lines_back(lead);
+        let newlines = LineEnds::<&[u8]>::breaks_in(body);
         Ok(ChunkResult {
             tally,
             problem,
@@ -488,7 +529,7 @@ impl Counter {
         })
     }
 
-    fn read_header<R: Read>(
+    fn read_header<R: Read + Place>(
         &self,
         rdr: &mut csv::Reader<R>,
         rec: &mut ByteRecord,
@@ -496,6 +537,7 @@ impl Counter {
     ) -> Result<Cols, CountError> {
         let got = rdr.read_byte_record(rec).map_err(csv_error)?;
         if got {
+            rdr.get_mut().place(rec);
             self.check_length(rdr, rec)?;
         }
         self.resolve_header(got.then_some(&*rec), delimiter)
@@ -590,7 +632,7 @@ impl Counter {
 
     /// Counts records until the end, or until the first invalid row when rows are not
     /// skipped (returned as `Ok(Some(problem))`).
-    fn count_records<R: Read>(
+    fn count_records<R: Read + Place>(
         &self,
         rdr: &mut csv::Reader<R>,
         cols: &Cols,
@@ -600,6 +642,7 @@ impl Counter {
     ) -> Result<Option<RowProblem>, CountError> {
         let skip = self.options.skip_invalid();
         while rdr.read_byte_record(rec).map_err(csv_error)? {
+            rdr.get_mut().place(rec);
             self.check_length(rdr, rec)?;
             if let Some(start) = record_start {
                 let next = rdr.position();
@@ -941,6 +984,22 @@ impl Tally {
         }
     }
 
+    /// Takes `lines` off every line number kept (a chunk read behind blank lines).
+    #[cfg(feature = "rayon")]
+    fn shift_lines_back(&mut self, lines: u64) {
+        if lines == 0 {
+            return;
+        }
+        for skip in &mut self.skips {
+            for line in &mut skip.first_lines {
+                *line = line.saturating_sub(lines);
+            }
+            if let Some(p) = &mut skip.first {
+                p.line = p.line.saturating_sub(lines);
+            }
+        }
+    }
+
     /// Adds a later chunk's tally whose line numbers are relative to `line_offset`.
     #[cfg(feature = "rayon")]
     fn merge(&mut self, other: Tally, line_offset: u64) {
@@ -1141,6 +1200,23 @@ impl<R> Bounded<R> {
             record_start,
             allowance: limit.saturating_add(Self::READ_AHEAD),
         }
+    }
+}
+
+/// A reader under the CSV reader that puts each record on its line (see [`LineEnds`]).
+trait Place {
+    fn place(&mut self, record: &mut ByteRecord);
+}
+
+impl<R> Place for LineEnds<R> {
+    fn place(&mut self, record: &mut ByteRecord) {
+        LineEnds::place(self, record);
+    }
+}
+
+impl<R> Place for Bounded<LineEnds<R>> {
+    fn place(&mut self, record: &mut ByteRecord) {
+        self.inner.place(record);
     }
 }
 

@@ -723,7 +723,7 @@ impl Residents {
             .flexible(true)
             .delimiter(tryghed_diagnostics::detect_delimiter(&bytes))
             .trim(csv::Trim::All)
-            .from_reader(bytes.as_slice());
+            .from_reader(tryghed_diagnostics::LineEnds::new(bytes.as_slice()).with_comment(b'#'));
         let mut problems = Vec::new();
         let at = |line: u64, column: Option<&'static str>, kind: K| ResidentsProblem {
             line,
@@ -742,7 +742,10 @@ impl Residents {
                 });
             }
         };
-        let header_line = rdr.position().line().max(1);
+        // The header's own line (blank and comment lines may come before it).
+        let header_line = headers
+            .position()
+            .map_or(1, |p| rdr.get_ref().record_line(p.byte(), p.line()));
         let mut idx = [None::<usize>; 3];
         for (i, raw) in headers.iter().enumerate() {
             let name = String::from_utf8_lossy(raw);
@@ -783,9 +786,9 @@ impl Residents {
         loop {
             match rdr.read_byte_record(&mut record) {
                 Ok(false) => break,
-                Ok(true) => {}
+                Ok(true) => rdr.get_mut().place(&mut record),
                 Err(e) => {
-                    let line = e.position().map_or(0, csv::Position::line);
+                    let line = rdr.get_ref().error_line(&e).unwrap_or(0);
                     let message = e.to_string();
                     match e.into_kind() {
                         csv::ErrorKind::Io(io) => return Err(CountError::Io(io)),

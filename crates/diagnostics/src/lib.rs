@@ -50,10 +50,12 @@
 #![cfg_attr(docsrs, feature(doc_cfg))]
 
 mod diagnostic;
+mod lines;
 mod reader;
 mod text;
 
 pub use diagnostic::{Diagnostic, LineIndex, Location, Severity, render_all};
+pub use lines::LineEnds;
 pub use reader::{
     Document, QUOTE_LIMIT, Span, Table, TomlReader, Value, parse_date_da, quote, sorted,
 };

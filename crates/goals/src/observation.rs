@@ -594,7 +594,7 @@ impl Observations {
             .flexible(true)
             .delimiter(delimiter)
             .trim(csv::Trim::All)
-            .from_reader(bytes.as_slice());
+            .from_reader(tryghed_diagnostics::LineEnds::new(bytes.as_slice()).with_comment(b'#'));
         let mut problems: Vec<ObservationProblem> = Vec::new();
         let problem = |line: u64, column: Option<ObservationColumn>, kind| {
             ObservationProblem::new(Some(line), column, kind)
@@ -615,7 +615,10 @@ impl Observations {
                 });
             }
         };
-        let header_line = rdr.position().line().max(1);
+        // The header's own line (blank and comment lines may come before it).
+        let header_line = headers
+            .position()
+            .map_or(1, |p| rdr.get_ref().record_line(p.byte(), p.line()));
         let index = header_columns(&headers, header_line)
             .map_err(|problems| GoalsError::InvalidObservations { problems })?;
         let width = headers.len() as u64;
@@ -624,9 +627,9 @@ impl Observations {
         loop {
             match rdr.read_byte_record(&mut record) {
                 Ok(false) => break,
-                Ok(true) => {}
+                Ok(true) => rdr.get_mut().place(&mut record),
                 Err(e) => {
-                    let line = e.position().map_or(0, csv::Position::line);
+                    let line = rdr.get_ref().error_line(&e).unwrap_or(0);
                     let message = e.to_string();
                     match e.into_kind() {
                         csv::ErrorKind::Io(io) => return Err(GoalsError::Io(io)),
