@@ -33,6 +33,10 @@ pub struct CountArea {
 }
 
 impl CountArea {
+    pub(crate) fn new(name: String, id: AreaId) -> Self {
+        CountArea { name, id }
+    }
+
     /// The name in the layer, e.g. `Ved Folehaven`.
     pub fn name(&self) -> &str {
         &self.name
@@ -55,6 +59,14 @@ pub struct CountCategory {
 }
 
 impl CountCategory {
+    pub(crate) fn new(id: CategoryId, name: String, countable: bool) -> Self {
+        CountCategory {
+            id,
+            name,
+            countable,
+        }
+    }
+
     /// The id, e.g. `indbrud`.
     pub fn id(&self) -> &CategoryId {
         &self.id

@@ -683,150 +683,13 @@ impl TryFrom<RawMeetingsSummary> for MeetingsSummary {
         let mut kinds = BTreeSet::new();
         let mut bodies = Vec::with_capacity(raw.bodies.len());
         for (i, b) in raw.bodies.into_iter().enumerate() {
-            let at = |what: &str| format!("bodies[{i}].{what}");
             if !kinds.insert(b.body) {
-                return Err(inconsistent(at("body"), "is summed up twice".to_owned()));
-            }
-            let name = summary_text(|| at("name"), &b.name)?;
-            match (state, b.held, b.planned) {
-                (YearState::NotBegun, held, _) if held > 0 => {
-                    return Err(inconsistent(
-                        at("held"),
-                        format!("is {held}, but on {as_of} the year {year} has not begun"),
-                    ));
-                }
-                (YearState::Complete, _, planned) if planned > 0 => {
-                    return Err(inconsistent(
-                        at("planned"),
-                        format!("is {planned}, but on {as_of} the year {year} is over"),
-                    ));
-                }
-                _ => {}
-            }
-            let cadence = match (b.min_per_year, b.max_per_year) {
-                (Some(min), max) => {
-                    if let Some(max) = max.filter(|&max| max < min) {
-                        return Err(inconsistent(
-                            at("max_per_year"),
-                            format!("is {max}, below the minimum of {min}"),
-                        ));
-                    }
-                    cadence_within(min, max, state, b.held, b.planned)
-                }
-                (None, Some(_)) => {
-                    return Err(inconsistent(
-                        at("max_per_year"),
-                        "is given without a minimum (a meeting rule has both)".to_owned(),
-                    ));
-                }
-                (None, None) => {
-                    if b.wording.is_some() {
-                        return Err(inconsistent(
-                            at("wording"),
-                            "is given without a meeting rule".to_owned(),
-                        ));
-                    }
-                    Cadence::NoRule
-                }
-            };
-            if b.cadence != cadence {
                 return Err(inconsistent(
-                    at("cadence"),
-                    format!(
-                        "is \"{}\", but {} held and {} planned give \"{}\"",
-                        b.cadence.label_da(),
-                        b.held,
-                        b.planned,
-                        cadence.label_da()
-                    ),
+                    format!("bodies[{i}].body"),
+                    "is summed up twice".to_owned(),
                 ));
             }
-            let wording = match b.wording {
-                Some(w) => Some(summary_text(|| at("wording"), &w)?),
-                None => None,
-            };
-            let mut parties = BTreeSet::new();
-            let mut attendance = Vec::with_capacity(b.attendance.len());
-            for (j, a) in b.attendance.into_iter().enumerate() {
-                let at = |what: &str| format!("bodies[{i}].attendance[{j}].{what}");
-                if !parties.insert(a.party.clone()) {
-                    return Err(inconsistent(
-                        at("party"),
-                        format!("{} is listed twice", a.party),
-                    ));
-                }
-                if a.meetings > b.held {
-                    return Err(inconsistent(
-                        at("meetings"),
-                        format!("is {}, but {} meeting(s) were held", a.meetings, b.held),
-                    ));
-                }
-                if !a.required && a.meetings == 0 {
-                    return Err(inconsistent(
-                        at("meetings"),
-                        "is 0 for a party the rule does not ask for (only those that came are listed)".to_owned(),
-                    ));
-                }
-                if a.required
-                    && attendance
-                        .last()
-                        .is_some_and(|p: &PartyAttendance| !p.required)
-                {
-                    return Err(inconsistent(
-                        at("required"),
-                        "comes after a party that is not required (the required parties come first)".to_owned(),
-                    ));
-                }
-                attendance.push(PartyAttendance {
-                    name: summary_text(|| at("name"), &a.name)?,
-                    party: a.party,
-                    meetings: a.meetings,
-                    required: a.required,
-                });
-            }
-            let dates: Vec<NaiveDate> = b.decisions.iter().map(|d| d.date).collect();
-            held_dates(&at("decisions"), &dates, year, as_of, b.held)?;
-            let dates: Vec<NaiveDate> = b.actions.iter().map(|a| a.meeting).collect();
-            held_dates(&at("actions"), &dates, year, as_of, b.held)?;
-            let decisions = b
-                .decisions
-                .into_iter()
-                .enumerate()
-                .map(|(j, d)| {
-                    Ok(Decision {
-                        date: d.date,
-                        text: summary_text(|| format!("bodies[{i}].decisions[{j}].text"), &d.text)?,
-                    })
-                })
-                .collect::<Result<_, crate::MeetingsError>>()?;
-            let actions = b
-                .actions
-                .into_iter()
-                .enumerate()
-                .map(|(j, a)| {
-                    let at = |what: &str| format!("bodies[{i}].actions[{j}].{what}");
-                    Ok(ActionItem {
-                        meeting: a.meeting,
-                        what: summary_text(|| at("what"), &a.what)?,
-                        owner: a.owner,
-                        owner_name: summary_text(|| at("owner_name"), &a.owner_name)?,
-                        due: a.due,
-                    })
-                })
-                .collect::<Result<_, crate::MeetingsError>>()?;
-            bodies.push(BodySummary {
-                body: b.body,
-                name,
-                held: b.held,
-                planned: b.planned,
-                min_per_year: b.min_per_year,
-                max_per_year: b.max_per_year,
-                wording,
-                cadence,
-                attendance,
-                decisions,
-                actions,
-            });
+            bodies.push(body_summary(i, b, year, as_of, state)?);
         }
         Ok(MeetingsSummary {
             year,
@@ -835,4 +698,159 @@ impl TryFrom<RawMeetingsSummary> for MeetingsSummary {
             bodies,
         })
     }
+}
+
+/// One body of a summary read back, checked against the year, the day and the state.
+#[cfg(feature = "serde")]
+#[allow(clippy::too_many_lines, reason = "one check after the other")]
+fn body_summary(
+    i: usize,
+    b: RawBodySummary,
+    year: Year,
+    as_of: NaiveDate,
+    state: YearState,
+) -> Result<BodySummary, crate::MeetingsError> {
+    let at = |what: &str| format!("bodies[{i}].{what}");
+    let name = summary_text(|| at("name"), &b.name)?;
+    match (state, b.held, b.planned) {
+        (YearState::NotBegun, held, _) if held > 0 => {
+            return Err(inconsistent(
+                at("held"),
+                format!("is {held}, but on {as_of} the year {year} has not begun"),
+            ));
+        }
+        (YearState::Complete, _, planned) if planned > 0 => {
+            return Err(inconsistent(
+                at("planned"),
+                format!("is {planned}, but on {as_of} the year {year} is over"),
+            ));
+        }
+        _ => {}
+    }
+    let cadence = match (b.min_per_year, b.max_per_year) {
+        (Some(min), max) => {
+            if let Some(max) = max.filter(|&max| max < min) {
+                return Err(inconsistent(
+                    at("max_per_year"),
+                    format!("is {max}, below the minimum of {min}"),
+                ));
+            }
+            cadence_within(min, max, state, b.held, b.planned)
+        }
+        (None, Some(_)) => {
+            return Err(inconsistent(
+                at("max_per_year"),
+                "is given without a minimum (a meeting rule has both)".to_owned(),
+            ));
+        }
+        (None, None) => {
+            if b.wording.is_some() {
+                return Err(inconsistent(
+                    at("wording"),
+                    "is given without a meeting rule".to_owned(),
+                ));
+            }
+            Cadence::NoRule
+        }
+    };
+    if b.cadence != cadence {
+        return Err(inconsistent(
+            at("cadence"),
+            format!(
+                "is \"{}\", but {} held and {} planned give \"{}\"",
+                b.cadence.label_da(),
+                b.held,
+                b.planned,
+                cadence.label_da()
+            ),
+        ));
+    }
+    let wording = match b.wording {
+        Some(w) => Some(summary_text(|| at("wording"), &w)?),
+        None => None,
+    };
+    let mut parties = BTreeSet::new();
+    let mut attendance = Vec::with_capacity(b.attendance.len());
+    for (j, a) in b.attendance.into_iter().enumerate() {
+        let at = |what: &str| format!("bodies[{i}].attendance[{j}].{what}");
+        if !parties.insert(a.party.clone()) {
+            return Err(inconsistent(
+                at("party"),
+                format!("{} is listed twice", a.party),
+            ));
+        }
+        if a.meetings > b.held {
+            return Err(inconsistent(
+                at("meetings"),
+                format!("is {}, but {} meeting(s) were held", a.meetings, b.held),
+            ));
+        }
+        if !a.required && a.meetings == 0 {
+            return Err(inconsistent(
+                at("meetings"),
+                "is 0 for a party the rule does not ask for (only those that came are listed)"
+                    .to_owned(),
+            ));
+        }
+        if a.required
+            && attendance
+                .last()
+                .is_some_and(|p: &PartyAttendance| !p.required)
+        {
+            return Err(inconsistent(
+                at("required"),
+                "comes after a party that is not required (the required parties come first)"
+                    .to_owned(),
+            ));
+        }
+        attendance.push(PartyAttendance {
+            name: summary_text(|| at("name"), &a.name)?,
+            party: a.party,
+            meetings: a.meetings,
+            required: a.required,
+        });
+    }
+    let dates: Vec<NaiveDate> = b.decisions.iter().map(|d| d.date).collect();
+    held_dates(&at("decisions"), &dates, year, as_of, b.held)?;
+    let dates: Vec<NaiveDate> = b.actions.iter().map(|a| a.meeting).collect();
+    held_dates(&at("actions"), &dates, year, as_of, b.held)?;
+    let decisions = b
+        .decisions
+        .into_iter()
+        .enumerate()
+        .map(|(j, d)| {
+            Ok(Decision {
+                date: d.date,
+                text: summary_text(|| format!("bodies[{i}].decisions[{j}].text"), &d.text)?,
+            })
+        })
+        .collect::<Result<_, crate::MeetingsError>>()?;
+    let actions = b
+        .actions
+        .into_iter()
+        .enumerate()
+        .map(|(j, a)| {
+            let at = |what: &str| format!("bodies[{i}].actions[{j}].{what}");
+            Ok(ActionItem {
+                meeting: a.meeting,
+                what: summary_text(|| at("what"), &a.what)?,
+                owner: a.owner,
+                owner_name: summary_text(|| at("owner_name"), &a.owner_name)?,
+                due: a.due,
+            })
+        })
+        .collect::<Result<_, crate::MeetingsError>>()?;
+    Ok(BodySummary {
+        body: b.body,
+        name,
+        held: b.held,
+        planned: b.planned,
+        min_per_year: b.min_per_year,
+        max_per_year: b.max_per_year,
+        wording,
+        cadence,
+        attendance,
+        decisions,
+        actions,
+    })
 }
