@@ -114,6 +114,8 @@
 
 mod counter;
 mod error;
+#[doc = include_str!("../docs/residents-format.md")]
+pub mod residents_format {}
 mod options;
 mod parse;
 mod report;

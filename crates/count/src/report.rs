@@ -621,13 +621,8 @@ const RESIDENTS_COLUMNS: [&str; 3] = ["area", "year", "residents"];
 
 /// The number of residents (indbyggere) per area and year, for rates per 1,000.
 ///
-/// # The residents CSV
-///
-/// A header with the columns `area`, `year`, `residents` (any order, no others); lines
-/// starting with `#` are comments. `area` is an area's name as in the layer
-/// (`Ved Folehaven`) or its id (`omraade` for the partnership layer, `ved-folehaven` in the
-/// city layer); `year` a calendar year from 1900 to 2199; `residents` a whole number above 0,
-/// digits only.
+/// Read from the residents CSV ([`residents_format`](mod@crate::residents_format)): the
+/// columns `area`, `year`, `residents`, an area by its name in the layer or its id.
 ///
 /// ```
 /// use tryghed_count::Residents;
@@ -740,7 +735,7 @@ impl Residents {
         &self.entries
     }
 
-    /// Reads the residents CSV (see the type's docs).
+    /// Reads the residents CSV ([`residents_format`](mod@crate::residents_format)).
     ///
     /// # Errors
     ///

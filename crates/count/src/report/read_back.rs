@@ -289,7 +289,10 @@ fn summary(raw: RawSummary) -> Result<CountSummary, CountError> {
     })
 }
 
-#[allow(clippy::too_many_lines, reason = "one row after the other, each checked")]
+#[allow(
+    clippy::too_many_lines,
+    reason = "one row after the other, each checked"
+)]
 fn table(raw: RawTable) -> Result<CountTable, CountError> {
     let mut ids = BTreeSet::new();
     let mut areas = Vec::with_capacity(raw.areas.len());
