@@ -342,6 +342,45 @@ impl Ledger {
     /// [`BudgetError::DateOutsideYear`], [`BudgetError::UnknownActivity`],
     /// [`BudgetError::Overspend`] naming the activity and the amounts,
     /// [`BudgetError::ReversalTooLarge`], or [`BudgetError::Overflow`]. Nothing changes on error.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use tryghed_budget::{
+    ///     Allocations, BudgetError, Dkk, Ledger, LineId, Transaction, TransactionKind, Year,
+    /// };
+    /// # fn main() -> Result<(), Box<dyn std::error::Error>> {
+    /// let funds = Allocations::with_funds(
+    ///     Year::new(2026)?,
+    ///     LineId::new("aktivitetsmidler")?,
+    ///     Dkk::from_kroner(1_050_000)?,
+    /// )?;
+    /// let mut ledger = Ledger::with_allocations(funds);
+    /// let walk = "tryghedsvandring".parse()?;
+    /// ledger.allocate(walk, Dkk::from_kroner(25_000)?)?;
+    ///
+    /// let day = NaiveDate::from_ymd_opt(2026, 10, 1).ok_or("date")?;
+    /// let invoice = |amount: &str| -> Result<Transaction, BudgetError> {
+    ///     Transaction::new(
+    ///         day,
+    ///         "tryghedsvandring".parse()?,
+    ///         TransactionKind::Expenditure,
+    ///         amount.parse()?,
+    ///         "Faktura (synthetic)",
+    ///     )
+    /// };
+    /// ledger.record(invoice("20.000,00")?)?;
+    /// // Spending beyond the allocation is refused, and the ledger is unchanged.
+    /// let error = ledger.record(invoice("6.000,00")?).unwrap_err();
+    /// assert!(matches!(error, BudgetError::Overspend { .. }));
+    /// assert_eq!(ledger.summary().spent(), Dkk::from_kroner(20_000)?);
+    /// // Recorded explicitly as an overrun, it is booked and shown.
+    /// ledger.record(invoice("6.000,00")?.recorded_as_overrun()?)?;
+    /// assert_eq!(ledger.summary().overrun(), Dkk::from_kroner(1_000)?);
+    /// # Ok(())
+    /// # }
+    /// ```
     pub fn record(&mut self, transaction: Transaction) -> Result<(), BudgetError> {
         let year = self.allocations.year();
         if transaction.date.year() != year.get() {
