@@ -135,11 +135,11 @@ pub use model::{
     ActivitiesSection, ActivityRow, AreaSection, AreaSeries, BaselineCell, BaselineFixing,
     BaselineRow, BaselineTable, BudgetActivityRow, BudgetLineRow, BudgetSection, BudgetYearRow,
     ChangeCell, CodeList, CollaborationRow, Count, CountPoint, CrimeRow, DeliverableRow, Delivery,
-    DeliveryCounts, EstateRow, Figure, FocusGroup, GoalRow, Guide, IntervalCell,
+    DeliveryCounts, EstateRow, Figure, FocusGroup, GoalRow, Guide, IntervalCell, NextPlanSection,
     OrganisationAction, OrganisationAttendance, OrganisationBody, OrganisationDecision,
-    OrganisationFinding, OrganisationSection, PlanInput, Reference, ReportOptions, ReportStatus,
-    SharePoint, SignificanceCell, SourceNote, StatusReport, SummaryLine, SurveySeries, Trend,
-    WholeBudgetSection,
+    OrganisationFinding, OrganisationSection, PlanFunds, PlanInput, PlanRevision, PlanStage,
+    PlanStatusRow, Reference, ReportOptions, ReportStatus, SharePoint, SignificanceCell,
+    SourceNote, StatusReport, SummaryLine, SurveySeries, Trend, WholeBudgetSection,
 };
 pub use render::{render_html, render_html_with_area, render_json, render_markdown};
 /// The year type of the report's API, re-exported so that callers need not depend on
