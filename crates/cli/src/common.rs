@@ -176,7 +176,7 @@ pub(crate) fn read_observations(
         tryghed_goals::GoalsError::InvalidObservations { problems, .. } => {
             observation_problems(path, &problems)
         }
-        other => CliError::Invalid(format!("fejl: {}: {other}", path.display())),
+        other => CliError::Invalid(format!("fejl: {}: {}", path.display(), other.message_da())),
     })?;
     match agreement.merge_observations(&observations) {
         Ok(_) => Ok(observations),

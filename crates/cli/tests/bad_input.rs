@@ -170,3 +170,30 @@ fn windows_line_ends_blank_and_comment_lines_name_the_right_line() {
         assert!(out.stderr.contains(expected), "{name}: {}", out.stderr);
     }
 }
+
+/// A bad value in the observations is explained in Danish, by what it is (over 100 %, too
+/// large, not a number): no English reason from the parser inside the Danish line.
+#[test]
+fn bad_observation_values_are_explained_in_danish() {
+    let path = temp_file(
+        "synthetic_obs_values.csv",
+        "indicator,area,year,value,respondents\n\
+         tryg-i-nabolaget,omraade,2026,x,380\n\
+         tryg-i-nabolaget,omraade,2026,120%,380\n\
+         straffelovskriminalitet,omraade,2025,1.5,\n\
+         straffelovskriminalitet,omraade,2025,99999999999999999999,\n",
+    );
+    let out = run(&["goals", "--observations", path.to_str().unwrap()]);
+    assert_eq!(out.code, 1, "{}", out.stderr);
+    for expected in [
+        "linje 2, kolonne \"value\": værdien \"x\" kan ikke bruges: skriv et helt tal",
+        "linje 3, kolonne \"value\": værdien \"120%\" er over 100 %",
+        "linje 4, kolonne \"value\": værdien \"1.5\" er over 100 %",
+        "linje 5, kolonne \"value\": værdien \"99999999999999999999\" kan ikke bruges: tallet er for stort",
+    ] {
+        assert!(out.stderr.contains(expected), "{expected}: {}", out.stderr);
+    }
+    for english in ["invalid", "expected", "share", "too large"] {
+        assert!(!out.stderr.contains(english), "{english}: {}", out.stderr);
+    }
+}

@@ -68,11 +68,19 @@ fn bench(c: &mut Criterion) {
             },
         );
     }
-    for n in [10_000usize, 100_000] {
+    // 10,000 spokes are checked (4 million stacked pairs); 100,000 and 999,999 (the most
+    // positions accepted) are refused as too
+    // complex (421 million pairs, over `MAX_SEGMENT_PAIRS`) once the pairs are counted.
+    g.throughput(Throughput::Elements(10_000));
+    let shape = star(10_000);
+    g.bench_with_input(BenchmarkId::new("star", 10_000), &shape, |b, s| {
+        b.iter(|| Area::<Utm32>::new("synthetic", s.clone()).unwrap());
+    });
+    for n in [100_000usize, 999_999] {
         g.throughput(Throughput::Elements(n as u64));
         let shape = star(n);
-        g.bench_with_input(BenchmarkId::new("star", n), &shape, |b, s| {
-            b.iter(|| Area::<Utm32>::new("synthetic", s.clone()).unwrap());
+        g.bench_with_input(BenchmarkId::new("star_refused", n), &shape, |b, s| {
+            b.iter(|| Area::<Utm32>::new("synthetic", s.clone()).unwrap_err());
         });
     }
     g.finish();

@@ -327,6 +327,19 @@ pub enum GeometryProblem {
         /// The limit.
         limit: usize,
     },
+    /// Too many pairs of segments overlap in x to check the geometry in bounded time (more
+    /// than [`MAX_SEGMENT_PAIRS`](crate::MAX_SEGMENT_PAIRS)): thousands of long segments
+    /// stacked above each other.
+    #[error(
+        "{pairs} pairs of segments overlap from west to east; at most {limit} are checked (the outline has too many long segments stacked above each other)"
+    )]
+    #[non_exhaustive]
+    TooComplex {
+        /// How many pairs of segments have overlapping x-ranges.
+        pairs: u64,
+        /// The limit.
+        limit: u64,
+    },
     /// A ring that crosses or touches itself other than where consecutive segments meet.
     #[error("{ring} has a self-intersection at ({}, {})", at[0], at[1])]
     #[non_exhaustive]

@@ -24,6 +24,17 @@ pub(crate) fn feature_label(index: usize, id: Option<&str>, name: Option<&str>) 
 /// refused with [`GeometryProblem::TooManyVertices`] before any other work.
 pub const MAX_VERTICES: usize = 1_000_000;
 
+/// The most pairs of segments whose x-ranges overlap that one geometry may have: 50,000,000.
+///
+/// Validation sweeps the segments from west to east and compares each with the segments
+/// whose x-range overlaps its own, so its time grows with that number of pairs (about 22 ns
+/// each here: the limit is about a second). A detailed outline has about as many pairs as
+/// segments (100,000 vertices: 220,000 pairs); an outline with thousands of long segments
+/// stacked above each other has far more (a star of 100,000 spokes: 421,000,000, which took
+/// 9 s, and 1,000,000 spokes would take many minutes). Such a geometry is refused with
+/// [`GeometryProblem::TooComplex`], counted in `O(n log n)` before the sweep starts.
+pub const MAX_SEGMENT_PAIRS: u64 = 50_000_000;
+
 /// Checks every ring (closed, at least 4 positions, finite, in range for WGS84, within the
 /// area of use for EPSG:25832) and the polygons as a whole (no self-intersection, holes
 /// inside shells, parts not overlapping), and builds the multipolygon.

@@ -109,7 +109,7 @@ pub use estate::{
 /// The geometry types of this crate's API ([`Area::geometry`], the conversions of [`Wgs84`] and
 /// [`Utm32`]), re-exported so that callers use the same version.
 pub use geo_types;
-pub use geometry::MAX_VERTICES;
+pub use geometry::{MAX_SEGMENT_PAIRS, MAX_VERTICES};
 pub use locate::Locator;
 /// The shared slug types this crate's API uses, re-exported so that callers need not depend on
 /// `tryghed-core` themselves.

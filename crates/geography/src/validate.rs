@@ -81,11 +81,42 @@ pub(crate) fn check(mp: &MultiPolygon<f64>) -> Result<(), GeometryProblem> {
         }
     }
 
+    let pairs = stacked_pairs(&segments);
+    if pairs > crate::MAX_SEGMENT_PAIRS {
+        return Err(GeometryProblem::TooComplex {
+            pairs,
+            limit: crate::MAX_SEGMENT_PAIRS,
+        });
+    }
     let splits = meetings(&rings, &segments)?;
     if rings.len() < 2 {
         return Ok(());
     }
     pieces(mp, &rings, &segments, &splits)
+}
+
+/// The number of pairs of segments whose x-ranges overlap (touching counts): the work of
+/// the sweep in [`meetings`], counted in `O(n log n)` by walking the ranges' ends from west
+/// to east.
+fn stacked_pairs(segments: &[Segment]) -> u64 {
+    let mut ends: Vec<(f64, bool)> = Vec::with_capacity(segments.len() * 2);
+    for s in segments {
+        let (a, b) = (s.line.start.x, s.line.end.x);
+        // `false` (a start) sorts before `true` (an end) at the same x: touching ranges count.
+        ends.push((a.min(b), false));
+        ends.push((a.max(b), true));
+    }
+    ends.sort_unstable_by(|p, q| p.0.total_cmp(&q.0).then(p.1.cmp(&q.1)));
+    let (mut open, mut pairs) = (0u64, 0u64);
+    for (_, is_end) in ends {
+        if is_end {
+            open = open.saturating_sub(1);
+        } else {
+            pairs = pairs.saturating_add(open);
+            open += 1;
+        }
+    }
+    pairs
 }
 
 /// Step 1: every pair of segments that meet. Returns, for each segment, the points where
@@ -333,6 +364,38 @@ mod tests {
 
     fn poly(shell: LineString<f64>, holes: Vec<LineString<f64>>) -> Polygon<f64> {
         Polygon::new(shell, holes)
+    }
+
+    proptest! {
+        /// The counted pairs are the pairs of segments whose x-ranges overlap, by brute force.
+        #[test]
+        fn stacked_pairs_counts_overlapping_ranges(
+            xs in prop::collection::vec((-5i32..5, -5i32..5), 0..40),
+        ) {
+            let segments: Vec<Segment> = xs
+                .iter()
+                .enumerate()
+                .map(|(id, &(a, b))| Segment {
+                    line: Line::new(
+                        Coord { x: f64::from(a), y: 0.0 },
+                        Coord { x: f64::from(b), y: 1.0 },
+                    ),
+                    ring: 0,
+                    id,
+                })
+                .collect();
+            let mut naive = 0u64;
+            for (i, p) in xs.iter().enumerate() {
+                for q in xs.iter().skip(i + 1) {
+                    let (plo, phi) = (p.0.min(p.1), p.0.max(p.1));
+                    let (qlo, qhi) = (q.0.min(q.1), q.0.max(q.1));
+                    if plo <= qhi && qlo <= phi {
+                        naive += 1;
+                    }
+                }
+            }
+            prop_assert_eq!(stacked_pairs(&segments), naive);
+        }
     }
 
     #[test]

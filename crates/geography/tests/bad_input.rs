@@ -147,6 +147,42 @@ fn more_than_max_vertices_is_refused_before_any_work() {
     }
 }
 
+/// A star of `n` spokes of 100 m, neighbours centimetres apart: a valid outline whose
+/// segments stack above each other (the sweep's worst case).
+#[allow(clippy::cast_precision_loss)]
+fn star(n: usize) -> MultiPolygon<f64> {
+    let mut ring: Vec<Coord<f64>> = (0..n)
+        .map(|k| {
+            let t = std::f64::consts::TAU * k as f64 / n as f64;
+            let r = if k % 2 == 0 { 1_000.0 } else { 900.0 };
+            Coord {
+                x: 720_000.0 + r * t.cos(),
+                y: 6_170_000.0 + r * t.sin(),
+            }
+        })
+        .collect();
+    ring.push(ring[0]);
+    MultiPolygon::new(vec![Polygon::new(LineString::new(ring), vec![])])
+}
+
+/// A star of 100,000 spokes once took 9 s to validate and a million would take many
+/// minutes: it is refused as too complex once its stacked segment pairs are counted, while a
+/// star of 10,000 spokes is checked and valid.
+#[test]
+fn an_outline_of_stacked_long_segments_is_refused_before_the_sweep() {
+    Area::<Utm32>::new("synthetic star", star(10_000)).unwrap();
+    match Area::<Utm32>::new("synthetic star", star(100_000)) {
+        Err(GeoError::InvalidGeometry {
+            problem: GeometryProblem::TooComplex { pairs, limit, .. },
+            ..
+        }) => {
+            assert!(pairs > limit, "{pairs} {limit}");
+            assert_eq!(limit, tryghed_geography::MAX_SEGMENT_PAIRS);
+        }
+        other => panic!("{other:?}"),
+    }
+}
+
 /// Any finite value, with a bias towards the city and towards the extremes.
 fn any_finite() -> impl Strategy<Value = (f64, f64)> {
     let near = (700_000.0..740_000.0_f64, 6_160_000.0..6_185_000.0_f64);

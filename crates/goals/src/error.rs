@@ -108,6 +108,68 @@ pub enum GoalsError {
     },
 }
 
+impl GoalsError {
+    /// The problem in Danish, for a person (the `Display` text is English and stable for
+    /// services): a value that is neither a count nor a share says which and how to write it.
+    ///
+    /// ```
+    /// use tryghed_goals::ObservedValue;
+    ///
+    /// let e = ObservedValue::parse("120%").unwrap_err();
+    /// assert_eq!(
+    ///     e.message_da(),
+    ///     "120/100 er ikke en andel: en andel kan ikke være over 100 % (tælleren er større end nævneren)"
+    /// );
+    /// ```
+    #[must_use]
+    pub fn message_da(&self) -> String {
+        use crate::share::reason::da;
+        use ::tryghed_diagnostics::quote;
+        match self {
+            GoalsError::InvalidId(e) => e.message_da("et id"),
+            GoalsError::InvalidOffenceCode { value, reason } => {
+                format!("{} er ikke en gerningskode: {}", quote(value), da(reason))
+            }
+            GoalsError::InvalidShare {
+                numerator,
+                denominator,
+                reason,
+            } => format!("{numerator}/{denominator} er ikke en andel: {}", da(reason)),
+            GoalsError::InvalidValue { value, reason } => {
+                format!("{} kan ikke bruges: {}", quote(value), da(reason))
+            }
+            GoalsError::CategoryFile {
+                line,
+                column,
+                message,
+            } => format!("kategorifilen, linje {line}, kolonne {column}: {message}"),
+            GoalsError::InvalidObservations { problems }
+            | GoalsError::ObservationsDoNotFit { problems } => problems
+                .iter()
+                .map(ObservationProblem::message_da)
+                .collect::<Vec<_>>()
+                .join("; "),
+            GoalsError::DuplicateObservation {
+                indicator,
+                area,
+                year,
+            } => format!("{indicator}, {area}, {year} står der mere end én gang"),
+            GoalsError::InvalidObservation { indicator, reason } => {
+                format!(
+                    "observationen for {indicator} kan ikke bruges: {}",
+                    da(reason)
+                )
+            }
+            GoalsError::InvalidGoal {
+                goal,
+                field,
+                reason,
+            } => format!("målet {goal}, feltet {field}: {}", da(reason)),
+            GoalsError::Io(e) => format!("filen kan ikke læses: {e}"),
+        }
+    }
+}
+
 fn list(problems: &[ObservationProblem]) -> String {
     problems
         .iter()

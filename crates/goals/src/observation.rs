@@ -60,7 +60,7 @@ impl ObservedValue {
             return t.parse::<u64>().map(ObservedValue::Count).map_err(|_| {
                 GoalsError::InvalidValue {
                     value: s.to_owned(),
-                    reason: "too large for a count".into(),
+                    reason: crate::share::reason::COUNT_TOO_LARGE.into(),
                 }
             });
         }

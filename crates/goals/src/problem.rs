@@ -261,10 +261,32 @@ impl ObservationProblem {
             K::InvalidYear { value } => {
                 format!("{} er ikke et årstal fra 1900 til 2199", quote(value))
             }
-            K::InvalidValue { value, reason } => format!(
-                "værdien {} er hverken et helt tal eller en andel som 77% eller 12/15 ({reason})",
-                quote(value)
-            ),
+            K::InvalidValue { value, reason } => match crate::ObservedValue::parse(value) {
+                Err(crate::GoalsError::InvalidShare {
+                    numerator,
+                    denominator,
+                    ..
+                }) if denominator != 0 && numerator > denominator => format!(
+                    "værdien {} er over 100 %; en andel skrives som 77%, 12/15 eller 0.77, et antal som et helt tal",
+                    quote(value)
+                ),
+                Err(crate::GoalsError::InvalidShare { reason, .. }) => format!(
+                    "værdien {} kan ikke bruges: {}",
+                    quote(value),
+                    crate::share::reason::da(reason)
+                ),
+                Err(crate::GoalsError::InvalidValue { reason, .. }) => format!(
+                    "værdien {} kan ikke bruges: {}",
+                    quote(value),
+                    crate::share::reason::da(&reason)
+                ),
+                Err(other) => other.message_da(),
+                Ok(_) => format!(
+                    "værdien {} kan ikke bruges: {}",
+                    quote(value),
+                    crate::share::reason::da(reason)
+                ),
+            },
             K::NegativeCount { value } => {
                 format!(
                     "værdien {} er negativ; et antal kan ikke være negativt",

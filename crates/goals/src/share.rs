@@ -31,6 +31,39 @@ pub struct Share {
     denominator: u64,
 }
 
+/// The reasons a value is refused, in English (the stable text of [`GoalsError`]) and in
+/// Danish ([`GoalsError::message_da`]).
+pub(crate) mod reason {
+    pub(crate) const DENOMINATOR_ZERO: &str = "the denominator must be positive";
+    pub(crate) const OVER_ONE: &str = "a share cannot exceed 1 (numerator > denominator)";
+    pub(crate) const NUMERATOR: &str = "the numerator is not a whole number";
+    pub(crate) const DENOMINATOR: &str = "the denominator is not a whole number";
+    pub(crate) const NOT_A_SHARE: &str =
+        "expected a percentage (77%), a ratio (317/412) or a fraction";
+    pub(crate) const NEGATIVE: &str = "a share cannot be negative";
+    pub(crate) const DIGITS: &str = "too many digits for a share";
+    pub(crate) const DECIMALS: &str = "too many decimals for a share";
+    pub(crate) const COUNT_TOO_LARGE: &str = "too large for a count";
+
+    /// The Danish sentence for a reason of this module (the English text for another).
+    pub(crate) fn da(reason: &str) -> &str {
+        match reason {
+            DENOMINATOR_ZERO => "nævneren skal være større end 0",
+            OVER_ONE => "en andel kan ikke være over 100 % (tælleren er større end nævneren)",
+            NUMERATOR => "tælleren er ikke et helt tal",
+            DENOMINATOR => "nævneren er ikke et helt tal",
+            NOT_A_SHARE => {
+                "skriv et helt tal (et antal) eller en andel som 77%, 317/412 eller 0.77"
+            }
+            NEGATIVE => "en andel kan ikke være negativ",
+            DIGITS => "andelen har for mange cifre",
+            DECIMALS => "andelen har for mange decimaler",
+            COUNT_TOO_LARGE => "tallet er for stort til et antal",
+            other => other,
+        }
+    }
+}
+
 impl Share {
     /// `numerator / denominator`.
     ///
@@ -44,10 +77,10 @@ impl Share {
             reason,
         };
         if denominator == 0 {
-            return Err(err("the denominator must be positive"));
+            return Err(err(reason::DENOMINATOR_ZERO));
         }
         if numerator > denominator {
-            return Err(err("a share cannot exceed 1 (numerator > denominator)"));
+            return Err(err(reason::OVER_ONE));
         }
         Ok(Self {
             numerator,
@@ -103,31 +136,23 @@ impl Share {
             reason: reason.to_owned(),
         };
         if let Some((n, d)) = t.split_once('/') {
-            let n: u64 = n
-                .trim()
-                .parse()
-                .map_err(|_| bad("the numerator is not a whole number"))?;
-            let d: u64 = d
-                .trim()
-                .parse()
-                .map_err(|_| bad("the denominator is not a whole number"))?;
+            let n: u64 = n.trim().parse().map_err(|_| bad(reason::NUMERATOR))?;
+            let d: u64 = d.trim().parse().map_err(|_| bad(reason::DENOMINATOR))?;
             return Share::new(n, d);
         }
         let (number, percent) = match t.strip_suffix('%') {
             Some(p) => (p.trim_end(), true),
             None => (t, false),
         };
-        let dec = Decimal::from_str_exact(number)
-            .map_err(|_| bad("expected a percentage (77%), a ratio (317/412) or a fraction"))?;
+        let dec = Decimal::from_str_exact(number).map_err(|_| bad(reason::NOT_A_SHARE))?;
         if dec.is_sign_negative() {
-            return Err(bad("a share cannot be negative"));
+            return Err(bad(reason::NEGATIVE));
         }
-        let mantissa =
-            u64::try_from(dec.mantissa()).map_err(|_| bad("too many digits for a share"))?;
+        let mantissa = u64::try_from(dec.mantissa()).map_err(|_| bad(reason::DIGITS))?;
         let scale = dec.scale() + u32::from(percent) * 2;
         let denominator = 10u64
             .checked_pow(scale)
-            .ok_or_else(|| bad("too many decimals for a share"))?;
+            .ok_or_else(|| bad(reason::DECIMALS))?;
         Share::new(mantissa, denominator)
     }
 }
