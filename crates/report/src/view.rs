@@ -1,6 +1,8 @@
 //! The printed view of a report: every number formatted in Danish, suppression applied.
 //! Markdown and HTML render this view with their templates.
 
+use std::fmt::Write as _;
+
 use rust_decimal::Decimal;
 use serde::Serialize;
 use tryghed_core::Year;
@@ -170,7 +172,7 @@ fn deviations(r: &StatusReport) -> (Vec<String>, usize) {
                     .map_or("ikke oplyst", |t| t.trim_end_matches('.')),
             );
             if let Some(due) = d.new_due() {
-                text.push_str(&format!(" Ny frist: {}.", dk::long_date(*due)));
+                let _ = write!(text, " Ny frist: {}.", dk::long_date(*due));
             }
             text
         })
@@ -244,6 +246,30 @@ fn budget_line(
         }
         (None, None) => None,
     }
+}
+
+/// The year's meetings in one sentence for the summary page.
+fn organisation_line(o: &crate::model::OrganisationSection) -> String {
+    let bodies: Vec<String> = o
+        .bodies()
+        .iter()
+        .map(|b| {
+            format!(
+                "{} {} holdt, {} planlagt ({}: {})",
+                b.name().to_lowercase(),
+                b.held(),
+                b.planned(),
+                b.rule(),
+                b.status().label()
+            )
+        })
+        .collect();
+    format!(
+        "Møder {} pr. {}: {}.",
+        o.year(),
+        danish_date(&o.as_of().to_string()),
+        bodies.join("; ")
+    )
 }
 
 fn front(r: &StatusReport) -> VFront {
@@ -320,28 +346,7 @@ fn front(r: &StatusReport) -> VFront {
         }
         format!("{text}.")
     };
-    let organisation = r.organisation().as_ref().map(|o| {
-        let bodies: Vec<String> = o
-            .bodies()
-            .iter()
-            .map(|b| {
-                format!(
-                    "{} {} holdt, {} planlagt ({}: {})",
-                    b.name().to_lowercase(),
-                    b.held(),
-                    b.planned(),
-                    b.rule(),
-                    b.status().label()
-                )
-            })
-            .collect();
-        format!(
-            "Møder {} pr. {}: {}.",
-            o.year(),
-            danish_date(&o.as_of().to_string()),
-            bodies.join("; ")
-        )
-    });
+    let organisation = r.organisation().as_ref().map(organisation_line);
     VFront {
         conclusion: format!("{first} {second}"),
         budget,
@@ -372,7 +377,8 @@ fn next_plan_line(n: &crate::model::NextPlanSection) -> String {
         if activities.len() == 1 { "" } else { "er" }
     );
     if let Some(f) = n.funds() {
-        text.push_str(&format!(
+        let _ = write!(
+            text,
             "; budget {}, {} aktivitetsmidlerne på {}",
             f.total(),
             if f.total() <= f.funds() {
@@ -381,7 +387,7 @@ fn next_plan_line(n: &crate::model::NextPlanSection) -> String {
                 "over"
             },
             f.funds(),
-        ));
+        );
     }
     text.push('.');
     text
