@@ -258,7 +258,13 @@ fn role_4_report_service_serves_json_that_reads_back() {
 /// The report service also serves the year's plan and meetings summary as JSON.
 #[test]
 fn role_4_report_service_serves_the_plan_and_the_meetings_summary() {
-    let agreement = Agreement::folehaven();
+    // The agreement itself is served and read back through the file's checks.
+    let agreement: Agreement = round_trip(&Agreement::folehaven());
+    let json = serde_json::to_string(&agreement).unwrap();
+    refused::<Agreement>(
+        &json.replacen(r#""end":"2029-12-31""#, r#""end":"2025-12-31""#, 1),
+        "period.end",
+    );
     let plan = Plan::from_toml_str(include_str!(
         "../../examples/tryghedsplan-2026-eksempel.toml"
     ))

@@ -22,6 +22,8 @@ use crate::error::{Location, Problem, field_at};
 use crate::{AgreementError, Period, YearSpan};
 
 mod area;
+#[cfg(feature = "serde")]
+mod read_back;
 
 pub use area::{AreaOrigin, MAX_AREA_FILE_BYTES};
 use area::{DeclaredArea, RawArea};

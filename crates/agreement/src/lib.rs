@@ -61,9 +61,31 @@
 //!
 //! # Features
 //!
-//! - `serde`: `Serialize` for [`Agreement`] and its parts (the CLI's `--format json`). Reading
-//!   goes through [`Agreement::from_toml_str`], which checks everything; there is no
-//!   unchecked `Deserialize`.
+//! - `serde`: `Serialize` for [`Agreement`] and its parts (the CLI's `--format json`), and
+//!   `Deserialize` for [`Agreement`], [`Evaluation`] and [`PlanCount`], each through the same
+//!   checks as its constructor. An agreement is read back by turning its serialised form into
+//!   the file's shape and checking it as [`Agreement::from_toml_str`] does (every rule of the
+//!   file, every problem listed); the area's outline, the plan and meeting contexts are
+//!   rebuilt, never taken from the data, and a stated outline that differs from the rebuilt
+//!   one is refused. An area from an outline or estates file cannot be read back from data
+//!   (its files are not in it): read such an agreement with [`Agreement::from_path`].
+//!
+//!   ```
+//!   # #[cfg(feature = "serde")]
+//!   # fn main() -> Result<(), Box<dyn std::error::Error>> {
+//!   use tryghed_agreement::Agreement;
+//!
+//!   let json = serde_json::to_string(&Agreement::folehaven())?;
+//!   assert_eq!(serde_json::from_str::<Agreement>(&json)?, Agreement::folehaven());
+//!   // The file's rules apply: a signatory that is not a party is refused.
+//!   let wrong = json.replace(r#""signatories":["kk""#, r#""signatories":["fsb""#);
+//!   let error = serde_json::from_str::<Agreement>(&wrong).unwrap_err();
+//!   assert!(error.to_string().contains("unknown party \"fsb\""));
+//!   # Ok(())
+//!   # }
+//!   # #[cfg(not(feature = "serde"))]
+//!   # fn main() {}
+//!   ```
 #![deny(missing_docs)]
 #![cfg_attr(docsrs, feature(doc_cfg))]
 

@@ -145,3 +145,103 @@ fn a_plan_count_reads_back_through_its_constructor() {
     bad["year"] = 3000.into();
     refused::<PlanCount>(&bad, "3000");
 }
+
+/// The embedded agreement, the made-up Ryparken partnership and Folehaven with a synthetic
+/// baseline amendment.
+fn agreements() -> Vec<Agreement> {
+    let amended = format!(
+        "{}\n[[amendments]]\ndate = 2026-06-15\ntitle = \"synthetic baseline amendment\"\n\
+         description = \"synthetic\"\n\
+         baselines = [{{ indicator = \"indbrud\", baseline = {{ year = 2025, value = 40 }} }}]\n\
+         observations = [{{ indicator = \"indbrud\", area = \"omraade\", year = 2025, value = 40 }}]\n",
+        tryghed_agreement::FOLEHAVEN_TOML
+    );
+    vec![
+        Agreement::folehaven(),
+        Agreement::from_toml_str(include_str!(
+            "../../../examples/eksempel-partnerskab-ryparken.toml"
+        ))
+        .unwrap(),
+        Agreement::from_toml_str(&amended).unwrap(),
+    ]
+}
+
+#[test]
+fn an_agreement_reads_back_equal_through_the_file_checks() {
+    for agreement in agreements() {
+        let back = round_trip(&agreement);
+        assert_eq!(back.plan_context(), agreement.plan_context());
+        assert_eq!(back.meeting_context(), agreement.meeting_context());
+        assert_eq!(back.area(), agreement.area());
+    }
+    // Also without the optional fields' nulls, and with format_version given.
+    let mut json = serde_json::to_value(Agreement::folehaven()).unwrap();
+    json.as_object_mut().unwrap().retain(|_, v| !v.is_null());
+    json["format_version"] = 1.into();
+    assert_eq!(
+        serde_json::from_value::<Agreement>(json).unwrap(),
+        Agreement::folehaven()
+    );
+}
+
+#[test]
+fn an_agreement_that_breaks_a_rule_of_the_file_is_refused() {
+    let json = serde_json::to_value(Agreement::folehaven()).unwrap();
+    let with = |edit: &dyn Fn(&mut serde_json::Value)| {
+        let mut v = json.clone();
+        edit(&mut v);
+        v
+    };
+    refused::<Agreement>(
+        &with(&|v| v["signatories"][0] = "fsb".into()),
+        "unknown party \"fsb\"",
+    );
+    refused::<Agreement>(
+        &with(&|v| v["period"]["end"] = "2025-12-31".into()),
+        "period.end",
+    );
+    refused::<Agreement>(
+        &with(&|v| v["period"]["start"] = "next year".into()),
+        "period.start",
+    );
+    refused::<Agreement>(
+        &with(&|v| {
+            let first = v["parties"][0].clone();
+            v["parties"].as_array_mut().unwrap().push(first);
+        }),
+        "used twice",
+    );
+    refused::<Agreement>(&with(&|v| v["title"] = " ".into()), "title");
+    refused::<Agreement>(&with(&|v| v["format_version"] = 2.into()), "format version");
+    refused::<Agreement>(
+        &with(&|v| v["budget"]["total"] = "1000000.00".into()),
+        "budget",
+    );
+    refused::<Agreement>(&with(&|v| v["verdict"] = "opfyldt".into()), "unknown field");
+    refused::<Agreement>(
+        &with(&|v| {
+            v["area"]["origin"] = serde_json::json!({"city_layer": {"delomraade": "Atlantis"}})
+        }),
+        "Atlantis",
+    );
+    refused::<Agreement>(
+        &with(&|v| v["area"]["origin"] = serde_json::json!({"file": {"path": "omraade.geojson"}})),
+        "Agreement::from_path",
+    );
+    refused::<Agreement>(
+        &with(&|v| v["area"]["estates"][0]["owner"] = "fsb".into()),
+        "fsb",
+    );
+    refused::<Agreement>(&with(&|v| v["caveats"] = serde_json::json!([null])), "null");
+    // The outline is the city layer's: one moved in the data is not taken.
+    refused::<Agreement>(
+        &with(&|v| {
+            // One metre east, a vertex in the middle of the exterior ring.
+            let x = &mut v["area"]["outline"]["coordinates"][0][0][1][0];
+            *x = serde_json::json!(x.as_f64().unwrap() + 1.0);
+        }),
+        "is not the area its delområde",
+    );
+    refused::<Agreement>(&with(&|v| v["area"]["credit"] = "mine".into()), "area");
+    refused::<Agreement>(&serde_json::json!([1, 2]), "table");
+}
