@@ -220,7 +220,7 @@ fn an_agreement_that_breaks_a_rule_of_the_file_is_refused() {
     refused::<Agreement>(&with(&|v| v["verdict"] = "opfyldt".into()), "unknown field");
     refused::<Agreement>(
         &with(&|v| {
-            v["area"]["origin"] = serde_json::json!({"city_layer": {"delomraade": "Atlantis"}})
+            v["area"]["origin"] = serde_json::json!({"city_layer": {"delomraade": "Atlantis"}});
         }),
         "Atlantis",
     );
