@@ -236,10 +236,7 @@ impl Counter {
                         ),
                     });
                 }
-                areas.push(CountArea {
-                    name: area.name().to_owned(),
-                    id,
-                });
+                areas.push(CountArea::new(area.name().to_owned(), id));
                 areas.len() - 1
             };
             slot_of.push(slot);
@@ -247,11 +244,7 @@ impl Counter {
         let counted = categories
             .categories()
             .iter()
-            .map(|c| CountCategory {
-                id: c.id().clone(),
-                name: c.name().to_owned(),
-                countable: c.is_countable(),
-            })
+            .map(|c| CountCategory::new(c.id().clone(), c.name().to_owned(), c.is_countable()))
             .collect();
         let layer_name = layer_name.to_owned();
         Ok(Self {
