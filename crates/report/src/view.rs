@@ -1031,29 +1031,25 @@ pub(crate) fn view(r: &StatusReport) -> View {
     let activities = r.activities().as_ref().map(|a| {
         let d = a.deliveries();
         let (funds, funds_key, funds_status) = funds_view(a.funds().as_ref(), *a.plan_year());
-        let mut counts = [0u64; 4];
-        for o in a
+        let achieved: Vec<Achievement> = a
             .groups()
             .iter()
             .flat_map(crate::model::FocusGroup::activities)
             .flat_map(crate::model::ActivityRow::objectives)
-        {
-            let slot = match o.achievement() {
-                Achievement::Achieved => 0,
-                Achievement::PartlyAchieved => 1,
-                Achievement::NotAchieved => 2,
-                _ => 3,
-            };
-            counts[slot] += 1;
-        }
+            .map(|o| *o.achievement())
+            .collect();
+        let count = |want: Achievement| achieved.iter().filter(|x| **x == want).count();
         VActivities {
             title: a.title().to_owned(),
-            objectives: if counts.iter().sum::<u64>() == 0 {
+            objectives: if achieved.is_empty() {
                 String::new()
             } else {
                 format!(
                     "{} opnået, {} delvist opnået, {} ikke opnået, {} ikke afrapporteret",
-                    counts[0], counts[1], counts[2], counts[3]
+                    count(Achievement::Achieved),
+                    count(Achievement::PartlyAchieved),
+                    count(Achievement::NotAchieved),
+                    count(Achievement::NotReported)
                 )
             },
             status: a.status().as_ref().map(PlanStatusRow::text),
