@@ -23,6 +23,7 @@ args=(report --year 2026
   --follow-up examples/opfoelgning-2026-eksempel.toml
   --ledger examples/synthetic-regnskab-2026.toml
   --meetings examples/moeder-2026-eksempel.toml
+  --next-plan examples/tryghedsplan-2027-eksempel.toml
   --date 2026-05-12)
 "$tryghed" "${args[@]}" --format html -o "$tmp/status.html"
 "$tryghed" "${args[@]}" --format pdf -o "$tmp/status.pdf"

@@ -53,6 +53,10 @@ pub(crate) struct Args {
     /// Opfølgningen på tryghedsplanens leverancer (TOML); kræver --plan.
     #[arg(long = "follow-up", value_name = "FIL", requires = "plan")]
     follow_up: Option<PathBuf>,
+    /// Næste års tryghedsplan (TOML, for rapportens år + 1; kontrolleres som --plan): giver
+    /// afsnittet »Tryghedsplan for <år>« med planens status, aktiviteter og budget.
+    #[arg(long = "next-plan", value_name = "FIL")]
+    next_plan: Option<PathBuf>,
     /// Årets regnskab for projektledelse og aktivitetsmidler (TOML, eller JSON når navnet
     /// ender på .json).
     #[arg(long, value_name = "FIL")]
@@ -164,6 +168,7 @@ fn load_plan(
 ) -> Result<PlanInput, CliError> {
     let context = agreement.plan_context();
     let loaded = crate::common::load_plan(agreement, path)?;
+    refuse_bad_lifecycle(agreement, path)?;
     let plan = &loaded.plan;
     let follow = match follow_up {
         None => None,
@@ -180,6 +185,72 @@ fn load_plan(
     };
     let title = format!("Tryghedsplanen fra {}", loaded.name);
     PlanInput::from_plan(plan, follow.as_ref(), &context, title).map_err(report_error)
+}
+
+/// A plan whose status does not follow its approval and revisions (`status = "approved"`
+/// without `[approval]`, a revision before the approval, …) would show a status it does not
+/// have: bad input, every such problem at its line.
+fn refuse_bad_lifecycle(
+    agreement: &tryghed_agreement::Agreement,
+    path: &Path,
+) -> Result<(), CliError> {
+    let text = read(path)?;
+    let check = tryghed_plan::check_plan(
+        &text,
+        &path.display().to_string(),
+        &agreement.plan_context(),
+    );
+    let lifecycle: Vec<tryghed_plan::Diagnostic> = check
+        .diagnostics()
+        .iter()
+        .filter(|d| {
+            d.is_error()
+                && (d.field() == "status"
+                    || d.field().starts_with("approval")
+                    || d.field().starts_with("revisions"))
+        })
+        .cloned()
+        .collect();
+    if lifecycle.is_empty() {
+        return Ok(());
+    }
+    Err(CliError::Invalid(
+        tryghed_plan::render_all(&lifecycle, &text)
+            .trim_end()
+            .to_owned(),
+    ))
+}
+
+/// Reads next year's plan like `--plan` (any plan that can be read, naming only the
+/// agreement's parties, whose status follows its approval) and refuses one that is not for
+/// the year after the report's, or lies after the agreement period.
+fn load_next_plan(
+    agreement: &tryghed_agreement::Agreement,
+    path: &Path,
+    report_year: Year,
+) -> Result<PlanInput, CliError> {
+    let loaded = crate::common::load_plan(agreement, path)?;
+    refuse_bad_lifecycle(agreement, path)?;
+    let year = loaded.plan.year();
+    let last = agreement.period().last_year();
+    if report_year.checked_add(1) != Some(year) {
+        let next = report_year
+            .checked_add(1)
+            .map_or_else(|| "året efter".to_owned(), |y| y.to_string());
+        return Err(CliError::Invalid(format!(
+            "fejl: {}: næste års tryghedsplan er for {year}, men rapporten gælder {report_year}; giv tryghedsplanen for {next}",
+            path.display(),
+        )));
+    }
+    if year > last {
+        return Err(CliError::Invalid(format!(
+            "fejl: {}: tryghedsplanen er for {year}, efter aftaleperioden {}–{last}",
+            path.display(),
+            agreement.period().first_year()
+        )));
+    }
+    let title = format!("Tryghedsplanen fra {}", loaded.name);
+    PlanInput::from_plan(&loaded.plan, None, &agreement.plan_context(), title).map_err(report_error)
 }
 
 /// Reads the meeting log as of the date of issue. A log that cannot be read whole is bad
@@ -232,6 +303,7 @@ fn mark_examples<'a>(mut builder: ReportBuilder<'a>, args: &Args) -> ReportBuild
         args.observations.as_deref(),
         args.plan.as_deref(),
         args.follow_up.as_deref(),
+        args.next_plan.as_deref(),
         args.ledger.as_deref(),
         args.meetings.as_deref(),
     ]
@@ -340,6 +412,10 @@ pub(crate) fn run(args: &Args) -> Result<(), CliError> {
     }
     if let Some(path) = &args.plan {
         builder = builder.plan(load_plan(&agreement, path, args.follow_up.as_deref())?);
+    }
+    if let Some(path) = &args.next_plan {
+        let year = builder.report_year();
+        builder = builder.next_plan(load_next_plan(&agreement, path, year)?);
     }
     let ledger = args
         .ledger

@@ -39,6 +39,8 @@ fn readme_args(format: &str) -> Vec<String> {
         &example("synthetic-regnskab-2026.toml"),
         "--meetings",
         &example("moeder-2026-eksempel.toml"),
+        "--next-plan",
+        &example("tryghedsplan-2027-eksempel.toml"),
         "--date",
         "2026-05-12",
         "--format",

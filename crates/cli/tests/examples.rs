@@ -31,6 +31,8 @@ fn the_readme_walkthrough_report_uses_every_example() {
         &example("synthetic-regnskab-2026.toml"),
         "--meetings",
         &example("moeder-2026-eksempel.toml"),
+        "--next-plan",
+        &example("tryghedsplan-2027-eksempel.toml"),
         "--date",
         "2026-05-12",
         "--format",
@@ -73,6 +75,11 @@ fn the_readme_walkthrough_report_uses_every_example() {
         md.contains("Økonomiudvalget bedes tage status 2026 til efterretning"),
         "{md}"
     );
+    // The follow-up's deviations with what is done, and next year's plan (issues 14, 15).
+    assert!(md.contains("## Afvigelser og opfølgning"), "{md}");
+    assert!(md.contains("| 30. april 2027 |"), "{md}");
+    assert!(md.contains("## Tryghedsplan for 2027"), "{md}");
+    assert!(!md.contains("er ikke angivet"), "{md}");
     // The meeting log gives the Organisering section (issue 15).
     assert!(
         md.contains(
@@ -86,6 +93,13 @@ fn the_readme_walkthrough_report_uses_every_example() {
 fn the_example_plan_passes_its_check() {
     let out = run(&["plan", "check", &example("tryghedsplan-2026-eksempel.toml")]);
     assert_eq!(out.code, 0, "{}{}", out.stdout, out.stderr);
+}
+
+#[test]
+fn the_example_plan_for_next_year_passes_its_check() {
+    let out = run(&["plan", "check", &example("tryghedsplan-2027-eksempel.toml")]);
+    assert_eq!(out.code, 0, "{}{}", out.stdout, out.stderr);
+    assert!(out.stdout.contains("0 fejl, 0 advarsler"), "{}", out.stdout);
 }
 
 #[test]

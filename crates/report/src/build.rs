@@ -19,13 +19,14 @@ use crate::ReportError;
 use crate::cells::Cells;
 use crate::fmt as dk;
 use crate::model::{
-    ActivitiesSection, AreaSection, AreaSeries, BaselineCell, BaselineFixing, BaselineRow,
-    BaselineTable, BudgetActivityRow, BudgetLineRow, BudgetSection, BudgetYearRow, ChangeCell,
-    CodeList, CollaborationRow, Count, CountPoint, CrimeRow, Delivery, DeliveryCounts, EstateRow,
-    Figure, FocusGroup, GoalRow, Guide, IntervalCell, OrganisationAction, OrganisationAttendance,
-    OrganisationBody, OrganisationDecision, OrganisationFinding, OrganisationSection, PlanFunds,
-    PlanInput, Reference, ReportOptions, ReportStatus, SharePoint, SignificanceCell, SourceNote,
-    StatusReport, SummaryLine, SurveySeries, Trend, WholeBudgetSection,
+    ActivitiesSection, ActivityRow, AreaSection, AreaSeries, BaselineCell, BaselineFixing,
+    BaselineRow, BaselineTable, BudgetActivityRow, BudgetLineRow, BudgetSection, BudgetYearRow,
+    ChangeCell, CodeList, CollaborationRow, Count, CountPoint, CrimeRow, Delivery, DeliveryCounts,
+    EstateRow, Figure, FocusGroup, GoalRow, Guide, IntervalCell, NextPlanSection,
+    OrganisationAction, OrganisationAttendance, OrganisationBody, OrganisationDecision,
+    OrganisationFinding, OrganisationSection, PlanFunds, PlanInput, Reference, ReportOptions,
+    ReportStatus, SharePoint, SignificanceCell, SourceNote, StatusReport, SummaryLine,
+    SurveySeries, Trend, WholeBudgetSection,
 };
 
 /// What the report says where an area's outline has no known source to credit.
@@ -64,6 +65,7 @@ pub struct ReportBuilder<'a> {
     issued: Option<chrono::NaiveDate>,
     meetings: Option<&'a MeetingCheck>,
     year_ledger: Option<&'a YearLedger>,
+    next_plan: Option<PlanInput>,
 }
 
 /// Whether a name or title marks its input as made-up data: it contains one of the words
@@ -95,6 +97,7 @@ impl<'a> ReportBuilder<'a> {
             issued: None,
             meetings: None,
             year_ledger: None,
+            next_plan: None,
         }
     }
 
@@ -143,6 +146,37 @@ impl<'a> ReportBuilder<'a> {
     #[must_use]
     pub fn plan(mut self, plan: PlanInput) -> Self {
         self.plan = Some(plan);
+        self
+    }
+
+    /// Next year's tryghedsplan (for the report's year + 1): the report gets a short section
+    /// "Tryghedsplan for <år>" (its status, activities, owners, samarbejdspartnere and budget
+    /// against the activity funds) and a line on the summary page. A plan for another year
+    /// is [`ReportError::NextPlanYear`] when the report is built.
+    ///
+    /// ```
+    /// use tryghed_agreement::Agreement;
+    /// use tryghed_report::{ActivityRow, PlanInput, PlanStatusRow, ReportBuilder, ReportError, Year};
+    ///
+    /// # fn main() -> Result<(), Box<dyn std::error::Error>> {
+    /// let agreement = Agreement::folehaven();
+    /// let activity = ActivityRow::new("vandring", "Eksempel: Tryghedsvandring", "tryggere-byrum", "Boligforeningen 3B", vec!["Københavns Politi".into()])?;
+    /// let next = PlanInput::new(Year::new(2027)?, "Eksempel: Tryghedsplan 2027", false, vec![activity])?
+    ///     .with_status(PlanStatusRow::draft());
+    /// let report = ReportBuilder::new(&agreement).year(Year::new(2026)?).next_plan(next.clone()).build()?;
+    /// let section = report.next_plan().as_ref().ok_or("no section")?;
+    /// assert_eq!(section.year(), &Year::new(2027)?);
+    ///
+    /// // The plan of the report's own year is not next year's.
+    /// let wrong = ReportBuilder::new(&agreement).year(Year::new(2027)?).next_plan(next).build();
+    /// assert!(matches!(wrong, Err(ReportError::NextPlanYear { .. })));
+    /// # Ok(())
+    /// # }
+    /// ```
+    #[doc(alias = "næste års tryghedsplan")]
+    #[must_use]
+    pub fn next_plan(mut self, plan: PlanInput) -> Self {
+        self.next_plan = Some(plan);
         self
     }
 
@@ -273,6 +307,7 @@ struct Build<'a> {
     examples: Vec<String>,
     issued: Option<chrono::NaiveDate>,
     meetings: Option<&'a MeetingCheck>,
+    next_plan: Option<PlanInput>,
     whole_budget: Option<BudgetOverview>,
     caveats: Vec<String>,
     missing: Vec<String>,
@@ -313,6 +348,12 @@ impl<'a> Build<'a> {
         // A title that names an input already marked (the CLI titles a plan by its file
         // name) adds nothing.
         if let Some(plan) = &b.plan
+            && is_example_marker(plan.title())
+            && !examples.iter().any(|e| plan.title().contains(e.as_str()))
+        {
+            examples.push(plan.title().to_owned());
+        }
+        if let Some(plan) = &b.next_plan
             && is_example_marker(plan.title())
             && !examples.iter().any(|e| plan.title().contains(e.as_str()))
         {
@@ -365,6 +406,20 @@ impl<'a> Build<'a> {
                 ledger: ledger.year(),
                 report: year,
             });
+        }
+        if let Some(next) = &b.next_plan {
+            let plan = *next.year();
+            if year.checked_add(1) != Some(plan) {
+                return Err(ReportError::NextPlanYear { plan, report: year });
+            }
+            if plan > last_year {
+                return Err(ReportError::InvalidInput {
+                    field: "next_plan.year".into(),
+                    reason: format!(
+                        "{plan} is after the agreement period {first_year}–{last_year}: there is no tryghedsplan for it"
+                    ),
+                });
+            }
         }
         // The survey of a year reports the crime of the year before.
         let Some(crime_year) = tryghed_goals::crime_year_reported_in(year) else {
@@ -477,6 +532,7 @@ impl<'a> Build<'a> {
             examples,
             issued: b.issued,
             meetings: b.meetings,
+            next_plan: b.next_plan,
             whole_budget,
             caveats: Vec::new(),
             missing: Vec::new(),
@@ -633,6 +689,7 @@ impl<'a> Build<'a> {
         self.note_caveats(&pending_baselines, shares_without_n, shares_with_n, &crime);
         self.note_our_rules(&goals);
         let activities = self.activities();
+        let next_plan = self.next_plan_section();
         let budget = self.budget();
         let organisation = self.organisation();
         let whole_budget = self.whole_budget();
@@ -674,6 +731,7 @@ impl<'a> Build<'a> {
             budget,
             whole_budget,
             organisation,
+            next_plan,
             area,
             sources,
             caveats: self.caveats,
@@ -1454,6 +1512,14 @@ impl<'a> Build<'a> {
                 "Regnskabet for aktivitetsmidlerne er ikke angivet: forbruget vises ikke.".into(),
             );
         }
+        if let Some(next) = self.year.checked_add(1)
+            && self.next_plan.is_none()
+            && next <= self.agreement.period().last_year()
+        {
+            self.missing.push(format!(
+                "Tryghedsplanen for {next} er ikke angivet: næste års aktiviteter og budget vises ikke."
+            ));
+        }
         if self.meetings.is_none() {
             self.missing.push(format!(
                 "Mødeloggen for {} er ikke angivet: styregruppens og arbejdsgruppens møder (Organisering) kan ikke opgøres.",
@@ -1585,8 +1651,9 @@ impl<'a> Build<'a> {
         }
     }
 
-    fn activities(&mut self) -> Option<ActivitiesSection> {
-        let plan = self.plan.as_ref()?;
+    /// The plan's activities by focus area (the agreement's order, then any other, with a
+    /// caveat), and its budget against the activity funds of its year.
+    fn grouped(&mut self, plan: &PlanInput) -> (Vec<FocusGroup>, Option<PlanFunds>) {
         let mut groups: Vec<FocusGroup> = self
             .agreement
             .focus_areas()
@@ -1597,16 +1664,7 @@ impl<'a> Build<'a> {
                 activities: Vec::new(),
             })
             .collect();
-        let mut deliveries = DeliveryCounts::default();
         for a in plan.activities() {
-            for d in a.deliverables() {
-                match d.delivery() {
-                    Delivery::Delivered => deliveries.delivered += 1,
-                    Delivery::PartlyDelivered => deliveries.partly_delivered += 1,
-                    Delivery::NotDelivered => deliveries.not_delivered += 1,
-                    _ => deliveries.not_reported += 1,
-                }
-            }
             if let Some(g) = groups.iter_mut().find(|g| g.focus_area == a.focus_area()) {
                 g.activities.push(a.clone());
             } else {
@@ -1638,12 +1696,47 @@ impl<'a> Build<'a> {
                 ReportStatus::NotMet
             },
         });
-        Some(ActivitiesSection {
+        (groups, funds)
+    }
+
+    fn activities(&mut self) -> Option<ActivitiesSection> {
+        let plan = self.plan.take()?;
+        let mut deliveries = DeliveryCounts::default();
+        for d in plan.activities().iter().flat_map(ActivityRow::deliverables) {
+            match d.delivery() {
+                Delivery::Delivered => deliveries.delivered += 1,
+                Delivery::PartlyDelivered => deliveries.partly_delivered += 1,
+                Delivery::NotDelivered => deliveries.not_delivered += 1,
+                _ => deliveries.not_reported += 1,
+            }
+        }
+        let (groups, funds) = self.grouped(&plan);
+        let section = ActivitiesSection {
             plan_year: *plan.year(),
             title: plan.title().to_owned(),
             follow_up: *plan.follow_up(),
             groups,
             deliveries,
+            funds,
+            status: plan.status().clone(),
+        };
+        self.plan = Some(plan);
+        Some(section)
+    }
+
+    /// Next year's plan: its activities without their deliverables (nothing is delivered
+    /// yet), grouped and priced like this year's.
+    fn next_plan_section(&mut self) -> Option<NextPlanSection> {
+        let plan = self.next_plan.take()?;
+        let (mut groups, funds) = self.grouped(&plan);
+        for a in groups.iter_mut().flat_map(|g| g.activities.iter_mut()) {
+            a.deliverables.clear();
+        }
+        Some(NextPlanSection {
+            year: *plan.year(),
+            title: plan.title().to_owned(),
+            status: plan.status().clone(),
+            groups,
             funds,
         })
     }
@@ -1880,6 +1973,83 @@ fn join_and(items: &[&str]) -> String {
 mod tests {
     use super::*;
     use tryghed_goals::{Observation, Share};
+
+    fn y(year: i32) -> Year {
+        Year::new(year).unwrap()
+    }
+
+    fn next_plan(year: i32) -> PlanInput {
+        let activity = ActivityRow::new(
+            "vandring",
+            "Eksempel: Tryghedsvandring",
+            "tryggere-byrum",
+            "Boligforeningen 3B",
+            vec!["Københavns Politi".into()],
+        )
+        .unwrap()
+        .with_budget(tryghed_budget::Dkk::from_kroner(25_000).unwrap())
+        .unwrap();
+        PlanInput::new(y(year), "Eksempel: Tryghedsplan", false, vec![activity]).unwrap()
+    }
+
+    #[test]
+    fn next_years_plan_is_for_the_year_after_the_report() {
+        let a = Agreement::folehaven();
+        let report = ReportBuilder::new(&a)
+            .year(y(2026))
+            .next_plan(next_plan(2027))
+            .build()
+            .unwrap();
+        let section = report.next_plan().as_ref().unwrap();
+        assert_eq!(section.year(), &y(2027));
+        assert_eq!(section.activities().count(), 1);
+        let funds = section.funds().as_ref().unwrap();
+        assert_eq!(
+            funds.funds(),
+            &tryghed_budget::Dkk::from_kroner(1_050_000).unwrap()
+        );
+        assert!(report.example().is_some(), "its title marks the report");
+        assert!(
+            !report.missing().iter().any(|m| m.contains("2027")),
+            "{:?}",
+            report.missing()
+        );
+        for wrong in [2026, 2028] {
+            let err = ReportBuilder::new(&a)
+                .year(y(2026))
+                .next_plan(next_plan(wrong))
+                .build()
+                .unwrap_err();
+            assert!(
+                matches!(err, ReportError::NextPlanYear { plan, report } if plan == y(wrong) && report == y(2026)),
+                "{err}"
+            );
+        }
+        // After the agreement period there is no plan to give, and none is missing.
+        let last = ReportBuilder::new(&a)
+            .year(y(2029))
+            .next_plan(next_plan(2030))
+            .build()
+            .unwrap_err();
+        assert!(matches!(last, ReportError::InvalidInput { .. }), "{last}");
+        let last = ReportBuilder::new(&a).year(y(2029)).build().unwrap();
+        assert!(!last.missing().iter().any(|m| m.contains("2030")));
+    }
+
+    #[test]
+    fn a_missing_next_plan_is_named_like_the_other_inputs() {
+        let a = Agreement::folehaven();
+        let report = ReportBuilder::new(&a).year(y(2026)).build().unwrap();
+        assert!(
+            report
+                .missing()
+                .iter()
+                .any(|m| m.starts_with("Tryghedsplanen for 2027 er ikke angivet")),
+            "{:?}",
+            report.missing()
+        );
+        assert!(report.next_plan().is_none());
+    }
 
     #[test]
     fn join_and_is_danish() {

@@ -24,6 +24,16 @@ pub enum ReportError {
         /// The report's year.
         report: crate::Year,
     },
+    /// Next year's tryghedsplan is not for the year after the report's.
+    #[error(
+        "next year's plan is for {plan}, the report for {report}: give the plan of the year after the report's"
+    )]
+    NextPlanYear {
+        /// The plan's year.
+        plan: crate::Year,
+        /// The report's year.
+        report: crate::Year,
+    },
     /// The goals or observations library refused a value.
     #[error("goals: {0}")]
     Goals(#[from] tryghed_goals::GoalsError),

@@ -64,9 +64,42 @@ pub(crate) fn points(fraction: Decimal) -> String {
     format!("{sign}{} procentpoint", number(p, 1))
 }
 
+/// A date in Danish: `2026-11-17` → `17. november 2026`.
+pub(crate) fn long_date(date: chrono::NaiveDate) -> String {
+    use chrono::Datelike as _;
+    const MONTHS: [&str; 12] = [
+        "januar",
+        "februar",
+        "marts",
+        "april",
+        "maj",
+        "juni",
+        "juli",
+        "august",
+        "september",
+        "oktober",
+        "november",
+        "december",
+    ];
+    let month = usize::try_from(date.month0())
+        .ok()
+        .and_then(|m| MONTHS.get(m))
+        .copied()
+        .unwrap_or("?");
+    format!("{}. {month} {}", date.day(), date.year())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn long_dates_are_danish() {
+        let d = chrono::NaiveDate::from_ymd_opt(2027, 1, 5).unwrap();
+        assert_eq!(long_date(d), "5. januar 2027");
+        let d = chrono::NaiveDate::from_ymd_opt(2026, 12, 31).unwrap();
+        assert_eq!(long_date(d), "31. december 2026");
+    }
 
     #[test]
     fn danish_forms() {

@@ -38,12 +38,16 @@
 //!    before is significant ([`StatusReport::goals`]).
 //! 3. **Crime**: the categories with targets and the monitored ones (chikane, hærværk,
 //!    narkotika, trusler), counts per calendar year and their trend ([`StatusReport::crime`]).
-//! 4. **Activities** of the tryghedsplan by focus area with their deliverables
-//!    ([`StatusReport::activities`]).
+//! 4. **Activities** of the tryghedsplan by focus area with their deliverables and the plan's
+//!    status ([`StatusReport::activities`]), then the **deviations** (afvigelser): every
+//!    deliverable delivered in part or not delivered, with the follow-up's reason, action and
+//!    new deadline ([`ActivitiesSection::deviations`], [`DeliverableRow::with_deviation`]).
 //! 5. **Collaboration**: the share of activities with two or more partners against the
 //!    agreement's 75 %, compared exactly in integers ([`StatusReport::collaboration`]).
 //! 6. **Budget use** when a ledger is given ([`StatusReport::budget`]).
-//! 7. **Area, data sources and caveats**: pending baselines, survey margins, unknown estate
+//! 7. **Next year's tryghedsplan** when given ([`ReportBuilder::next_plan`],
+//!    [`StatusReport::next_plan`]): its status, activities and budget.
+//! 8. **Area, data sources and caveats**: pending baselines, survey margins, unknown estate
 //!    outlines, unverified offence codes, and every missing input.
 //!
 //! # Years
@@ -135,11 +139,11 @@ pub use model::{
     ActivitiesSection, ActivityRow, AreaSection, AreaSeries, BaselineCell, BaselineFixing,
     BaselineRow, BaselineTable, BudgetActivityRow, BudgetLineRow, BudgetSection, BudgetYearRow,
     ChangeCell, CodeList, CollaborationRow, Count, CountPoint, CrimeRow, DeliverableRow, Delivery,
-    DeliveryCounts, EstateRow, Figure, FocusGroup, GoalRow, Guide, IntervalCell,
+    DeliveryCounts, EstateRow, Figure, FocusGroup, GoalRow, Guide, IntervalCell, NextPlanSection,
     OrganisationAction, OrganisationAttendance, OrganisationBody, OrganisationDecision,
-    OrganisationFinding, OrganisationSection, PlanInput, Reference, ReportOptions, ReportStatus,
-    SharePoint, SignificanceCell, SourceNote, StatusReport, SummaryLine, SurveySeries, Trend,
-    WholeBudgetSection,
+    OrganisationFinding, OrganisationSection, PlanFunds, PlanInput, PlanRevision, PlanStage,
+    PlanStatusRow, Reference, ReportOptions, ReportStatus, SharePoint, SignificanceCell,
+    SourceNote, StatusReport, SummaryLine, SurveySeries, Trend, WholeBudgetSection,
 };
 pub use render::{render_html, render_html_with_area, render_json, render_markdown};
 /// The year type of the report's API, re-exported so that callers need not depend on

@@ -804,14 +804,26 @@ impl Delivery {
 
 /// A deliverable (leverance) of an activity and what the follow-up says about it.
 ///
-/// Deserialising goes through [`DeliverableRow::new`]: a blank description is refused.
+/// A deliverable not delivered in full is a deviation (afvigelse): it may carry the activity
+/// owner's reason (begrundelse), the action taken (handling) and a new deadline (ny frist),
+/// set with [`DeliverableRow::with_deviation`]. A delivered or not reported deliverable has
+/// none.
+///
+/// Deserialising goes through [`DeliverableRow::new`], [`DeliverableRow::with_due`] and
+/// [`DeliverableRow::with_deviation`]: a blank description, or a reason, action or new
+/// deadline on a deliverable that is not a deviation, is refused.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(try_from = "RawDeliverable", into = "RawDeliverable")]
 #[doc(alias = "leverance")]
+#[doc(alias = "afvigelse")]
 pub struct DeliverableRow {
     pub(crate) what: String,
     pub(crate) delivery: Delivery,
     pub(crate) note: Option<String>,
+    pub(crate) due: Option<chrono::NaiveDate>,
+    pub(crate) reason: Option<String>,
+    pub(crate) action: Option<String>,
+    pub(crate) new_due: Option<chrono::NaiveDate>,
 }
 
 /// The serde form of [`DeliverableRow`].
@@ -822,12 +834,27 @@ struct RawDeliverable {
     delivery: Delivery,
     #[serde(default)]
     note: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    due: Option<chrono::NaiveDate>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    reason: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    action: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    new_due: Option<chrono::NaiveDate>,
 }
 
 impl TryFrom<RawDeliverable> for DeliverableRow {
     type Error = crate::ReportError;
     fn try_from(raw: RawDeliverable) -> Result<Self, Self::Error> {
-        DeliverableRow::new(raw.what, raw.delivery, raw.note)
+        let mut row = DeliverableRow::new(raw.what, raw.delivery, raw.note)?;
+        if let Some(due) = raw.due {
+            row = row.with_due(due);
+        }
+        if raw.reason.is_some() || raw.action.is_some() || raw.new_due.is_some() {
+            row = row.with_deviation(raw.reason, raw.action, raw.new_due)?;
+        }
+        Ok(row)
     }
 }
 
@@ -837,8 +864,17 @@ impl From<DeliverableRow> for RawDeliverable {
             what: d.what,
             delivery: d.delivery,
             note: d.note,
+            due: d.due,
+            reason: d.reason,
+            action: d.action,
+            new_due: d.new_due,
         }
     }
+}
+
+/// A text trimmed; a blank one is none.
+fn trimmed(text: Option<String>) -> Option<String> {
+    text.map(|t| t.trim().to_owned()).filter(|t| !t.is_empty())
 }
 
 impl DeliverableRow {
@@ -863,7 +899,90 @@ impl DeliverableRow {
             what,
             delivery,
             note: note.filter(|n| !n.trim().is_empty()),
+            due: None,
+            reason: None,
+            action: None,
+            new_due: None,
         })
+    }
+
+    /// With the deadline the plan gives it (frist).
+    #[doc(alias = "frist")]
+    #[must_use]
+    pub fn with_due(mut self, due: chrono::NaiveDate) -> Self {
+        self.due = Some(due);
+        self
+    }
+
+    /// With what the follow-up says about a deviation: why it was not delivered in full
+    /// (begrundelse), what is done about it (handling) and the new deadline (ny frist). Texts
+    /// are trimmed; a blank one is none.
+    ///
+    /// ```
+    /// use tryghed_report::{DeliverableRow, Delivery};
+    /// # fn main() -> Result<(), Box<dyn std::error::Error>> {
+    /// let row = DeliverableRow::new("Nye lamper", Delivery::NotDelivered, None)?
+    ///     .with_deviation(
+    ///         Some("Eksempel: leverandøren er forsinket".into()),
+    ///         Some("Eksempel: nyt tilbud indhentet".into()),
+    ///         chrono::NaiveDate::from_ymd_opt(2027, 4, 30),
+    ///     )?;
+    /// assert!(row.is_deviation());
+    /// assert_eq!(row.action().as_deref(), Some("Eksempel: nyt tilbud indhentet"));
+    ///
+    /// // A delivered deliverable is no deviation.
+    /// let done = DeliverableRow::new("Rapport", Delivery::Delivered, None)?;
+    /// assert!(done.with_deviation(Some("?".into()), None, None).is_err());
+    /// # Ok(())
+    /// # }
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// [`ReportError::InvalidInput`](crate::ReportError::InvalidInput) when the deliverable
+    /// is not a deviation ([`DeliverableRow::is_deviation`]: delivered, or not reported) and
+    /// any of the three is given.
+    #[doc(alias = "begrundelse")]
+    #[doc(alias = "handling")]
+    #[doc(alias = "ny frist")]
+    pub fn with_deviation(
+        mut self,
+        reason: Option<String>,
+        action: Option<String>,
+        new_due: Option<chrono::NaiveDate>,
+    ) -> Result<Self, crate::ReportError> {
+        let reason = trimmed(reason);
+        let action = trimmed(action);
+        if !self.is_deviation() && (reason.is_some() || action.is_some() || new_due.is_some()) {
+            return Err(crate::ReportError::InvalidInput {
+                field: format!("deliverable {:?}", self.what),
+                reason: format!(
+                    "it is {}, not a deviation: it has no reason, action or new deadline",
+                    self.delivery.label()
+                ),
+            });
+        }
+        self.reason = reason;
+        self.action = action;
+        self.new_due = new_due;
+        Ok(self)
+    }
+
+    /// Whether it is a deviation (afvigelse): delivered in part or not delivered.
+    #[doc(alias = "afvigelse")]
+    pub fn is_deviation(&self) -> bool {
+        matches!(
+            self.delivery,
+            Delivery::PartlyDelivered | Delivery::NotDelivered
+        )
+    }
+
+    /// Forgets the follow-up's status: not reported, without a deviation.
+    fn unreported(&mut self) {
+        self.delivery = Delivery::NotReported;
+        self.reason = None;
+        self.action = None;
+        self.new_due = None;
     }
 }
 
@@ -874,6 +993,14 @@ accessors!(DeliverableRow {
     delivery: Delivery,
     /// The activity owner's note.
     note: Option<String>,
+    /// The deadline in the plan (frist), when known.
+    due: Option<chrono::NaiveDate>,
+    /// Why a deviation was not delivered in full (begrundelse), when reported.
+    reason: Option<String>,
+    /// What is done about a deviation (handling), when reported.
+    action: Option<String>,
+    /// A deviation's new deadline (ny frist), when reported.
+    new_due: Option<chrono::NaiveDate>,
 });
 
 /// An activity of the year's tryghedsplan as the report shows it.
@@ -1120,6 +1247,316 @@ accessors!(ActivityRow {
     deliverables: [DeliverableRow],
 });
 
+/// Where a tryghedsplan stands (planstatus): a draft, approved, or revised after approval.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+#[non_exhaustive]
+#[doc(alias = "planstatus")]
+pub enum PlanStage {
+    /// Udkast: not yet approved.
+    #[doc(alias = "udkast")]
+    Draft,
+    /// Godkendt.
+    #[doc(alias = "godkendt")]
+    Approved,
+    /// Revideret: changed after its approval.
+    #[doc(alias = "revideret")]
+    Revised,
+}
+
+impl PlanStage {
+    /// The Danish word: udkast, godkendt, revideret.
+    pub fn label(self) -> &'static str {
+        match self {
+            PlanStage::Draft => "udkast",
+            PlanStage::Approved => "godkendt",
+            PlanStage::Revised => "revideret",
+        }
+    }
+}
+
+/// A revision of an approved tryghedsplan: when, and why.
+///
+/// Deserialising goes through [`PlanRevision::new`]: a blank reason is refused.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(try_from = "RawRevision", into = "RawRevision")]
+#[doc(alias = "revision")]
+pub struct PlanRevision {
+    pub(crate) date: chrono::NaiveDate,
+    pub(crate) reason: String,
+}
+
+/// The serde form of [`PlanRevision`].
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawRevision {
+    date: chrono::NaiveDate,
+    reason: String,
+}
+
+impl TryFrom<RawRevision> for PlanRevision {
+    type Error = crate::ReportError;
+    fn try_from(raw: RawRevision) -> Result<Self, Self::Error> {
+        PlanRevision::new(raw.date, raw.reason)
+    }
+}
+
+impl From<PlanRevision> for RawRevision {
+    fn from(r: PlanRevision) -> Self {
+        RawRevision {
+            date: r.date,
+            reason: r.reason,
+        }
+    }
+}
+
+impl PlanRevision {
+    /// A revision on `date` for `reason` (trimmed).
+    ///
+    /// # Errors
+    ///
+    /// [`ReportError::InvalidInput`](crate::ReportError::InvalidInput) when the reason is
+    /// blank.
+    pub fn new(
+        date: chrono::NaiveDate,
+        reason: impl Into<String>,
+    ) -> Result<Self, crate::ReportError> {
+        let reason = reason.into().trim().to_owned();
+        if reason.is_empty() {
+            return Err(crate::ReportError::InvalidInput {
+                field: format!("revision {date}.reason"),
+                reason: "a revision needs a reason".into(),
+            });
+        }
+        Ok(Self { date, reason })
+    }
+}
+
+accessors!(PlanRevision {
+    /// The day of the revision.
+    date: chrono::NaiveDate,
+    /// Why the plan was revised (begrundelse).
+    reason: str,
+});
+
+/// A tryghedsplan's status as the report shows it: its stage, who approved it and when, and
+/// its revisions since.
+///
+/// The stage follows the approval and the revisions, as in the plan file's rules: a draft
+/// has neither, an approved plan an approval and no revision, a revised plan an approval and
+/// at least one revision, each on or after the one before. Deserialising goes through
+/// [`PlanStatusRow::draft`], [`PlanStatusRow::approved`] and [`PlanStatusRow::revised`], so
+/// a JSON status that breaks this is refused.
+///
+/// ```
+/// use tryghed_report::{PlanRevision, PlanStage, PlanStatusRow};
+/// # fn main() -> Result<(), Box<dyn std::error::Error>> {
+/// let day = |m, d| chrono::NaiveDate::from_ymd_opt(2026, m, d).ok_or("date");
+/// let status = PlanStatusRow::approved(day(2, 24)?, "styregruppe")?
+///     .revised(PlanRevision::new(day(11, 17)?, "Eksempel: belysningen er forsinket")?)?;
+/// assert_eq!(status.stage(), &PlanStage::Revised);
+/// assert_eq!(
+///     status.text(),
+///     "revideret (godkendt 24. februar 2026 (styregruppe); revideret 17. november 2026: Eksempel: belysningen er forsinket)"
+/// );
+/// // A revision before the approval is refused.
+/// assert!(PlanStatusRow::approved(day(2, 24)?, "styregruppe")?
+///     .revised(PlanRevision::new(day(1, 5)?, "for tidligt")?)
+///     .is_err());
+/// # Ok(())
+/// # }
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(try_from = "RawPlanStatus", into = "RawPlanStatus")]
+#[doc(alias = "planstatus")]
+#[doc(alias = "godkendelse")]
+pub struct PlanStatusRow {
+    pub(crate) stage: PlanStage,
+    pub(crate) approved_on: Option<chrono::NaiveDate>,
+    pub(crate) approved_by: Option<String>,
+    pub(crate) revisions: Vec<PlanRevision>,
+}
+
+/// The serde form of [`PlanStatusRow`].
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawPlanStatus {
+    stage: PlanStage,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    approved_on: Option<chrono::NaiveDate>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    approved_by: Option<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    revisions: Vec<PlanRevision>,
+}
+
+impl TryFrom<RawPlanStatus> for PlanStatusRow {
+    type Error = crate::ReportError;
+    fn try_from(raw: RawPlanStatus) -> Result<Self, Self::Error> {
+        let bad = |reason: &str| crate::ReportError::InvalidInput {
+            field: "plan.status".into(),
+            reason: reason.to_owned(),
+        };
+        let mut row = match (raw.approved_on, raw.approved_by) {
+            (None, None) => PlanStatusRow::draft(),
+            (Some(date), Some(body)) => PlanStatusRow::approved(date, body)?,
+            _ => return Err(bad("an approval needs both its date and its body")),
+        };
+        for revision in raw.revisions {
+            row = row.revised(revision)?;
+        }
+        if row.stage != raw.stage {
+            return Err(bad(&format!(
+                "the stage says {}, but the approval and revisions make it {}",
+                raw.stage.label(),
+                row.stage.label()
+            )));
+        }
+        Ok(row)
+    }
+}
+
+impl From<PlanStatusRow> for RawPlanStatus {
+    fn from(r: PlanStatusRow) -> Self {
+        RawPlanStatus {
+            stage: r.stage,
+            approved_on: r.approved_on,
+            approved_by: r.approved_by,
+            revisions: r.revisions,
+        }
+    }
+}
+
+impl PlanStatusRow {
+    /// A draft (udkast): not approved.
+    pub fn draft() -> Self {
+        Self {
+            stage: PlanStage::Draft,
+            approved_on: None,
+            approved_by: None,
+            revisions: Vec::new(),
+        }
+    }
+
+    /// Approved (godkendt) on `date` by `body` (trimmed), e.g. "styregruppe".
+    ///
+    /// # Errors
+    ///
+    /// [`ReportError::InvalidInput`](crate::ReportError::InvalidInput) when `body` is blank.
+    pub fn approved(
+        date: chrono::NaiveDate,
+        body: impl Into<String>,
+    ) -> Result<Self, crate::ReportError> {
+        let body = body.into().trim().to_owned();
+        if body.is_empty() {
+            return Err(crate::ReportError::InvalidInput {
+                field: "plan.status.approved_by".into(),
+                reason: "an approval names the body that gave it".into(),
+            });
+        }
+        Ok(Self {
+            stage: PlanStage::Approved,
+            approved_on: Some(date),
+            approved_by: Some(body),
+            revisions: Vec::new(),
+        })
+    }
+
+    /// This status with one more revision: the stage becomes revised (revideret).
+    ///
+    /// # Errors
+    ///
+    /// [`ReportError::InvalidInput`](crate::ReportError::InvalidInput) when the plan is a
+    /// draft (only an approved plan is revised) or the revision is dated before the approval
+    /// or the revision before it.
+    pub fn revised(mut self, revision: PlanRevision) -> Result<Self, crate::ReportError> {
+        let Some(approved) = self.approved_on else {
+            return Err(crate::ReportError::InvalidInput {
+                field: "plan.status.revisions".into(),
+                reason: "a draft is not revised: only an approved plan is".into(),
+            });
+        };
+        let before = self.revisions.last().map_or(approved, |r| r.date);
+        if revision.date < before {
+            return Err(crate::ReportError::InvalidInput {
+                field: "plan.status.revisions".into(),
+                reason: format!(
+                    "the revision of {} comes before {before}: revisions follow the approval in date order",
+                    revision.date
+                ),
+            });
+        }
+        self.revisions.push(revision);
+        self.stage = PlanStage::Revised;
+        Ok(self)
+    }
+
+    /// The status of a [`tryghed_plan::Plan`].
+    ///
+    /// # Errors
+    ///
+    /// As [`PlanStatusRow::approved`] and [`PlanStatusRow::revised`], and
+    /// [`ReportError::InvalidInput`](crate::ReportError::InvalidInput) when the plan's status
+    /// does not follow its approval and revisions (`tryghed plan check` reports that at its
+    /// line).
+    pub fn from_plan(plan: &tryghed_plan::Plan) -> Result<Self, crate::ReportError> {
+        let mut row = match plan.approval() {
+            None => PlanStatusRow::draft(),
+            Some(a) => PlanStatusRow::approved(a.date(), a.body())?,
+        };
+        for r in plan.revisions() {
+            row = row.revised(PlanRevision::new(r.date(), r.reason())?)?;
+        }
+        let stated = match plan.status() {
+            tryghed_plan::PlanStatus::Draft => PlanStage::Draft,
+            tryghed_plan::PlanStatus::Approved => PlanStage::Approved,
+            _ => PlanStage::Revised,
+        };
+        if stated != row.stage {
+            return Err(crate::ReportError::InvalidInput {
+                field: format!("plan {}.status", plan.year()),
+                reason: format!(
+                    "the plan says {}, but its approval and revisions make it {}",
+                    stated.label(),
+                    row.stage.label()
+                ),
+            });
+        }
+        Ok(row)
+    }
+
+    /// The status in one Danish phrase: "udkast, ikke godkendt", "godkendt 24. februar 2026
+    /// (styregruppe)", "revideret (godkendt …; revideret 17. november 2026: …)".
+    pub fn text(&self) -> String {
+        let approval = match (&self.approved_on, &self.approved_by) {
+            (Some(date), Some(body)) => {
+                format!("godkendt {} ({body})", crate::fmt::long_date(*date))
+            }
+            _ => return "udkast, ikke godkendt".to_owned(),
+        };
+        if self.revisions.is_empty() {
+            return approval;
+        }
+        let revisions: Vec<String> = self
+            .revisions
+            .iter()
+            .map(|r| format!("revideret {}: {}", crate::fmt::long_date(r.date), r.reason))
+            .collect();
+        format!("revideret ({approval}; {})", revisions.join("; "))
+    }
+}
+
+accessors!(PlanStatusRow {
+    /// Draft, approved or revised.
+    stage: PlanStage,
+    /// The day of the approval, once approved.
+    approved_on: Option<chrono::NaiveDate>,
+    /// The body that approved it (e.g. "styregruppe"), once approved.
+    approved_by: Option<String>,
+    /// The revisions since the approval, in date order.
+    revisions: [PlanRevision],
+});
+
 /// The year's tryghedsplan as input to the report: its year, whether it is example data, and
 /// its activities.
 ///
@@ -1132,6 +1569,7 @@ pub struct PlanInput {
     pub(crate) title: String,
     pub(crate) follow_up: bool,
     pub(crate) activities: Vec<ActivityRow>,
+    pub(crate) status: Option<PlanStatusRow>,
 }
 
 /// The serde form of [`PlanInput`].
@@ -1142,12 +1580,18 @@ struct RawPlanInput {
     title: String,
     follow_up: bool,
     activities: Vec<ActivityRow>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    status: Option<PlanStatusRow>,
 }
 
 impl TryFrom<RawPlanInput> for PlanInput {
     type Error = crate::ReportError;
     fn try_from(raw: RawPlanInput) -> Result<Self, Self::Error> {
-        PlanInput::new(raw.year, raw.title, raw.follow_up, raw.activities)
+        let plan = PlanInput::new(raw.year, raw.title, raw.follow_up, raw.activities)?;
+        Ok(match raw.status {
+            Some(status) => plan.with_status(status),
+            None => plan,
+        })
     }
 }
 
@@ -1158,6 +1602,7 @@ impl From<PlanInput> for RawPlanInput {
             title: p.title,
             follow_up: p.follow_up,
             activities: p.activities,
+            status: p.status,
         }
     }
 }
@@ -1196,7 +1641,7 @@ impl PlanInput {
         if !follow_up {
             for a in &mut activities {
                 for d in &mut a.deliverables {
-                    d.delivery = Delivery::NotReported;
+                    d.unreported();
                 }
             }
         }
@@ -1205,7 +1650,16 @@ impl PlanInput {
             title,
             follow_up,
             activities,
+            status: None,
         })
+    }
+
+    /// With the plan's status (udkast, godkendt, revideret), shown in the report.
+    #[doc(alias = "planstatus")]
+    #[must_use]
+    pub fn with_status(mut self, status: PlanStatusRow) -> Self {
+        self.status = Some(status);
+        self
     }
 }
 
@@ -1253,11 +1707,20 @@ impl PlanInput {
                     Some(tryghed_plan::DeliveryStatus::NotDelivered) => Delivery::NotDelivered,
                     _ => Delivery::NotReported,
                 };
-                deliverables.push(DeliverableRow::new(
+                let mut row = DeliverableRow::new(
                     d.what(),
                     delivery,
                     report.and_then(|r| r.note()).map(str::to_owned),
-                )?);
+                )?
+                .with_due(d.due());
+                if let Some(r) = report.filter(|_| row.is_deviation()) {
+                    row = row.with_deviation(
+                        r.reason().map(str::to_owned),
+                        r.action().map(str::to_owned),
+                        r.new_due(),
+                    )?;
+                }
+                deliverables.push(row);
             }
             let row = ActivityRow::new(
                 a.id().to_string(),
@@ -1271,7 +1734,10 @@ impl PlanInput {
             .with_deliverables(deliverables);
             rows.push(row);
         }
-        PlanInput::new(plan.year(), title, follow_up.is_some(), rows)
+        Ok(
+            PlanInput::new(plan.year(), title, follow_up.is_some(), rows)?
+                .with_status(PlanStatusRow::from_plan(plan)?),
+        )
     }
 }
 
@@ -1284,6 +1750,8 @@ accessors!(PlanInput {
     follow_up: bool,
     /// The activities.
     activities: [ActivityRow],
+    /// The plan's status, when known.
+    status: Option<PlanStatusRow>,
 });
 
 /// The activities of one focus area.
@@ -1337,6 +1805,8 @@ pub struct ActivitiesSection {
     pub(crate) groups: Vec<FocusGroup>,
     pub(crate) deliveries: DeliveryCounts,
     pub(crate) funds: Option<PlanFunds>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(crate) status: Option<PlanStatusRow>,
 }
 
 /// The plan's budget against the year's activity funds (aktivitetsmidler): a verdict the
@@ -1374,7 +1844,59 @@ accessors!(ActivitiesSection {
     /// The plan's budget against the activity funds, when every activity has a budget and the
     /// agreement gives the year's funds.
     funds: Option<PlanFunds>,
+    /// The plan's status (udkast, godkendt, revideret), when known.
+    status: Option<PlanStatusRow>,
 });
+
+impl ActivitiesSection {
+    /// The deviations (afvigelser): every deliverable delivered in part or not delivered,
+    /// with its activity, in the section's order (focus area by focus area, then the plan's
+    /// order). A delivered or not reported deliverable is not among them.
+    #[doc(alias = "afvigelser")]
+    pub fn deviations(&self) -> Vec<(&ActivityRow, &DeliverableRow)> {
+        self.groups
+            .iter()
+            .flat_map(|g| &g.activities)
+            .flat_map(|a| a.deliverables.iter().map(move |d| (a, d)))
+            .filter(|(_, d)| d.is_deviation())
+            .collect()
+    }
+}
+
+/// Next year's tryghedsplan (the report's year + 1), in short: its status and its
+/// activities by focus area with owners, samarbejdspartnere and budget, without
+/// deliverables (nothing is delivered yet).
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[doc(alias = "næste års tryghedsplan")]
+pub struct NextPlanSection {
+    pub(crate) year: Year,
+    pub(crate) title: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(crate) status: Option<PlanStatusRow>,
+    pub(crate) groups: Vec<FocusGroup>,
+    pub(crate) funds: Option<PlanFunds>,
+}
+
+accessors!(NextPlanSection {
+    /// The plan's year (the report's year + 1).
+    year: Year,
+    /// The plan's title.
+    title: str,
+    /// Its status (udkast, godkendt, revideret), when known.
+    status: Option<PlanStatusRow>,
+    /// The focus areas in the agreement's order (then any other), each with its activities.
+    groups: [FocusGroup],
+    /// Its budget against that year's activity funds, when every activity has a budget.
+    funds: Option<PlanFunds>,
+});
+
+impl NextPlanSection {
+    /// Its activities, focus area by focus area.
+    pub fn activities(&self) -> impl Iterator<Item = &ActivityRow> {
+        self.groups.iter().flat_map(|g| &g.activities)
+    }
+}
 
 /// The "Organisering" section: the year's meetings of the styregruppe and the arbejdsgruppe
 /// from the meeting log, against the agreement's organisation (section 4).
@@ -1808,6 +2330,8 @@ pub struct StatusReport {
     pub(crate) whole_budget: Option<WholeBudgetSection>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub(crate) organisation: Option<OrganisationSection>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(crate) next_plan: Option<NextPlanSection>,
     pub(crate) area: Option<AreaSection>,
     pub(crate) sources: Vec<SourceNote>,
     pub(crate) caveats: Vec<String>,
@@ -1866,6 +2390,9 @@ accessors!(StatusReport {
     /// The year's meetings against the agreement's organisation, when a meeting log was
     /// given.
     organisation: Option<OrganisationSection>,
+    /// Next year's tryghedsplan, when given
+    /// ([`ReportBuilder::next_plan`](crate::ReportBuilder::next_plan)).
+    next_plan: Option<NextPlanSection>,
     /// The partnership area, when its geography is known.
     area: Option<AreaSection>,
     /// The data sources.
@@ -1875,3 +2402,197 @@ accessors!(StatusReport {
     /// Inputs that were missing, said plainly.
     missing: [String],
 });
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used, clippy::expect_used)]
+
+    use super::*;
+
+    fn day(y: i32, m: u32, d: u32) -> chrono::NaiveDate {
+        chrono::NaiveDate::from_ymd_opt(y, m, d).unwrap()
+    }
+
+    fn row(delivery: Delivery) -> DeliverableRow {
+        DeliverableRow::new("Nye lamper", delivery, None).unwrap()
+    }
+
+    #[test]
+    fn only_a_deviation_carries_a_reason_action_and_new_deadline() {
+        for delivery in [Delivery::Delivered, Delivery::NotReported] {
+            assert!(!row(delivery).is_deviation());
+            assert!(
+                row(delivery)
+                    .with_deviation(Some("for sent".into()), None, None)
+                    .is_err()
+            );
+            assert!(
+                row(delivery)
+                    .with_deviation(None, None, Some(day(2027, 4, 30)))
+                    .is_err()
+            );
+            // Nothing (or only blanks) is no deviation either way.
+            assert!(
+                row(delivery)
+                    .with_deviation(Some("  ".into()), None, None)
+                    .is_ok()
+            );
+        }
+        for delivery in [Delivery::PartlyDelivered, Delivery::NotDelivered] {
+            let r = row(delivery)
+                .with_deviation(
+                    Some("  leverandøren er forsinket ".into()),
+                    Some(String::new()),
+                    Some(day(2027, 4, 30)),
+                )
+                .unwrap();
+            assert!(r.is_deviation());
+            assert_eq!(r.reason().as_deref(), Some("leverandøren er forsinket"));
+            assert_eq!(r.action(), &None);
+            assert_eq!(r.new_due(), &Some(day(2027, 4, 30)));
+        }
+    }
+
+    #[test]
+    fn a_deliverable_reads_back_through_its_constructors() {
+        let r = row(Delivery::NotDelivered)
+            .with_due(day(2026, 11, 30))
+            .with_deviation(
+                Some("forsinket".into()),
+                Some("nyt tilbud".into()),
+                Some(day(2027, 4, 30)),
+            )
+            .unwrap();
+        let json = serde_json::to_string(&r).unwrap();
+        assert!(json.contains(r#""new_due":"2027-04-30""#), "{json}");
+        assert_eq!(serde_json::from_str::<DeliverableRow>(&json).unwrap(), r);
+        // Older JSON without the new fields still reads.
+        let old = r#"{"what":"Nye lamper","delivery":"delivered","note":null}"#;
+        assert_eq!(
+            serde_json::from_str::<DeliverableRow>(old).unwrap(),
+            row(Delivery::Delivered)
+        );
+        // A delivered deliverable with a reason is refused.
+        let bad = r#"{"what":"Nye lamper","delivery":"delivered","reason":"?"}"#;
+        let err = serde_json::from_str::<DeliverableRow>(bad).unwrap_err();
+        assert!(err.to_string().contains("not a deviation"), "{err}");
+    }
+
+    #[test]
+    fn a_plan_without_follow_up_has_no_deviation() {
+        let a = ActivityRow::new("a", "Eksempel", "kommunikation", "3B", vec![])
+            .unwrap()
+            .with_deliverables(vec![
+                row(Delivery::NotDelivered)
+                    .with_deviation(Some("forsinket".into()), None, None)
+                    .unwrap(),
+            ]);
+        let plan = PlanInput::new(Year::new(2026).unwrap(), "Eksempel", false, vec![a]).unwrap();
+        let d = &plan.activities()[0].deliverables()[0];
+        assert_eq!(d.delivery(), &Delivery::NotReported);
+        assert!(!d.is_deviation());
+        assert_eq!(d.reason(), &None);
+    }
+
+    #[test]
+    fn a_plan_status_follows_its_approval_and_revisions() {
+        assert_eq!(PlanStatusRow::draft().stage(), &PlanStage::Draft);
+        assert_eq!(PlanStatusRow::draft().text(), "udkast, ikke godkendt");
+        assert!(PlanStatusRow::approved(day(2026, 2, 24), " ").is_err());
+        let approved = PlanStatusRow::approved(day(2026, 2, 24), "styregruppe").unwrap();
+        assert_eq!(approved.text(), "godkendt 24. februar 2026 (styregruppe)");
+        assert!(PlanRevision::new(day(2026, 3, 1), "  ").is_err());
+        let revision = PlanRevision::new(day(2026, 11, 17), "forsinket").unwrap();
+        assert!(
+            PlanStatusRow::draft().revised(revision.clone()).is_err(),
+            "a draft is not revised"
+        );
+        let early = PlanRevision::new(day(2026, 1, 5), "for tidligt").unwrap();
+        assert!(approved.clone().revised(early).is_err());
+        let revised = approved.revised(revision).unwrap();
+        assert_eq!(revised.stage(), &PlanStage::Revised);
+        let json = serde_json::to_string(&revised).unwrap();
+        assert_eq!(
+            serde_json::from_str::<PlanStatusRow>(&json).unwrap(),
+            revised
+        );
+        // A stage that its approval and revisions contradict is refused.
+        for bad in [
+            r#"{"stage":"approved"}"#,
+            r#"{"stage":"draft","approved_on":"2026-02-24","approved_by":"styregruppe"}"#,
+            r#"{"stage":"revised","approved_on":"2026-02-24","approved_by":"styregruppe"}"#,
+            r#"{"stage":"approved","approved_on":"2026-02-24"}"#,
+        ] {
+            assert!(serde_json::from_str::<PlanStatusRow>(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn the_example_plan_and_follow_up_carry_their_deviations() {
+        let agreement = tryghed_agreement::Agreement::folehaven();
+        let context = agreement.plan_context();
+        let plan_text = include_str!("../../../examples/tryghedsplan-2026-eksempel.toml");
+        let plan = tryghed_plan::check_plan(plan_text, "plan.toml", &context)
+            .plan()
+            .cloned()
+            .unwrap();
+        let follow_text = include_str!("../../../examples/opfoelgning-2026-eksempel.toml");
+        let check = tryghed_plan::check_follow_up(follow_text, "opfølgning.toml", &plan);
+        let follow_up = check.follow_up().unwrap();
+        let input = PlanInput::from_plan(&plan, Some(follow_up), &context, "Eksempel").unwrap();
+        assert_eq!(
+            input.status().as_ref().map(PlanStatusRow::stage),
+            Some(&PlanStage::Revised)
+        );
+        let rows: Vec<&DeliverableRow> = input
+            .activities()
+            .iter()
+            .flat_map(ActivityRow::deliverables)
+            .collect();
+        let deviations: Vec<&&DeliverableRow> = rows.iter().filter(|d| d.is_deviation()).collect();
+        assert_eq!(deviations.len(), 2);
+        let lamps = rows
+            .iter()
+            .find(|d| d.what() == "Nye lamper sat op langs stierne")
+            .unwrap();
+        assert_eq!(lamps.delivery(), &Delivery::NotDelivered);
+        assert_eq!(lamps.due(), &Some(day(2026, 11, 30)));
+        assert_eq!(lamps.new_due(), &Some(day(2027, 4, 30)));
+        assert!(lamps.action().as_deref().unwrap().contains("nyt tilbud"));
+        // Delivered ones carry none, even with a note.
+        for d in rows.iter().filter(|d| !d.is_deviation()) {
+            assert_eq!(d.reason(), &None);
+            assert_eq!(d.action(), &None);
+            assert_eq!(d.new_due(), &None);
+        }
+    }
+
+    proptest::proptest! {
+        /// A deliverable takes a reason, action or new deadline exactly when it is a
+        /// deviation, and every row it makes reads back from JSON equal.
+        #[test]
+        fn deviation_fields_only_on_deviations(
+            status in 0usize..4,
+            reason in proptest::option::of("[ a-zæøå]{0,12}"),
+            action in proptest::option::of("[ a-zæøå]{0,12}"),
+            new_due in proptest::option::of(0u32..2000),
+        ) {
+            let delivery = [
+                Delivery::Delivered,
+                Delivery::PartlyDelivered,
+                Delivery::NotDelivered,
+                Delivery::NotReported,
+            ][status];
+            let new_due = new_due.map(|d| day(2026, 1, 1) + chrono::Days::new(u64::from(d)));
+            let given = reason.as_deref().is_some_and(|t| !t.trim().is_empty())
+                || action.as_deref().is_some_and(|t| !t.trim().is_empty())
+                || new_due.is_some();
+            let made = row(delivery).with_deviation(reason, action, new_due);
+            proptest::prop_assert_eq!(made.is_ok(), !given || row(delivery).is_deviation());
+            if let Ok(made) = made {
+                let json = serde_json::to_string(&made).unwrap();
+                proptest::prop_assert_eq!(serde_json::from_str::<DeliverableRow>(&json).unwrap(), made);
+            }
+        }
+    }
+}

@@ -1,6 +1,8 @@
 //! The printed view of a report: every number formatted in Danish, suppression applied.
 //! Markdown and HTML render this view with their templates.
 
+use std::fmt::Write as _;
+
 use rust_decimal::Decimal;
 use serde::Serialize;
 use tryghed_core::Year;
@@ -8,7 +10,8 @@ use tryghed_core::Year;
 use crate::charts::ChartFigure;
 use crate::fmt as dk;
 use crate::model::{
-    BaselineCell, BaselineFixing, Delivery, Figure, ReportStatus, SignificanceCell, StatusReport,
+    BaselineCell, BaselineFixing, Delivery, Figure, PlanStatusRow, ReportStatus, SignificanceCell,
+    StatusReport,
 };
 
 /// A figure in print: counts as published (`14`, `< 5`, `skjult`), no rate of a hidden count.
@@ -79,6 +82,8 @@ pub(crate) struct View {
     crime: Vec<VCrime>,
     baseline: Option<VBaseline>,
     activities: Option<VActivities>,
+    deviations: Option<VDeviations>,
+    next_plan: Option<VNextPlan>,
     collaboration: Option<VCollab>,
     budget: Option<VBudget>,
     whole_budget: Option<VWhole>,
@@ -104,7 +109,10 @@ struct VFront {
     budget: Option<String>,
     over: bool,
     deviations: Vec<String>,
+    /// "og 3 afvigelser mere (se Afvigelser og opfølgning)", when the list is cut short.
+    more_deviations: Option<String>,
     organisation: Option<String>,
+    next_plan: Option<String>,
     to_note: String,
 }
 
@@ -129,37 +137,47 @@ fn status_counts(r: &StatusReport) -> String {
     }
 }
 
-/// The deliverables reported as not or only partly delivered, with what the follow-up says.
-fn deviations(r: &StatusReport) -> Vec<String> {
-    let mut out = Vec::new();
+/// How many deviations the summary page names; the rest are in "Afvigelser og opfølgning"
+/// (ours: the agreement does not say how many the committee reads).
+const FRONT_DEVIATIONS: usize = 5;
+
+/// A deviation's reason: the follow-up's reason, else the owner's note (follow-ups written
+/// before the `reason` field put it there), else none.
+fn deviation_reason(d: &crate::model::DeliverableRow) -> Option<&str> {
+    d.reason().as_deref().or(d.note().as_deref())
+}
+
+/// The main deviations for the summary page: the deliverables not delivered first, then those
+/// delivered in part, each with its reason, action and new deadline from the follow-up.
+fn deviations(r: &StatusReport) -> (Vec<String>, usize) {
     let Some(a) = r.activities() else {
-        return out;
+        return (Vec::new(), 0);
     };
-    for activity in a
-        .groups()
+    let mut all = a.deviations();
+    // Stable: the plan's order within each status.
+    all.sort_by_key(|(_, d)| d.delivery() != &Delivery::NotDelivered);
+    let total = all.len();
+    let out = all
         .iter()
-        .flat_map(crate::model::FocusGroup::activities)
-    {
-        for d in activity.deliverables() {
-            if matches!(
-                d.delivery(),
-                Delivery::PartlyDelivered | Delivery::NotDelivered
-            ) {
-                let mut text = format!(
-                    "{}: {} – {}",
-                    activity.title(),
-                    d.what(),
-                    d.delivery().label()
-                );
-                if let Some(note) = d.note() {
-                    text.push_str(". ");
-                    text.push_str(note);
-                }
-                out.push(text);
+        .take(FRONT_DEVIATIONS)
+        .map(|(activity, d)| {
+            let mut text = format!(
+                "{}: {} – {}. Begrundelse: {}. Handling: {}.",
+                activity.title(),
+                d.what(),
+                d.delivery().label(),
+                deviation_reason(d).map_or("ikke oplyst", |t| t.trim_end_matches('.')),
+                d.action()
+                    .as_deref()
+                    .map_or("ikke oplyst", |t| t.trim_end_matches('.')),
+            );
+            if let Some(due) = d.new_due() {
+                let _ = write!(text, " Ny frist: {}.", dk::long_date(*due));
             }
-        }
-    }
-    out
+            text
+        })
+        .collect();
+    (out, total)
 }
 
 /// The year's budget use in one sentence: both lines when the whole ledger is given, else the
@@ -230,6 +248,30 @@ fn budget_line(
     }
 }
 
+/// The year's meetings in one sentence for the summary page.
+fn organisation_line(o: &crate::model::OrganisationSection) -> String {
+    let bodies: Vec<String> = o
+        .bodies()
+        .iter()
+        .map(|b| {
+            format!(
+                "{} {} holdt, {} planlagt ({}: {})",
+                b.name().to_lowercase(),
+                b.held(),
+                b.planned(),
+                b.rule(),
+                b.status().label()
+            )
+        })
+        .collect();
+    format!(
+        "Møder {} pr. {}: {}.",
+        o.year(),
+        danish_date(&o.as_of().to_string()),
+        bodies.join("; ")
+    )
+}
+
 fn front(r: &StatusReport) -> VFront {
     let goals = r.summary().len();
     let first = if goals == 0 {
@@ -256,8 +298,18 @@ fn front(r: &StatusReport) -> VFront {
     let activity_over = r.budget().as_ref().is_some_and(|b| !b.overrun().is_zero());
     let over = !over_lines.is_empty() || activity_over;
     let budget = budget_line(r, whole, activity_over);
-    let deviations = deviations(r);
-    let slipped = deviations.len();
+    let (deviations, slipped) = deviations(r);
+    let more_deviations = (slipped > deviations.len()).then(|| {
+        format!(
+            "Og {} afvigelse{} mere: se Afvigelser og opfølgning.",
+            slipped - deviations.len(),
+            if slipped - deviations.len() == 1 {
+                ""
+            } else {
+                "r"
+            }
+        )
+    });
     let mut second = Vec::new();
     if let Some(w) = whole {
         second.push(match (over_lines.is_empty(), activity_over) {
@@ -294,39 +346,51 @@ fn front(r: &StatusReport) -> VFront {
         }
         format!("{text}.")
     };
-    let organisation = r.organisation().as_ref().map(|o| {
-        let bodies: Vec<String> = o
-            .bodies()
-            .iter()
-            .map(|b| {
-                format!(
-                    "{} {} holdt, {} planlagt ({}: {})",
-                    b.name().to_lowercase(),
-                    b.held(),
-                    b.planned(),
-                    b.rule(),
-                    b.status().label()
-                )
-            })
-            .collect();
-        format!(
-            "Møder {} pr. {}: {}.",
-            o.year(),
-            danish_date(&o.as_of().to_string()),
-            bodies.join("; ")
-        )
-    });
+    let organisation = r.organisation().as_ref().map(organisation_line);
     VFront {
         conclusion: format!("{first} {second}"),
         budget,
         over,
         deviations,
+        more_deviations,
         organisation,
+        next_plan: r.next_plan().as_ref().map(next_plan_line),
         to_note: format!(
             "Aftalen: »Partnerskabet vil én gang årligt gøre status for opfyldelsen af målsætningerne om øget tryghed og mindre kriminalitet. Denne status forelægges for Økonomiudvalget ifm. offentliggørelsen af den årlige tryghedsundersøgelse.« Økonomiudvalget bedes tage status {} til efterretning (indstillingens ordlyd er vores).",
             r.year()
         ),
     }
+}
+
+/// Next year's plan in one sentence for the summary page.
+fn next_plan_line(n: &crate::model::NextPlanSection) -> String {
+    let activities: Vec<&crate::model::ActivityRow> = n.activities().collect();
+    let multi = activities.iter().filter(|a| a.is_multi_partner()).count();
+    let status = n
+        .status()
+        .as_ref()
+        .map_or_else(|| "status ikke oplyst".to_owned(), PlanStatusRow::text);
+    let mut text = format!(
+        "Tryghedsplanen for {} ({status}): {} aktivitet{}, heraf {multi} med to eller flere samarbejdspartnere",
+        n.year(),
+        activities.len(),
+        if activities.len() == 1 { "" } else { "er" }
+    );
+    if let Some(f) = n.funds() {
+        let _ = write!(
+            text,
+            "; budget {}, {} aktivitetsmidlerne på {}",
+            f.total(),
+            if f.total() <= f.funds() {
+                "inden for"
+            } else {
+                "over"
+            },
+            f.funds(),
+        );
+    }
+    text.push('.');
+    text
 }
 
 fn join_and(parts: &[String]) -> String {
@@ -542,6 +606,7 @@ struct VCrime {
 #[derive(Debug, Serialize)]
 struct VActivities {
     title: String,
+    status: Option<String>,
     plan_year: Year,
     follow_up: bool,
     groups: Vec<VGroup>,
@@ -557,6 +622,75 @@ struct VGroup {
     activities: Vec<VActivity>,
 }
 
+fn group_view(g: &crate::model::FocusGroup) -> VGroup {
+    VGroup {
+        name: g.name().to_owned(),
+        activities: g
+            .activities()
+            .iter()
+            .map(|x| VActivity {
+                title: x.title().to_owned(),
+                responsible: x.responsible().to_owned(),
+                partners: if x.partners().is_empty() {
+                    "–".into()
+                } else {
+                    x.partners().join(", ")
+                },
+                multi: if x.is_multi_partner() { "ja" } else { "nej" }.into(),
+                budget: x
+                    .budget()
+                    .as_ref()
+                    .map_or_else(|| "–".into(), ToString::to_string),
+                deliverables: x
+                    .deliverables()
+                    .iter()
+                    .map(|dl| VDeliverable {
+                        what: dl.what().to_owned(),
+                        delivery: dl.delivery().label().to_owned(),
+                        key: delivery_key(*dl.delivery()).into(),
+                        note: dl.note().clone().unwrap_or_default(),
+                    })
+                    .collect(),
+            })
+            .collect(),
+    }
+}
+
+/// The badge style of a delivery: "delvist leveret" is not a success, so it has its own.
+fn delivery_key(d: Delivery) -> &'static str {
+    match d {
+        Delivery::Delivered => "met",
+        Delivery::PartlyDelivered => "partly",
+        Delivery::NotDelivered => "not-met",
+        _ => "pending",
+    }
+}
+
+/// The sentence before a plan's activities on its budget against the activity funds, with
+/// the badge's style and label.
+fn funds_view(funds: Option<&crate::model::PlanFunds>, year: Year) -> (String, String, String) {
+    let Some(f) = funds else {
+        return (String::new(), String::new(), String::new());
+    };
+    let text = match f.total().checked_sub(*f.funds()) {
+        Ok(over) if !over.is_negative() && !over.is_zero() => format!(
+            "Aktiviteternes budget i alt, {}, overstiger aktivitetsmidlerne for {year} ({}) med {over}:",
+            f.total(),
+            f.funds(),
+        ),
+        _ => format!(
+            "Aktiviteternes budget i alt, {}, ligger inden for aktivitetsmidlerne for {year} ({}):",
+            f.total(),
+            f.funds(),
+        ),
+    };
+    (
+        text,
+        f.status().key().to_owned(),
+        f.status().label().to_owned(),
+    )
+}
+
 #[derive(Debug, Serialize)]
 struct VActivity {
     title: String,
@@ -565,6 +699,40 @@ struct VActivity {
     multi: String,
     budget: String,
     deliverables: Vec<VDeliverable>,
+}
+
+/// The section "Afvigelser og opfølgning".
+#[derive(Debug, Serialize)]
+struct VDeviations {
+    follow_up: bool,
+    rows: Vec<VDeviation>,
+    not_reported: u64,
+}
+
+#[derive(Debug, Serialize)]
+struct VDeviation {
+    what: String,
+    due: String,
+    activity: String,
+    responsible: String,
+    status: String,
+    key: String,
+    reason: String,
+    action: String,
+    new_due: String,
+}
+
+/// The section "Tryghedsplan for <år>".
+#[derive(Debug, Serialize)]
+struct VNextPlan {
+    year: Year,
+    title: String,
+    status: String,
+    groups: Vec<VGroup>,
+    count: String,
+    funds: String,
+    funds_key: String,
+    funds_status: String,
 }
 
 #[derive(Debug, Serialize)]
@@ -809,52 +977,13 @@ pub(crate) fn view(r: &StatusReport) -> View {
         .collect();
     let activities = r.activities().as_ref().map(|a| {
         let d = a.deliveries();
+        let (funds, funds_key, funds_status) = funds_view(a.funds().as_ref(), *a.plan_year());
         VActivities {
             title: a.title().to_owned(),
+            status: a.status().as_ref().map(PlanStatusRow::text),
             plan_year: *a.plan_year(),
             follow_up: *a.follow_up(),
-            groups: a
-                .groups()
-                .iter()
-                .map(|g| VGroup {
-                    name: g.name().to_owned(),
-                    activities: g
-                        .activities()
-                        .iter()
-                        .map(|x| VActivity {
-                            title: x.title().to_owned(),
-                            responsible: x.responsible().to_owned(),
-                            partners: if x.partners().is_empty() {
-                                "–".into()
-                            } else {
-                                x.partners().join(", ")
-                            },
-                            multi: if x.is_multi_partner() { "ja" } else { "nej" }.into(),
-                            budget: x
-                                .budget()
-                                .as_ref()
-                                .map_or_else(|| "–".into(), ToString::to_string),
-                            deliverables: x
-                                .deliverables()
-                                .iter()
-                                .map(|dl| VDeliverable {
-                                    what: dl.what().to_owned(),
-                                    delivery: dl.delivery().label().to_owned(),
-                                    // "Delvist leveret" is not a success: its own style.
-                                    key: match dl.delivery() {
-                                        Delivery::Delivered => "met",
-                                        Delivery::PartlyDelivered => "partly",
-                                        Delivery::NotDelivered => "not-met",
-                                        _ => "pending",
-                                    }
-                                    .into(),
-                                    note: dl.note().clone().unwrap_or_default(),
-                                })
-                                .collect(),
-                        })
-                        .collect(),
-                })
-                .collect(),
+            groups: a.groups().iter().map(group_view).collect(),
             deliveries: format!(
                 "{} leveret, {} delvist leveret, {} ikke leveret, {} ikke afrapporteret",
                 d.delivered(),
@@ -862,29 +991,56 @@ pub(crate) fn view(r: &StatusReport) -> View {
                 d.not_delivered(),
                 d.not_reported()
             ),
-            funds: a.funds().as_ref().map_or_else(String::new, |f| {
-                let year = a.plan_year();
-                match f.total().checked_sub(*f.funds()) {
-                    Ok(over) if !over.is_negative() && !over.is_zero() => format!(
-                        "Aktiviteternes budget i alt, {}, overstiger aktivitetsmidlerne for {year} ({}) med {over}:",
-                        f.total(),
-                        f.funds(),
-                    ),
-                    _ => format!(
-                        "Aktiviteternes budget i alt, {}, ligger inden for aktivitetsmidlerne for {year} ({}):",
-                        f.total(),
-                        f.funds(),
-                    ),
-                }
-            }),
-            funds_key: a
-                .funds()
+            funds,
+            funds_key,
+            funds_status,
+        }
+    });
+    let deviations = r.activities().as_ref().map(|a| VDeviations {
+        follow_up: *a.follow_up(),
+        not_reported: *a.deliveries().not_reported(),
+        rows: a
+            .deviations()
+            .into_iter()
+            .map(|(activity, d)| VDeviation {
+                what: d.what().to_owned(),
+                due: d.due().map_or_else(String::new, dk::long_date),
+                activity: activity.title().to_owned(),
+                responsible: activity.responsible().to_owned(),
+                status: d.delivery().label().to_owned(),
+                key: delivery_key(*d.delivery()).to_owned(),
+                reason: deviation_reason(d).unwrap_or("ikke oplyst").to_owned(),
+                action: d.action().clone().unwrap_or_else(|| "ikke oplyst".into()),
+                new_due: d
+                    .new_due()
+                    .map_or_else(|| "ikke oplyst".to_owned(), dk::long_date),
+            })
+            .collect(),
+    });
+    let next_plan = r.next_plan().as_ref().map(|n| {
+        let (funds, funds_key, funds_status) = funds_view(n.funds().as_ref(), *n.year());
+        let total = n.activities().count();
+        let multi = n.activities().filter(|a| a.is_multi_partner()).count();
+        VNextPlan {
+            year: *n.year(),
+            title: n.title().to_owned(),
+            status: n
+                .status()
                 .as_ref()
-                .map_or_else(String::new, |f| f.status().key().to_owned()),
-            funds_status: a
-                .funds()
-                .as_ref()
-                .map_or_else(String::new, |f| f.status().label().to_owned()),
+                .map_or_else(|| "ikke oplyst".to_owned(), PlanStatusRow::text),
+            groups: n
+                .groups()
+                .iter()
+                .filter(|g| !g.activities().is_empty())
+                .map(group_view)
+                .collect(),
+            count: format!(
+                "{total} aktivitet{}, heraf {multi} med to eller flere samarbejdspartnere.",
+                if total == 1 { "" } else { "er" }
+            ),
+            funds,
+            funds_key,
+            funds_status,
         }
     });
     let collaboration = r.collaboration().as_ref().map(|c| {
@@ -1087,6 +1243,8 @@ pub(crate) fn view(r: &StatusReport) -> View {
         crime,
         baseline,
         activities,
+        deviations,
+        next_plan,
         collaboration,
         budget,
         whole_budget,
@@ -1103,5 +1261,95 @@ pub(crate) fn view(r: &StatusReport) -> View {
         caveats: r.caveats().to_vec(),
         missing: r.missing().to_vec(),
         figures: None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+
+    use crate::{ActivityRow, DeliverableRow, Delivery, PlanInput, ReportBuilder, Year};
+
+    /// A plan whose one activity has `statuses` as its deliverables, named d0, d1, ….
+    fn plan(statuses: &[Delivery]) -> PlanInput {
+        let deliverables = statuses
+            .iter()
+            .enumerate()
+            .map(|(i, s)| {
+                let row = DeliverableRow::new(format!("d{i}"), *s, None).unwrap();
+                if row.is_deviation() {
+                    row.with_deviation(Some(format!("grund {i}")), None, None)
+                        .unwrap()
+                } else {
+                    row
+                }
+            })
+            .collect();
+        let activity = ActivityRow::new("a", "Eksempel", "kommunikation", "3B", vec![])
+            .unwrap()
+            .with_deliverables(deliverables);
+        PlanInput::new(Year::new(2026).unwrap(), "Eksempel", true, vec![activity]).unwrap()
+    }
+
+    #[test]
+    fn the_summary_page_names_the_undelivered_first_and_at_most_five() {
+        use Delivery::{Delivered, NotDelivered, PartlyDelivered};
+        let agreement = tryghed_agreement::Agreement::folehaven();
+        let statuses = [
+            PartlyDelivered,
+            Delivered,
+            NotDelivered,
+            PartlyDelivered,
+            PartlyDelivered,
+            NotDelivered,
+            PartlyDelivered,
+            PartlyDelivered,
+        ];
+        let report = ReportBuilder::new(&agreement)
+            .year(Year::new(2026).unwrap())
+            .plan(plan(&statuses))
+            .build()
+            .unwrap();
+        let (front, total) = super::deviations(&report);
+        assert_eq!(total, 7);
+        let names: Vec<&str> = front
+            .iter()
+            .map(|t| t.split(" – ").next().unwrap())
+            .collect();
+        assert_eq!(
+            names,
+            [
+                "Eksempel: d2",
+                "Eksempel: d5",
+                "Eksempel: d0",
+                "Eksempel: d3",
+                "Eksempel: d4"
+            ]
+        );
+        assert!(front[0].contains("Begrundelse: grund 2. Handling: ikke oplyst."));
+        let md = crate::render_markdown(&report).unwrap();
+        assert!(
+            md.contains("Og 2 afvigelser mere: se Afvigelser og opfølgning."),
+            "{md}"
+        );
+        // The section lists every one of them, and no delivered deliverable.
+        assert_eq!(md.matches("| Eksempel (3B) |").count(), 7, "{md}");
+        assert!(!md.contains("| d1 |"));
+    }
+
+    #[test]
+    fn a_follow_up_without_deviations_says_so() {
+        let agreement = tryghed_agreement::Agreement::folehaven();
+        let report = ReportBuilder::new(&agreement)
+            .year(Year::new(2026).unwrap())
+            .plan(plan(&[Delivery::Delivered, Delivery::NotReported]))
+            .build()
+            .unwrap();
+        let md = crate::render_markdown(&report).unwrap();
+        assert!(
+            md.contains("Ingen afvigelser: alle afrapporterede leverancer er leveret."),
+            "{md}"
+        );
+        assert!(md.contains("1 leverance er ikke afrapporteret i opfølgningen."));
     }
 }
