@@ -296,7 +296,12 @@ fn bad_area_inputs_are_exit_1_with_file_and_line() {
     assert!(out.stderr.contains("area.estates"), "{}", out.stderr);
     assert!(out.stderr.contains("overlapper"), "{}", out.stderr);
     // In Danish throughout: none of the library's English reasons.
-    for english in ["overlap ", "cannot be read", "is not a delområde", "feature "] {
+    for english in [
+        "overlap ",
+        "cannot be read",
+        "is not a delområde",
+        "feature ",
+    ] {
         assert!(!out.stderr.contains(english), "{english}: {}", out.stderr);
     }
 }

@@ -92,6 +92,9 @@ impl ReportError {
             ReportError::LedgerYear { ledger, report } => format!(
                 "regnskabet er for {ledger}, afrapporteringen for {report}: giv regnskabet for afrapporteringens år"
             ),
+            ReportError::NextPlanYear { plan, report } => format!(
+                "næste års tryghedsplan er for {plan}, afrapporteringen for {report}: giv planen for året efter afrapporteringens"
+            ),
             ReportError::Goals(e) => e.message_da(),
             ReportError::Agreement(e) => e.message_da(),
             ReportError::Geography(e) => format!("kortet: {}", e.message_da()),
