@@ -1,7 +1,8 @@
 //! The four service roles of issue 16, played against the public API only, as a municipal
 //! team would from a crate of its own: a bulk "is this report in the area" function, a finance
 //! integration, a statistics dashboard and a report service. Every serde type they exchange is
-//! written to JSON and read back equal; invalid JSON is refused with the crate's own checks.
+//! written to JSON and read back equal; invalid JSON (including a value whose derived facts
+//! disagree with the rest of it) is refused with the crate's own checks.
 #![allow(
     clippy::unwrap_used,
     clippy::expect_used,
@@ -12,10 +13,14 @@
 use std::sync::Arc;
 
 use chrono::NaiveDate;
-use tryghed_agreement::Agreement;
+use tryghed_agreement::{Agreement, Evaluation, PlanCount};
 use tryghed_budget::{ActivityId, Dkk, Ledger, LedgerSummary, Transaction, TransactionKind};
+use tryghed_count::{CountOptions, CountReport, Counter, LayerChoice};
 use tryghed_geography::{PartnershipArea, PartnershipLocator, Place, Utm32, Wgs84, geo_types};
+use tryghed_goals::CategorySet;
 use tryghed_goals::{GoalEvaluation, Observations, Status};
+use tryghed_meetings::{CheckOptions, MeetingsSummary, YearState, check_meetings};
+use tryghed_plan::Plan;
 use tryghed_report::{ReportBuilder, StatusReport, Year, render_json};
 
 fn year(y: i32) -> Year {
@@ -156,10 +161,14 @@ fn role_2_finance_integration_books_and_exports() {
     assert_eq!(ledger, before);
 
     let back = round_trip(&ledger);
-    let summary: LedgerSummary = back.summary();
+    let summary: LedgerSummary = round_trip(&back.summary());
     assert_eq!(summary.spent(), "12.500,00".parse::<Dkk>().unwrap());
     let json = serde_json::to_value(&summary).unwrap();
     assert_eq!(json["spent"], "12500.00", "{json}");
+    // A summary from another system whose totals do not add up is refused.
+    let mut wrong = json.clone();
+    wrong["remaining"] = "1050000.00".into();
+    refused::<LedgerSummary>(&wrong.to_string(), "remaining is given as");
     round_trip(&"1.467.000,00 kr.".parse::<Dkk>().unwrap());
     refused::<Dkk>(r#""12.345""#, "12.345");
     refused::<Dkk>("12.5", "12.5");
@@ -177,8 +186,22 @@ fn role_3_dashboard_evaluates_and_caches_as_json() {
     )
     .unwrap();
     let observations = round_trip(&observations);
-    let evaluation = agreement.evaluate(year(2026), &observations, None).unwrap();
+    let plan = PlanCount::new(year(2026), 4, 5, "tryghedsplan-2026 (synthetic)").unwrap();
+    round_trip(&plan);
+    refused::<PlanCount>(
+        &serde_json::to_string(&plan).unwrap().replace(":4,", ":6,"),
+        "of only 5",
+    );
+    let evaluation = agreement
+        .evaluate(year(2026), &observations, Some(&plan))
+        .unwrap();
     assert!(!evaluation.goals().is_empty());
+    // The whole evaluation is cached and read back; one that contradicts itself is not.
+    let json = serde_json::to_string(&round_trip(&evaluation)).unwrap();
+    refused::<Evaluation>(
+        &json.replace(r#""crime_year":2025"#, r#""crime_year":2026"#),
+        "crime_year is 2026",
+    );
     for goal in evaluation.goals() {
         let cached: GoalEvaluation = round_trip(goal);
         let _: Status = round_trip(cached.status());
@@ -191,6 +214,29 @@ fn role_3_dashboard_evaluates_and_caches_as_json() {
             .replace('{', "[{")
             .replace('}', "}]"),
         "1850",
+    );
+}
+
+/// A dashboard that counts a police-report extract itself and caches the count.
+#[test]
+fn role_3_dashboard_caches_a_count_and_refuses_one_that_does_not_add_up() {
+    let counter = Counter::new(
+        LayerChoice::Partnership,
+        CategorySet::straffelov_2026().unwrap(),
+        CountOptions::new(),
+    )
+    .unwrap();
+    // Synthetic reports in EPSG:25832: two inside Ved Folehaven, one far outside.
+    let extract = "id,date,code,x,y\n\
+        S1,2025-03-14,1320,720302.0,6172500.0\n\
+        S2,2025-06-01,1320,720302.0,6172500.0\n\
+        S3,2025-05-02,1210,700000.0,6100000.0\n";
+    let report: CountReport = round_trip(&counter.count(extract.as_bytes()).unwrap());
+    assert_eq!(report.summary().classified(), 2);
+    let json = serde_json::to_string(&report).unwrap();
+    refused::<CountReport>(
+        &json.replace(r#""classified":2"#, r#""classified":3"#),
+        "rows_read",
     );
 }
 
@@ -207,4 +253,35 @@ fn role_4_report_service_serves_json_that_reads_back() {
         let back: StatusReport = serde_json::from_str(&json).unwrap();
         assert_eq!(back, report);
     }
+}
+
+/// The report service also serves the year's plan and meetings summary as JSON.
+#[test]
+fn role_4_report_service_serves_the_plan_and_the_meetings_summary() {
+    let agreement = Agreement::folehaven();
+    let plan = Plan::from_toml_str(include_str!(
+        "../../examples/tryghedsplan-2026-eksempel.toml"
+    ))
+    .unwrap();
+    round_trip(&plan);
+    let json = serde_json::to_value(&plan).unwrap();
+    let mut blank = json.clone();
+    blank["activities"][0]["title"] = " ".into();
+    refused::<Plan>(&blank.to_string(), "title");
+
+    let log = include_str!("../../examples/moeder-2026-eksempel.toml");
+    let as_of = NaiveDate::from_ymd_opt(2027, 1, 15).unwrap();
+    let check = check_meetings(
+        log,
+        "moeder-2026-eksempel.toml",
+        agreement.meeting_context(),
+        CheckOptions::new(as_of),
+    );
+    let summary: MeetingsSummary = round_trip(check.summary().unwrap());
+    assert_eq!(summary.state(), YearState::Complete);
+    let json = serde_json::to_string(&summary).unwrap();
+    refused::<MeetingsSummary>(
+        &json.replace(r#""state":"complete""#, r#""state":"under_way""#),
+        "state is",
+    );
 }

@@ -186,6 +186,19 @@ pub enum AgreementError {
         /// The last day given.
         end: NaiveDate,
     },
+    /// A value read from data (an [`Evaluation`](crate::Evaluation)) states a fact that the
+    /// rest of it does not give, such as a crime year that is not the year before the survey
+    /// year: derived facts are recomputed on the way in, never trusted.
+    #[error("{what}: {field} {reason}")]
+    #[non_exhaustive]
+    Inconsistent {
+        /// What was read, e.g. `evaluation`.
+        what: &'static str,
+        /// The field, e.g. `crime_year` or `goals[2].goal`.
+        field: String,
+        /// What is wrong, naming the values.
+        reason: String,
+    },
     /// The report of [`Year::MIN`](crate::Year::MIN) judges the police reports of the year
     /// before, which no [`Year`](crate::Year) can name.
     #[error("the report of {survey_year} has no year of police reports before it")]

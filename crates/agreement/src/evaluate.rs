@@ -16,15 +16,38 @@ use crate::{Agreement, AgreementError, Year};
 /// ([`tryghed_plan::Collaboration`]).
 ///
 /// Build it from a checked plan with [`PlanCount::from_plan`], or from counts a service has
-/// made by the same rule with [`PlanCount::new`].
+/// made by the same rule with [`PlanCount::new`]. With the `serde` feature it is read back
+/// through [`PlanCount::new`] (`{ "year": 2026, "multi_partner": 4, "total": 5, "source":
+/// "…" }`), so more activities with two or more partners than activities is refused.
 #[doc(alias = "samarbejdsandel")]
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(try_from = "RawPlanCount"))]
 pub struct PlanCount {
     year: Year,
     multi_partner: u64,
     total: u64,
     source: String,
+}
+
+/// The data form of a [`PlanCount`], read through [`PlanCount::new`].
+#[cfg(feature = "serde")]
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawPlanCount {
+    year: Year,
+    multi_partner: u64,
+    total: u64,
+    source: String,
+}
+
+#[cfg(feature = "serde")]
+impl TryFrom<RawPlanCount> for PlanCount {
+    type Error = AgreementError;
+
+    fn try_from(raw: RawPlanCount) -> Result<PlanCount, AgreementError> {
+        PlanCount::new(raw.year, raw.multi_partner, raw.total, raw.source)
+    }
 }
 
 impl PlanCount {
@@ -101,18 +124,143 @@ impl PlanCount {
 ///
 /// Made by [`Agreement::evaluate`] (or [`evaluate_goals`] for goals other than the
 /// agreement's).
+///
+/// With the `serde` feature an evaluation (de)serialises with every field, the figures
+/// judged (`observations`) as a list of observations. Reading it back recomputes what follows
+/// from the survey year and refuses a value that disagrees
+/// ([`AgreementError::Inconsistent`]): the crime year must be the year before
+/// ([`crime_year_reported_in`]), the plan year the survey year, each goal judged on one of
+/// the two, goal and indicator ids used once; each goal's evaluation and the observations go
+/// through the goals crate's own checks (a repeated observation is refused).
+///
+/// ```
+/// # #[cfg(feature = "serde")]
+/// # fn main() -> Result<(), Box<dyn std::error::Error>> {
+/// use tryghed_agreement::{Agreement, Evaluation, Year};
+/// use tryghed_goals::Observations;
+///
+/// let status = Agreement::folehaven().evaluate(Year::new(2026)?, &Observations::new(), None)?;
+/// let json = serde_json::to_string(&status)?;
+/// let back: Evaluation = serde_json::from_str(&json)?;
+/// assert_eq!(back, status);
+///
+/// let wrong = json.replace(r#""crime_year":2025"#, r#""crime_year":2024"#);
+/// let error = serde_json::from_str::<Evaluation>(&wrong).unwrap_err();
+/// assert!(error.to_string().contains("crime_year"));
+/// # Ok(())
+/// # }
+/// # #[cfg(not(feature = "serde"))]
+/// # fn main() {}
+/// ```
 #[doc(alias = "evaluering")]
 #[doc(alias = "status")]
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(try_from = "RawEvaluation"))]
 pub struct Evaluation {
     survey_year: Year,
     crime_year: Year,
     plan_year: Year,
     goals: Vec<GoalEvaluation>,
     notes: Vec<String>,
-    #[cfg_attr(feature = "serde", serde(skip))]
     observations: Observations,
+}
+
+/// The data form of an [`Evaluation`]: every field, the derived years checked.
+#[cfg(feature = "serde")]
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawEvaluation {
+    survey_year: Year,
+    crime_year: Year,
+    plan_year: Year,
+    goals: Vec<GoalEvaluation>,
+    #[serde(default)]
+    notes: Vec<String>,
+    #[serde(default)]
+    observations: Observations,
+}
+
+#[cfg(feature = "serde")]
+impl TryFrom<RawEvaluation> for Evaluation {
+    type Error = AgreementError;
+
+    fn try_from(raw: RawEvaluation) -> Result<Evaluation, AgreementError> {
+        let wrong = |field: String, reason: String| AgreementError::Inconsistent {
+            what: "evaluation",
+            field,
+            reason,
+        };
+        let survey_year = raw.survey_year;
+        let crime_year = crime_year_reported_in(survey_year)
+            .ok_or(AgreementError::NoCrimeYear { survey_year })?;
+        if raw.crime_year != crime_year {
+            return Err(wrong(
+                "crime_year".into(),
+                format!(
+                    "is {}, but the status of {survey_year} judges the police reports of {crime_year}",
+                    raw.crime_year
+                ),
+            ));
+        }
+        if raw.plan_year != survey_year {
+            return Err(wrong(
+                "plan_year".into(),
+                format!(
+                    "is {}, but the status of {survey_year} judges the plan of {survey_year}",
+                    raw.plan_year
+                ),
+            ));
+        }
+        let mut goal_ids = BTreeSet::new();
+        let mut indicator_ids = BTreeSet::new();
+        for (i, goal) in raw.goals.iter().enumerate() {
+            if !goal_ids.insert(goal.goal()) {
+                return Err(wrong(
+                    format!("goals[{i}].goal"),
+                    format!("{:?} is evaluated twice", goal.goal().as_str()),
+                ));
+            }
+            if goal.year() != survey_year && goal.year() != crime_year {
+                return Err(wrong(
+                    format!("goals[{i}].year"),
+                    format!(
+                        "is {}, but the status of {survey_year} judges the survey of {survey_year} or the police reports of {crime_year}",
+                        goal.year()
+                    ),
+                ));
+            }
+            for (j, indicator) in goal.indicators().iter().enumerate() {
+                if !indicator_ids.insert(indicator.indicator()) {
+                    return Err(wrong(
+                        format!("goals[{i}].indicators[{j}].indicator"),
+                        format!("{:?} is evaluated twice", indicator.indicator().as_str()),
+                    ));
+                }
+                if indicator.year() != goal.year() {
+                    return Err(wrong(
+                        format!("goals[{i}].indicators[{j}].year"),
+                        format!(
+                            "is {}, but its goal is judged on {}",
+                            indicator.year(),
+                            goal.year()
+                        ),
+                    ));
+                }
+            }
+        }
+        if let Some(i) = raw.notes.iter().position(|n| n.trim().is_empty()) {
+            return Err(wrong(format!("notes[{i}]"), "is empty".into()));
+        }
+        Ok(Evaluation {
+            survey_year,
+            crime_year,
+            plan_year: survey_year,
+            goals: raw.goals,
+            notes: raw.notes,
+            observations: raw.observations,
+        })
+    }
 }
 
 impl Evaluation {

@@ -413,6 +413,29 @@ pub enum BudgetError {
         /// The year the funds would come from, when the ledger names a valid one.
         from: Option<Year>,
     },
+    /// A summary read from data states a figure that its own parts do not give (a
+    /// [`LedgerSummary`](crate::LedgerSummary) whose totals do not add up): derived figures
+    /// are recomputed on the way in, never trusted.
+    #[error("summary: {field} is given as {stated}, but its parts give {computed}")]
+    #[non_exhaustive]
+    SummaryDoesNotAddUp {
+        /// The figure, e.g. `spent` or `activities[a1].remaining`.
+        field: String,
+        /// The figure as given.
+        stated: Dkk,
+        /// What the summary's parts give.
+        computed: Dkk,
+    },
+    /// A summary read from data has a negative amount committed or spent (reversals can never
+    /// take either below zero).
+    #[error("summary: {field} is {amount}, but it can never be negative")]
+    #[non_exhaustive]
+    NegativeInSummary {
+        /// The figure, e.g. `activities[a1].spent`.
+        field: String,
+        /// The amount as given.
+        amount: Dkk,
+    },
     /// A transaction read from data was rejected; `index` counts from 1.
     #[error("transaction {index}: {source}")]
     #[non_exhaustive]

@@ -342,6 +342,45 @@ impl Ledger {
     /// [`BudgetError::DateOutsideYear`], [`BudgetError::UnknownActivity`],
     /// [`BudgetError::Overspend`] naming the activity and the amounts,
     /// [`BudgetError::ReversalTooLarge`], or [`BudgetError::Overflow`]. Nothing changes on error.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use tryghed_budget::{
+    ///     Allocations, BudgetError, Dkk, Ledger, LineId, Transaction, TransactionKind, Year,
+    /// };
+    /// # fn main() -> Result<(), Box<dyn std::error::Error>> {
+    /// let funds = Allocations::with_funds(
+    ///     Year::new(2026)?,
+    ///     LineId::new("aktivitetsmidler")?,
+    ///     Dkk::from_kroner(1_050_000)?,
+    /// )?;
+    /// let mut ledger = Ledger::with_allocations(funds);
+    /// let walk = "tryghedsvandring".parse()?;
+    /// ledger.allocate(walk, Dkk::from_kroner(25_000)?)?;
+    ///
+    /// let day = NaiveDate::from_ymd_opt(2026, 10, 1).ok_or("date")?;
+    /// let invoice = |amount: &str| -> Result<Transaction, BudgetError> {
+    ///     Transaction::new(
+    ///         day,
+    ///         "tryghedsvandring".parse()?,
+    ///         TransactionKind::Expenditure,
+    ///         amount.parse()?,
+    ///         "Faktura (synthetic)",
+    ///     )
+    /// };
+    /// ledger.record(invoice("20.000,00")?)?;
+    /// // Spending beyond the allocation is refused, and the ledger is unchanged.
+    /// let error = ledger.record(invoice("6.000,00")?).unwrap_err();
+    /// assert!(matches!(error, BudgetError::Overspend { .. }));
+    /// assert_eq!(ledger.summary().spent(), Dkk::from_kroner(20_000)?);
+    /// // Recorded explicitly as an overrun, it is booked and shown.
+    /// ledger.record(invoice("6.000,00")?.recorded_as_overrun()?)?;
+    /// assert_eq!(ledger.summary().overrun(), Dkk::from_kroner(1_000)?);
+    /// # Ok(())
+    /// # }
+    /// ```
     pub fn record(&mut self, transaction: Transaction) -> Result<(), BudgetError> {
         let year = self.allocations.year();
         if transaction.date.year() != year.get() {
@@ -421,14 +460,12 @@ impl Ledger {
 
     fn balance_of(&self, activity: &ActivityId, allocated: Dkk) -> ActivityBalance {
         let running = self.balances.get(activity).copied().unwrap_or_default();
-        ActivityBalance {
-            activity: activity.clone(),
+        ActivityBalance::computed(
+            activity.clone(),
             allocated,
-            committed: running.committed,
-            spent: running.spent,
-            remaining: diff(allocated, running.spent),
-            overrun: diff(running.spent, allocated).max(Dkk::ZERO),
-        }
+            running.committed,
+            running.spent,
+        )
     }
 
     /// Balances per activity and for the activity-funds line.
@@ -456,8 +493,13 @@ impl Ledger {
 }
 
 /// The balance of one activity in a [`Ledger`].
+///
+/// With the `serde` feature a balance is read back with its derived figures (`remaining`,
+/// `overrun`) recomputed from the allocation and the spending: one that disagrees is refused
+/// with [`BudgetError::SummaryDoesNotAddUp`].
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(try_from = "RawActivityBalance"))]
 pub struct ActivityBalance {
     activity: ActivityId,
     allocated: Dkk,
@@ -500,8 +542,42 @@ impl ActivityBalance {
 }
 
 /// The balances of a [`Ledger`]: for the activity-funds budget line as a whole and per activity.
+///
+/// With the `serde` feature a summary is read back through [`TryFrom`] checks: the activities
+/// must be allocations the funds can hold (as [`Allocations::allocate`] checks), committed and
+/// spent are never negative, and every derived figure (`allocated`, `unallocated`,
+/// `committed`, `spent`, `remaining`, `overrun` and each activity's `remaining` and
+/// `overrun`) is recomputed from the parts: a summary whose totals do not add up is refused
+/// with [`BudgetError::SummaryDoesNotAddUp`].
+///
+/// ```
+/// # #[cfg(feature = "serde")]
+/// # fn main() -> Result<(), Box<dyn std::error::Error>> {
+/// use tryghed_budget::{Allocations, Dkk, Ledger, LedgerSummary, LineId, Year};
+///
+/// let funds = Allocations::with_funds(
+///     Year::new(2026)?,
+///     LineId::new("aktivitetsmidler")?,
+///     Dkk::from_kroner(1_050_000)?,
+/// )?;
+/// let mut ledger = Ledger::with_allocations(funds);
+/// ledger.allocate("natteravne".parse()?, Dkk::from_kroner(250_000)?)?;
+/// let json = serde_json::to_string(&ledger.summary())?;
+/// let back: LedgerSummary = serde_json::from_str(&json)?;
+/// assert_eq!(back, ledger.summary());
+///
+/// // Totals that do not add up are refused.
+/// let wrong = json.replace(r#""unallocated":"800000.00""#, r#""unallocated":"900000.00""#);
+/// let error = serde_json::from_str::<LedgerSummary>(&wrong).unwrap_err();
+/// assert!(error.to_string().contains("unallocated"));
+/// # Ok(())
+/// # }
+/// # #[cfg(not(feature = "serde"))]
+/// # fn main() {}
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(try_from = "RawLedgerSummary"))]
 pub struct LedgerSummary {
     year: Year,
     line: LineId,
@@ -564,6 +640,147 @@ impl LedgerSummary {
     /// One balance per activity with an allocation, sorted by activity id.
     pub fn activities(&self) -> &[ActivityBalance] {
         &self.activities
+    }
+}
+
+impl ActivityBalance {
+    /// The balance of `activity` with its derived figures computed as [`Ledger::summary`]
+    /// computes them.
+    fn computed(activity: ActivityId, allocated: Dkk, committed: Dkk, spent: Dkk) -> Self {
+        ActivityBalance {
+            activity,
+            allocated,
+            committed,
+            spent,
+            remaining: diff(allocated, spent),
+            overrun: diff(spent, allocated).max(Dkk::ZERO),
+        }
+    }
+}
+
+/// A figure as given against the figure computed from the parts.
+#[cfg(feature = "serde")]
+fn agrees(field: impl FnOnce() -> String, stated: Dkk, computed: Dkk) -> Result<(), BudgetError> {
+    if stated == computed {
+        Ok(())
+    } else {
+        Err(BudgetError::SummaryDoesNotAddUp {
+            field: field(),
+            stated,
+            computed,
+        })
+    }
+}
+
+/// An amount committed or spent, which reversals never take below zero.
+#[cfg(feature = "serde")]
+fn not_negative(field: impl FnOnce() -> String, amount: Dkk) -> Result<(), BudgetError> {
+    if amount.is_negative() {
+        Err(BudgetError::NegativeInSummary {
+            field: field(),
+            amount,
+        })
+    } else {
+        Ok(())
+    }
+}
+
+/// The data form of an [`ActivityBalance`]: every figure, the derived ones checked.
+#[cfg(feature = "serde")]
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawActivityBalance {
+    activity: ActivityId,
+    allocated: Dkk,
+    committed: Dkk,
+    spent: Dkk,
+    remaining: Dkk,
+    overrun: Dkk,
+}
+
+#[cfg(feature = "serde")]
+impl TryFrom<RawActivityBalance> for ActivityBalance {
+    type Error = BudgetError;
+
+    fn try_from(raw: RawActivityBalance) -> Result<ActivityBalance, BudgetError> {
+        let at = |what: &str| format!("activities[{}].{what}", raw.activity);
+        if raw.allocated.is_negative() {
+            return Err(BudgetError::NegativeAllocation {
+                activity: raw.activity,
+                amount: raw.allocated,
+            });
+        }
+        not_negative(|| at("committed"), raw.committed)?;
+        not_negative(|| at("spent"), raw.spent)?;
+        let computed = ActivityBalance::computed(
+            raw.activity.clone(),
+            raw.allocated,
+            raw.committed,
+            raw.spent,
+        );
+        agrees(|| at("remaining"), raw.remaining, computed.remaining)?;
+        agrees(|| at("overrun"), raw.overrun, computed.overrun)?;
+        Ok(computed)
+    }
+}
+
+/// The data form of a [`LedgerSummary`]: every figure, the derived ones checked.
+#[cfg(feature = "serde")]
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawLedgerSummary {
+    year: Year,
+    line: LineId,
+    funds: Dkk,
+    allocated: Dkk,
+    unallocated: Dkk,
+    committed: Dkk,
+    spent: Dkk,
+    remaining: Dkk,
+    overrun: Dkk,
+    activities: Vec<ActivityBalance>,
+}
+
+#[cfg(feature = "serde")]
+impl TryFrom<RawLedgerSummary> for LedgerSummary {
+    type Error = BudgetError;
+
+    fn try_from(raw: RawLedgerSummary) -> Result<LedgerSummary, BudgetError> {
+        // The allocations go through the allocation rules: funds not negative, each
+        // activity once, no more allocated than the funds.
+        let mut allocations = Allocations::with_funds(raw.year, raw.line, raw.funds)?;
+        for a in &raw.activities {
+            allocations.allocate(a.activity.clone(), a.allocated)?;
+        }
+        let mut activities = raw.activities;
+        activities.sort_by(|a, b| a.activity.cmp(&b.activity));
+        let committed = Dkk::checked_sum(activities.iter().map(|a| a.committed))?;
+        let spent = Dkk::checked_sum(activities.iter().map(|a| a.spent))?;
+        let overrun = Dkk::checked_sum(activities.iter().map(|a| a.overrun)).unwrap_or(Dkk::MAX);
+        let funds = allocations.funds();
+        let summary = LedgerSummary {
+            year: allocations.year(),
+            line: allocations.line().clone(),
+            funds,
+            allocated: allocations.allocated(),
+            unallocated: allocations.remaining(),
+            committed,
+            spent,
+            remaining: diff(funds, spent),
+            overrun,
+            activities,
+        };
+        let field = |name: &str| {
+            let name = name.to_owned();
+            move || name
+        };
+        agrees(field("allocated"), raw.allocated, summary.allocated)?;
+        agrees(field("unallocated"), raw.unallocated, summary.unallocated)?;
+        agrees(field("committed"), raw.committed, summary.committed)?;
+        agrees(field("spent"), raw.spent, summary.spent)?;
+        agrees(field("remaining"), raw.remaining, summary.remaining)?;
+        agrees(field("overrun"), raw.overrun, summary.overrun)?;
+        Ok(summary)
     }
 }
 

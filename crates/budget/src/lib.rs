@@ -117,7 +117,7 @@
 //!   | [`TransactionKind`] | `"commitment"`, `"expenditure"`, `"commitment_reversal"`, `"expenditure_reversal"` |
 //!   | [`Transaction`] | `{ date: "2026-03-01", activity, kind, amount, text, overrun? }` |
 //!   | [`Ledger`] | `{ year, line, funds, activities, transactions: [Transaction] }` (alias `transaction` for TOML's `[[transaction]]`) |
-//!   | [`LedgerSummary`], [`ActivityBalance`] | serialise only, fields as their accessors |
+//!   | [`LedgerSummary`], [`ActivityBalance`] | every figure as its accessor; read back with the derived figures recomputed and checked |
 //!
 //!   A period budget in TOML:
 //!

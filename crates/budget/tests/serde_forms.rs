@@ -310,3 +310,84 @@ fn transaction_form() {
     );
     assert_eq!(serde_json::from_value::<Transaction>(json).unwrap(), t);
 }
+
+/// A summary with an overrun, a commitment and an untouched activity.
+fn synthetic_summary() -> tryghed_budget::LedgerSummary {
+    let allocations = tryghed_budget::Allocations::with_funds(
+        tryghed_budget::Year::new(2026).unwrap(),
+        tryghed_budget::LineId::new("aktivitetsmidler").unwrap(),
+        kr(1_050_000),
+    )
+    .unwrap();
+    let mut ledger = Ledger::with_allocations(allocations);
+    let (a, b) = (
+        ActivityId::new("synthetic-a").unwrap(),
+        ActivityId::new("synthetic-b").unwrap(),
+    );
+    ledger.allocate(b.clone(), kr(50_000)).unwrap();
+    ledger.allocate(a.clone(), kr(100_000)).unwrap();
+    let date = chrono::NaiveDate::from_ymd_opt(2026, 5, 1).unwrap();
+    let t = |kind, amount| Transaction::new(date, a.clone(), kind, amount, "synthetic").unwrap();
+    ledger
+        .record(t(TransactionKind::Commitment, kr(40_000)))
+        .unwrap();
+    ledger
+        .record(
+            t(TransactionKind::Expenditure, kr(120_000))
+                .recorded_as_overrun()
+                .unwrap(),
+        )
+        .unwrap();
+    ledger.summary()
+}
+
+#[test]
+fn ledger_summary_reads_back_with_its_totals_recomputed() {
+    let summary = synthetic_summary();
+    assert_eq!(summary.overrun(), kr(20_000));
+    let json = serde_json::to_value(&summary).unwrap();
+    let back: tryghed_budget::LedgerSummary = serde_json::from_value(json.clone()).unwrap();
+    assert_eq!(back, summary);
+
+    // The activities' order is the summary's own (by id), whatever the input's.
+    let mut reversed = json.clone();
+    reversed["activities"].as_array_mut().unwrap().reverse();
+    let back: tryghed_budget::LedgerSummary = serde_json::from_value(reversed).unwrap();
+    assert_eq!(back, summary);
+
+    let refused = |edit: &dyn Fn(&mut serde_json::Value), reason: &str| {
+        let mut bad = json.clone();
+        edit(&mut bad);
+        let err = serde_json::from_value::<tryghed_budget::LedgerSummary>(bad).unwrap_err();
+        assert!(err.to_string().contains(reason), "{reason:?} not in {err}");
+    };
+    // Totals that do not add up.
+    refused(&|v| v["spent"] = "1.00".into(), "spent is given as");
+    refused(&|v| v["unallocated"] = "0.00".into(), "unallocated");
+    refused(&|v| v["overrun"] = "0.00".into(), "overrun");
+    refused(&|v| v["allocated"] = "150000.01".into(), "allocated");
+    refused(&|v| v["remaining"] = "1050000.00".into(), "remaining");
+    refused(&|v| v["committed"] = "0.00".into(), "committed");
+    refused(
+        &|v| v["activities"][0]["remaining"] = "0.00".into(),
+        "activities[synthetic-a].remaining",
+    );
+    refused(
+        &|v| v["activities"][0]["overrun"] = "0.00".into(),
+        "activities[synthetic-a].overrun",
+    );
+    // Impossible parts.
+    refused(
+        &|v| v["activities"][1]["spent"] = "-1.00".into(),
+        "can never be negative",
+    );
+    refused(
+        &|v| v["activities"][1] = v["activities"][0].clone(),
+        "synthetic-a",
+    );
+    refused(
+        &|v| v["funds"] = "100000.00".into(),
+        "exceed the activity funds",
+    );
+    refused(&|v| v["extra"] = 1.into(), "unknown field");
+}

@@ -33,6 +33,10 @@ pub struct CountArea {
 }
 
 impl CountArea {
+    pub(crate) fn new(name: String, id: AreaId) -> Self {
+        CountArea { name, id }
+    }
+
     /// The name in the layer, e.g. `Ved Folehaven`.
     pub fn name(&self) -> &str {
         &self.name
@@ -55,6 +59,14 @@ pub struct CountCategory {
 }
 
 impl CountCategory {
+    pub(crate) fn new(id: CategoryId, name: String, countable: bool) -> Self {
+        CountCategory {
+            id,
+            name,
+            countable,
+        }
+    }
+
     /// The id, e.g. `indbrud`.
     pub fn id(&self) -> &CategoryId {
         &self.id
@@ -293,6 +305,35 @@ impl Counter {
     /// [`CountError::Header`] when the header lacks a configured column (or the input is
     /// empty); [`CountError::InvalidRow`] for the first invalid row unless
     /// [`CountOptions::with_skip_invalid`] is set; [`CountError::Io`] when reading fails.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use tryghed_count::{CountError, CountOptions, Counter, LayerChoice, SkipReason};
+    /// use tryghed_goals::CategorySet;
+    /// # fn main() -> Result<(), Box<dyn std::error::Error>> {
+    /// // Synthetic reports in EPSG:25832; the second has no valid date.
+    /// let extract = "id,date,code,x,y\n\
+    ///     S1,2025-03-14,1320,720302.0,6172500.0\n\
+    ///     S2,2025-02-30,1320,720302.0,6172500.0\n";
+    /// let strict = Counter::new(LayerChoice::Partnership, CategorySet::straffelov_2026()?, CountOptions::new())?;
+    /// // By default the first invalid row stops the count, naming its line.
+    /// match strict.count(extract.as_bytes()) {
+    ///     Err(CountError::InvalidRow(row)) => assert_eq!((row.line(), row.reason()), (3, SkipReason::BadDate)),
+    ///     other => panic!("{other:?}"),
+    /// }
+    /// // With skip_invalid it is counted as skipped, and the accounting still adds up.
+    /// let skipping = Counter::new(
+    ///     LayerChoice::Partnership,
+    ///     CategorySet::straffelov_2026()?,
+    ///     CountOptions::new().with_skip_invalid(true),
+    /// )?;
+    /// let summary = skipping.count(extract.as_bytes())?.summary().clone();
+    /// assert_eq!((summary.rows_read(), summary.classified(), summary.skipped()), (2, 1, 1));
+    /// assert_eq!(summary.skips()[0].first_lines(), [3]);
+    /// # Ok(())
+    /// # }
+    /// ```
     pub fn count<R: Read>(&self, mut reader: R) -> Result<CountReport, CountError> {
         // The delimiter, when not given, from the header line.
         let mut head = Vec::new();
@@ -348,6 +389,27 @@ impl Counter {
     /// # Errors
     ///
     /// As [`count`](Counter::count).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use tryghed_count::{CountOptions, Counter, LayerChoice, SyntheticExtract};
+    /// use tryghed_goals::CategorySet;
+    /// # fn main() -> Result<(), Box<dyn std::error::Error>> {
+    /// // 20.000 synthetic reports (seeded), some of them invalid.
+    /// let mut extract = Vec::new();
+    /// SyntheticExtract::new(20_000, 7).with_invalid_per_mille(5).write(&mut extract)?;
+    /// let counter = Counter::new(
+    ///     LayerChoice::City,
+    ///     CategorySet::straffelov_2026()?,
+    ///     CountOptions::new().with_skip_invalid(true),
+    /// )?;
+    /// let parallel = counter.par_count(extract.as_slice())?;
+    /// assert_eq!(parallel, counter.count(extract.as_slice())?);
+    /// assert!(parallel.summary().adds_up());
+    /// # Ok(())
+    /// # }
+    /// ```
     #[cfg(feature = "rayon")]
     pub fn par_count<R: Read>(&self, mut reader: R) -> Result<CountReport, CountError> {
         use rayon::prelude::*;

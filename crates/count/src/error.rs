@@ -35,6 +35,18 @@ pub enum CountError {
         /// The delimiter the header was read with (given, or detected from the header).
         delimiter: u8,
     },
+    /// A count report read from data states a figure that the rest of it does not give (a
+    /// summary that does not add up, a table cell that disagrees with the summary, a rate
+    /// that its count and residents do not give): derived figures are recomputed on the way
+    /// in, never trusted.
+    #[error("count report: {field} {reason}")]
+    #[non_exhaustive]
+    Inconsistent {
+        /// The field, e.g. `summary.rows_read` or `table.rows[12].rate_per_1000`.
+        field: String,
+        /// What is wrong, naming the values.
+        reason: String,
+    },
     /// A row of the extract is invalid (only without `skip_invalid`; with it the row is
     /// counted as skipped under its [`SkipReason`]).
     #[error("{0}")]
@@ -336,7 +348,8 @@ pub enum HeaderProblem {
 /// One invalid row: its line, the report id when there is one, the column and value at
 /// fault and why.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct RowProblem {
     pub(crate) line: u64,
     pub(crate) id: Option<String>,

@@ -99,7 +99,9 @@
 //! # Cargo features
 //!
 //! - `serde`: `Serialize` for [`CountReport`], [`CountSummary`], [`CountTable`] (with its
-//!   rows) and their parts, for JSON output. Rates are decimal strings.
+//!   rows) and their parts, for JSON output. Rates are decimal strings. `Deserialize` for
+//!   [`CountReport`] (and [`RowProblem`], [`SkipReason`]): every derived figure is recomputed
+//!   and a report that does not add up is refused ([`CountError::Inconsistent`]).
 //! - `rayon`: [`Counter::par_count`], which parses and counts blocks of the input on all
 //!   cores with the same result as [`Counter::count`].
 //!
@@ -112,6 +114,8 @@
 
 mod counter;
 mod error;
+#[doc = include_str!("../docs/residents-format.md")]
+pub mod residents_format {}
 mod options;
 mod parse;
 mod report;

@@ -16,9 +16,48 @@ use crate::counter::{CountArea, CountCategory};
 use crate::error::RowProblem;
 use crate::{CountError, SkipReason};
 
+#[cfg(feature = "serde")]
+mod read_back;
+
 /// The result of counting an extract: the [`CountSummary`] and the [`CountTable`].
+///
+/// With the `serde` feature a report is read back with every derived figure recomputed and
+/// compared ([`CountError::Inconsistent`] when one disagrees): the summary adds up
+/// (`rows_read = classified + outside + skipped`, the skips and the unknown codes sum to
+/// their totals), the table has one row per year × area (and outside) × category (and
+/// other, all) in its order, with the names, residents and rates that its areas,
+/// categories and counts give, and the table's cells sum to the summary's rows inside,
+/// outside and under "other".
+///
+/// ```
+/// # #[cfg(feature = "serde")]
+/// # fn main() -> Result<(), Box<dyn std::error::Error>> {
+/// use tryghed_count::{CountOptions, CountReport, Counter, LayerChoice};
+/// use tryghed_goals::CategorySet;
+///
+/// let counter = Counter::new(
+///     LayerChoice::Partnership,
+///     CategorySet::straffelov_2026()?,
+///     CountOptions::new(),
+/// )?;
+/// // Synthetic reports in EPSG:25832: one inside Ved Folehaven, one far outside.
+/// let extract = "id,date,code,x,y\nS1,2025-03-14,1320,720302.0,6172500.0\nS2,2025-05-02,1210,700000.0,6100000.0\n";
+/// let report = counter.count(extract.as_bytes())?;
+/// let json = serde_json::to_string(&report)?;
+/// assert_eq!(serde_json::from_str::<CountReport>(&json)?, report);
+///
+/// // A summary that does not add up is refused.
+/// let wrong = json.replace(r#""outside":1"#, r#""outside":0"#);
+/// let error = serde_json::from_str::<CountReport>(&wrong).unwrap_err();
+/// assert!(error.to_string().contains("rows_read"));
+/// # Ok(())
+/// # }
+/// # #[cfg(not(feature = "serde"))]
+/// # fn main() {}
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(try_from = "read_back::RawCountReport"))]
 pub struct CountReport {
     summary: CountSummary,
     table: CountTable,
@@ -582,13 +621,8 @@ const RESIDENTS_COLUMNS: [&str; 3] = ["area", "year", "residents"];
 
 /// The number of residents (indbyggere) per area and year, for rates per 1,000.
 ///
-/// # The residents CSV
-///
-/// A header with the columns `area`, `year`, `residents` (any order, no others); lines
-/// starting with `#` are comments. `area` is an area's name as in the layer
-/// (`Ved Folehaven`) or its id (`omraade` for the partnership layer, `ved-folehaven` in the
-/// city layer); `year` a calendar year from 1900 to 2199; `residents` a whole number above 0,
-/// digits only.
+/// Read from the residents CSV ([`residents_format`](mod@crate::residents_format)): the
+/// columns `area`, `year`, `residents`, an area by its name in the layer or its id.
 ///
 /// ```
 /// use tryghed_count::Residents;
@@ -701,7 +735,7 @@ impl Residents {
         &self.entries
     }
 
-    /// Reads the residents CSV (see the type's docs).
+    /// Reads the residents CSV ([`residents_format`](mod@crate::residents_format)).
     ///
     /// # Errors
     ///

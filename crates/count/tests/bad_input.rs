@@ -307,7 +307,14 @@ proptest! {
             .sum();
         prop_assert_eq!(all, s.classified() + s.outside());
         #[cfg(feature = "rayon")]
-        prop_assert_eq!(c.par_count(text.as_bytes()).unwrap(), r);
+        prop_assert_eq!(&c.par_count(text.as_bytes()).unwrap(), &r);
+        // The report reads back equal, every derived figure recomputed on the way in.
+        #[cfg(feature = "serde")]
+        {
+            let json = serde_json::to_string(&r).unwrap();
+            let back: tryghed_count::CountReport = serde_json::from_str(&json).unwrap();
+            prop_assert_eq!(&back, &r);
+        }
         // Strict mode stops with an error or agrees with the skipping count.
         match counter(false).count(text.as_bytes()) {
             Ok(strict) => prop_assert_eq!(strict.summary().skipped(), 0),

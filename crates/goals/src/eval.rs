@@ -597,6 +597,50 @@ impl GoalEvaluation {
 ///
 /// Total and deterministic: every input gives a status, never a panic, and the same input
 /// the same output.
+///
+/// # Examples
+///
+/// A crime goal ("skal som minimum fastholdes på 2025-niveau") judged on synthetic counts: a
+/// rise above the baseline is a result, "ikke opfyldt", not an error, and without the
+/// year's count the goal waits.
+///
+/// ```
+/// use tryghed_goals::{
+///     AreaId, Baseline, Dimension, Direction, EvalOptions, Goal, GoalIndicator, Indicator,
+///     Observation, Observations, Source, Status, Target, Unit, Year, evaluate,
+/// };
+/// # fn main() -> Result<(), Box<dyn std::error::Error>> {
+/// let burglary = Indicator::new(
+///     "indbrud".parse()?,
+///     "Anmeldelser af indbrud",
+///     Unit::NumberOfReports,
+///     Direction::LowerIsBetter,
+///     Source::PoliceReportRegister,
+///     Dimension::CrimeCategory("indbrud".parse()?),
+/// )?;
+/// let (y2025, y2026) = (Year::new(2025)?, Year::new(2026)?);
+/// let goal = Goal::new(
+///     "kriminalitet".parse()?,
+///     "Kriminaliteten skal som minimum fastholdes på 2025-niveau",
+///     vec![GoalIndicator::new(
+///         burglary,
+///         Some(Baseline::Observed { year: y2025 }),
+///         vec![Target::NotAboveBaseline],
+///     )?],
+/// )?;
+///
+/// let mut counts = Observations::new();
+/// counts.insert(Observation::count("indbrud".parse()?, AreaId::partnership(), y2025, 14)?)?;
+/// let options = EvalOptions::default();
+/// assert!(matches!(evaluate(&goal, &counts, y2026, &options).status(), Status::Pending { .. }));
+///
+/// counts.insert(Observation::count("indbrud".parse()?, AreaId::partnership(), y2026, 16)?)?;
+/// let result = evaluate(&goal, &counts, y2026, &options);
+/// assert_eq!(*result.status(), Status::NotMet);
+/// assert_eq!(result.indicators()[0].count(), Some(16));
+/// # Ok(())
+/// # }
+/// ```
 #[doc(alias = "evaluering")]
 #[doc(alias = "status")]
 #[must_use = "an evaluation that is not looked at says nothing; read its status"]

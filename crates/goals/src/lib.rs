@@ -6,7 +6,7 @@
 //! the police reports (anmeldelser) at least held at the baseline; do three quarters of the
 //! tryghedsplan's activities involve several partners? This crate models those goals as
 //! data ([`Goal`], [`Indicator`], [`Baseline`], [`Target`]), the yearly figures as
-//! [`Observations`] (read from and written to a documented CSV format), crime categories as
+//! [`Observations`] (read from and written to a documented CSV format, [`format`](mod@format)), crime categories as
 //! versioned sets of offence codes ([`CategorySet`]), and evaluates a goal for a year
 //! ([`evaluate`]) with the numbers behind each verdict and a one-sentence Danish verdict. It
 //! does not claim more than the data shows: a missing baseline is [`Status::Pending`], never
@@ -94,6 +94,8 @@ pub mod category;
 mod error;
 pub mod eval;
 mod fmt;
+#[doc = include_str!("../docs/observations-format.md")]
+pub mod format {}
 mod goal;
 mod id;
 mod indicator;

@@ -1,5 +1,5 @@
 //! Observations (målinger): the yearly figures that goals are evaluated against, and the
-//! observations CSV format (documented in `docs/observations.md`).
+//! observations CSV format ([`format`](mod@crate::format)).
 //!
 //! # Years
 //!
@@ -567,7 +567,7 @@ impl Observations {
         self.map.keys().map(|k| k.2).max()
     }
 
-    /// Reads the observations CSV format (see `docs/observations.md`).
+    /// Reads the observations CSV format ([`format`](mod@crate::format)).
     ///
     /// The header names the columns (any order; names trimmed): `indicator`, `area`, `year`,
     /// `value` are required, `respondents` is optional. Lines starting with `#` are comments.

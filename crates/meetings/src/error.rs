@@ -38,6 +38,17 @@ pub enum MeetingsError {
         /// The period's last year.
         last: Year,
     },
+    /// A summary read from data states a fact that the rest of it does not give (a cadence
+    /// that its meetings and rule do not give, a decision after the day of the check):
+    /// derived facts are recomputed on the way in, never trusted.
+    #[error("meetings summary: {field} {reason}")]
+    #[non_exhaustive]
+    Inconsistent {
+        /// The field, e.g. `bodies[0].cadence`.
+        field: String,
+        /// What is wrong, naming the values.
+        reason: String,
+    },
     /// A meeting log text has problems; every one is listed with its place.
     #[error("{origin}: {} problem(s):{}", diagnostics.len(), list(diagnostics))]
     #[non_exhaustive]

@@ -77,7 +77,9 @@
 //! # Features
 //!
 //! - `serde`: `Serialize` for the public types (the log, the check with its diagnostics, the
-//!   summary), for services and `tryghed meetings check --format json`.
+//!   summary), for services and `tryghed meetings check --format json`; `Deserialize` for
+//!   [`MeetingsSummary`] (with [`YearState`] and [`Cadence`]), its derived facts recomputed
+//!   and checked on the way in. A log is read from its file with [`check_meetings`].
 #![deny(missing_docs)]
 #![cfg_attr(docsrs, feature(doc_cfg))]
 

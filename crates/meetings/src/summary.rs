@@ -13,7 +13,7 @@ use crate::{MeetingContext, MeetingLog, MeetingRecord};
 
 /// Where the year of a log stands on the day of the check.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 #[non_exhaustive]
 pub enum YearState {
@@ -51,7 +51,7 @@ impl YearState {
 
 /// How a body's meetings compare with its meeting rule.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 #[non_exhaustive]
 pub enum Cadence {
@@ -306,9 +306,45 @@ impl BodySummary {
 /// # Ok(())
 /// # }
 /// ```
+///
+/// # Reading one back
+///
+/// With the `serde` feature a summary is read back with every derived fact recomputed and
+/// compared ([`MeetingsError::Inconsistent`](crate::MeetingsError::Inconsistent) when one
+/// disagrees): the year's state from the year and the day of the check; each body's cadence
+/// from its rule, held and planned meetings; attendance at most the meetings held, each party
+/// once, the required parties first; decisions and actions dated in the year, up to the day
+/// of the check, in date order, on no more days than meetings were held; no text blank.
+///
+/// ```
+/// # #[cfg(feature = "serde")]
+/// # fn main() -> Result<(), Box<dyn std::error::Error>> {
+/// use chrono::NaiveDate;
+/// use tryghed_meetings::{MeetingLog, MeetingsSummary};
+/// # use tryghed_meetings::MeetingContext;
+/// # use tryghed_parties::{Body, BodyKind, Governance, MeetingRule, Parties, Party, PartyKind, Year};
+/// # let parties = Parties::new(vec![Party::new("politi".parse()?, "Københavns Politi", PartyKind::Police)?])?;
+/// # let governance = Governance::new(vec![Body::new("styregruppe".parse()?, BodyKind::SteeringGroup, "Styregruppe")?])?
+/// #     .with_meeting_rule(MeetingRule::new(BodyKind::SteeringGroup, 2, None)?)?;
+/// # let context = MeetingContext::new(Year::new(2026)?..=Year::new(2029)?, parties, governance)?;
+/// let log = MeetingLog::new(Year::new(2026)?, Vec::new());
+/// let summary = log.summary(&context, NaiveDate::from_ymd_opt(2027, 1, 15).ok_or("date")?);
+/// let json = serde_json::to_string(&summary)?;
+/// assert_eq!(serde_json::from_str::<MeetingsSummary>(&json)?, summary);
+///
+/// // No meeting held against "at least 2 a year" is not "met".
+/// let wrong = json.replace(r#""cadence":"too_few""#, r#""cadence":"met""#);
+/// let error = serde_json::from_str::<MeetingsSummary>(&wrong).unwrap_err();
+/// assert!(error.to_string().contains("bodies[0].cadence"));
+/// # Ok(())
+/// # }
+/// # #[cfg(not(feature = "serde"))]
+/// # fn main() {}
+/// ```
 #[doc(alias = "organisering")]
 #[derive(Debug, Clone, PartialEq, Eq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(try_from = "RawMeetingsSummary"))]
 pub struct MeetingsSummary {
     year: Year,
     as_of: NaiveDate,
@@ -374,10 +410,24 @@ pub(crate) fn represented<'c>(
 
 /// How `held` and `planned` meetings compare with `rule` in a year in `state`.
 fn cadence(rule: &MeetingRule, state: YearState, held: u64, planned: u64) -> Cadence {
-    let (min, max) = (
-        u64::from(rule.min_per_year()),
-        rule.max_per_year().map(u64::from),
-    );
+    cadence_within(
+        rule.min_per_year(),
+        rule.max_per_year(),
+        state,
+        held,
+        planned,
+    )
+}
+
+/// How `held` and `planned` meetings compare with "at least `min`, at most `max` a year".
+fn cadence_within(
+    min: u32,
+    max: Option<u32>,
+    state: YearState,
+    held: u64,
+    planned: u64,
+) -> Cadence {
+    let (min, max) = (u64::from(min), max.map(u64::from));
     if max.is_some_and(|max| held > max) {
         Cadence::TooMany
     } else if state == YearState::Complete {
@@ -502,4 +552,305 @@ pub(crate) fn summarise<'m>(
         state,
         bodies,
     }
+}
+
+/// The data form of a [`MeetingsSummary`]: every field, the derived ones checked.
+#[cfg(feature = "serde")]
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawMeetingsSummary {
+    year: Year,
+    as_of: NaiveDate,
+    state: YearState,
+    bodies: Vec<RawBodySummary>,
+}
+
+#[cfg(feature = "serde")]
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawBodySummary {
+    body: BodyKind,
+    name: String,
+    held: u64,
+    planned: u64,
+    min_per_year: Option<u32>,
+    max_per_year: Option<u32>,
+    wording: Option<String>,
+    cadence: Cadence,
+    attendance: Vec<RawAttendance>,
+    decisions: Vec<RawDecision>,
+    actions: Vec<RawAction>,
+}
+
+#[cfg(feature = "serde")]
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawAttendance {
+    party: PartyId,
+    name: String,
+    meetings: u64,
+    required: bool,
+}
+
+#[cfg(feature = "serde")]
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawDecision {
+    date: NaiveDate,
+    text: String,
+}
+
+#[cfg(feature = "serde")]
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawAction {
+    meeting: NaiveDate,
+    what: String,
+    owner: PartyId,
+    owner_name: String,
+    due: NaiveDate,
+}
+
+#[cfg(feature = "serde")]
+fn inconsistent(field: String, reason: String) -> crate::MeetingsError {
+    crate::MeetingsError::Inconsistent { field, reason }
+}
+
+/// A text of the summary, as the log's texts: not blank, trimmed.
+#[cfg(feature = "serde")]
+fn summary_text(
+    field: impl FnOnce() -> String,
+    value: &str,
+) -> Result<String, crate::MeetingsError> {
+    let trimmed = value.trim();
+    if trimmed.is_empty() {
+        return Err(inconsistent(field(), "is empty".to_owned()));
+    }
+    Ok(trimmed.to_owned())
+}
+
+/// Checks that `dates` (of held meetings) lie in `year` up to `as_of`, in order, on at most
+/// `held` days.
+#[cfg(feature = "serde")]
+fn held_dates(
+    field: &str,
+    dates: &[NaiveDate],
+    year: Year,
+    as_of: NaiveDate,
+    held: u64,
+) -> Result<(), crate::MeetingsError> {
+    for (i, &date) in dates.iter().enumerate() {
+        if date.year() != year.get() || date > as_of {
+            return Err(inconsistent(
+                format!("{field}[{i}]"),
+                format!("is dated {date}, but only meetings of {year} held by {as_of} count"),
+            ));
+        }
+    }
+    if let Some(i) = dates.windows(2).position(|w| matches!(w, [a, b] if b < a)) {
+        return Err(inconsistent(
+            format!("{field}[{}]", i + 1),
+            "is out of date order".to_owned(),
+        ));
+    }
+    let days = count(dates.iter().collect::<BTreeSet<_>>().len());
+    if days > held {
+        return Err(inconsistent(
+            field.to_owned(),
+            format!("come from {days} meeting days, but {held} meeting(s) were held"),
+        ));
+    }
+    Ok(())
+}
+
+#[cfg(feature = "serde")]
+impl TryFrom<RawMeetingsSummary> for MeetingsSummary {
+    type Error = crate::MeetingsError;
+
+    fn try_from(raw: RawMeetingsSummary) -> Result<MeetingsSummary, crate::MeetingsError> {
+        let (year, as_of) = (raw.year, raw.as_of);
+        let state = YearState::of(year, as_of);
+        if raw.state != state {
+            return Err(inconsistent(
+                "state".to_owned(),
+                format!(
+                    "is \"{}\", but on {as_of} the year {year} is \"{}\"",
+                    raw.state.label_da(),
+                    state.label_da()
+                ),
+            ));
+        }
+        let mut kinds = BTreeSet::new();
+        let mut bodies = Vec::with_capacity(raw.bodies.len());
+        for (i, b) in raw.bodies.into_iter().enumerate() {
+            if !kinds.insert(b.body) {
+                return Err(inconsistent(
+                    format!("bodies[{i}].body"),
+                    "is summed up twice".to_owned(),
+                ));
+            }
+            bodies.push(body_summary(i, b, year, as_of, state)?);
+        }
+        Ok(MeetingsSummary {
+            year,
+            as_of,
+            state,
+            bodies,
+        })
+    }
+}
+
+/// One body of a summary read back, checked against the year, the day and the state.
+#[cfg(feature = "serde")]
+#[allow(clippy::too_many_lines, reason = "one check after the other")]
+fn body_summary(
+    i: usize,
+    b: RawBodySummary,
+    year: Year,
+    as_of: NaiveDate,
+    state: YearState,
+) -> Result<BodySummary, crate::MeetingsError> {
+    let at = |what: &str| format!("bodies[{i}].{what}");
+    let name = summary_text(|| at("name"), &b.name)?;
+    match (state, b.held, b.planned) {
+        (YearState::NotBegun, held, _) if held > 0 => {
+            return Err(inconsistent(
+                at("held"),
+                format!("is {held}, but on {as_of} the year {year} has not begun"),
+            ));
+        }
+        (YearState::Complete, _, planned) if planned > 0 => {
+            return Err(inconsistent(
+                at("planned"),
+                format!("is {planned}, but on {as_of} the year {year} is over"),
+            ));
+        }
+        _ => {}
+    }
+    let cadence = match (b.min_per_year, b.max_per_year) {
+        (Some(min), max) => {
+            if let Some(max) = max.filter(|&max| max < min) {
+                return Err(inconsistent(
+                    at("max_per_year"),
+                    format!("is {max}, below the minimum of {min}"),
+                ));
+            }
+            cadence_within(min, max, state, b.held, b.planned)
+        }
+        (None, Some(_)) => {
+            return Err(inconsistent(
+                at("max_per_year"),
+                "is given without a minimum (a meeting rule has both)".to_owned(),
+            ));
+        }
+        (None, None) => {
+            if b.wording.is_some() {
+                return Err(inconsistent(
+                    at("wording"),
+                    "is given without a meeting rule".to_owned(),
+                ));
+            }
+            Cadence::NoRule
+        }
+    };
+    if b.cadence != cadence {
+        return Err(inconsistent(
+            at("cadence"),
+            format!(
+                "is \"{}\", but {} held and {} planned give \"{}\"",
+                b.cadence.label_da(),
+                b.held,
+                b.planned,
+                cadence.label_da()
+            ),
+        ));
+    }
+    let wording = match b.wording {
+        Some(w) => Some(summary_text(|| at("wording"), &w)?),
+        None => None,
+    };
+    let mut parties = BTreeSet::new();
+    let mut attendance = Vec::with_capacity(b.attendance.len());
+    for (j, a) in b.attendance.into_iter().enumerate() {
+        let at = |what: &str| format!("bodies[{i}].attendance[{j}].{what}");
+        if !parties.insert(a.party.clone()) {
+            return Err(inconsistent(
+                at("party"),
+                format!("{} is listed twice", a.party),
+            ));
+        }
+        if a.meetings > b.held {
+            return Err(inconsistent(
+                at("meetings"),
+                format!("is {}, but {} meeting(s) were held", a.meetings, b.held),
+            ));
+        }
+        if !a.required && a.meetings == 0 {
+            return Err(inconsistent(
+                at("meetings"),
+                "is 0 for a party the rule does not ask for (only those that came are listed)"
+                    .to_owned(),
+            ));
+        }
+        if a.required
+            && attendance
+                .last()
+                .is_some_and(|p: &PartyAttendance| !p.required)
+        {
+            return Err(inconsistent(
+                at("required"),
+                "comes after a party that is not required (the required parties come first)"
+                    .to_owned(),
+            ));
+        }
+        attendance.push(PartyAttendance {
+            name: summary_text(|| at("name"), &a.name)?,
+            party: a.party,
+            meetings: a.meetings,
+            required: a.required,
+        });
+    }
+    let dates: Vec<NaiveDate> = b.decisions.iter().map(|d| d.date).collect();
+    held_dates(&at("decisions"), &dates, year, as_of, b.held)?;
+    let dates: Vec<NaiveDate> = b.actions.iter().map(|a| a.meeting).collect();
+    held_dates(&at("actions"), &dates, year, as_of, b.held)?;
+    let decisions = b
+        .decisions
+        .into_iter()
+        .enumerate()
+        .map(|(j, d)| {
+            Ok(Decision {
+                date: d.date,
+                text: summary_text(|| format!("bodies[{i}].decisions[{j}].text"), &d.text)?,
+            })
+        })
+        .collect::<Result<_, crate::MeetingsError>>()?;
+    let actions = b
+        .actions
+        .into_iter()
+        .enumerate()
+        .map(|(j, a)| {
+            let at = |what: &str| format!("bodies[{i}].actions[{j}].{what}");
+            Ok(ActionItem {
+                meeting: a.meeting,
+                what: summary_text(|| at("what"), &a.what)?,
+                owner: a.owner,
+                owner_name: summary_text(|| at("owner_name"), &a.owner_name)?,
+                due: a.due,
+            })
+        })
+        .collect::<Result<_, crate::MeetingsError>>()?;
+    Ok(BodySummary {
+        body: b.body,
+        name,
+        held: b.held,
+        planned: b.planned,
+        min_per_year: b.min_per_year,
+        max_per_year: b.max_per_year,
+        wording,
+        cadence,
+        attendance,
+        decisions,
+        actions,
+    })
 }

@@ -691,3 +691,101 @@ mod properties {
         }
     }
 }
+
+/// A log with decisions and an action, for the summary's read-back.
+#[cfg(feature = "serde")]
+fn log_with_decisions(n: u32) -> String {
+    let mut text = log(n);
+    text.push_str(
+        "decisions = [\"Tryghedsvandring i oktober (synthetic)\"]\n\
+         actions = [{ what = \"Indkalde til tryghedsvandring\", owner = \"3b\", due = 2026-09-30 }]\n",
+    );
+    text
+}
+
+#[cfg(feature = "serde")]
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig { cases: 64, ..Default::default() })]
+
+    #[test]
+    fn a_meetings_summary_reads_back_equal(n in 0_u32..14, day in 0_u32..800) {
+        // From before the year to after it: not begun, under way and complete.
+        let as_of = date(2025, 11, 1) + chrono::Days::new(u64::from(day));
+        let text = log_with_decisions(n);
+        let c = check(&text, CheckOptions::new(as_of));
+        let summary = c.summary().unwrap();
+        let json = serde_json::to_string(summary).unwrap();
+        let back: tryghed_meetings::MeetingsSummary = serde_json::from_str(&json).unwrap();
+        proptest::prop_assert_eq!(&back, summary);
+    }
+}
+
+#[cfg(feature = "serde")]
+#[test]
+fn a_meetings_summary_that_contradicts_itself_is_refused() {
+    let text = log_with_decisions(9);
+    let c = check(&text, after_2026());
+    let summary = c.summary().unwrap();
+    let json = serde_json::to_value(summary).unwrap();
+    assert_eq!(json["bodies"][1]["cadence"], "met", "{json}");
+    assert_eq!(
+        json["bodies"][1]["decisions"][0]["text"],
+        "Tryghedsvandring i oktober (synthetic)"
+    );
+    let refused = |edit: &dyn Fn(&mut serde_json::Value), reason: &str| {
+        let mut bad = json.clone();
+        edit(&mut bad);
+        let err = serde_json::from_value::<tryghed_meetings::MeetingsSummary>(bad).unwrap_err();
+        assert!(err.to_string().contains(reason), "{reason:?} not in {err}");
+    };
+    refused(&|v| v["state"] = "under_way".into(), "state is \"i gang\"");
+    refused(
+        &|v| v["bodies"][1]["cadence"] = "too_few".into(),
+        "bodies[1].cadence",
+    );
+    // Fewer held meetings than the minimum of 8: the stated "met" no longer follows.
+    refused(&|v| v["bodies"][1]["held"] = 7.into(), "bodies[1].cadence");
+    refused(
+        &|v| v["bodies"][1]["planned"] = 2.into(),
+        "the year 2026 is over",
+    );
+    refused(
+        &|v| v["bodies"][1]["max_per_year"] = 5.into(),
+        "below the minimum of 8",
+    );
+    refused(
+        &|v| v["bodies"][1]["min_per_year"] = serde_json::Value::Null,
+        "without a minimum",
+    );
+    refused(
+        &|v| v["bodies"][1]["attendance"][0]["meetings"] = 12.into(),
+        "bodies[1].attendance[0].meetings is 12",
+    );
+    refused(
+        &|v| {
+            let first = v["bodies"][1]["attendance"][0].clone();
+            v["bodies"][1]["attendance"]
+                .as_array_mut()
+                .unwrap()
+                .push(first);
+        },
+        "listed twice",
+    );
+    refused(
+        &|v| v["bodies"][1]["decisions"][0]["date"] = "2027-01-20".into(),
+        "bodies[1].decisions[0] is dated 2027-01-20",
+    );
+    refused(
+        &|v| v["bodies"][1]["actions"][0]["what"] = "  ".into(),
+        "bodies[1].actions[0].what is empty",
+    );
+    refused(
+        &|v| {
+            let first = v["bodies"][1].clone();
+            v["bodies"].as_array_mut().unwrap().push(first);
+        },
+        "summed up twice",
+    );
+    refused(&|v| v["bodies"][0]["held"] = 0.into(), "bodies[0]");
+    refused(&|v| v["as_of"] = "2026-13-01".into(), "input");
+}

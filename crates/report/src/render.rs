@@ -118,6 +118,31 @@ fn refuse_unsuppressed(report: &StatusReport, format: &'static str) -> Result<()
 ///
 /// [`ReportError::Unsuppressed`] for a report built with exact figures;
 /// [`ReportError::Template`] if the embedded template fails (a bug).
+///
+/// # Examples
+///
+/// ```
+/// use tryghed_agreement::Agreement;
+/// use tryghed_report::{ReportBuilder, ReportError, ReportOptions, Year, render_markdown};
+///
+/// # fn main() -> Result<(), Box<dyn std::error::Error>> {
+/// let agreement = Agreement::folehaven();
+/// let report = ReportBuilder::new(&agreement).year(Year::new(2027)?).build()?;
+/// let markdown = render_markdown(&report)?;
+/// assert!(markdown.starts_with("# Status 2027"));
+/// for section in ["## Sammenfatning", "## Målsætninger", "## Kriminalitet", "## Samarbejde"] {
+///     assert!(markdown.contains(section), "{section}");
+/// }
+///
+/// // A report with exact figures is not a published form.
+/// let exact = ReportBuilder::new(&agreement)
+///     .year(Year::new(2027)?)
+///     .options(ReportOptions::default().unsuppressed())
+///     .build()?;
+/// assert!(matches!(render_markdown(&exact), Err(ReportError::Unsuppressed { .. })));
+/// # Ok(())
+/// # }
+/// ```
 pub fn render_markdown(report: &StatusReport) -> Result<String, ReportError> {
     refuse_unsuppressed(report, "Markdown")?;
     render("report.md", &view(report))
@@ -134,6 +159,36 @@ pub fn render_markdown(report: &StatusReport) -> Result<String, ReportError> {
 /// [`ReportError::Unsuppressed`] for a report built with exact figures;
 /// [`ReportError::Template`] or [`ReportError::Chart`] if drawing fails (a bug), or
 /// [`ReportError::Geography`] if the embedded area cannot be read.
+///
+/// # Examples
+///
+/// ```
+/// use tryghed_agreement::Agreement;
+/// use tryghed_goals::Observations;
+/// use tryghed_report::{ReportBuilder, Year, render_html};
+///
+/// # fn main() -> Result<(), Box<dyn std::error::Error>> {
+/// let agreement = Agreement::folehaven();
+/// // Synthetic survey figures for 2026.
+/// let survey = Observations::from_csv_str(
+///     "indicator,area,year,value,respondents\n\
+///      tryg-i-nabolaget,omraade,2026,79%,400\n\
+///      tryg-i-nabolaget,kobenhavn,2026,87%,3600\n",
+/// )?;
+/// let report = ReportBuilder::new(&agreement)
+///     .year(Year::new(2026)?)
+///     .observations(survey, Some("synthetic".into()))
+///     .build()?;
+/// let html = render_html(&report)?;
+/// // One page: inline style and charts, nothing fetched from elsewhere.
+/// assert!(html.contains("<style>") && html.contains("<svg"));
+/// assert!(!html.contains("<script") && !html.contains("src=\"http"));
+/// // Every table has a caption, every chart a title for screen readers.
+/// assert!(html.contains("<caption") && html.contains("<title"));
+/// assert!(html.contains("79 %"));
+/// # Ok(())
+/// # }
+/// ```
 pub fn render_html(report: &StatusReport) -> Result<String, ReportError> {
     let embedded = Agreement::folehaven();
     let area = if report.area().is_some() && report.agreement_id() == embedded.id() {
