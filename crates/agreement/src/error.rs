@@ -298,6 +298,11 @@ impl AgreementError {
             AgreementError::BaselineNotPossible { problems } => {
                 format!("baseline kan ikke fastlægges: {}", problems.join("; "))
             }
+            AgreementError::Inconsistent {
+                what,
+                field,
+                reason,
+            } => format!("{what}: {field} passer ikke ({reason})"),
             AgreementError::Goals(e) => e.message_da(),
             AgreementError::PeriodEndsBeforeStart { start, end } => {
                 format!("perioden slutter ({end}), før den begynder ({start})")

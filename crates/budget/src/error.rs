@@ -728,6 +728,16 @@ impl BudgetError {
             Self::UnsupportedYear { year } => {
                 format!("året {year} ligger uden for den kalender, der regnes med")
             }
+            Self::SummaryDoesNotAddUp {
+                field,
+                stated,
+                computed,
+            } => {
+                format!("opgørelsen: {field} er angivet som {stated}, men delene giver {computed}")
+            }
+            Self::NegativeInSummary { field, amount } => {
+                format!("opgørelsen: {field} er {amount}, men kan aldrig være negativ")
+            }
             Self::Transaction { index, source } => {
                 format!("postering nr. {}: {}", index + 1, source.message_da())
             }

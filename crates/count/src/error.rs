@@ -286,6 +286,9 @@ impl CountError {
                     .collect::<Vec<_>>()
                     .join(", ")
             ),
+            CountError::Inconsistent { field, reason } => {
+                format!("optællingen: {field} passer ikke ({reason})")
+            }
             CountError::InvalidRow(problem) => problem.message_da(),
             CountError::RecordTooLong { line, limit } => {
                 format!("linje {line}: rækken er længere end {limit} bytes, den længste der læses")

@@ -75,6 +75,9 @@ impl MeetingsError {
             MeetingsError::YearOutsidePeriod { year, first, last } => {
                 format!("året {year} ligger uden for aftaleperioden {first}–{last}")
             }
+            MeetingsError::Inconsistent { field, reason } => {
+                format!("mødeopgørelsen: {field} passer ikke ({reason})")
+            }
             MeetingsError::Invalid {
                 origin,
                 diagnostics,
