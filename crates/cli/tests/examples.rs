@@ -68,7 +68,7 @@ fn the_readme_walkthrough_report_uses_every_example() {
         "{md}"
     );
     assert!(
-        md.contains("Ingen budgetlinje for 2026 er overskredet, men enkelte aktiviteter er; 2 leverancer er ikke eller kun delvist leveret; mødeloggen overholder aftalens regler for organiseringen."),
+        md.contains("Ingen budgetlinje for 2026 er overskredet, men enkelte aktiviteter er; 2 leverancer er ikke eller kun delvist leveret; 1 målsætning er ikke eller kun delvist opnået; mødeloggen overholder aftalens regler for organiseringen."),
         "{md}"
     );
     assert!(

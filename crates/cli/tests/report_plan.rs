@@ -43,7 +43,7 @@ fn every_deviation_of_the_follow_up_is_in_the_report_with_its_reason_action_and_
     let md = out.stdout;
     assert!(md.contains("## Afvigelser og opfølgning"), "{md}");
     assert!(
-        md.contains("| Leverance | Aktivitet | Status | Begrundelse | Handling | Ny frist |"),
+        md.contains("| Leverance eller målsætning | Aktivitet | Status | Begrundelse | Handling | Ny frist |"),
         "{md}"
     );
     assert!(
@@ -64,7 +64,22 @@ fn every_deviation_of_the_follow_up_is_in_the_report_with_its_reason_action_and_
         .split("\n## ")
         .next()
         .unwrap();
-    assert_eq!(section.matches("\n| ").count(), 3, "{section}");
+    // Header, two deliverables and the objective achieved in part.
+    assert_eq!(section.matches("\n| ").count(), 4, "{section}");
+    assert!(
+        section.contains("| Målsætning: Eksempel: Mindst 15 af de unge er stadig i job efter tre måneder | Eksempel: Fritidsjob til unge (Beskæftigelses- og Integrationsforvaltningen) | delvist opnået | Eksempel: 11 af de 22 unge var i job efter tre måneder | Eksempel: fritidsjobbet forlænges til foråret 2027 med en mentor fra SSP | – |"),
+        "{section}"
+    );
+    assert!(
+        !section.contains("Mindst halvdelen af husstandene"),
+        "{section}"
+    );
+    assert!(
+        md.contains(
+            "Målsætninger: 1 opnået, 1 delvist opnået, 0 ikke opnået, 0 ikke afrapporteret."
+        ),
+        "{md}"
+    );
     assert!(!section.contains("Første nummer udsendt"), "{section}");
     // The summary page: the undelivered first, with what is being done.
     let front = md.split("## Målsætninger").next().unwrap();

@@ -1731,6 +1731,7 @@ impl<'a> Build<'a> {
         let (mut groups, funds) = self.grouped(&plan);
         for a in groups.iter_mut().flat_map(|g| g.activities.iter_mut()) {
             a.deliverables.clear();
+            a.objectives.clear();
         }
         Some(NextPlanSection {
             year: *plan.year(),

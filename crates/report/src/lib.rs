@@ -41,7 +41,9 @@
 //! 4. **Activities** of the tryghedsplan by focus area with their deliverables and the plan's
 //!    status ([`StatusReport::activities`]), then the **deviations** (afvigelser): every
 //!    deliverable delivered in part or not delivered, with the follow-up's reason, action and
-//!    new deadline ([`ActivitiesSection::deviations`], [`DeliverableRow::with_deviation`]).
+//!    new deadline ([`ActivitiesSection::deviations`], [`DeliverableRow::with_deviation`]),
+//!    and every objective (målsætning) achieved in part or not achieved
+//!    ([`ActivitiesSection::objective_deviations`]).
 //! 5. **Collaboration**: the share of activities with two or more partners against the
 //!    agreement's 75 %, compared exactly in integers ([`StatusReport::collaboration`]).
 //! 6. **Budget use** when a ledger is given ([`StatusReport::budget`]).
@@ -136,14 +138,15 @@ mod view;
 pub use build::{ReportBuilder, is_example_marker};
 pub use error::ReportError;
 pub use model::{
-    ActivitiesSection, ActivityRow, AreaSection, AreaSeries, BaselineCell, BaselineFixing,
-    BaselineRow, BaselineTable, BudgetActivityRow, BudgetLineRow, BudgetSection, BudgetYearRow,
-    ChangeCell, CodeList, CollaborationRow, Count, CountPoint, CrimeRow, DeliverableRow, Delivery,
-    DeliveryCounts, EstateRow, Figure, FocusGroup, GoalRow, Guide, IntervalCell, NextPlanSection,
-    OrganisationAction, OrganisationAttendance, OrganisationBody, OrganisationDecision,
-    OrganisationFinding, OrganisationSection, PlanFunds, PlanInput, PlanRevision, PlanStage,
-    PlanStatusRow, Reference, ReportOptions, ReportStatus, SharePoint, SignificanceCell,
-    SourceNote, StatusReport, SummaryLine, SurveySeries, Trend, WholeBudgetSection,
+    Achievement, ActivitiesSection, ActivityRow, AreaSection, AreaSeries, BaselineCell,
+    BaselineFixing, BaselineRow, BaselineTable, BudgetActivityRow, BudgetLineRow, BudgetSection,
+    BudgetYearRow, ChangeCell, CodeList, CollaborationRow, Count, CountPoint, CrimeRow,
+    DeliverableRow, Delivery, DeliveryCounts, EstateRow, Figure, FocusGroup, GoalRow, Guide,
+    IntervalCell, NextPlanSection, OrganisationAction, OrganisationAttendance, OrganisationBody,
+    OrganisationDecision, OrganisationFinding, OrganisationSection, PlanFunds, PlanInput,
+    PlanRevision, PlanStage, PlanStatusRow, Reference, ReportOptions, ReportStatus, SharePoint,
+    SignificanceCell, SourceNote, StatusReport, SummaryLine, SurveySeries, Trend,
+    WholeBudgetSection,
 };
 pub use render::{render_html, render_html_with_area, render_json, render_markdown};
 /// The year type of the report's API, re-exported so that callers need not depend on

@@ -1003,6 +1003,174 @@ accessors!(DeliverableRow {
     new_due: Option<chrono::NaiveDate>,
 });
 
+/// How far an activity's objective (målsætning) was achieved, from the follow-up.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+#[non_exhaustive]
+#[doc(alias = "målopfyldelse")]
+pub enum Achievement {
+    /// Opnået.
+    Achieved,
+    /// Delvist opnået.
+    PartlyAchieved,
+    /// Ikke opnået.
+    NotAchieved,
+    /// No follow-up for it (ikke afrapporteret).
+    NotReported,
+}
+
+impl Achievement {
+    /// The Danish label.
+    pub fn label(self) -> &'static str {
+        match self {
+            Achievement::Achieved => "opnået",
+            Achievement::PartlyAchieved => "delvist opnået",
+            Achievement::NotAchieved => "ikke opnået",
+            Achievement::NotReported => "ikke afrapporteret",
+        }
+    }
+}
+
+/// An activity's objective (målsætning) and what the follow-up says about it: the agreement
+/// asks the activity owners to report "om de har opnået leverancer og målsætninger for deres
+/// aktivitet" (section 4).
+///
+/// An objective achieved in part or not at all is a deviation (afvigelse) and may carry the
+/// owner's reason (begrundelse) and action (handling), set with
+/// [`ObjectiveRow::with_deviation`]; an objective has no deadline, so no new one either.
+/// Deserialising goes through [`ObjectiveRow::new`] and [`ObjectiveRow::with_deviation`].
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(try_from = "RawObjective", into = "RawObjective")]
+#[doc(alias = "målsætning")]
+pub struct ObjectiveRow {
+    pub(crate) what: String,
+    pub(crate) achievement: Achievement,
+    pub(crate) note: Option<String>,
+    pub(crate) reason: Option<String>,
+    pub(crate) action: Option<String>,
+}
+
+/// The serde form of [`ObjectiveRow`].
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawObjective {
+    what: String,
+    achievement: Achievement,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    note: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    reason: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    action: Option<String>,
+}
+
+impl TryFrom<RawObjective> for ObjectiveRow {
+    type Error = crate::ReportError;
+    fn try_from(raw: RawObjective) -> Result<Self, Self::Error> {
+        let row = ObjectiveRow::new(raw.what, raw.achievement, raw.note)?;
+        if raw.reason.is_some() || raw.action.is_some() {
+            return row.with_deviation(raw.reason, raw.action);
+        }
+        Ok(row)
+    }
+}
+
+impl From<ObjectiveRow> for RawObjective {
+    fn from(o: ObjectiveRow) -> Self {
+        RawObjective {
+            what: o.what,
+            achievement: o.achievement,
+            note: o.note,
+            reason: o.reason,
+            action: o.action,
+        }
+    }
+}
+
+impl ObjectiveRow {
+    /// An objective with its follow-up; a blank note is none.
+    ///
+    /// # Errors
+    ///
+    /// [`ReportError::InvalidInput`](crate::ReportError::InvalidInput) when `what` is blank.
+    pub fn new(
+        what: impl Into<String>,
+        achievement: Achievement,
+        note: Option<String>,
+    ) -> Result<Self, crate::ReportError> {
+        let what = what.into();
+        if what.trim().is_empty() {
+            return Err(crate::ReportError::InvalidInput {
+                field: "objective.what".into(),
+                reason: "an objective needs a description".into(),
+            });
+        }
+        Ok(Self {
+            what,
+            achievement,
+            note: trimmed(note),
+            reason: None,
+            action: None,
+        })
+    }
+
+    /// With the reason it was not achieved in full (begrundelse) and what is done about it
+    /// (handling); texts are trimmed, a blank one is none.
+    ///
+    /// # Errors
+    ///
+    /// [`ReportError::InvalidInput`](crate::ReportError::InvalidInput) when the objective is
+    /// not a deviation (achieved, or not reported) and either is given.
+    pub fn with_deviation(
+        mut self,
+        reason: Option<String>,
+        action: Option<String>,
+    ) -> Result<Self, crate::ReportError> {
+        let reason = trimmed(reason);
+        let action = trimmed(action);
+        if !self.is_deviation() && (reason.is_some() || action.is_some()) {
+            return Err(crate::ReportError::InvalidInput {
+                field: format!("objective {:?}", self.what),
+                reason: format!(
+                    "it is {}, not a deviation: it has no reason or action",
+                    self.achievement.label()
+                ),
+            });
+        }
+        self.reason = reason;
+        self.action = action;
+        Ok(self)
+    }
+
+    /// Whether it is a deviation (afvigelse): achieved in part or not achieved.
+    pub fn is_deviation(&self) -> bool {
+        matches!(
+            self.achievement,
+            Achievement::PartlyAchieved | Achievement::NotAchieved
+        )
+    }
+
+    /// Forgets the follow-up's status: not reported, without a deviation.
+    fn unreported(&mut self) {
+        self.achievement = Achievement::NotReported;
+        self.reason = None;
+        self.action = None;
+    }
+}
+
+accessors!(ObjectiveRow {
+    /// What the activity aims at.
+    what: str,
+    /// How far it was achieved.
+    achievement: Achievement,
+    /// The activity owner's note.
+    note: Option<String>,
+    /// Why a deviation was not achieved in full (begrundelse), when reported.
+    reason: Option<String>,
+    /// What is done about a deviation (handling), when reported.
+    action: Option<String>,
+});
+
 /// An activity of the year's tryghedsplan as the report shows it.
 ///
 /// Whether it involves two or more samarbejdspartnere ([`ActivityRow::is_multi_partner`]) is
@@ -1022,6 +1190,7 @@ pub struct ActivityRow {
     pub(crate) organisations: Vec<String>,
     pub(crate) budget: Option<Dkk>,
     pub(crate) deliverables: Vec<DeliverableRow>,
+    pub(crate) objectives: Vec<ObjectiveRow>,
 }
 
 /// The serde form of [`ActivityRow`]; `multi_partner` is written for readers and checked on
@@ -1043,6 +1212,8 @@ struct RawActivity {
     budget: Option<Dkk>,
     #[serde(default)]
     deliverables: Vec<DeliverableRow>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    objectives: Vec<ObjectiveRow>,
 }
 
 impl TryFrom<RawActivity> for ActivityRow {
@@ -1061,7 +1232,9 @@ impl TryFrom<RawActivity> for ActivityRow {
         if let Some(budget) = raw.budget {
             row = row.with_budget(budget)?;
         }
-        row = row.with_deliverables(raw.deliverables);
+        row = row
+            .with_deliverables(raw.deliverables)
+            .with_objectives(raw.objectives);
         if let Some(stated) = raw.multi_partner
             && stated != row.is_multi_partner()
         {
@@ -1090,6 +1263,7 @@ impl From<ActivityRow> for RawActivity {
             multi_partner: Some(multi),
             budget: a.budget,
             deliverables: a.deliverables,
+            objectives: a.objectives,
         }
     }
 }
@@ -1156,6 +1330,7 @@ impl ActivityRow {
             organisations,
             budget: None,
             deliverables: Vec::new(),
+            objectives: Vec::new(),
         })
     }
 
@@ -1221,6 +1396,13 @@ impl ActivityRow {
         self
     }
 
+    /// With its objectives (målsætninger) and their follow-up.
+    #[must_use]
+    pub fn with_objectives(mut self, objectives: Vec<ObjectiveRow>) -> Self {
+        self.objectives = objectives;
+        self
+    }
+
     /// Whether two or more samarbejdspartnere are involved (the agreement's goal 3):
     /// computed from [`ActivityRow::organisations`].
     pub fn is_multi_partner(&self) -> bool {
@@ -1245,6 +1427,8 @@ accessors!(ActivityRow {
     budget: Option<Dkk>,
     /// The deliverables.
     deliverables: [DeliverableRow],
+    /// The objectives (målsætninger).
+    objectives: [ObjectiveRow],
 });
 
 /// Where a tryghedsplan stands (planstatus): a draft, approved, or revised after approval.
@@ -1643,6 +1827,9 @@ impl PlanInput {
                 for d in &mut a.deliverables {
                     d.unreported();
                 }
+                for o in &mut a.objectives {
+                    o.unreported();
+                }
             }
         }
         Ok(Self {
@@ -1722,6 +1909,30 @@ impl PlanInput {
                 }
                 deliverables.push(row);
             }
+            let mut objectives = Vec::new();
+            for o in a.objectives() {
+                let report = follow_up.and_then(|f| f.objective_report(a.id(), o.id()));
+                let achievement = match report.map(tryghed_plan::ObjectiveReport::status) {
+                    Some(tryghed_plan::ObjectiveStatus::Achieved) => Achievement::Achieved,
+                    Some(tryghed_plan::ObjectiveStatus::PartlyAchieved) => {
+                        Achievement::PartlyAchieved
+                    }
+                    Some(tryghed_plan::ObjectiveStatus::NotAchieved) => Achievement::NotAchieved,
+                    _ => Achievement::NotReported,
+                };
+                let mut row = ObjectiveRow::new(
+                    o.what(),
+                    achievement,
+                    report.and_then(|r| r.note()).map(str::to_owned),
+                )?;
+                if let Some(r) = report.filter(|_| row.is_deviation()) {
+                    row = row.with_deviation(
+                        r.reason().map(str::to_owned),
+                        r.action().map(str::to_owned),
+                    )?;
+                }
+                objectives.push(row);
+            }
             let row = ActivityRow::new(
                 a.id().to_string(),
                 a.title(),
@@ -1731,7 +1942,8 @@ impl PlanInput {
             )?
             .with_organisations(a.organisation_names(context))?
             .with_budget(a.budget())?
-            .with_deliverables(deliverables);
+            .with_deliverables(deliverables)
+            .with_objectives(objectives);
             rows.push(row);
         }
         Ok(
@@ -1859,6 +2071,17 @@ impl ActivitiesSection {
             .flat_map(|g| &g.activities)
             .flat_map(|a| a.deliverables.iter().map(move |d| (a, d)))
             .filter(|(_, d)| d.is_deviation())
+            .collect()
+    }
+
+    /// The objectives (målsætninger) achieved in part or not achieved, with their activity,
+    /// in the same order as [`ActivitiesSection::deviations`].
+    pub fn objective_deviations(&self) -> Vec<(&ActivityRow, &ObjectiveRow)> {
+        self.groups
+            .iter()
+            .flat_map(|g| &g.activities)
+            .flat_map(|a| a.objectives.iter().map(move |o| (a, o)))
+            .filter(|(_, o)| o.is_deviation())
             .collect()
     }
 }
@@ -2559,12 +2782,55 @@ mod tests {
         assert_eq!(lamps.due(), &Some(day(2026, 11, 30)));
         assert_eq!(lamps.new_due(), &Some(day(2027, 4, 30)));
         assert!(lamps.action().as_deref().unwrap().contains("nyt tilbud"));
+        let objectives: Vec<&ObjectiveRow> = input
+            .activities()
+            .iter()
+            .flat_map(ActivityRow::objectives)
+            .collect();
+        assert_eq!(objectives.len(), 2);
+        let kept = objectives.iter().find(|o| o.is_deviation()).unwrap();
+        assert_eq!(kept.achievement(), &Achievement::PartlyAchieved);
+        assert!(kept.action().as_deref().unwrap().contains("mentor"));
         // Delivered ones carry none, even with a note.
         for d in rows.iter().filter(|d| !d.is_deviation()) {
             assert_eq!(d.reason(), &None);
             assert_eq!(d.action(), &None);
             assert_eq!(d.new_due(), &None);
         }
+    }
+
+    #[test]
+    fn an_objective_deviation_carries_a_reason_and_action_and_reads_back() {
+        let achieved = ObjectiveRow::new("Læsere", Achievement::Achieved, None).unwrap();
+        assert!(!achieved.is_deviation());
+        assert!(
+            achieved
+                .clone()
+                .with_deviation(Some("?".into()), None)
+                .is_err()
+        );
+        assert!(ObjectiveRow::new(" ", Achievement::Achieved, None).is_err());
+        let partly = ObjectiveRow::new("Fastholdelse", Achievement::PartlyAchieved, None)
+            .unwrap()
+            .with_deviation(Some(" 11 af 22 ".into()), Some("mentor".into()))
+            .unwrap();
+        assert_eq!(partly.reason().as_deref(), Some("11 af 22"));
+        let json = serde_json::to_string(&partly).unwrap();
+        assert_eq!(serde_json::from_str::<ObjectiveRow>(&json).unwrap(), partly);
+        let bad = r#"{"what":"Læsere","achievement":"achieved","action":"?"}"#;
+        assert!(serde_json::from_str::<ObjectiveRow>(bad).is_err());
+        // An activity without objectives writes none, and older JSON reads.
+        let a = ActivityRow::new("a", "Eksempel", "kommunikation", "3B", vec![]).unwrap();
+        let json = serde_json::to_string(&a).unwrap();
+        assert!(!json.contains("objectives"), "{json}");
+        let with = a.with_objectives(vec![partly]);
+        let json = serde_json::to_string(&with).unwrap();
+        assert_eq!(serde_json::from_str::<ActivityRow>(&json).unwrap(), with);
+        // Without a follow-up nothing is achieved or a deviation.
+        let plan = PlanInput::new(Year::new(2026).unwrap(), "Eksempel", false, vec![with]).unwrap();
+        let o = &plan.activities()[0].objectives()[0];
+        assert_eq!(o.achievement(), &Achievement::NotReported);
+        assert_eq!(o.reason(), &None);
     }
 
     proptest::proptest! {

@@ -10,8 +10,8 @@ use tryghed_core::Year;
 use crate::charts::ChartFigure;
 use crate::fmt as dk;
 use crate::model::{
-    BaselineCell, BaselineFixing, Delivery, Figure, PlanStatusRow, ReportStatus, SignificanceCell,
-    StatusReport,
+    Achievement, BaselineCell, BaselineFixing, Delivery, Figure, PlanStatusRow, ReportStatus,
+    SignificanceCell, StatusReport,
 };
 
 /// A figure in print: counts as published (`14`, `< 5`, `skjult`), no rate of a hidden count.
@@ -147,37 +147,75 @@ fn deviation_reason(d: &crate::model::DeliverableRow) -> Option<&str> {
     d.reason().as_deref().or(d.note().as_deref())
 }
 
-/// The main deviations for the summary page: the deliverables not delivered first, then those
-/// delivered in part, each with its reason, action and new deadline from the follow-up.
+/// One deviation on the summary page: "Aktivitet: leverance – ikke leveret. Begrundelse: ….
+/// Handling: …. Ny frist: …."
+fn front_deviation(
+    activity: &str,
+    what: &str,
+    status: &str,
+    reason: Option<&str>,
+    action: Option<&str>,
+    new_due: Option<chrono::NaiveDate>,
+) -> String {
+    let mut text = format!(
+        "{activity}: {what} – {status}. Begrundelse: {}. Handling: {}.",
+        reason.map_or("ikke oplyst", |t| t.trim_end_matches('.')),
+        action.map_or("ikke oplyst", |t| t.trim_end_matches('.')),
+    );
+    if let Some(due) = new_due {
+        let _ = write!(text, " Ny frist: {}.", dk::long_date(due));
+    }
+    text
+}
+
+/// The main deviations for the summary page: the deliverables not delivered and objectives
+/// not achieved first, then those delivered or achieved in part (deliverables before
+/// objectives, the plan's order within), each with its reason, action and new deadline from
+/// the follow-up; at most [`FRONT_DEVIATIONS`], and how many there are in all.
 fn deviations(r: &StatusReport) -> (Vec<String>, usize) {
     let Some(a) = r.activities() else {
         return (Vec::new(), 0);
     };
-    let mut all = a.deviations();
-    // Stable: the plan's order within each status.
-    all.sort_by_key(|(_, d)| d.delivery() != &Delivery::NotDelivered);
-    let total = all.len();
-    let out = all
-        .iter()
-        .take(FRONT_DEVIATIONS)
+    let mut all: Vec<(bool, String)> = a
+        .deviations()
+        .into_iter()
         .map(|(activity, d)| {
-            let mut text = format!(
-                "{}: {} – {}. Begrundelse: {}. Handling: {}.",
-                activity.title(),
-                d.what(),
-                d.delivery().label(),
-                deviation_reason(d).map_or("ikke oplyst", |t| t.trim_end_matches('.')),
-                d.action()
-                    .as_deref()
-                    .map_or("ikke oplyst", |t| t.trim_end_matches('.')),
-            );
-            if let Some(due) = d.new_due() {
-                let _ = write!(text, " Ny frist: {}.", dk::long_date(*due));
-            }
-            text
+            (
+                d.delivery() != &Delivery::NotDelivered,
+                front_deviation(
+                    activity.title(),
+                    d.what(),
+                    d.delivery().label(),
+                    deviation_reason(d),
+                    d.action().as_deref(),
+                    *d.new_due(),
+                ),
+            )
         })
         .collect();
-    (out, total)
+    all.extend(a.objective_deviations().into_iter().map(|(activity, o)| {
+        (
+            o.achievement() != &Achievement::NotAchieved,
+            front_deviation(
+                activity.title(),
+                &format!("målsætningen »{}«", o.what()),
+                o.achievement().label(),
+                o.reason().as_deref().or(o.note().as_deref()),
+                o.action().as_deref(),
+                None,
+            ),
+        )
+    }));
+    // Stable: the order above within each rank.
+    all.sort_by_key(|(partly, _)| *partly);
+    let total = all.len();
+    (
+        all.into_iter()
+            .take(FRONT_DEVIATIONS)
+            .map(|(_, t)| t)
+            .collect(),
+        total,
+    )
 }
 
 /// The year's budget use in one sentence: both lines when the whole ledger is given, else the
@@ -323,12 +361,25 @@ fn front(r: &StatusReport) -> VFront {
     } else if activity_over {
         second.push("enkelte aktiviteter har overskredet deres midler".to_owned());
     }
-    if r.activities().is_some() {
-        second.push(match slipped {
+    if let Some(a) = r.activities() {
+        second.push(match a.deviations().len() {
             0 => "ingen leverancer er afrapporteret som ikke eller kun delvist leveret".to_owned(),
             1 => "1 leverance er ikke eller kun delvist leveret".to_owned(),
             n => format!("{n} leverancer er ikke eller kun delvist leveret"),
         });
+        let has_objectives = a
+            .groups()
+            .iter()
+            .flat_map(crate::model::FocusGroup::activities)
+            .any(|x| !x.objectives().is_empty());
+        if has_objectives {
+            second.push(match a.objective_deviations().len() {
+                0 => "ingen målsætninger er afrapporteret som ikke eller kun delvist opnået"
+                    .to_owned(),
+                1 => "1 målsætning er ikke eller kun delvist opnået".to_owned(),
+                n => format!("{n} målsætninger er ikke eller kun delvist opnået"),
+            });
+        }
     }
     if let Some(o) = r.organisation() {
         let broken = o.findings().iter().filter(|f| *f.error()).count();
@@ -606,6 +657,8 @@ struct VCrime {
 #[derive(Debug, Serialize)]
 struct VActivities {
     title: String,
+    /// "1 opnået, 1 delvist opnået, …", when the plan has objectives.
+    objectives: String,
     status: Option<String>,
     plan_year: Year,
     follow_up: bool,
@@ -978,8 +1031,27 @@ pub(crate) fn view(r: &StatusReport) -> View {
     let activities = r.activities().as_ref().map(|a| {
         let d = a.deliveries();
         let (funds, funds_key, funds_status) = funds_view(a.funds().as_ref(), *a.plan_year());
+        let achieved: Vec<Achievement> = a
+            .groups()
+            .iter()
+            .flat_map(crate::model::FocusGroup::activities)
+            .flat_map(crate::model::ActivityRow::objectives)
+            .map(|o| *o.achievement())
+            .collect();
+        let count = |want: Achievement| achieved.iter().filter(|x| **x == want).count();
         VActivities {
             title: a.title().to_owned(),
+            objectives: if achieved.is_empty() {
+                String::new()
+            } else {
+                format!(
+                    "{} opnået, {} delvist opnået, {} ikke opnået, {} ikke afrapporteret",
+                    count(Achievement::Achieved),
+                    count(Achievement::PartlyAchieved),
+                    count(Achievement::NotAchieved),
+                    count(Achievement::NotReported)
+                )
+            },
             status: a.status().as_ref().map(PlanStatusRow::text),
             plan_year: *a.plan_year(),
             follow_up: *a.follow_up(),
@@ -1015,6 +1087,29 @@ pub(crate) fn view(r: &StatusReport) -> View {
                     .new_due()
                     .map_or_else(|| "ikke oplyst".to_owned(), dk::long_date),
             })
+            .chain(a.objective_deviations().into_iter().map(|(activity, o)| {
+                VDeviation {
+                    what: format!("Målsætning: {}", o.what()),
+                    due: String::new(),
+                    activity: activity.title().to_owned(),
+                    responsible: activity.responsible().to_owned(),
+                    status: o.achievement().label().to_owned(),
+                    key: match o.achievement() {
+                        Achievement::PartlyAchieved => "partly",
+                        _ => "not-met",
+                    }
+                    .to_owned(),
+                    reason: o
+                        .reason()
+                        .as_deref()
+                        .or(o.note().as_deref())
+                        .unwrap_or("ikke oplyst")
+                        .to_owned(),
+                    action: o.action().clone().unwrap_or_else(|| "ikke oplyst".into()),
+                    // An objective has no deadline in the plan, so no new one.
+                    new_due: "–".to_owned(),
+                }
+            }))
             .collect(),
     });
     let next_plan = r.next_plan().as_ref().map(|n| {
@@ -1347,7 +1442,7 @@ mod tests {
             .unwrap();
         let md = crate::render_markdown(&report).unwrap();
         assert!(
-            md.contains("Ingen afvigelser: alle afrapporterede leverancer er leveret."),
+            md.contains("Ingen afvigelser: alle afrapporterede leverancer er leveret og målsætninger opnået."),
             "{md}"
         );
         assert!(md.contains("1 leverance er ikke afrapporteret i opfølgningen."));
