@@ -740,7 +740,9 @@ impl BaselineChange {
 
 /// Replaces the baseline of `change`'s indicator in `goals`, through the goals crate's own
 /// checks (a share baseline must be a share, …).
-fn set_baseline(goals: &mut [Goal], change: &BaselineChange) -> Result<(), String> {
+/// Sets one baseline; the error in English and Danish.
+fn set_baseline(goals: &mut [Goal], change: &BaselineChange) -> Result<(), (String, String)> {
+    let both = |e: tryghed_goals::GoalsError| (e.to_string(), e.message_da());
     for goal in goals.iter_mut() {
         let Some(position) = goal
             .indicators()
@@ -750,24 +752,39 @@ fn set_baseline(goals: &mut [Goal], change: &BaselineChange) -> Result<(), Strin
             continue;
         };
         let mut indicators = goal.indicators().to_vec();
-        let old = indicators.get(position).ok_or("indicator vanished")?;
+        let old = indicators.get(position).ok_or_else(|| {
+            (
+                "indicator vanished".to_owned(),
+                "indikatoren forsvandt".to_owned(),
+            )
+        })?;
         let updated = GoalIndicator::new(
             old.indicator().clone(),
             Some(change.baseline().clone()),
             old.targets().to_vec(),
         )
-        .map_err(|e| e.to_string())?;
+        .map_err(both)?;
         if let Some(slot) = indicators.get_mut(position) {
             *slot = updated;
         }
-        *goal =
-            Goal::new(goal.id().clone(), goal.title(), indicators).map_err(|e| e.to_string())?;
+        *goal = Goal::new(goal.id().clone(), goal.title(), indicators).map_err(both)?;
         return Ok(());
     }
-    Err(format!(
-        "unknown indicator {:?}: no goal has it",
-        change.indicator().as_str()
+    Err((
+        format!(
+            "unknown indicator {:?}: no goal has it",
+            change.indicator().as_str()
+        ),
+        format!(
+            "ukendt indikator \"{}\": intet mål har den",
+            change.indicator().as_str()
+        ),
     ))
+}
+
+/// "ukendt part …" for a party id that is not among `[[parties]]`.
+fn unknown_party_da(id: &str) -> String {
+    format!("ukendt part \"{id}\": den står ikke blandt [[parties]]")
 }
 
 // --- The file format --------------------------------------------------------------------------
@@ -848,9 +865,17 @@ struct Checker<'a> {
 }
 
 impl Checker<'_> {
-    fn report(&mut self, span: Range<usize>, field: impl Into<String>, message: impl Into<String>) {
+    /// Notes a problem at `span`, in English (for services) and Danish (for a person).
+    fn report(
+        &mut self,
+        span: Range<usize>,
+        field: impl Into<String>,
+        message: impl Into<String>,
+        message_da: impl Into<String>,
+    ) {
         let location = Location::in_text(self.origin, self.text, span.start);
-        self.problems.push(Problem::new(location, field, message));
+        self.problems
+            .push(Problem::new(location, field, message).with_danish(message_da));
     }
 
     fn date(&mut self, value: &Spanned<toml::value::Datetime>, field: &str) -> Option<NaiveDate> {
@@ -868,6 +893,7 @@ impl Checker<'_> {
                 value.span(),
                 field,
                 format!("expected a calendar date such as 2026-01-01, found {datetime}"),
+                format!("her skal stå en dato som 2026-01-01, ikke {datetime}"),
             );
         }
         date
@@ -875,9 +901,32 @@ impl Checker<'_> {
 
     fn non_empty(&mut self, value: Spanned<String>, field: &str) -> String {
         if value.get_ref().trim().is_empty() {
-            self.report(value.span(), field, "must not be empty");
+            self.report(value.span(), field, "must not be empty", "må ikke være tom");
         }
         value.into_inner()
+    }
+
+    /// A party id that must be among `[[parties]]`.
+    fn known_party(
+        &mut self,
+        id: Spanned<PartyId>,
+        field: &str,
+        known: &BTreeSet<PartyId>,
+    ) -> PartyId {
+        let span = id.span();
+        let id = id.into_inner();
+        if !known.contains(&id) {
+            self.report(
+                span,
+                field,
+                format!(
+                    "unknown party {:?}: it is not among [[parties]]",
+                    id.as_str()
+                ),
+                unknown_party_da(id.as_str()),
+            );
+        }
+        id
     }
 
     fn agreement(&mut self, raw: RawAgreement) -> Option<Agreement> {
@@ -887,6 +936,10 @@ impl Checker<'_> {
                 "format_version",
                 format!(
                     "this version of tryghed reads format version {FORMAT_VERSION}, found {}",
+                    raw.format_version.get_ref()
+                ),
+                format!(
+                    "denne udgave af tryghed læser formatversion {FORMAT_VERSION}, filen har {}",
                     raw.format_version.get_ref()
                 ),
             );
@@ -906,21 +959,9 @@ impl Checker<'_> {
         let area = raw.area.and_then(|a| self.area(a, parties.as_ref()));
         let signatories = self.party_list(raw.signatories, "signatories", &known);
         let participants = self.party_list(raw.participants, "participants", &known);
-        let secretariat = raw.secretariat.map(|id| {
-            let span = id.span();
-            let id = id.into_inner();
-            if !known.contains(&id) {
-                self.report(
-                    span,
-                    "secretariat",
-                    format!(
-                        "unknown party {:?}: it is not among [[parties]]",
-                        id.as_str()
-                    ),
-                );
-            }
-            id
-        });
+        let secretariat = raw
+            .secretariat
+            .map(|id| self.known_party(id, "secretariat", &known));
         let organisation = self.organisation(raw.organisation, &known);
         let focus_areas = self.focus_areas(raw.focus_areas);
         let budget_span = raw.budget.span();
@@ -951,7 +992,7 @@ impl Checker<'_> {
         ) {
             Ok(context) => context,
             Err(error) => {
-                self.report(0..0, "period", error.to_string());
+                self.report(0..0, "period", error.to_string(), error.message_da());
                 return None;
             }
         };
@@ -1012,7 +1053,7 @@ impl Checker<'_> {
                 ))
             }
             Err(error) => {
-                self.report(budget_span, "budget", error.to_string());
+                self.report(budget_span, "budget", error.to_string(), error.message_da());
                 None
             }
         }
@@ -1033,6 +1074,7 @@ impl Checker<'_> {
                     span.clone(),
                     format!("goals[{i}].id"),
                     format!("goal id {:?} is used twice", goal.id().as_str()),
+                    format!("mål-id'et \"{}\" bruges to gange", goal.id().as_str()),
                 );
             }
             let sources: BTreeSet<&str> = goal
@@ -1047,6 +1089,11 @@ impl Checker<'_> {
                     format!(
                         "goal {:?} mixes sources ({}): one goal is judged on one year's figures (the survey of Y, the crime of Y − 1 or the plan of Y), so give each source its own goal",
                         goal.id().as_str(),
+                        sources.iter().copied().collect::<Vec<_>>().join(", ")
+                    ),
+                    format!(
+                        "målet \"{}\" blander kilder ({}): et mål vurderes på ét års tal (Tryghedsundersøgelsen for år Y, anmeldelserne for Y − 1 eller tryghedsplanen for Y), så giv hver kilde sit eget mål",
+                        goal.id().as_str(),
                         sources.into_iter().collect::<Vec<_>>().join(", ")
                     ),
                 );
@@ -1058,6 +1105,7 @@ impl Checker<'_> {
                         span.clone(),
                         format!("goals[{i}].indicators[{j}].id"),
                         format!("indicator id {:?} is used twice", id.as_str()),
+                        format!("indikator-id'et \"{}\" bruges to gange", id.as_str()),
                     );
                 }
                 if let (Dimension::CrimeCategory(category), Some(set)) =
@@ -1069,6 +1117,15 @@ impl Checker<'_> {
                         format!("goals[{i}].indicators[{j}].dimension"),
                         format!(
                             "unknown crime category {:?}: the code list has {}",
+                            category.as_str(),
+                            set.categories()
+                                .iter()
+                                .map(|c| c.id().as_str())
+                                .collect::<Vec<_>>()
+                                .join(", ")
+                        ),
+                        format!(
+                            "ukendt kriminalitetskategori \"{}\"; kodelisten har {}",
                             category.as_str(),
                             set.categories()
                                 .iter()
@@ -1106,11 +1163,17 @@ impl Checker<'_> {
                     span,
                     format!("{field}[{i}].indicator"),
                     format!("unknown indicator {:?}: no goal has it", id.as_str()),
+                    format!("ukendt indikator \"{}\": intet mål har den", id.as_str()),
                 );
                 continue;
             }
             if let Err(error) = into.insert(observation) {
-                self.report(span, format!("{field}[{i}]"), error.to_string());
+                self.report(
+                    span,
+                    format!("{field}[{i}]"),
+                    error.to_string(),
+                    error.message_da(),
+                );
             }
         }
     }
@@ -1128,6 +1191,7 @@ impl Checker<'_> {
                         "unknown party {:?}: it is not among [[parties]]",
                         post.held_by().as_str()
                     ),
+                    unknown_party_da(post.held_by().as_str()),
                 );
             }
         }
@@ -1149,6 +1213,11 @@ impl Checker<'_> {
                         budget.first_year(),
                         budget.last_year()
                     ),
+                    format!(
+                        "budgettet dækker {}–{}, men perioden dækker {first}–{last}",
+                        budget.first_year(),
+                        budget.last_year()
+                    ),
                 );
             }
         }
@@ -1162,7 +1231,12 @@ impl Checker<'_> {
         match Period::new(start, end) {
             Ok(period) => Some(period),
             Err(error) => {
-                self.report(raw.end.span(), "period.end", error.to_string());
+                self.report(
+                    raw.end.span(),
+                    "period.end",
+                    error.to_string(),
+                    error.message_da(),
+                );
                 None
             }
         }
@@ -1182,7 +1256,7 @@ impl Checker<'_> {
                 last_year,
             } = item.into_inner();
             match YearSpan::new(first_year, last_year) {
-                Err(error) => self.report(span, field, error.to_string()),
+                Err(error) => self.report(span, field, error.to_string(), error.message_da()),
                 Ok(years) => {
                     if let Some(previous) = spans.last()
                         && years.first_year() <= previous.last_year()
@@ -1192,6 +1266,9 @@ impl Checker<'_> {
                                 field.clone(),
                                 format!(
                                     "{years} must come after the earlier period {previous}, oldest first, without overlap"
+                                ),
+                                format!(
+                                    "{years} skal komme efter den tidligere periode {previous}, ældste først og uden overlap"
                                 ),
                             );
                     }
@@ -1204,6 +1281,7 @@ impl Checker<'_> {
                             format!(
                                 "{years} does not end before the agreement's period ({current})"
                             ),
+                            format!("{years} slutter ikke før aftalens periode ({current})"),
                         );
                     }
                     spans.push(years);
@@ -1240,6 +1318,10 @@ impl Checker<'_> {
                         "party id {:?} is used twice (first by parties[{first}])",
                         id.as_str()
                     ),
+                    format!(
+                        "part-id'et \"{}\" bruges to gange (først af parties[{first}])",
+                        id.as_str()
+                    ),
                 );
             } else {
                 first_seen.insert(id.clone(), i);
@@ -1258,6 +1340,11 @@ impl Checker<'_> {
                         party.get_ref().id().as_str(),
                         parent.as_str()
                     ),
+                    format!(
+                        "parten \"{}\" nævner en ukendt overordnet \"{}\"",
+                        party.get_ref().id().as_str(),
+                        parent.as_str()
+                    ),
                 );
             }
         }
@@ -1266,6 +1353,7 @@ impl Checker<'_> {
                 list_span.clone(),
                 "parties",
                 "an agreement needs at least one party",
+                "en aftale skal have mindst én part",
             );
             return None;
         }
@@ -1275,7 +1363,7 @@ impl Checker<'_> {
         match Parties::new(raw.into_iter().map(Spanned::into_inner).collect()) {
             Ok(parties) => Some(parties),
             Err(error) => {
-                self.report(list_span, "parties", error.to_string());
+                self.report(list_span, "parties", error.to_string(), error.message_da());
                 None
             }
         }
@@ -1290,7 +1378,7 @@ impl Checker<'_> {
         let list_span = raw.span();
         let raw = raw.into_inner();
         if raw.is_empty() {
-            self.report(list_span, field, "the list is empty");
+            self.report(list_span, field, "the list is empty", "listen er tom");
         }
         let mut seen = BTreeSet::new();
         let mut ids = Vec::with_capacity(raw.len());
@@ -1305,6 +1393,7 @@ impl Checker<'_> {
                         "unknown party {:?}: it is not among [[parties]]",
                         id.as_str()
                     ),
+                    unknown_party_da(id.as_str()),
                 );
             }
             if !seen.insert(id.clone()) {
@@ -1312,6 +1401,7 @@ impl Checker<'_> {
                     span,
                     format!("{field}[{i}]"),
                     format!("party {:?} is listed twice", id.as_str()),
+                    format!("parten \"{}\" står to gange", id.as_str()),
                 );
             }
             ids.push(id);
@@ -1327,6 +1417,7 @@ impl Checker<'_> {
                 list_span,
                 "focus_areas",
                 "an agreement needs at least one focus area",
+                "en aftale skal have mindst ét indsatsområde",
             );
         }
         let mut seen = BTreeSet::new();
@@ -1339,6 +1430,10 @@ impl Checker<'_> {
                     span,
                     format!("focus_areas[{i}].id"),
                     format!("focus area id {:?} is used twice", area.id().as_str()),
+                    format!(
+                        "indsatsområdets id \"{}\" bruges to gange",
+                        area.id().as_str()
+                    ),
                 );
             }
             areas.push(area);
@@ -1371,6 +1466,10 @@ impl Checker<'_> {
                         "amendments must be in date order: {date} comes after {}",
                         previous.date
                     ),
+                    format!(
+                        "tillæggene skal stå i datoorden: {date} kommer efter {}",
+                        previous.date
+                    ),
                 );
             }
             if let Some(period) = period
@@ -1381,6 +1480,10 @@ impl Checker<'_> {
                     format!("{field}.date"),
                     format!(
                         "{date} is after the agreement's period ends ({})",
+                        period.end()
+                    ),
+                    format!(
+                        "{date} ligger efter aftaleperiodens slutning ({})",
                         period.end()
                     ),
                 );
@@ -1394,6 +1497,10 @@ impl Checker<'_> {
                         "{date} is before the agreement's period starts ({}): an amendment changes an agreement in force",
                         period.start()
                     ),
+                    format!(
+                        "{date} ligger før aftaleperiodens start ({}): et tillæg ændrer en aftale, der gælder",
+                        period.start()
+                    ),
                 );
             }
             let mut baselines = Vec::with_capacity(item.baselines.len());
@@ -1402,8 +1509,8 @@ impl Checker<'_> {
                 let change = change.into_inner();
                 match set_baseline(goals, &change) {
                     Ok(()) => baselines.push(change),
-                    Err(message) => {
-                        self.report(span, format!("{field}.baselines[{j}]"), message);
+                    Err((message, message_da)) => {
+                        self.report(span, format!("{field}.baselines[{j}]"), message, message_da);
                     }
                 }
             }

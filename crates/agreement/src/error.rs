@@ -60,6 +60,7 @@ pub struct Problem {
     location: Location,
     field: String,
     message: String,
+    message_da: String,
 }
 
 impl Problem {
@@ -68,11 +69,19 @@ impl Problem {
         field: impl Into<String>,
         message: impl Into<String>,
     ) -> Self {
+        let message = message.into();
         Problem {
             location,
             field: field.into(),
-            message: message.into(),
+            message_da: message.clone(),
+            message,
         }
+    }
+
+    /// The same problem with its Danish sentence.
+    pub(crate) fn with_danish(mut self, message_da: impl Into<String>) -> Self {
+        self.message_da = message_da.into();
+        self
     }
 
     /// Where the problem is.
@@ -88,6 +97,11 @@ impl Problem {
     /// What is wrong, with the offending value.
     pub fn message(&self) -> &str {
         &self.message
+    }
+
+    /// What is wrong, in Danish, for a person.
+    pub fn message_da(&self) -> &str {
+        &self.message_da
     }
 }
 
@@ -216,6 +230,96 @@ pub enum AgreementError {
 }
 
 impl AgreementError {
+    /// The problem in Danish, for a person: each problem on its own line as
+    /// `fil:linje:kolonne: felt: besked` (the `Display` text is English and stable for
+    /// services).
+    ///
+    /// ```
+    /// use tryghed_agreement::{Agreement, FOLEHAVEN_TOML};
+    ///
+    /// let broken = FOLEHAVEN_TOML.replace("end = 2029-12-31", "end = 2025-12-31");
+    /// let e = Agreement::from_toml_str(&broken).unwrap_err();
+    /// let shown = e.message_da();
+    /// assert!(shown.contains("period.end: perioden slutter (2025-12-31), før den begynder (2026-01-01)"));
+    /// assert!(shown.ends_with("aftalen kan ikke bruges (1 fejl)"));
+    /// ```
+    #[must_use]
+    pub fn message_da(&self) -> String {
+        let problem = |p: &Problem| {
+            if p.field().is_empty() {
+                format!("{}: {}", p.location(), p.message_da())
+            } else {
+                format!("{}: {}: {}", p.location(), p.field(), p.message_da())
+            }
+        };
+        match self {
+            AgreementError::Io { path, source } => format!(
+                "{} kan ikke læses ({})",
+                path.display(),
+                match source.kind() {
+                    std::io::ErrorKind::NotFound => "filen findes ikke".to_owned(),
+                    std::io::ErrorKind::PermissionDenied => "adgang nægtet".to_owned(),
+                    _ => format!("systemets besked: {source}"),
+                }
+            ),
+            AgreementError::Syntax {
+                location,
+                field,
+                message,
+            } => {
+                let field = if field.is_empty() {
+                    String::new()
+                } else {
+                    format!("{field}: ")
+                };
+                format!("{location}: {field}{}", syntax_da(message))
+            }
+            AgreementError::Invalid { problems } => {
+                let mut lines: Vec<String> = problems.iter().map(problem).collect();
+                lines.push(format!("aftalen kan ikke bruges ({} fejl)", problems.len()));
+                lines.join("\n")
+            }
+            AgreementError::ObservationsDoNotFit { problems } => {
+                let lines: Vec<String> = problems
+                    .iter()
+                    .map(tryghed_goals::ObservationProblem::message_da)
+                    .collect();
+                format!(
+                    "observationerne passer ikke til aftalen: {}",
+                    lines.join("; ")
+                )
+            }
+            AgreementError::PlanDoesNotFit {
+                source_name,
+                reason,
+            } => {
+                format!("{source_name}: tryghedsplanen passer ikke til aftalen ({reason})")
+            }
+            AgreementError::BaselineNotPossible { problems } => {
+                format!("baseline kan ikke fastlægges: {}", problems.join("; "))
+            }
+            AgreementError::Inconsistent {
+                what,
+                field,
+                reason,
+            } => format!("{what}: {field} passer ikke ({reason})"),
+            AgreementError::Goals(e) => e.message_da(),
+            AgreementError::PeriodEndsBeforeStart { start, end } => {
+                format!("perioden slutter ({end}), før den begynder ({start})")
+            }
+            AgreementError::NoCrimeYear { survey_year } => {
+                format!("afrapporteringen for {survey_year} har intet år med anmeldelser før sig")
+            }
+            AgreementError::PeriodOutsideYears { start, end, .. } => {
+                format!("perioden {start} – {end} ligger uden for årene 1900–2199")
+            }
+            AgreementError::YearSpanEndsBeforeStart {
+                first_year,
+                last_year,
+            } => format!("årene slutter ({last_year}), før de begynder ({first_year})"),
+        }
+    }
+
     /// [`AgreementError::ObservationsDoNotFit`] with these problems, for a caller that checks
     /// observations against the agreement itself (as
     /// [`Agreement::observations_outside_years`](crate::Agreement::observations_outside_years)
@@ -257,6 +361,68 @@ impl AgreementError {
 /// It follows table headers (`[period]`, `[[parties]]`, counting array entries) and the key
 /// on the line of `offset`. It is a reading aid for error messages, not a TOML parser: for
 /// text that is not TOML it gives its best guess, or an empty string.
+/// A message of the TOML reader in Danish: the structural ones (a missing or unknown field, a
+/// value of the wrong type) in words; anything else with the reader's own message, labelled
+/// as the reader's.
+fn syntax_da(message: &str) -> String {
+    if let Some(rest) = message.strip_prefix("missing field ") {
+        return format!("feltet {rest} mangler");
+    }
+    if let Some(rest) = message.strip_prefix("unknown field ") {
+        return match rest.split_once(", expected ") {
+            Some((field, known)) => format!(
+                "ukendt felt {field}; her kan stå {}",
+                known.trim_start_matches("one of ")
+            ),
+            None => format!("ukendt felt {rest}"),
+        };
+    }
+    if let Some(rest) = message.strip_prefix("invalid type: ") {
+        return match rest.split_once(", expected ") {
+            Some((found, expected)) => format!(
+                "forkert type: her skal stå {}, ikke {}",
+                type_da(expected),
+                type_da(found)
+            ),
+            None => format!("forkert type ({rest})"),
+        };
+    }
+    // A TOML syntax error, or a value a type refused while it was read: the reader's own
+    // message, labelled as such.
+    format!("kan ikke læses (tolkerens besked: {message})")
+}
+
+/// The serde names of TOML value types in Danish.
+fn type_da(text: &str) -> String {
+    let t = text.trim();
+    let integer = |w: &str| {
+        w.len() > 1
+            && (w.starts_with('u') || w.starts_with('i'))
+            && w.bytes().skip(1).all(|b| b.is_ascii_digit())
+    };
+    if integer(t) {
+        return "et helt tal".to_owned();
+    }
+    for (en, da) in [
+        ("a string", "en tekst"),
+        ("string", "tekst"),
+        ("a sequence", "en liste"),
+        ("sequence", "en liste"),
+        ("a boolean", "true eller false"),
+        ("boolean", "en sandhedsværdi"),
+        ("integer", "et heltal"),
+        ("floating point", "et decimaltal"),
+        ("a map", "en tabel"),
+        ("map", "en tabel"),
+        ("a datetime", "en dato"),
+    ] {
+        if let Some(rest) = t.strip_prefix(en) {
+            return format!("{da}{rest}");
+        }
+    }
+    t.to_owned()
+}
+
 pub(crate) fn field_at(text: &str, offset: usize) -> String {
     let before = text.get(..offset).unwrap_or(text);
     let line_start = before.rfind('\n').map_or(0, |i| i + 1);

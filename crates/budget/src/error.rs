@@ -557,9 +557,8 @@ impl fmt::Display for AmountErrorKind {
 }
 
 impl BudgetError {
-    /// The problem as a Danish sentence for the person who wrote the value, for the errors of
-    /// reading an amount or an id; other errors keep their English message behind a Danish
-    /// lead ("regnskabet kan ikke bruges: …").
+    /// The problem as a Danish sentence for the person who wrote the file (the `Display` text
+    /// is English and stable for services).
     #[allow(clippy::too_many_lines, reason = "one sentence per variant")]
     pub fn message_da(&self) -> String {
         match self {
@@ -666,7 +665,82 @@ impl BudgetError {
                 "midler kan ikke overføres {}til et andet år: aftalen giver midlerne »årligt« og nævner ikke overførsel; tryghed læser det sådan, at det ikke kan lade sig gøre (vores læsning)",
                 from.map_or_else(String::new, |y| format!("fra {y} "))
             ),
-            other => format!("regnskabet kan ikke bruges: {other}"),
+            Self::EmptyLineName { line } => format!("budgetlinjen \"{line}\" har intet navn"),
+            Self::NegativeLineAmount { line, amount } => {
+                format!("budgetlinjen \"{line}\" har et negativt beløb ({amount})")
+            }
+            Self::NegativeFte { line, fte } => {
+                format!("budgetlinjen \"{line}\" har et negativt antal årsværk ({fte})")
+            }
+            Self::InvalidFte { input, .. } => format!(
+                "{} er ikke et antal årsværk (skriv fx \"1.5\")",
+                quote_da(input)
+            ),
+            Self::NoLines { year } => format!("budgettet for {year} har ingen budgetlinjer"),
+            Self::DuplicateLine { year, line } => {
+                format!("budgettet for {year} bruger linje-id'et \"{line}\" to gange")
+            }
+            Self::LineKindCount {
+                year,
+                kind,
+                count,
+                expected,
+            } => format!(
+                "budgettet for {year} har {count} linjer af typen {kind}; der må være {}",
+                match *expected {
+                    "exactly one" => "præcis én",
+                    "at most one" => "højst én",
+                    other => other,
+                }
+            ),
+            Self::LinesDoNotSum {
+                year, total, sum, ..
+            } => format!(
+                "budgettet for {year}: linjerne giver {sum}, men det samlede beløb er {total}"
+            ),
+            Self::NoYears => "budgetperioden skal have mindst ét årsbudget".to_owned(),
+            Self::EmptyPeriod { first, last } => {
+                format!(
+                    "budgetperioden {first}–{last} er tom (det sidste år ligger før det første)"
+                )
+            }
+            Self::PeriodTooLong { first, last, limit } => {
+                format!("budgetperioden {first}–{last} er længere end {limit} år")
+            }
+            Self::DuplicateYear { year } => format!("budgetperioden har året {year} to gange"),
+            Self::MissingYear { year, first, last } => {
+                format!("budgetperioden {first}–{last} har intet budget for {year}")
+            }
+            Self::PeriodForm(detail) => format!("budgetperioden kan ikke læses ({detail})"),
+            Self::AllocationBelowSpent {
+                activity,
+                amount,
+                needed,
+            } => format!(
+                "fordelingen på {amount} til aktiviteten \"{activity}\" er mindre end de {needed}, der allerede er brugt eller bundet"
+            ),
+            Self::EmptyWeights { amount } => {
+                format!("{amount} kan ikke fordeles efter en tom liste af vægte")
+            }
+            Self::ZeroWeights { amount, count } => {
+                format!("{amount} kan ikke fordeles: alle {count} vægte er nul")
+            }
+            Self::UnsupportedYear { year } => {
+                format!("året {year} ligger uden for den kalender, der regnes med")
+            }
+            Self::SummaryDoesNotAddUp {
+                field,
+                stated,
+                computed,
+            } => {
+                format!("opgørelsen: {field} er angivet som {stated}, men delene giver {computed}")
+            }
+            Self::NegativeInSummary { field, amount } => {
+                format!("opgørelsen: {field} er {amount}, men kan aldrig være negativ")
+            }
+            Self::Transaction { index, source } => {
+                format!("postering nr. {}: {}", index + 1, source.message_da())
+            }
         }
     }
 }

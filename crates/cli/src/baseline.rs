@@ -61,7 +61,13 @@ pub(crate) fn run(args: &Args) -> Result<(), CliError> {
     );
     let amendment = agreement
         .baseline_amendment(args.year, date, &observations, &source)
-        .map_err(|e| CliError::Invalid(format!("fejl: {}: {e}", args.observations.display())))?;
+        .map_err(|e| {
+            CliError::Invalid(format!(
+                "fejl: {}: {}",
+                args.observations.display(),
+                e.message_da()
+            ))
+        })?;
     destination.write(&amendment.to_toml())?;
     // The amendment carries the exact counts: say so when one is below the threshold, since
     // an agreement with its amendments may be published.

@@ -99,10 +99,17 @@ impl fmt::Display for CliError {
 
 impl From<AgreementError> for CliError {
     fn from(error: AgreementError) -> Self {
+        // Every problem on its own "fejl:" line, in Danish.
+        let lines: Vec<String> = error
+            .message_da()
+            .lines()
+            .map(|line| format!("fejl: {line}"))
+            .collect();
+        let message = lines.join("\n");
         if error.is_io() {
-            CliError::Usage(format!("fejl: {error}"))
+            CliError::Usage(message)
         } else {
-            CliError::Invalid(format!("fejl: {error}"))
+            CliError::Invalid(message)
         }
     }
 }
@@ -184,8 +191,9 @@ pub(crate) fn read_observations(
             Err(observation_problems(path, &problems))
         }
         Err(other) => Err(CliError::Invalid(format!(
-            "fejl: {}: {other}",
-            path.display()
+            "fejl: {}: {}",
+            path.display(),
+            other.message_da()
         ))),
     }
 }

@@ -169,9 +169,9 @@ impl From<CountError> for CliError {
     fn from(error: CountError) -> Self {
         match error {
             CountError::Io(_) | CountError::Options { .. } => {
-                CliError::Usage(format!("fejl: {error}"))
+                CliError::Usage(format!("fejl: {}", error.message_da()))
             }
-            _ => CliError::Invalid(format!("fejl: {error}")),
+            _ => CliError::Invalid(format!("fejl: {}", error.message_da())),
         }
     }
 }
@@ -189,12 +189,12 @@ pub(crate) fn run(args: &Args) -> Result<(), CliError> {
     let categories = match &args.categories {
         Some(path) => {
             let text = crate::input::read_text(path, crate::input::Kind::Categories)?;
-            CategorySet::from_toml_str(&text)
-                .map_err(|e| CliError::Invalid(format!("fejl: {}: {e}", path.display())))?
+            CategorySet::from_toml_str(&text).map_err(|e| {
+                CliError::Invalid(format!("fejl: {}: {}", path.display(), e.message_da()))
+            })?
         }
-        None => {
-            CategorySet::straffelov_2026().map_err(|e| CliError::Invalid(format!("fejl: {e}")))?
-        }
+        None => CategorySet::straffelov_2026()
+            .map_err(|e| CliError::Invalid(format!("fejl: {}", e.message_da())))?,
     };
     let delimiter = crate::input::delimiter_option(args.delimiter)?;
     let mut options = CountOptions::new()
@@ -320,7 +320,7 @@ fn in_file(path: &Path, error: CountError) -> CliError {
             });
             CliError::Invalid(crate::common::listed(lines, problems.len()))
         }
-        other => CliError::Invalid(format!("fejl: {}: {other}", path.display())),
+        other => CliError::Invalid(format!("fejl: {}: {}", path.display(), other.message_da())),
     }
 }
 

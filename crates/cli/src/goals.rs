@@ -100,7 +100,7 @@ pub(crate) fn run(args: &Args) -> Result<(), CliError> {
         .evaluate(year, &observations, plan.as_ref())
         .map_err(|e| match (&args.observations, e) {
             (Some(path), e @ tryghed_agreement::AgreementError::ObservationsDoNotFit { .. }) => {
-                CliError::Invalid(format!("fejl: {}: {e}", path.display()))
+                CliError::Invalid(format!("fejl: {}: {}", path.display(), e.message_da()))
             }
             (_, e) => CliError::from(e),
         })?;
@@ -119,7 +119,7 @@ pub(crate) fn run(args: &Args) -> Result<(), CliError> {
                 )
             })
             .transpose()
-            .map_err(|e| CliError::Invalid(format!("fejl: {e}")))?;
+            .map_err(|e| CliError::Invalid(format!("fejl: {}", e.message_da())))?;
         Some(PublishedGoals::new(
             &agreement,
             year,

@@ -112,7 +112,7 @@ pub(crate) fn run(args: &Args) -> Result<(), CliError> {
 }
 
 fn geo_error(error: &tryghed_geography::GeoError) -> CliError {
-    CliError::Invalid(format!("fejl: {error}"))
+    CliError::Invalid(format!("fejl: {}", error.message_da()))
 }
 
 /// Builds the classifier for `P` and streams the file through it.
@@ -135,9 +135,9 @@ fn run_in<P: CrsCoord>(
                 crate::common::declared_area(agreement, args.agreement.as_deref())?.clone();
             if let Some(path) = &args.estates {
                 let text = crate::input::read_text(path, crate::input::Kind::Outlines)?;
-                area = area
-                    .with_estate_outlines(&text)
-                    .map_err(|e| CliError::Invalid(format!("fejl: {}: {e}", path.display())))?;
+                area = area.with_estate_outlines(&text).map_err(|e| {
+                    CliError::Invalid(format!("fejl: {}: {}", path.display(), e.message_da()))
+                })?;
             }
             let locator = area.locator::<P>().map_err(|e| geo_error(&e))?;
             stream(args, destination, |p: P| {

@@ -175,7 +175,7 @@ fn row(
             || "den indlejrede aftale".to_owned(),
             |p| p.display().to_string(),
         );
-        CliError::Invalid(format!("fejl: {place}: {e}"))
+        CliError::Invalid(format!("fejl: {place}: {}", e.message_da()))
     })?;
     Ok(Row {
         agreement: agreement.id().to_owned(),

@@ -47,7 +47,7 @@ impl PublishedGoals {
         }
         let report = builder
             .build()
-            .map_err(|e| CliError::Invalid(format!("fejl: {e}")))?;
+            .map_err(|e| CliError::Invalid(format!("fejl: {}", e.message_da())))?;
         Ok(Self::from_report(agreement, &report))
     }
 

@@ -115,7 +115,16 @@ fn load_ledger(
     if is_json {
         // The serde form of the activity-funds ledger, for services: checked the same way,
         // without lines to point at.
-        let ledger: Ledger = serde_json::from_str(&text).map_err(|e| invalid(path, e))?;
+        let ledger: Ledger = serde_json::from_str(&text).map_err(|e| {
+            invalid(
+                path,
+                format!(
+                    "regnskabet kan ikke læses som JSON (linje {}, kolonne {}; tolkerens besked: {e})",
+                    e.line(),
+                    e.column()
+                ),
+            )
+        })?;
         let Some(budget) = agreement.budget().year(ledger.year()) else {
             return Err(CliError::Invalid(format!(
                 "fejl: {}: {}",
@@ -281,9 +290,9 @@ fn ledger_year(path: &Path, ledger: Year, report: Year) -> CliError {
 fn report_error(error: ReportError) -> CliError {
     match error {
         ReportError::InvalidInput { .. } | ReportError::Goals(_) | ReportError::Agreement(_) => {
-            CliError::Invalid(format!("fejl: {error}"))
+            CliError::Invalid(format!("fejl: {}", error.message_da()))
         }
-        other => CliError::Usage(format!("fejl: {other}")),
+        other => CliError::Usage(format!("fejl: {}", other.message_da())),
     }
 }
 

@@ -118,7 +118,10 @@ fn an_unknown_party_exits_1_naming_field_and_line() {
         stderr.contains(&format!(":{line}:")) && stderr.contains("participants[0]"),
         "{stderr}"
     );
-    assert!(stderr.contains("unknown party \"fsb\""), "{stderr}");
+    assert!(
+        stderr.contains("ukendt part \"fsb\": den står ikke blandt [[parties]]"),
+        "{stderr}"
+    );
 }
 
 #[test]
@@ -132,9 +135,24 @@ fn every_problem_is_listed_at_once() {
         );
     let (code, stderr) = check("synthetic_three_problems.toml", &text);
     assert_eq!(code, 1, "{stderr}");
-    assert!(stderr.contains("3 problems"), "{stderr}");
+    assert!(
+        stderr.contains("aftalen kan ikke bruges (3 fejl)"),
+        "{stderr}"
+    );
     assert!(stderr.contains("period.end"), "{stderr}");
-    assert!(stderr.contains("unknown parent \"nope\""), "{stderr}");
+    assert!(
+        stderr.contains("nævner en ukendt overordnet \"nope\""),
+        "{stderr}"
+    );
+    // One "fejl:" line per problem, in Danish.
+    assert_eq!(
+        stderr.lines().filter(|l| l.starts_with("fejl: ")).count(),
+        4,
+        "{stderr}"
+    );
+    for english in ["unknown", "3 problems", "before it starts"] {
+        assert!(!stderr.contains(english), "{english}: {stderr}");
+    }
     assert!(stderr.contains("signatories[2]"), "{stderr}");
 }
 
@@ -146,7 +164,7 @@ fn a_period_that_ends_before_it_starts_exits_1() {
     let line = line_of(&text, "end = 2025-12-31");
     assert!(stderr.contains(&format!(":{line}:")), "{stderr}");
     assert!(
-        stderr.contains("period.end: the period ends (2025-12-31) before it starts (2026-01-01)"),
+        stderr.contains("period.end: perioden slutter (2025-12-31), før den begynder (2026-01-01)"),
         "{stderr}"
     );
 }

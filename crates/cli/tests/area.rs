@@ -233,6 +233,12 @@ fn bad_area_inputs_are_exit_1_with_file_and_line() {
     assert_eq!(out.code, 1, "{}", out.stderr);
     assert!(out.stderr.contains("aftale.toml:"), "{}", out.stderr);
     assert!(out.stderr.contains("\"Tingbjerg/Husum\""), "{}", out.stderr);
+    assert!(
+        out.stderr
+            .contains("\"Tingbjerg\" er ikke et delområde i kortlaget \"Udsatte byområder\""),
+        "{}",
+        out.stderr
+    );
 
     let missing = EMBEDDED.replace(
         "name = \"Ved Folehaven\"",
@@ -242,6 +248,11 @@ fn bad_area_inputs_are_exit_1_with_file_and_line() {
     let out = run(&["agreement", "--agreement", missing.to_str().unwrap()]);
     assert_eq!(out.code, 1, "{}", out.stderr);
     assert!(out.stderr.contains("findes-ikke.geojson"), "{}", out.stderr);
+    assert!(
+        out.stderr.contains("kan ikke læses (filen findes ikke)"),
+        "{}",
+        out.stderr
+    );
     let line = EMBEDDED
         .lines()
         .position(|l| l == "name = \"Ved Folehaven\"")
@@ -283,4 +294,14 @@ fn bad_area_inputs_are_exit_1_with_file_and_line() {
     assert_eq!(out.code, 1, "{}", out.stderr);
     assert!(out.stderr.contains("afdelinger.geojson"), "{}", out.stderr);
     assert!(out.stderr.contains("area.estates"), "{}", out.stderr);
+    assert!(out.stderr.contains("overlapper"), "{}", out.stderr);
+    // In Danish throughout: none of the library's English reasons.
+    for english in [
+        "overlap ",
+        "cannot be read",
+        "is not a delområde",
+        "feature ",
+    ] {
+        assert!(!out.stderr.contains(english), "{english}: {}", out.stderr);
+    }
 }

@@ -216,6 +216,9 @@ impl Counter {
                 return Err(CountError::Options {
                     option: "crs",
                     reason: format!("{other} is not supported (EPSG:4326 or EPSG:25832)"),
+                    reason_da: format!(
+                        "{other} understøttes ikke (brug EPSG:4326 eller EPSG:25832)"
+                    ),
                 });
             }
         };
@@ -231,6 +234,11 @@ impl Counter {
                         option: "layer",
                         reason: format!(
                             "areas {:?} and {:?} would both have the id {id}",
+                            clash.name,
+                            area.name()
+                        ),
+                        reason_da: format!(
+                            "områderne \"{}\" og \"{}\" ville begge få id'et {id}",
                             clash.name,
                             area.name()
                         ),
@@ -948,6 +956,10 @@ fn slug(name: &str) -> Result<AreaId, CountError> {
     AreaId::new(out).map_err(|e| CountError::Options {
         option: "layer",
         reason: format!("area {name:?} gives no area id: {e}"),
+        reason_da: format!(
+            "området \"{name}\" giver intet område-id: {}",
+            e.message_da()
+        ),
     })
 }
 

@@ -19,6 +19,8 @@ pub enum CountError {
         option: &'static str,
         /// Why it was rejected, with the value.
         reason: String,
+        /// The same in Danish, for a person.
+        reason_da: String,
     },
     /// The header of the extract lacks a configured column, or has it twice.
     #[error("extract header (line {line}, read with the delimiter {:?}): {problem}; the columns are {}", char::from(*delimiter), header.join(", "))]
@@ -255,6 +257,69 @@ impl fmt::Display for ResidentsProblem {
                 "area {} is not in the layer; its areas are {}",
                 quote(area),
                 known.join(", ")
+            ),
+        }
+    }
+}
+
+impl CountError {
+    /// The problem in Danish, for a person (the `Display` text is English and stable for
+    /// services).
+    #[must_use]
+    pub fn message_da(&self) -> String {
+        match self {
+            CountError::Options {
+                option, reason_da, ..
+            } => format!("indstillingen {option} kan ikke bruges: {reason_da}"),
+            CountError::Header {
+                line,
+                problem,
+                header,
+                delimiter,
+            } => format!(
+                "overskriften (linje {line}, læst med skilletegnet \"{}\"): {}; kolonnerne er {}",
+                char::from(*delimiter),
+                problem.message_da(),
+                header
+                    .iter()
+                    .map(|h| ::tryghed_diagnostics::quote(h))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+            CountError::Inconsistent { field, reason } => {
+                format!("optællingen: {field} passer ikke ({reason})")
+            }
+            CountError::InvalidRow(problem) => problem.message_da(),
+            CountError::RecordTooLong { line, limit } => {
+                format!("linje {line}: rækken er længere end {limit} bytes, den længste der læses")
+            }
+            CountError::Residents { problems } => format!(
+                "indbyggerfilen: {}",
+                problems
+                    .iter()
+                    .map(ResidentsProblem::message_da)
+                    .collect::<Vec<_>>()
+                    .join("; ")
+            ),
+            CountError::Geography(e) => format!("kortlaget: {}", e.message_da()),
+            CountError::Goals(e) => e.message_da(),
+            CountError::Io(e) => format!("udtrækket kan ikke læses (systemets besked: {e})"),
+        }
+    }
+}
+
+impl HeaderProblem {
+    /// The problem in Danish.
+    #[must_use]
+    pub fn message_da(&self) -> String {
+        match self {
+            HeaderProblem::Empty => "udtrækket er tomt: det har ingen overskrift".to_owned(),
+            HeaderProblem::MissingColumn { column } => {
+                format!("ingen kolonne {}", ::tryghed_diagnostics::quote(column))
+            }
+            HeaderProblem::RepeatedColumn { column } => format!(
+                "kolonnen {} står mere end én gang",
+                ::tryghed_diagnostics::quote(column)
             ),
         }
     }

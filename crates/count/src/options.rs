@@ -198,6 +198,7 @@ impl CountOptions {
                 return Err(CountError::Options {
                     option,
                     reason: "a column name must not be blank".to_owned(),
+                    reason_da: "et kolonnenavn må ikke være tomt".to_owned(),
                 });
             }
         }
@@ -206,6 +207,7 @@ impl CountOptions {
                 return Err(CountError::Options {
                     option,
                     reason: format!("{name:?} is also the {other}"),
+                    reason_da: format!("\"{name}\" er også {other}"),
                 });
             }
         }
@@ -213,6 +215,7 @@ impl CountOptions {
             return Err(CountError::Options {
                 option: "max record bytes",
                 reason: "0 would refuse every record".to_owned(),
+                reason_da: "0 ville afvise hver række".to_owned(),
             });
         }
         if let Some(d) = self.delimiter
@@ -221,6 +224,7 @@ impl CountOptions {
             return Err(CountError::Options {
                 option: "delimiter",
                 reason: format!("{:?} cannot separate fields", char::from(d)),
+                reason_da: format!("{:?} kan ikke skille felter", char::from(d)),
             });
         }
         Ok(())
@@ -263,6 +267,7 @@ impl FromStr for LayerChoice {
             _ => Err(CountError::Options {
                 option: "layer",
                 reason: format!("{s:?} is not a layer (partnership or city)"),
+                reason_da: format!("\"{s}\" er ikke et kortlag (partnerskab eller by)"),
             }),
         }
     }

@@ -87,6 +87,7 @@ impl SyntheticExtract {
                 return Err(CountError::Options {
                     option: "crs",
                     reason: format!("{other} is not supported"),
+                    reason_da: format!("{other} understøttes ikke"),
                 });
             }
         };

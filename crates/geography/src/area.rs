@@ -462,6 +462,9 @@ fn read_layer<P: CrsCoord>(
                 feature: "document".to_owned(),
                 message: "expected a FeatureCollection or a Feature, found a bare Geometry"
                     .to_owned(),
+                message_da:
+                    "filen skal være en FeatureCollection eller en Feature, ikke en bar geometri"
+                        .to_owned(),
             });
         }
     };
@@ -492,6 +495,7 @@ fn read_layer<P: CrsCoord>(
             return Err(GeoError::Feature {
                 feature: label,
                 message: format!("missing string property {name_property:?}"),
+                message_da: format!("mangler tekst-egenskaben \"{name_property}\""),
             });
         };
         let raw = match feature.geometry.as_ref().map(|g| &g.value) {
@@ -510,12 +514,17 @@ fn read_layer<P: CrsCoord>(
                         "geometry is a {}, expected Polygon or MultiPolygon",
                         other.type_name()
                     ),
+                    message_da: format!(
+                        "geometrien er en {}; den skal være Polygon eller MultiPolygon",
+                        other.type_name()
+                    ),
                 });
             }
             None => {
                 return Err(GeoError::Feature {
                     feature: label,
                     message: "has no geometry".to_owned(),
+                    message_da: "har ingen geometri".to_owned(),
                 });
             }
         };

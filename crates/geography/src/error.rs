@@ -108,6 +108,8 @@ pub enum GeoError {
         feature: String,
         /// What is wrong.
         message: String,
+        /// The same in Danish, for a person.
+        message_da: String,
     },
     /// A polygon that is not valid: unclosed or too short ring, non-finite coordinate,
     /// self-intersection, hole outside its shell, overlapping parts.
@@ -422,6 +424,198 @@ impl GeoError {
             column: err.column(),
             message: err.to_string(),
             source: err,
+        }
+    }
+}
+
+/// A feature label of [`feature_label`](crate::geometry::feature_label) in Danish:
+/// "objekt 3 (id "a", navn "b")".
+fn feature_da(label: &str) -> String {
+    label
+        .replacen("feature ", "objekt ", 1)
+        .replacen(", name ", ", navn ", 1)
+        .replacen("(name ", "(navn ", 1)
+}
+
+impl GeoError {
+    /// The problem as a Danish sentence for the person who made the file (the `Display` text
+    /// is English and stable for services).
+    ///
+    /// ```
+    /// use tryghed_geography::PartnershipArea;
+    ///
+    /// let e = PartnershipArea::from_city_layer("Folehaven").unwrap_err();
+    /// assert!(e.message_da().starts_with("\"Folehaven\" er ikke et delområde i kortlaget"));
+    /// ```
+    #[must_use]
+    pub fn message_da(&self) -> String {
+        match self {
+            Self::NonFiniteCoordinate { crs, x, y } => {
+                format!("koordinaten ({x}, {y}) i {crs} er ikke et endeligt tal")
+            }
+            Self::OutOfRange { lon, lat } => format!(
+                "WGS84-koordinaten lon {lon}, lat {lat} er uden for intervallet (lon -180..180, lat -90..90)"
+            ),
+            Self::OutsideAreaOfUse { crs, x, y } => format!(
+                "koordinaten ({x}, {y}) i {crs} ligger langt uden for det område, systemet bruges i"
+            ),
+            Self::Transform { from, to, x, y, .. } => {
+                format!("({x}, {y}) kan ikke omregnes fra {from} til {to}")
+            }
+            Self::UnsupportedCrs { value } => format!(
+                "referencesystemet \"{value}\" understøttes ikke; brug EPSG:4326 (WGS84) eller EPSG:25832 (ETRS89 / UTM zone 32N)"
+            ),
+            Self::CrsMismatch { declared, expected } => format!(
+                "GeoJSON-filen angiver {declared}, men koordinaterne skulle være i {expected}"
+            ),
+            Self::Json { line, column, .. } => {
+                format!("filen er ikke gyldig GeoJSON (linje {line}, kolonne {column})")
+            }
+            Self::Feature {
+                feature,
+                message_da,
+                ..
+            } => format!("{}: {message_da}", feature_da(feature)),
+            Self::InvalidGeometry { feature, problem } => format!(
+                "{}: ugyldig geometri: {}",
+                feature_da(feature),
+                problem.message_da()
+            ),
+            Self::Wkt { offset, .. } => format!("ugyldig WKT ved byte {offset}"),
+            Self::Csv { line, .. } => format!("CSV-filen kan ikke læses (linje {line})"),
+            Self::Overlap { first, second } => {
+                format!("{} og {} overlapper", feature_da(first), feature_da(second))
+            }
+            Self::EstateOutsideArea { estate, .. } => {
+                format!("afdelingen \"{estate}\" ligger uden for partnerskabets område")
+            }
+            Self::UnknownDelomraade { value, known } => format!(
+                "\"{value}\" er ikke et delområde i kortlaget \"Udsatte byområder\" (2023-07-18); delområderne er {}",
+                known
+                    .iter()
+                    .map(|k| format!("\"{k}\""))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+            Self::UnknownEstate {
+                feature,
+                value,
+                known,
+            } => format!(
+                "{}: ukendt afdeling \"{value}\" (kendte: {known})",
+                feature_da(feature)
+            ),
+            Self::DuplicateEstate { feature, estate } => format!(
+                "{}: afdelingen \"{estate}\" har allerede et omrids",
+                feature_da(feature)
+            ),
+            Self::InvalidEstateId(e) => e.message_da("et afdelings-id"),
+            Self::LengthMismatch { xs, ys } => {
+                format!("kolonnerne er ikke lige lange: {xs} x-værdier, men {ys} y-værdier")
+            }
+        }
+    }
+}
+
+impl RingRef {
+    /// The ring in Danish: "polygon 0, ydre ring" or "polygon 0, hul 1".
+    fn da(self) -> String {
+        match self.hole {
+            None => format!("polygon {}, ydre ring", self.polygon),
+            Some(h) => format!("polygon {}, hul {h}", self.polygon),
+        }
+    }
+}
+
+impl GeometryProblem {
+    /// The problem as a Danish sentence.
+    #[must_use]
+    #[allow(clippy::too_many_lines, reason = "one sentence per variant")]
+    pub fn message_da(&self) -> String {
+        let p = |at: &[f64; 2]| format!("({}, {})", at[0], at[1]);
+        match self {
+            Self::NoPolygons => "multipolygonen har ingen polygoner".to_owned(),
+            Self::NoRings { polygon } => format!("polygon {polygon} har ingen ringe"),
+            Self::TooFewPositions { ring, positions } => format!(
+                "{} har {positions} punkter; en lukket ring skal have mindst 4",
+                ring.da()
+            ),
+            Self::NotTwoDimensional {
+                ring,
+                position,
+                values,
+            } => format!(
+                "{}, punkt {position} har {values} værdier; kun punkter i 2-D kan bruges",
+                ring.da()
+            ),
+            Self::NotFinite { ring, position, at } => {
+                format!("{}, punkt {position}: {} er ikke endelig", ring.da(), p(at))
+            }
+            Self::OutOfRange { ring, position, at } => format!(
+                "{}, punkt {position}: lon {}, lat {} er uden for WGS84's interval",
+                ring.da(),
+                at[0],
+                at[1]
+            ),
+            Self::OutsideAreaOfUse {
+                ring,
+                position,
+                at,
+                crs,
+            } => format!(
+                "{}, punkt {position}: {} ligger langt uden for det område, hvor {crs} bruges",
+                ring.da(),
+                p(at)
+            ),
+            Self::NotClosed { ring, first, last } => format!(
+                "{} er ikke lukket: første punkt {} er ikke det sidste {}",
+                ring.da(),
+                p(first),
+                p(last)
+            ),
+            Self::TooManyVertices { vertices, limit } => {
+                format!("{vertices} punkter; højst {limit} kan bruges")
+            }
+            Self::TooComplex { pairs, limit } => format!(
+                "{pairs} par af linjestykker overlapper fra vest til øst; højst {limit} kontrolleres (omridset har for mange lange linjestykker over hinanden)"
+            ),
+            Self::SelfIntersection { ring, at } => {
+                format!("{} skærer sig selv i {}", ring.da(), p(at))
+            }
+            Self::RingsCross { first, second, at } => {
+                format!(
+                    "{} og {} krydser hinanden i {}",
+                    first.da(),
+                    second.da(),
+                    p(at)
+                )
+            }
+            Self::RingsShareALine { first, second, at } => format!(
+                "{} og {} har en fælles linje fra {}",
+                first.da(),
+                second.da(),
+                p(at)
+            ),
+            Self::HoleOutsideShell { ring, at } => format!(
+                "{} ligger ikke inden for sin polygons ydre ring (ved {})",
+                ring.da(),
+                p(at)
+            ),
+            Self::HolesOverlap { first, second, at } => {
+                format!(
+                    "{} ligger inden i {} (ved {})",
+                    first.da(),
+                    second.da(),
+                    p(at)
+                )
+            }
+            Self::PartsOverlap { first, second, at } => {
+                format!("polygonerne {first} og {second} overlapper (ved {})", p(at))
+            }
+            Self::PartsShareALine { first, second, at } => format!(
+                "polygonerne {first} og {second} har en fælles linje fra {}",
+                p(at)
+            ),
         }
     }
 }

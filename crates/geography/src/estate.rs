@@ -442,6 +442,7 @@ impl PartnershipArea {
             return Err(GeoError::Feature {
                 feature: "document".to_owned(),
                 message: "has no features: the outline needs at least one polygon".to_owned(),
+                message_da: "har ingen objekter: omridset skal have mindst én polygon".to_owned(),
             });
         };
         let name = first.name().to_owned();
@@ -450,6 +451,10 @@ impl PartnershipArea {
                 feature: crate::geometry::feature_label(index, other.id(), Some(other.name())),
                 message: format!(
                     "is named {:?}, but feature 0 is {name:?}: every feature of an area outline carries the area's name",
+                    other.name()
+                ),
+                message_da: format!(
+                    "hedder \"{}\", men objekt 0 hedder \"{name}\": alle objekter i et områdes omrids bærer områdets navn",
                     other.name()
                 ),
             });
@@ -668,16 +673,31 @@ fn check_estates(area: &MultiPolygon<f64>, estates: &[Estate]) -> Result<(), Geo
     check_no_overlap(&named)
 }
 
+/// The Danish of what a property must be (the `expected` texts of [`estate_from_feature`]).
+fn expected_da(expected: &str) -> String {
+    match expected {
+        "a string that is not empty" => "en tekst, der ikke er tom".to_owned(),
+        "a party id as a string" => "et part-id som tekst".to_owned(),
+        "a whole number of homes" => "et helt antal boliger".to_owned(),
+        other => other.to_owned(),
+    }
+}
+
 /// An estate record from a feature of an estates file that defines its estates.
 fn estate_from_feature(index: usize, area: &Area<Utm32>) -> Result<Estate, GeoError> {
     let feature = crate::geometry::feature_label(index, area.id(), Some(area.name()));
     let wrong = |key: &str, expected: &str| GeoError::Feature {
         feature: feature.clone(),
         message: format!("property {key:?} must be {expected}"),
+        message_da: format!("egenskaben \"{key}\" skal være {}", expected_da(expected)),
     };
     let id = EstateId::new(area.name()).map_err(|e| GeoError::Feature {
         feature: feature.clone(),
         message: format!("property \"estate\" is the estate's id here: {e}"),
+        message_da: format!(
+            "egenskaben \"estate\" er afdelingens id her: {}",
+            e.message_da()
+        ),
     })?;
     let props = area.properties();
     let name = match props.get("name") {

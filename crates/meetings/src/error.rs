@@ -60,6 +60,40 @@ pub enum MeetingsError {
     },
 }
 
+impl MeetingsError {
+    /// The problem in Danish, for a person (the `Display` text is English and stable for
+    /// services; a meeting log's diagnostics are Danish already).
+    #[must_use]
+    pub fn message_da(&self) -> String {
+        match self {
+            MeetingsError::EmptyText { what } => format!("{what} er tom"),
+            MeetingsError::EmptyPeriod { first, last } => {
+                format!(
+                    "perioden {first}–{last} har intet år (det første år ligger efter det sidste)"
+                )
+            }
+            MeetingsError::YearOutsidePeriod { year, first, last } => {
+                format!("året {year} ligger uden for aftaleperioden {first}–{last}")
+            }
+            MeetingsError::Inconsistent { field, reason } => {
+                format!("mødeopgørelsen: {field} passer ikke ({reason})")
+            }
+            MeetingsError::Invalid {
+                origin,
+                diagnostics,
+            } => format!(
+                "{origin}: {} fejl: {}",
+                diagnostics.len(),
+                diagnostics
+                    .iter()
+                    .map(ToString::to_string)
+                    .collect::<Vec<_>>()
+                    .join("; ")
+            ),
+        }
+    }
+}
+
 fn list(diagnostics: &[Diagnostic]) -> String {
     diagnostics.iter().fold(String::new(), |mut out, d| {
         out.push_str("\n  ");

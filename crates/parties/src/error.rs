@@ -218,6 +218,102 @@ impl fmt::Display for RegistryIssue {
     }
 }
 
+impl PartiesError {
+    /// The problem as a Danish sentence for the person who wrote the file (the `Display` text
+    /// is English and stable for services).
+    ///
+    /// ```
+    /// use tryghed_parties::Cvr;
+    ///
+    /// let e = "1234567".parse::<Cvr>().unwrap_err();
+    /// assert_eq!(e.message_da(), "CVR-nummeret \"1234567\" har 7 tegn; et CVR-nummer har præcis 8 cifre");
+    /// ```
+    #[must_use]
+    pub fn message_da(&self) -> String {
+        match self {
+            Self::InvalidSlug(e) => e.message_da("et id"),
+            Self::CvrLength { value, length } => format!(
+                "CVR-nummeret \"{value}\" har {length} tegn; et CVR-nummer har præcis 8 cifre"
+            ),
+            Self::CvrNotDigit {
+                value,
+                found,
+                position,
+            } => format!(
+                "CVR-nummeret \"{value}\": tegnet '{found}' på plads {} er ikke et ciffer",
+                position + 1
+            ),
+            Self::CvrLeadingZero { value } => {
+                format!("CVR-nummeret \"{value}\" begynder med 0, det gør et CVR-nummer aldrig")
+            }
+            Self::CvrChecksum { value, .. } => format!(
+                "CVR-nummeret \"{value}\" består ikke modulus 11-kontrollen; tjek for tastefejl"
+            ),
+            Self::InvalidMunicipalityCode { value } => format!(
+                "kommunekoden \"{value}\" er ugyldig: en kommunekode har præcis 3 cifre og begynder ikke med 0"
+            ),
+            Self::Empty { field, context } => format!(
+                "{field} må ikke være tom{}",
+                context
+                    .as_deref()
+                    .map_or_else(String::new, |c| format!(" (i {c})"))
+            ),
+            Self::SurroundingWhitespace { field, value } => {
+                format!("{field} \"{value}\" begynder eller slutter med mellemrum")
+            }
+            Self::UnknownName { what, value } => format!("ukendt {what} \"{value}\""),
+            Self::SelfParent { party } => {
+                format!("parten {party} kan ikke være sin egen overordnede")
+            }
+            Self::InvalidParties { issues } => issues
+                .iter()
+                .map(RegistryIssue::message_da)
+                .collect::<Vec<_>>()
+                .join("; "),
+            Self::MembershipDates {
+                party,
+                body,
+                from,
+                to,
+            } => format!("{party}s medlemskab af {body} slutter {to}, før det begynder {from}"),
+            Self::InvalidFte { value, .. } => {
+                format!("\"{value}\" er ikke et antal årsværk (skriv fx \"1.5\")")
+            }
+            Self::InvalidMeetingRule { body, min, max } => {
+                format!("mødereglen for {body}: højst {max} om året er mindre end mindst {min}")
+            }
+            Self::DuplicateBody { id } => format!("organ-id'et {id} bruges af flere organer"),
+            Self::RuleForMissingBody { rule, body } => {
+                format!("en regel ({rule}) nævner {body}, men der er ikke noget organ af den slags")
+            }
+        }
+    }
+}
+
+impl RegistryIssue {
+    /// The issue as a Danish sentence.
+    #[must_use]
+    pub fn message_da(&self) -> String {
+        match self {
+            Self::DuplicateId { id, first, again } => format!(
+                "part-id'et {id} bruges både af part nr. {} og nr. {}",
+                first + 1,
+                again + 1
+            ),
+            Self::UnknownParent { party, parent } => {
+                format!("parten {party} har den overordnede {parent}, som ikke er i listen")
+            }
+            Self::ParentCycle { cycle } => {
+                let mut names: Vec<String> = cycle.iter().map(ToString::to_string).collect();
+                if let Some(first) = cycle.first() {
+                    names.push(first.to_string());
+                }
+                format!("de overordnede går i ring: {}", names.join(" → "))
+            }
+        }
+    }
+}
+
 fn context_suffix(context: Option<&str>) -> String {
     context.map_or_else(String::new, |c| format!(" (in {c})"))
 }

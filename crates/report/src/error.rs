@@ -77,3 +77,37 @@ pub enum ReportError {
     #[error("JSON: {0}")]
     Json(#[from] serde_json::Error),
 }
+
+impl ReportError {
+    /// The problem in Danish, for a person (the `Display` text is English and stable for
+    /// services). The goals, agreement and geography errors inside are given in Danish; an
+    /// [`InvalidInput`](ReportError::InvalidInput), which mostly comes from a service's own
+    /// report input, keeps its English reason behind a Danish lead.
+    #[must_use]
+    pub fn message_da(&self) -> String {
+        match self {
+            ReportError::InvalidInput { field, reason } => {
+                format!("rapportens grundlag kan ikke bruges ({field}): {reason}")
+            }
+            ReportError::LedgerYear { ledger, report } => format!(
+                "regnskabet er for {ledger}, afrapporteringen for {report}: giv regnskabet for afrapporteringens år"
+            ),
+            ReportError::NextPlanYear { plan, report } => format!(
+                "næste års tryghedsplan er for {plan}, afrapporteringen for {report}: giv planen for året efter afrapporteringens"
+            ),
+            ReportError::Goals(e) => e.message_da(),
+            ReportError::Agreement(e) => e.message_da(),
+            ReportError::Geography(e) => format!("kortet: {}", e.message_da()),
+            ReportError::Template { template, message } => {
+                format!("skabelonen {template} kan ikke udfyldes ({message})")
+            }
+            ReportError::Chart { chart, message } => {
+                format!("diagrammet {chart} kan ikke tegnes ({message})")
+            }
+            ReportError::Unsuppressed { format } => format!(
+                "rapporten har de nøjagtige tal (fortroligt – ikke til offentliggørelse): den kan kun skrives som JSON, ikke som {format}"
+            ),
+            ReportError::Json(e) => format!("JSON kan ikke skrives ({e})"),
+        }
+    }
+}

@@ -123,6 +123,10 @@ pub(super) struct RawEstate {
 
 impl Checker<'_> {
     /// Reads `[area]`: the outline, the estates and the credit, each problem at its key.
+    #[allow(
+        clippy::too_many_lines,
+        reason = "every form of the [area] table, each problem in English and Danish"
+    )]
     pub(super) fn area(
         &mut self,
         raw: Spanned<RawArea>,
@@ -136,6 +140,7 @@ impl Checker<'_> {
                     outline.span(),
                     "area.outline",
                     "give either name (a delområde of the city layer) or outline (a GeoJSON file), not both",
+                    "angiv enten name (et delområde i kortlaget) eller outline (en GeoJSON-fil), ikke begge",
                 );
                 return None;
             }
@@ -144,6 +149,7 @@ impl Checker<'_> {
                     table,
                     "area",
                     "the area needs name (a delområde of the city layer \"Udsatte byområder\") or outline (a GeoJSON file next to the agreement file)",
+                    "området skal have name (et delområde i kortlaget \"Udsatte byområder\") eller outline (en GeoJSON-fil ved siden af aftalefilen)",
                 );
                 return None;
             }
@@ -153,6 +159,7 @@ impl Checker<'_> {
                         credit.span(),
                         "area.credit",
                         "a delområde of the city layer is credited as its licence asks (Københavns Kommune, Udsatte byområder, CC BY 4.0): credit is only for an outline file",
+                        "et delområde i kortlaget krediteres, som licensen kræver (Københavns Kommune, Udsatte byområder, CC BY 4.0): credit bruges kun til en omridsfil",
                     );
                 }
                 let span = name.span();
@@ -160,7 +167,7 @@ impl Checker<'_> {
                 match PartnershipArea::from_city_layer(&name) {
                     Ok(area) => (area, AreaOrigin::CityLayer { delomraade: name }),
                     Err(error) => {
-                        self.report(span, "area.name", error.to_string());
+                        self.report(span, "area.name", error.to_string(), error.message_da());
                         return None;
                     }
                 }
@@ -177,7 +184,12 @@ impl Checker<'_> {
                         (area, AreaOrigin::File { path })
                     }
                     Err(error) => {
-                        self.report(span, "area.outline", format!("{}: {error}", path.display()));
+                        self.report(
+                            span,
+                            "area.outline",
+                            format!("{}: {error}", path.display()),
+                            format!("{}: {}", path.display(), error.message_da()),
+                        );
                         return None;
                     }
                 }
@@ -194,7 +206,12 @@ impl Checker<'_> {
                         match area.with_estates(records) {
                             Ok(a) => area = a,
                             Err(error) => {
-                                self.report(span, "area.estates", error.to_string());
+                                self.report(
+                                    span,
+                                    "area.estates",
+                                    error.to_string(),
+                                    error.message_da(),
+                                );
                                 return None;
                             }
                         }
@@ -209,6 +226,7 @@ impl Checker<'_> {
                                     span,
                                     "area.estates",
                                     format!("{}: {error}", path.display()),
+                                    format!("{}: {}", path.display(), error.message_da()),
                                 );
                                 return None;
                             }
@@ -243,7 +261,12 @@ impl Checker<'_> {
             let id = match EstateId::new(record.id.into_inner()) {
                 Ok(id) => Some(id),
                 Err(error) => {
-                    self.report(id_span, format!("{field}.id"), error.to_string());
+                    self.report(
+                        id_span,
+                        format!("{field}.id"),
+                        error.to_string(),
+                        error.message_da(),
+                    );
                     clean = false;
                     None
                 }
@@ -258,6 +281,10 @@ impl Checker<'_> {
                         format!("{field}.owner"),
                         format!(
                             "unknown party {:?}: it is not among [[parties]]",
+                            owner.as_str()
+                        ),
+                        format!(
+                            "ukendt part \"{}\": den står ikke blandt [[parties]]",
                             owner.as_str()
                         ),
                     );
@@ -295,6 +322,11 @@ impl Checker<'_> {
                             path.display(),
                             estate.id().as_str()
                         ),
+                        format!(
+                            "{}: afdelingen \"{}\" har ejeren \"{owner}\", som ikke står blandt [[parties]]",
+                            path.display(),
+                            estate.id().as_str()
+                        ),
                     );
                 }
             }
@@ -307,7 +339,7 @@ impl Checker<'_> {
         let span = name.span();
         let given = Path::new(name.get_ref().as_str());
         if given.as_os_str().is_empty() {
-            self.report(span, field, "must name a file");
+            self.report(span, field, "must name a file", "skal nævne en fil");
             return None;
         }
         let path = match (given.is_absolute(), self.dir) {
@@ -321,27 +353,49 @@ impl Checker<'_> {
                         "{} is relative to the agreement file's folder, but this agreement was not read from a file (use Agreement::from_path or Agreement::from_toml_str_in)",
                         given.display()
                     ),
+                    format!(
+                        "{} er regnet fra aftalefilens mappe, men denne aftale er ikke læst fra en fil",
+                        given.display()
+                    ),
                 );
                 return None;
             }
         };
         match read_area_file(&path) {
             Ok(text) => Some((path, text)),
-            Err(reason) => {
-                self.report(span, field, format!("{}: {reason}", path.display()));
+            Err((reason, reason_da)) => {
+                self.report(
+                    span,
+                    field,
+                    format!("{}: {reason}", path.display()),
+                    format!("{}: {reason_da}", path.display()),
+                );
                 None
             }
         }
     }
 }
 
-/// The file's text, or why it cannot be had.
-fn read_area_file(path: &Path) -> Result<String, String> {
-    let file = std::fs::File::open(path).map_err(|e| format!("cannot be read: {e}"))?;
-    let too_large = || format!("is larger than {} MiB", MAX_AREA_FILE_BYTES >> 20);
+/// The file's text, or why it cannot be had (in English and Danish).
+fn read_area_file(path: &Path) -> Result<String, (String, String)> {
+    let file = std::fs::File::open(path).map_err(|e| {
+        (
+            format!("cannot be read: {e}"),
+            format!("kan ikke læses ({})", io_da(&e)),
+        )
+    })?;
+    let too_large = || {
+        (
+            format!("is larger than {} MiB", MAX_AREA_FILE_BYTES >> 20),
+            format!("er større end {} MiB", MAX_AREA_FILE_BYTES >> 20),
+        )
+    };
     if let Ok(meta) = file.metadata() {
         if meta.is_dir() {
-            return Err("is a folder, not a file".to_owned());
+            return Err((
+                "is a folder, not a file".to_owned(),
+                "er en mappe, ikke en fil".to_owned(),
+            ));
         }
         if meta.is_file() && meta.len() > MAX_AREA_FILE_BYTES {
             return Err(too_large());
@@ -350,7 +404,12 @@ fn read_area_file(path: &Path) -> Result<String, String> {
     let mut bytes = Vec::new();
     file.take(MAX_AREA_FILE_BYTES + 1)
         .read_to_end(&mut bytes)
-        .map_err(|e| format!("cannot be read: {e}"))?;
+        .map_err(|e| {
+            (
+                format!("cannot be read: {e}"),
+                format!("kan ikke læses ({})", io_da(&e)),
+            )
+        })?;
     if bytes.len() as u64 > MAX_AREA_FILE_BYTES {
         return Err(too_large());
     }
@@ -363,8 +422,22 @@ fn read_area_file(path: &Path) -> Result<String, String> {
             .as_bytes()
             .get(..at)
             .map_or(1, |b| b.split(|&c| c == b'\n').count());
-        format!("is not UTF-8 text (line {line}, byte {at}); save it as UTF-8")
+        (
+            format!("is not UTF-8 text (line {line}, byte {at}); save it as UTF-8"),
+            format!("er ikke UTF-8-tekst (linje {line}, byte {at}); gem den som UTF-8"),
+        )
     })
+}
+
+/// An I/O error's kind in Danish.
+fn io_da(error: &std::io::Error) -> &'static str {
+    match error.kind() {
+        std::io::ErrorKind::NotFound => "filen findes ikke",
+        std::io::ErrorKind::PermissionDenied => "adgang nægtet",
+        std::io::ErrorKind::IsADirectory => "det er en mappe",
+        std::io::ErrorKind::InvalidData => "indholdet kan ikke læses",
+        _ => "læsefejl",
+    }
 }
 
 #[cfg(test)]
