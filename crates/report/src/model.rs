@@ -2834,6 +2834,41 @@ mod tests {
     }
 
     proptest::proptest! {
+        /// A status takes its revisions exactly when it is approved and they follow the
+        /// approval in date order; its stage is then revised, and it reads back equal.
+        #[test]
+        fn a_plan_status_keeps_its_order(
+            approved in proptest::option::of(0u64..400),
+            revisions in proptest::collection::vec(0u64..400, 0..5),
+        ) {
+            let start = day(2026, 1, 1);
+            let mut status = match approved {
+                Some(d) => PlanStatusRow::approved(start + chrono::Days::new(d), "styregruppe").unwrap(),
+                None => PlanStatusRow::draft(),
+            };
+            let mut before = approved;
+            for r in &revisions {
+                let revision = PlanRevision::new(start + chrono::Days::new(*r), "ændret").unwrap();
+                let ok = before.is_some_and(|b| *r >= b);
+                match status.clone().revised(revision) {
+                    Ok(next) => {
+                        proptest::prop_assert!(ok);
+                        status = next;
+                        before = Some(*r);
+                    }
+                    Err(_) => proptest::prop_assert!(!ok),
+                }
+            }
+            let stage = match (status.approved_on(), status.revisions().is_empty()) {
+                (None, _) => PlanStage::Draft,
+                (Some(_), true) => PlanStage::Approved,
+                (Some(_), false) => PlanStage::Revised,
+            };
+            proptest::prop_assert_eq!(status.stage(), &stage);
+            let json = serde_json::to_string(&status).unwrap();
+            proptest::prop_assert_eq!(serde_json::from_str::<PlanStatusRow>(&json).unwrap(), status);
+        }
+
         /// A deliverable takes a reason, action or new deadline exactly when it is a
         /// deviation, and every row it makes reads back from JSON equal.
         #[test]
