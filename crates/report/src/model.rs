@@ -1541,7 +1541,7 @@ accessors!(PlanRevision {
 /// assert_eq!(status.stage(), &PlanStage::Revised);
 /// assert_eq!(
 ///     status.text(),
-///     "revideret (godkendt 24. februar 2026 (styregruppe); revideret 17. november 2026: Eksempel: belysningen er forsinket)"
+///     "revideret (godkendt 24. februar 2026 af styregruppe; revideret 17. november 2026: Eksempel: belysningen er forsinket)"
 /// );
 /// // A revision before the approval is refused.
 /// assert!(PlanStatusRow::approved(day(2, 24)?, "styregruppe")?
@@ -1710,11 +1710,11 @@ impl PlanStatusRow {
     }
 
     /// The status in one Danish phrase: "udkast, ikke godkendt", "godkendt 24. februar 2026
-    /// (styregruppe)", "revideret (godkendt …; revideret 17. november 2026: …)".
+    /// af styregruppe", "revideret (godkendt …; revideret 17. november 2026: …)".
     pub fn text(&self) -> String {
         let approval = match (&self.approved_on, &self.approved_by) {
             (Some(date), Some(body)) => {
-                format!("godkendt {} ({body})", crate::fmt::long_date(*date))
+                format!("godkendt {} af {body}", crate::fmt::long_date(*date))
             }
             _ => return "udkast, ikke godkendt".to_owned(),
         };
@@ -2723,7 +2723,7 @@ mod tests {
         assert_eq!(PlanStatusRow::draft().text(), "udkast, ikke godkendt");
         assert!(PlanStatusRow::approved(day(2026, 2, 24), " ").is_err());
         let approved = PlanStatusRow::approved(day(2026, 2, 24), "styregruppe").unwrap();
-        assert_eq!(approved.text(), "godkendt 24. februar 2026 (styregruppe)");
+        assert_eq!(approved.text(), "godkendt 24. februar 2026 af styregruppe");
         assert!(PlanRevision::new(day(2026, 3, 1), "  ").is_err());
         let revision = PlanRevision::new(day(2026, 11, 17), "forsinket").unwrap();
         assert!(
