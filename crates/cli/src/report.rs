@@ -289,9 +289,10 @@ fn ledger_year(path: &Path, ledger: Year, report: Year) -> CliError {
 
 fn report_error(error: ReportError) -> CliError {
     match error {
-        ReportError::InvalidInput { .. } | ReportError::Goals(_) | ReportError::Agreement(_) => {
-            CliError::Invalid(format!("fejl: {}", error.message_da()))
-        }
+        ReportError::InvalidInput { .. }
+        | ReportError::NextPlanYear { .. }
+        | ReportError::Goals(_)
+        | ReportError::Agreement(_) => CliError::Invalid(format!("fejl: {}", error.message_da())),
         other => CliError::Usage(format!("fejl: {}", other.message_da())),
     }
 }

@@ -151,6 +151,22 @@ fn the_commands_on_the_example_files_speak_danish() {
     check(&["budget"]);
     check(&["budget", "--year", "2027"]);
     check(&["budget", "--ledger", &ledger]);
+    // The report's deviations and next year's plan (issues 14, 15), and its refusal of a plan
+    // for the wrong year.
+    let next = example("tryghedsplan-2027-eksempel.toml");
+    let report = [
+        "report",
+        "--year",
+        "2026",
+        "--plan",
+        &plan,
+        "--follow-up",
+        &follow_up,
+        "--date",
+        "2026-05-12",
+    ];
+    check(&[&report[..], &["--next-plan", &next]].concat());
+    check(&[&report[..], &["--next-plan", &plan]].concat());
 }
 
 #[test]

@@ -92,7 +92,7 @@ fn every_deviation_of_the_follow_up_is_in_the_report_with_its_reason_action_and_
     assert!(lamps < letter, "{front}");
     // The plan's own status.
     assert!(
-        md.contains("Planens status: revideret (godkendt 24. februar 2026 (styregruppe); revideret 17. november 2026:"),
+        md.contains("Planens status: revideret (godkendt 24. februar 2026 af styregruppe; revideret 17. november 2026:"),
         "{md}"
     );
 }
@@ -147,7 +147,7 @@ fn next_years_plan_gives_its_section_and_a_line_on_the_summary_page() {
     );
     let front = md.split("## Målsætninger").next().unwrap();
     assert!(
-        front.contains("Tryghedsplanen for 2027 (udkast, ikke godkendt): 4 aktiviteter, heraf 3 med to eller flere samarbejdspartnere; budget 760.000,00 kr., inden for aktivitetsmidlerne på 1.050.000,00 kr."),
+        front.contains("Tryghedsplanen for 2027 (udkast, ikke godkendt): 4 aktiviteter, heraf 3 med to eller flere samarbejdspartnere; budget 760.000,00 kr., inden for aktivitetsmidlerne på 1.050.000,00 kr.\n"),
         "{front}"
     );
     assert!(

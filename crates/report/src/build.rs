@@ -2038,6 +2038,50 @@ mod tests {
     }
 
     #[test]
+    fn a_report_with_deviations_and_next_years_plan_reads_back_equal() {
+        let a = Agreement::folehaven();
+        let lamps = crate::DeliverableRow::new("Eksempel: lamper", Delivery::NotDelivered, None)
+            .unwrap()
+            .with_due(chrono::NaiveDate::from_ymd_opt(2026, 11, 30).unwrap())
+            .with_deviation(
+                Some("Eksempel: forsinket".into()),
+                Some("Eksempel: nyt tilbud".into()),
+                chrono::NaiveDate::from_ymd_opt(2027, 4, 30),
+            )
+            .unwrap();
+        let objective =
+            crate::ObjectiveRow::new("Eksempel: job", crate::Achievement::NotAchieved, None)
+                .unwrap()
+                .with_deviation(None, Some("Eksempel: mentor".into()))
+                .unwrap();
+        let activity = ActivityRow::new("lys", "Eksempel: Lys", "tryggere-byrum", "3B", vec![])
+            .unwrap()
+            .with_deliverables(vec![lamps])
+            .with_objectives(vec![objective]);
+        let status = crate::PlanStatusRow::approved(
+            chrono::NaiveDate::from_ymd_opt(2026, 2, 24).unwrap(),
+            "styregruppe",
+        )
+        .unwrap();
+        let plan = PlanInput::new(y(2026), "Eksempel: plan", true, vec![activity])
+            .unwrap()
+            .with_status(status.clone());
+        let report = ReportBuilder::new(&a)
+            .year(y(2026))
+            .plan(plan)
+            .next_plan(next_plan(2027).with_status(crate::PlanStatusRow::draft()))
+            .build()
+            .unwrap();
+        let section = report.activities().as_ref().unwrap();
+        assert_eq!(section.deviations().len(), 1);
+        assert_eq!(section.objective_deviations().len(), 1);
+        assert_eq!(section.status().as_ref(), Some(&status));
+        let json = crate::render_json(&report).unwrap();
+        let back: StatusReport = serde_json::from_str(&json).unwrap();
+        assert_eq!(back, report);
+    }
+
+    #[test]
     fn a_missing_next_plan_is_named_like_the_other_inputs() {
         let a = Agreement::folehaven();
         let report = ReportBuilder::new(&a).year(y(2026)).build().unwrap();

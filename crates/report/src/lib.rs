@@ -142,10 +142,10 @@ pub use model::{
     BaselineFixing, BaselineRow, BaselineTable, BudgetActivityRow, BudgetLineRow, BudgetSection,
     BudgetYearRow, ChangeCell, CodeList, CollaborationRow, Count, CountPoint, CrimeRow,
     DeliverableRow, Delivery, DeliveryCounts, EstateRow, Figure, FocusGroup, GoalRow, Guide,
-    IntervalCell, NextPlanSection, OrganisationAction, OrganisationAttendance, OrganisationBody,
-    OrganisationDecision, OrganisationFinding, OrganisationSection, PlanFunds, PlanInput,
-    PlanRevision, PlanStage, PlanStatusRow, Reference, ReportOptions, ReportStatus, SharePoint,
-    SignificanceCell, SourceNote, StatusReport, SummaryLine, SurveySeries, Trend,
+    IntervalCell, NextPlanSection, ObjectiveRow, OrganisationAction, OrganisationAttendance,
+    OrganisationBody, OrganisationDecision, OrganisationFinding, OrganisationSection, PlanFunds,
+    PlanInput, PlanRevision, PlanStage, PlanStatusRow, Reference, ReportOptions, ReportStatus,
+    SharePoint, SignificanceCell, SourceNote, StatusReport, SummaryLine, SurveySeries, Trend,
     WholeBudgetSection,
 };
 pub use render::{render_html, render_html_with_area, render_json, render_markdown};

@@ -1541,7 +1541,7 @@ accessors!(PlanRevision {
 /// assert_eq!(status.stage(), &PlanStage::Revised);
 /// assert_eq!(
 ///     status.text(),
-///     "revideret (godkendt 24. februar 2026 (styregruppe); revideret 17. november 2026: Eksempel: belysningen er forsinket)"
+///     "revideret (godkendt 24. februar 2026 af styregruppe; revideret 17. november 2026: Eksempel: belysningen er forsinket)"
 /// );
 /// // A revision before the approval is refused.
 /// assert!(PlanStatusRow::approved(day(2, 24)?, "styregruppe")?
@@ -1710,11 +1710,11 @@ impl PlanStatusRow {
     }
 
     /// The status in one Danish phrase: "udkast, ikke godkendt", "godkendt 24. februar 2026
-    /// (styregruppe)", "revideret (godkendt …; revideret 17. november 2026: …)".
+    /// af styregruppe", "revideret (godkendt …; revideret 17. november 2026: …)".
     pub fn text(&self) -> String {
         let approval = match (&self.approved_on, &self.approved_by) {
             (Some(date), Some(body)) => {
-                format!("godkendt {} ({body})", crate::fmt::long_date(*date))
+                format!("godkendt {} af {body}", crate::fmt::long_date(*date))
             }
             _ => return "udkast, ikke godkendt".to_owned(),
         };
@@ -2723,7 +2723,7 @@ mod tests {
         assert_eq!(PlanStatusRow::draft().text(), "udkast, ikke godkendt");
         assert!(PlanStatusRow::approved(day(2026, 2, 24), " ").is_err());
         let approved = PlanStatusRow::approved(day(2026, 2, 24), "styregruppe").unwrap();
-        assert_eq!(approved.text(), "godkendt 24. februar 2026 (styregruppe)");
+        assert_eq!(approved.text(), "godkendt 24. februar 2026 af styregruppe");
         assert!(PlanRevision::new(day(2026, 3, 1), "  ").is_err());
         let revision = PlanRevision::new(day(2026, 11, 17), "forsinket").unwrap();
         assert!(
@@ -2834,6 +2834,41 @@ mod tests {
     }
 
     proptest::proptest! {
+        /// A status takes its revisions exactly when it is approved and they follow the
+        /// approval in date order; its stage is then revised, and it reads back equal.
+        #[test]
+        fn a_plan_status_keeps_its_order(
+            approved in proptest::option::of(0u64..400),
+            revisions in proptest::collection::vec(0u64..400, 0..5),
+        ) {
+            let start = day(2026, 1, 1);
+            let mut status = match approved {
+                Some(d) => PlanStatusRow::approved(start + chrono::Days::new(d), "styregruppe").unwrap(),
+                None => PlanStatusRow::draft(),
+            };
+            let mut before = approved;
+            for r in &revisions {
+                let revision = PlanRevision::new(start + chrono::Days::new(*r), "ændret").unwrap();
+                let ok = before.is_some_and(|b| *r >= b);
+                match status.clone().revised(revision) {
+                    Ok(next) => {
+                        proptest::prop_assert!(ok);
+                        status = next;
+                        before = Some(*r);
+                    }
+                    Err(_) => proptest::prop_assert!(!ok),
+                }
+            }
+            let stage = match (status.approved_on(), status.revisions().is_empty()) {
+                (None, _) => PlanStage::Draft,
+                (Some(_), true) => PlanStage::Approved,
+                (Some(_), false) => PlanStage::Revised,
+            };
+            proptest::prop_assert_eq!(status.stage(), &stage);
+            let json = serde_json::to_string(&status).unwrap();
+            proptest::prop_assert_eq!(serde_json::from_str::<PlanStatusRow>(&json).unwrap(), status);
+        }
+
         /// A deliverable takes a reason, action or new deadline exactly when it is a
         /// deviation, and every row it makes reads back from JSON equal.
         #[test]

@@ -440,7 +440,10 @@ fn next_plan_line(n: &crate::model::NextPlanSection) -> String {
             f.funds(),
         );
     }
-    text.push('.');
+    // An amount ends in "kr.": no second full stop.
+    if !text.ends_with('.') {
+        text.push('.');
+    }
     text
 }
 
