@@ -15,7 +15,8 @@ fuzz_target!(|data: &[u8]| {
         }
         Err(CountError::Residents { problems, .. }) => {
             assert!(!problems.is_empty());
-            let lines = text.lines().count() as u64 + 1;
+            // Lines as the readers count them: `\r\n`, a lone `\r` and a lone `\n` each end one.
+            let lines = tryghed_diagnostics::LineEnds::<&[u8]>::breaks_in(data) + 1;
             for p in &problems {
                 assert!(p.line() >= 1 && p.line() <= lines, "{p}");
                 // Values are quoted at most 80 characters, each escaped to at most 10.

@@ -65,8 +65,9 @@ pub struct LineEnds<R> {
     /// [`LineEnds::MAX_RUNS`] of them): (start, index in the run).
     skipped: u64,
     open: VecDeque<(u64, u64)>,
-    /// Lines skipped before a record: (where the line starts, lines skipped from there on).
-    runs: VecDeque<(u64, u64)>,
+    /// Lines skipped before a record: (where the line starts, lines skipped from there on,
+    /// the byte where the record starts).
+    runs: VecDeque<(u64, u64, u64)>,
 }
 
 impl<R> LineEnds<R> {
@@ -100,21 +101,37 @@ impl<R> LineEnds<R> {
     /// as `byte` and `line` (`csv::Position::byte` and `csv::Position::line`).
     #[must_use]
     pub fn record_line(&self, byte: u64, line: u64) -> u64 {
-        let skipped = match self.runs.binary_search_by_key(&byte, |&(at, _)| at) {
-            Ok(i) => self.runs.get(i).map_or(0, |&(_, n)| n),
-            Err(_) => 0,
-        };
+        let skipped = self.run_at(byte).map_or(0, |(n, _)| n);
         line.saturating_add(skipped)
     }
 
-    /// Puts the line of `record`'s first byte into its position (see
-    /// [`record_line`](LineEnds::record_line)) and forgets what is noted before it: call it
-    /// after each record read, through `csv::Reader::get_mut`.
+    /// The byte offset (of the normalised text) of the first byte of the record whose
+    /// position the CSV reader gave as `byte`: after the blank and comment lines it skipped,
+    /// so that a record's length does not count them.
+    #[must_use]
+    pub fn record_byte(&self, byte: u64) -> u64 {
+        self.run_at(byte).map_or(byte, |(_, start)| start)
+    }
+
+    /// The lines skipped from `byte` on and where the record after them starts.
+    fn run_at(&self, byte: u64) -> Option<(u64, u64)> {
+        let i = self
+            .runs
+            .binary_search_by_key(&byte, |&(at, _, _)| at)
+            .ok()?;
+        self.runs.get(i).map(|&(_, n, start)| (n, start))
+    }
+
+    /// Puts the line and byte offset of `record`'s first byte into its position (see
+    /// [`record_line`](LineEnds::record_line) and [`record_byte`](LineEnds::record_byte))
+    /// and forgets what is noted before it: call it after each record read, through
+    /// `csv::Reader::get_mut`.
     pub fn place(&mut self, record: &mut csv::ByteRecord) {
         if let Some(position) = record.position() {
             let mut position = position.clone();
             let byte = position.byte();
             position.set_line(self.record_line(byte, position.line()));
+            position.set_byte(self.record_byte(byte));
             record.set_position(Some(position));
             self.forget_before(byte);
         }
@@ -151,7 +168,7 @@ impl<R> LineEnds<R> {
 
     /// Forgets what is noted about text before `byte`: call it with each record's start.
     pub fn forget_before(&mut self, byte: u64) {
-        while self.runs.front().is_some_and(|&(at, _)| at < byte) {
+        while self.runs.front().is_some_and(|&(at, _, _)| at < byte) {
             self.runs.pop_front();
         }
     }
@@ -198,7 +215,7 @@ impl<R> LineEnds<R> {
                     if self.runs.len() == Self::MAX_RUNS {
                         self.runs.pop_front();
                     }
-                    self.runs.push_back((start, total - index));
+                    self.runs.push_back((start, total - index, self.offset));
                 }
                 self.skipped = 0;
                 self.at_line_start = false;
