@@ -340,25 +340,5 @@ pub(crate) fn to_json<T: serde::Serialize>(value: &T) -> Result<String, CliError
 
 /// A date in Danish, e.g. `8. april 2025`.
 pub(crate) fn danish_date(date: chrono::NaiveDate) -> String {
-    use chrono::Datelike;
-    const MONTHS: [&str; 12] = [
-        "januar",
-        "februar",
-        "marts",
-        "april",
-        "maj",
-        "juni",
-        "juli",
-        "august",
-        "september",
-        "oktober",
-        "november",
-        "december",
-    ];
-    let month = usize::try_from(date.month0())
-        .ok()
-        .and_then(|m| MONTHS.get(m))
-        .copied()
-        .unwrap_or("?");
-    format!("{}. {} {}", date.day(), month, date.year())
+    tryghed_diagnostics::format_date_da(date)
 }

@@ -57,6 +57,7 @@ mod text;
 pub use diagnostic::{Diagnostic, LineIndex, Location, Severity, render_all};
 pub use lines::LineEnds;
 pub use reader::{
-    Document, QUOTE_LIMIT, Span, Table, TomlReader, Value, parse_date_da, quote, sorted,
+    Document, QUOTE_LIMIT, Span, Table, TomlReader, Value, format_date_da, parse_date_da, quote,
+    sorted,
 };
 pub use text::{Encoding, NotUtf8, detect_delimiter, header_name, parse_decimal};

@@ -547,6 +547,42 @@ impl<'d, 'a> Value<'d, 'a> {
     }
 }
 
+/// A date written out in Danish, as a report or a message gives it: `2026-11-17` →
+/// `17. november 2026`.
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use tryghed_diagnostics::format_date_da;
+///
+/// let date = NaiveDate::from_ymd_opt(2026, 6, 5).ok_or("a date")?;
+/// assert_eq!(format_date_da(date), "5. juni 2026");
+/// # Ok::<(), &str>(())
+/// ```
+#[must_use]
+pub fn format_date_da(date: NaiveDate) -> String {
+    use chrono::Datelike as _;
+    const MONTHS: [&str; 12] = [
+        "januar",
+        "februar",
+        "marts",
+        "april",
+        "maj",
+        "juni",
+        "juli",
+        "august",
+        "september",
+        "oktober",
+        "november",
+        "december",
+    ];
+    let month = usize::try_from(date.month0())
+        .ok()
+        .and_then(|m| MONTHS.get(m))
+        .copied()
+        .unwrap_or("?");
+    format!("{}. {month} {}", date.day(), date.year())
+}
+
 /// Reads a date given as a TOML date (`2026-06-30`) or as a text `"2026-06-30"`; the error is a
 /// Danish sentence.
 ///

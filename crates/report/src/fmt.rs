@@ -66,27 +66,7 @@ pub(crate) fn points(fraction: Decimal) -> String {
 
 /// A date in Danish: `2026-11-17` → `17. november 2026`.
 pub(crate) fn long_date(date: chrono::NaiveDate) -> String {
-    use chrono::Datelike as _;
-    const MONTHS: [&str; 12] = [
-        "januar",
-        "februar",
-        "marts",
-        "april",
-        "maj",
-        "juni",
-        "juli",
-        "august",
-        "september",
-        "oktober",
-        "november",
-        "december",
-    ];
-    let month = usize::try_from(date.month0())
-        .ok()
-        .and_then(|m| MONTHS.get(m))
-        .copied()
-        .unwrap_or("?");
-    format!("{}. {month} {}", date.day(), date.year())
+    tryghed_diagnostics::format_date_da(date)
 }
 
 #[cfg(test)]

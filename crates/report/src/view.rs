@@ -495,33 +495,8 @@ fn capitalised(text: &str) -> String {
 
 /// `2026-06-15` → `15. juni 2026` (the text as given when it is not such a date).
 fn danish_date(iso: &str) -> String {
-    const MONTHS: [&str; 12] = [
-        "januar",
-        "februar",
-        "marts",
-        "april",
-        "maj",
-        "juni",
-        "juli",
-        "august",
-        "september",
-        "oktober",
-        "november",
-        "december",
-    ];
-    let mut parts = iso.splitn(3, '-');
-    let (Some(y), Some(m), Some(d)) = (parts.next(), parts.next(), parts.next()) else {
-        return iso.to_owned();
-    };
-    let month = m
-        .parse::<usize>()
-        .ok()
-        .and_then(|m| m.checked_sub(1))
-        .and_then(|m| MONTHS.get(m));
-    match (month, d.parse::<u8>()) {
-        (Some(month), Ok(day)) => format!("{day}. {month} {y}"),
-        _ => iso.to_owned(),
-    }
+    chrono::NaiveDate::parse_from_str(iso, "%Y-%m-%d")
+        .map_or_else(|_| iso.to_owned(), tryghed_diagnostics::format_date_da)
 }
 
 /// A baseline in the agreement's table: a count, or the count with its rate per 1.000
